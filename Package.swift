@@ -1,0 +1,30 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Tandem",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "TandemCore", targets: ["TandemCore"]),
+        .library(name: "TandemSQLite", targets: ["TandemSQLite"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+    ],
+    targets: [
+        // Domain, mappings, sync engine, matching and job model. No I/O of its own.
+        .target(name: "TandemCore"),
+        // The embedded default: three SQLite files (ERP, CRM, workspace) through GRDB.
+        .target(
+            name: "TandemSQLite",
+            dependencies: ["TandemCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore"]),
+        .testTarget(
+            name: "TandemSQLiteTests",
+            dependencies: ["TandemSQLite", "TandemCore"],
+            resources: [.copy("Fixtures")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

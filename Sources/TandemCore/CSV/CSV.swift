@@ -1,0 +1,135 @@
+/// A CSV problem, named by file, line and (when known) field, so a person can go straight to it.
+public struct CSVError: Error, Equatable, CustomStringConvertible {
+    public var file: String
+    public var line: Int
+    public var field: String?
+    public var message: String
+
+    public init(file: String, line: Int, field: String? = nil, message: String) {
+        self.file = file
+        self.line = line
+        self.field = field
+        self.message = message
+    }
+
+    /// `customers.csv:14: field "modifiedAt": "2026-02-30" is not a date (…)`.
+    public var description: String {
+        let place = field.map { " field \"\($0)\":" } ?? ""
+        return "\(file):\(line):\(place) \(message)"
+    }
+}
+
+/// A parsed CSV file: the header and each row with the line it starts on.
+public struct CSVTable: Sendable {
+    public struct Row: Sendable {
+        public var line: Int
+        public var values: [String]
+    }
+
+    public var file: String
+    public var header: [String]
+    public var rows: [Row]
+}
+
+/// RFC 4180 CSV: comma-separated, double quotes around fields holding commas, quotes or line breaks,
+/// a quote inside a quoted field doubled. UTF-8 only; a leading byte order mark is ignored.
+public enum CSV {
+    public static func parse(_ bytes: [UInt8], file: String) throws -> CSVTable {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        try requireUTF8(body, file: file)
+
+        var records: [CSVTable.Row] = []
+        var values: [String] = []
+        var field: [UInt8] = []
+        var line = 1, rowLine = 1
+        var inQuotes = false, wasQuoted = false
+        var index = body.startIndex
+        func endField() {
+            values.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+            wasQuoted = false
+        }
+        func endRow() {
+            endField()
+            if !(values.count == 1 && values[0].isEmpty) { records.append(CSVTable.Row(line: rowLine, values: values)) }
+            values.removeAll(keepingCapacity: true)
+        }
+        while index < body.endIndex {
+            let byte = body[index]
+            index += 1
+            if inQuotes {
+                if byte == UInt8(ascii: "\"") {
+                    if index < body.endIndex, body[index] == UInt8(ascii: "\"") {
+                        field.append(byte)
+                        index += 1
+                    } else {
+                        inQuotes = false
+                    }
+                } else {
+                    if byte == UInt8(ascii: "\n") { line += 1 }
+                    field.append(byte)
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: ","):
+                endField()
+            case UInt8(ascii: "\r") where index < body.endIndex && body[index] == UInt8(ascii: "\n"):
+                continue
+            case UInt8(ascii: "\n"):
+                endRow()
+                line += 1
+                rowLine = line
+            case UInt8(ascii: "\""):
+                guard field.isEmpty, !wasQuoted else {
+                    throw CSVError(file: file, line: line, field: nil,
+                                   message: "a quote inside an unquoted field; quote the whole field and double the quote")
+                }
+                inQuotes = true
+                wasQuoted = true
+            default:
+                if wasQuoted {
+                    throw CSVError(file: file, line: line, message: "text after a closing quote")
+                }
+                field.append(byte)
+            }
+        }
+        if inQuotes { throw CSVError(file: file, line: rowLine, message: "a quoted field is never closed") }
+        if !field.isEmpty || !values.isEmpty || wasQuoted { endRow() }
+        guard let header = records.first else { throw CSVError(file: file, line: 1, message: "the file is empty; expected a header row") }
+        return CSVTable(file: file, header: header.values, rows: Array(records.dropFirst()))
+    }
+
+    /// Names the line of the first byte sequence that is not UTF-8.
+    private static func requireUTF8(_ bytes: ArraySlice<UInt8>, file: String) throws {
+        var line = 1
+        var lineStart = bytes.startIndex
+        var index = bytes.startIndex
+        while index <= bytes.endIndex {
+            if index == bytes.endIndex || bytes[index] == UInt8(ascii: "\n") {
+                if String(validating: bytes[lineStart..<index], as: UTF8.self) == nil {
+                    throw CSVError(file: file, line: line, message: "the text is not UTF-8; save the file as UTF-8")
+                }
+                line += 1
+                lineStart = index + 1
+            }
+            index += 1
+        }
+    }
+
+    /// One field as CSV: quoted when it holds a comma, quote, line break or leading/trailing space.
+    public static func escape(_ value: String) -> String {
+        let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+            || value.first == " " || value.last == " "
+        guard needsQuotes else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A whole file: header and rows, lines ended by `\n`.
+    public static func encode(header: [String], rows: [[String]]) -> String {
+        var text = header.map(escape).joined(separator: ",") + "\n"
+        for row in rows { text += row.map(escape).joined(separator: ",") + "\n" }
+        return text
+    }
+}

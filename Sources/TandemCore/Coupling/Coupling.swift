@@ -1,0 +1,128 @@
+/// The outcome of the last pass one way over a coupling.
+public struct PassResult: Sendable, Codable, Equatable {
+    public var succeeded: Bool
+    public var jobID: JobID
+    public var at: Timestamp
+
+    public init(succeeded: Bool, jobID: JobID, at: Timestamp) {
+        self.succeeded = succeeded
+        self.jobID = jobID
+        self.at = at
+    }
+}
+
+/// Both sides' values of one mapped field as they were after the last successful pass that carried it.
+public struct SnapshotValue: Sendable, Codable, Equatable {
+    public var erp: String
+    public var crm: String
+
+    public init(erp: String, crm: String) {
+        self.erp = erp
+        self.crm = crm
+    }
+
+    public func value(on side: Side) -> String { side == .erp ? erp : crm }
+}
+
+/// The last-synced value of every mapped field, keyed by the ERP field name.
+public typealias FieldSnapshot = [String: SnapshotValue]
+
+/// One coupled pair of records: 1:1 on each side within a mapping, plus what the last sync left behind.
+public struct Coupling: Sendable, Codable, Equatable {
+    public var mapping: String
+    public var erpID: RecordID
+    public var crmID: RecordID
+    public var erpModifiedAtLastSync: Timestamp?
+    public var crmModifiedAtLastSync: Timestamp?
+    public var lastResultToCRM: PassResult?
+    public var lastResultFromCRM: PassResult?
+    /// Excluded from all synchronization until a user retries it.
+    public var skipped: Bool
+    /// The message of the most recent failure, and how many passes in a row failed with it.
+    public var lastError: String?
+    public var consecutiveFailures: Int
+    public var snapshot: FieldSnapshot
+
+    public init(mapping: String, erpID: RecordID, crmID: RecordID,
+                erpModifiedAtLastSync: Timestamp? = nil, crmModifiedAtLastSync: Timestamp? = nil,
+                lastResultToCRM: PassResult? = nil, lastResultFromCRM: PassResult? = nil,
+                skipped: Bool = false, lastError: String? = nil, consecutiveFailures: Int = 0,
+                snapshot: FieldSnapshot = [:]) {
+        self.mapping = mapping
+        self.erpID = erpID
+        self.crmID = crmID
+        self.erpModifiedAtLastSync = erpModifiedAtLastSync
+        self.crmModifiedAtLastSync = crmModifiedAtLastSync
+        self.lastResultToCRM = lastResultToCRM
+        self.lastResultFromCRM = lastResultFromCRM
+        self.skipped = skipped
+        self.lastError = lastError
+        self.consecutiveFailures = consecutiveFailures
+        self.snapshot = snapshot
+    }
+
+    /// How many identical failures in a row mark a coupling skipped.
+    public static let failuresBeforeSkipping = 2
+
+    public func id(on side: Side) -> RecordID { side == .erp ? erpID : crmID }
+
+    public func modifiedAtLastSync(on side: Side) -> Timestamp? {
+        side == .erp ? erpModifiedAtLastSync : crmModifiedAtLastSync
+    }
+
+    /// The result of the last pass that read from `side`.
+    public func lastResult(from side: Side) -> PassResult? {
+        side == .erp ? lastResultToCRM : lastResultFromCRM
+    }
+
+    /// The newest job that touched this coupling.
+    public var lastJobID: JobID? {
+        [lastResultToCRM?.jobID, lastResultFromCRM?.jobID].compactMap { $0 }.max()
+    }
+
+    /// Whether the last pass either way failed.
+    public var hasFailure: Bool {
+        lastResultToCRM?.succeeded == false || lastResultFromCRM?.succeeded == false
+    }
+
+    /// BC's record-level test: `side`'s record changed since the last sync when its `modifiedAt` is
+    /// later than the stored one (by 10 ms or more), when it was never synchronized, or when the last
+    /// pass from that side failed and the coupling is not skipped (failed records are retried).
+    public func recordChanged(on side: Side, modifiedAt: Timestamp) -> Bool {
+        if lastResult(from: side)?.succeeded == false && !skipped { return true }
+        guard let stored = modifiedAtLastSync(on: side) else { return true }
+        return modifiedAt.isLater(than: stored)
+    }
+
+    /// Records a successful pass: timestamps only move forward; failures are cleared.
+    public mutating func recordSuccess(_ direction: SyncDirection, job: JobID, at: Timestamp,
+                                       erpModifiedAt: Timestamp, crmModifiedAt: Timestamp) {
+        erpModifiedAtLastSync = max(erpModifiedAtLastSync ?? erpModifiedAt, erpModifiedAt)
+        crmModifiedAtLastSync = max(crmModifiedAtLastSync ?? crmModifiedAt, crmModifiedAt)
+        let result = PassResult(succeeded: true, jobID: job, at: at)
+        if direction == .toCRM { lastResultToCRM = result } else { lastResultFromCRM = result }
+        lastError = nil
+        consecutiveFailures = 0
+    }
+
+    /// Records a failed pass; the same message failing twice in a row marks the coupling skipped.
+    public mutating func recordFailure(_ direction: SyncDirection, message: String, job: JobID, at: Timestamp) {
+        let result = PassResult(succeeded: false, jobID: job, at: at)
+        if direction == .toCRM { lastResultToCRM = result } else { lastResultFromCRM = result }
+        consecutiveFailures = lastError == message ? consecutiveFailures + 1 : 1
+        lastError = message
+        if consecutiveFailures >= Self.failuresBeforeSkipping { skipped = true }
+    }
+
+    /// Forgets everything the CRM side's last syncs left (used when re-coupling to another CRM record).
+    public mutating func resetCRMSyncState(to crmID: RecordID) {
+        self.crmID = crmID
+        crmModifiedAtLastSync = nil
+        lastResultFromCRM = nil
+        lastResultToCRM = nil
+        skipped = false
+        lastError = nil
+        consecutiveFailures = 0
+        snapshot = [:]
+    }
+}

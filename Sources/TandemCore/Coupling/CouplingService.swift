@@ -1,0 +1,260 @@
+/// *Synchronize after coupling* in the set-up-coupling dialog.
+public enum SyncAfterCoupling: String, Sendable, Codable, CaseIterable {
+    case no
+    case useERP = "use-erp"
+    case useCRM = "use-crm"
+}
+
+/// What the set-up-coupling dialog opens with.
+public struct CouplingDraft: Sendable, Equatable {
+    public var erpRecord: Record
+    public var erpLabel: String
+    /// The CRM record the ERP record is coupled to now, if any.
+    public var currentCRMRecord: Record?
+    /// "Use the ERP data" for a new coupling, "No" when the record is already coupled.
+    public var defaultSync: SyncAfterCoupling
+}
+
+/// One mapped field of two records side by side, as the dialog shows them before OK.
+public struct FieldPair: Sendable, Equatable {
+    public var erpField: String
+    public var crmField: String
+    public var erpValue: String
+    public var crmValue: String
+    public var differs: Bool
+}
+
+/// A row of the CRM lookup list: a record and the ERP record it is coupled to, if any.
+public struct LookupRow: Sendable, Equatable {
+    public var record: Record
+    public var coupledERPID: RecordID?
+}
+
+/// What setting up a coupling did.
+public struct CouplingOutcome: Sendable {
+    public var coupling: Coupling
+    public var job: SyncJob
+    /// Set when a coupling of the CRM record to a deleted ERP record was removed on the way.
+    public var removedStaleCoupling: Coupling?
+    /// The synchronization that followed, when asked for.
+    public var sync: SyncResult?
+}
+
+/// What a bulk operation (create new, delete coupling) did to each record.
+public struct BulkOutcome: Sendable {
+    public var job: SyncJob
+    public var outcomes: [RecordOutcome]
+}
+
+/// Set up coupling, create new and couple, delete coupling: spec §4 and §7.
+public struct CouplingService: Sendable {
+    public let workspace: Workspace
+
+    public init(workspace: Workspace) { self.workspace = workspace }
+
+    /// The dialog's starting state for an ERP record.
+    public func draft(mapping name: String, erpID: RecordID) throws -> CouplingDraft {
+        let mapping = try workspace.store.mapping(named: name)
+        let erpTable = try workspace.table(of: mapping, on: .erp)
+        guard let erp = try erpTable.record(id: erpID) else { throw TandemError.recordNotFound(erpID.rawValue) }
+        let current = try workspace.store.coupling(mapping: mapping.name, side: .erp, id: erpID)
+        let crm = try current.flatMap { try workspace.table(of: mapping, on: .crm).record(id: $0.crmID) }
+        return CouplingDraft(erpRecord: erp, erpLabel: erpTable.schema.label(of: erp), currentCRMRecord: crm,
+                             defaultSync: current == nil ? .useERP : .no)
+    }
+
+    /// Finds the CRM record a person means: an id, else the exact name, else the one name starting so.
+    public func findCRMRecord(mapping name: String, reference: String) throws -> Record {
+        let mapping = try workspace.store.mapping(named: name)
+        let table = try workspace.table(of: mapping, on: .crm)
+        let text = FieldValue.normalizedText(reference)
+        if RecordID.looksLikeID(text) {
+            guard let record = try table.record(id: RecordID(text)) else { throw TandemError.recordNotFound(text) }
+            return record
+        }
+        for prefix in [false, true] {
+            let found = try table.records(named: text, prefix: prefix, limit: 50)
+            if found.count == 1 { return found[0] }
+            if found.count > 1 { throw TandemError.ambiguousName(text, count: found.count) }
+        }
+        throw TandemError.crmRecordNameNotFound(text)
+    }
+
+    /// A page of the CRM lookup list, each row marked with the ERP record it is coupled to.
+    public func lookupPage(mapping name: String, search: String?, from start: PageStart, limit: Int) throws -> [LookupRow] {
+        let mapping = try workspace.store.mapping(named: name)
+        let records = try workspace.table(of: mapping, on: .crm).page(search: search, from: start, limit: limit)
+        let couplings = try workspace.store.couplingsByID(mapping: mapping.name, side: .crm, ids: records.map(\.id))
+        return records.map { LookupRow(record: $0, coupledERPID: couplings[$0.id]?.erpID) }
+    }
+
+    /// The mapped fields of two records side by side, differences marked.
+    public func compare(mapping name: String, erpID: RecordID, crmID: RecordID) throws -> [FieldPair] {
+        let mapping = try workspace.store.mapping(named: name)
+        let erpTable = try workspace.table(of: mapping, on: .erp), crmTable = try workspace.table(of: mapping, on: .crm)
+        guard let erp = try erpTable.record(id: erpID) else { throw TandemError.recordNotFound(erpID.rawValue) }
+        guard let crm = try crmTable.record(id: crmID) else { throw TandemError.recordNotFound(crmID.rawValue) }
+        let translator = try LookupTranslator.build(for: mapping, erpRecords: [erp], crmRecords: [crm], in: workspace)
+        let unsynced = Coupling(mapping: mapping.name, erpID: erpID, crmID: crmID)
+        return FieldComparison.compare(mapping: mapping, erp: erp, crm: crm, coupling: unsynced,
+                                       erpSchema: erpTable.schema, crmSchema: crmTable.schema, translator: translator)
+            .map { FieldPair(erpField: $0.mapping.erpField, crmField: $0.mapping.crmField, erpValue: $0.erpValue,
+                             crmValue: $0.crmValue, differs: $0.sidesDiffer) }
+    }
+
+    /// Couples an ERP record to an existing CRM record, then synchronizes if asked. Nothing is written
+    /// when a rule refuses it.
+    public func couple(mapping name: String, erpID: RecordID, crmID: RecordID,
+                       sync: SyncAfterCoupling = .useERP) throws -> CouplingOutcome {
+        let mapping = try workspace.store.mapping(named: name)
+        try requireDirection(for: sync, in: mapping)
+        let erpTable = try workspace.table(of: mapping, on: .erp), crmTable = try workspace.table(of: mapping, on: .crm)
+        guard let erp = try erpTable.record(id: erpID) else { throw TandemError.recordNotFound(erpID.rawValue) }
+        guard let crm = try crmTable.record(id: crmID) else { throw TandemError.recordNotFound(crmID.rawValue) }
+        for (side, record, schema) in [(Side.erp, erp, erpTable.schema), (.crm, crm, crmTable.schema)]
+        where !mapping.filter(on: side).admits(record) {
+            throw TandemError.outsideFilter(record: schema.label(of: record), filter: mapping.filter(on: side).summary)
+        }
+        var changes = WorkspaceChanges()
+        var stale: Coupling?
+        if let holder = try workspace.store.coupling(mapping: mapping.name, side: .crm, id: crmID), holder.erpID != erpID {
+            if let other = try erpTable.record(id: holder.erpID) {
+                throw TandemError.alreadyCoupled(crmRecord: crmTable.schema.label(of: crm),
+                                                 erpRecord: erpTable.schema.label(of: other))
+            }
+            stale = holder
+            changes.removedCouplings.append(CouplingKey(mapping: mapping.name, erpID: holder.erpID))
+        }
+        var coupling = try workspace.store.coupling(mapping: mapping.name, side: .erp, id: erpID)
+            ?? Coupling(mapping: mapping.name, erpID: erpID, crmID: crmID)
+        if coupling.crmID != crmID { coupling.resetCRMSyncState(to: crmID) }
+        changes.upsertedCouplings.append(coupling)
+        var job = try workspace.store.startJob(NewJob(type: .coupling, mapping: mapping.name, direction: nil,
+                                                      startedAt: workspace.clock.now()))
+        job.counters.coupled = 1
+        if stale != nil { job.counters.uncoupled = 1 }
+        job.finishedAt = workspace.clock.now()
+        job.message = "Coupled \(erpTable.schema.label(of: erp)) to \(crmTable.schema.label(of: crm))."
+        changes.updatedJobs = [job]
+        try workspace.store.commit(changes)
+
+        var outcome = CouplingOutcome(coupling: coupling, job: job, removedStaleCoupling: stale, sync: nil)
+        if let choice = choice(for: sync) {
+            let request = SyncRequest(mapping: mapping.name, selection: .records(.erp, [erpID]), choice: choice,
+                                      overwriteChangedDestination: true)
+            outcome.sync = try SyncEngine(workspace: workspace).synchronize(request)
+            outcome.coupling = try workspace.store.coupling(mapping: mapping.name, side: .erp, id: erpID) ?? coupling
+        }
+        return outcome
+    }
+
+    /// Creates each record on the other side from its own data and couples the pair (spec: *Create new*,
+    /// which always uses the source's data). Each record succeeds or fails on its own.
+    public func createNew(mapping name: String, side: Side, ids: [RecordID]) throws -> BulkOutcome {
+        let mapping = try workspace.store.mapping(named: name)
+        try IntentRecovery.recover(mapping: mapping, in: workspace)
+        let table = try workspace.table(of: mapping, on: side)
+        var job = try workspace.store.startJob(NewJob(type: .coupling, mapping: mapping.name,
+                                                      direction: .from(side), startedAt: workspace.clock.now()))
+        let records = try table.recordsByID(ids)
+        let coupled = try workspace.store.couplingsByID(mapping: mapping.name, side: side, ids: ids)
+        let translator = try LookupTranslator.build(for: mapping, erpRecords: side == .erp ? Array(records.values) : [],
+                                                    crmRecords: side == .crm ? Array(records.values) : [], in: workspace)
+        var outcomes: [RecordOutcome] = []
+        var requests: [(label: String, request: CreationRequest)] = []
+        for id in ids {
+            guard let record = records[id] else {
+                outcomes.append(RecordOutcome(label: id.rawValue, erpID: side == .erp ? id : nil, crmID: side == .crm ? id : nil,
+                                              status: .failed, message: TandemError.recordNotFound(id.rawValue).description))
+                continue
+            }
+            let label = table.schema.label(of: record)
+            func failed(_ message: String) {
+                outcomes.append(RecordOutcome(label: label, erpID: side == .erp ? id : nil, crmID: side == .crm ? id : nil,
+                                              status: .failed, message: message))
+            }
+            if coupled[id] != nil { failed("The record is already coupled."); continue }
+            if !mapping.filter(on: side).admits(record) {
+                failed(TandemError.outsideFilter(record: label, filter: mapping.filter(on: side).summary).description)
+                continue
+            }
+            switch RecordBlueprint.fields(for: mapping, from: record, sourceSide: side, translator: translator) {
+            case .success(let fields):
+                requests.append((label, CreationRequest(sourceSide: side, source: record, fields: fields, replacing: nil)))
+            case .failure(.directionNotAllowed(let direction)):
+                failed(TandemError.directionNotAllowed(mapping: mapping.name, direction: direction.rawValue).description)
+            case .failure(.untranslatableLookup(let field, let value)):
+                failed(mapping.name == DefaultMappings.contactName
+                       ? TandemError.companyNotCoupled(contact: label).description
+                       : SyncPlanner.lookupMessage(field: field, value: value))
+            }
+        }
+        let creation = try RecordCreator(workspace: workspace, mapping: mapping, jobID: job.id).create(requests.map(\.request))
+        for (index, entry) in requests.enumerated() {
+            let source = entry.request.source.id
+            if let coupling = creation.couplings[index] {
+                outcomes.append(RecordOutcome(label: entry.label, erpID: coupling.erpID, crmID: coupling.crmID, status: .inserted))
+            } else {
+                outcomes.append(RecordOutcome(label: entry.label, erpID: side == .erp ? source : nil,
+                                              crmID: side == .crm ? source : nil, status: .failed,
+                                              message: creation.failures[index] ?? "The record could not be created."))
+            }
+        }
+        var changes = creation.changes
+        job.counters.inserted = creation.couplings.count
+        job.counters.coupled = creation.couplings.count
+        job.counters.failed = outcomes.filter { $0.status == .failed }.count
+        job.finishedAt = workspace.clock.now()
+        job.message = "Created and coupled \(creation.couplings.count) of \(ids.count) records."
+        changes.updatedJobs = [job]
+        for outcome in outcomes where outcome.status == .failed {
+            changes.jobErrors.append(JobError(jobID: job.id, at: workspace.clock.now(), message: outcome.message,
+                                              sourceSide: side, sourceID: side == .erp ? outcome.erpID : outcome.crmID,
+                                              destinationID: nil))
+        }
+        try workspace.store.commit(changes)
+        return BulkOutcome(job: job, outcomes: outcomes)
+    }
+
+    /// Removes the couplings of the given records; the records themselves are untouched.
+    public func uncouple(mapping name: String, side: Side, ids: [RecordID]) throws -> BulkOutcome {
+        let mapping = try workspace.store.mapping(named: name)
+        let table = try workspace.table(of: mapping, on: side)
+        let couplings = try workspace.store.couplingsByID(mapping: mapping.name, side: side, ids: ids)
+        let records = try table.recordsByID(ids)
+        var job = try workspace.store.startJob(NewJob(type: .uncoupling, mapping: mapping.name, direction: nil,
+                                                      startedAt: workspace.clock.now()))
+        var changes = WorkspaceChanges()
+        var outcomes: [RecordOutcome] = []
+        for id in ids {
+            let label = records[id].map(table.schema.label) ?? id.rawValue
+            if let coupling = couplings[id] {
+                changes.removedCouplings.append(CouplingKey(mapping: mapping.name, erpID: coupling.erpID))
+                outcomes.append(RecordOutcome(label: label, erpID: coupling.erpID, crmID: coupling.crmID, status: .uncoupled))
+            } else {
+                outcomes.append(RecordOutcome(label: label, erpID: side == .erp ? id : nil, crmID: side == .crm ? id : nil,
+                                              status: .failed, message: TandemError.notCoupled(label).description))
+            }
+        }
+        job.counters.uncoupled = changes.removedCouplings.count
+        job.counters.failed = ids.count - changes.removedCouplings.count
+        job.finishedAt = workspace.clock.now()
+        job.message = "Removed \(changes.removedCouplings.count) of \(ids.count) couplings."
+        changes.updatedJobs = [job]
+        try workspace.store.commit(changes)
+        return BulkOutcome(job: job, outcomes: outcomes)
+    }
+
+    private func choice(for sync: SyncAfterCoupling) -> SyncChoice? {
+        switch sync {
+        case .no: nil
+        case .useERP: .toCRM
+        case .useCRM: .fromCRM
+        }
+    }
+
+    private func requireDirection(for sync: SyncAfterCoupling, in mapping: TableMapping) throws {
+        guard let direction = choice(for: sync)?.direction, !mapping.direction.allows(direction) else { return }
+        throw TandemError.directionNotAllowed(mapping: mapping.name, direction: direction.rawValue)
+    }
+}

@@ -1,0 +1,137 @@
+/// A table held in memory: the reference implementation of `RecordSource` for tests and previews.
+public final class InMemoryRecordSource: RecordSource {
+    public let schema: TableSchema
+    private let clock: any TimeSource
+    private let state: Locked<[RecordID: Record]>
+
+    public init(schema: TableSchema, records: [Record] = [], clock: any TimeSource = SystemTimeSource()) {
+        self.schema = schema
+        self.clock = clock
+        self.state = Locked(Dictionary(records.map { ($0.id, $0) }, uniquingKeysWith: { _, last in last }))
+    }
+
+    private func matches(_ record: Record, _ search: String?) -> Bool {
+        guard let search, !search.isEmpty else { return true }
+        let needle = search.lowercasedASCII
+        return schema.searchFields.contains { record[$0].lowercasedASCII.contains(needle) }
+    }
+
+    private func key(_ record: Record) -> ListKey { ListKey(name: schema.name(of: record), id: record.id) }
+
+    public func count(search: String?) throws -> Int {
+        state.withLock { records in records.values.filter { matches($0, search) }.count }
+    }
+
+    public func page(search: String?, from start: PageStart, limit: Int) throws -> [Record] {
+        let sorted = state.withLock { records in
+            records.values.filter { matches($0, search) }.sorted { ListKey.sortsBefore(key($0), key($1)) }
+        }
+        switch start {
+        case .first: return Array(sorted.prefix(limit))
+        case .last: return Array(sorted.suffix(limit))
+        case .after(let cursor): return Array(sorted.filter { ListKey.sortsBefore(cursor, key($0)) }.prefix(limit))
+        case .before(let cursor): return Array(sorted.filter { ListKey.sortsBefore(key($0), cursor) }.suffix(limit))
+        }
+    }
+
+    public func scan(after id: RecordID?, limit: Int) throws -> [Record] {
+        state.withLock { records in
+            Array(records.values.filter { id == nil || $0.id > id! }.sorted { $0.id < $1.id }.prefix(limit))
+        }
+    }
+
+    public func records(ids: [RecordID]) throws -> [Record] {
+        state.withLock { records in ids.compactMap { records[$0] } }
+    }
+
+    public func records(numbers: [String]) throws -> [Record] {
+        guard let field = schema.numberField else { return [] }
+        let wanted = Set(numbers)
+        return state.withLock { records in records.values.filter { wanted.contains($0[field]) } }
+    }
+
+    public func records(named name: String, prefix: Bool, limit: Int) throws -> [Record] {
+        let needle = name.lowercasedASCII
+        return state.withLock { records in
+            records.values.filter {
+                let candidate = schema.name(of: $0).lowercasedASCII
+                return prefix ? candidate.hasPrefix(needle) : candidate == needle
+            }
+            .sorted { ListKey.sortsBefore(key($0), key($1)) }
+            .prefix(limit).map { $0 }
+        }
+    }
+
+    @discardableResult
+    public func apply(_ writes: [RecordWrite]) throws -> [RecordID: Timestamp] {
+        let now = clock.now()
+        return try state.withLock { records in
+            var working = records
+            var stamps: [RecordID: Timestamp] = [:]
+            for write in writes {
+                switch write {
+                case .insert(let id, let fields):
+                    guard working[id] == nil else { throw RecordSourceError.duplicateID(table: schema.name, id: id) }
+                    try validate(fields)
+                    if let numberField = schema.numberField, let number = fields[numberField],
+                       working.values.contains(where: { $0[numberField] == number }) {
+                        throw RecordSourceError.duplicateNumber(table: schema.name, number: number)
+                    }
+                    working[id] = Record(id: id, modifiedAt: now, fields: schema.withDerivedName(fields))
+                    stamps[id] = now
+                case .update(let id, let fields):
+                    guard var record = working[id] else { throw RecordSourceError.notFound(table: schema.name, id: id) }
+                    try validate(fields)
+                    record.fields.merge(fields) { _, new in new }
+                    record.fields = schema.withDerivedName(record.fields)
+                    record.modifiedAt = max(now, record.modifiedAt.adding(milliseconds: 1))
+                    working[id] = record
+                    stamps[id] = record.modifiedAt
+                case .delete(let id):
+                    guard working.removeValue(forKey: id) != nil else {
+                        throw RecordSourceError.notFound(table: schema.name, id: id)
+                    }
+                }
+            }
+            records = working
+            return stamps
+        }
+    }
+
+    private func validate(_ fields: [String: String]) throws {
+        for name in fields.keys where schema.field(named: name) == nil {
+            throw RecordSourceError.unknownField(table: schema.name, field: name)
+        }
+    }
+
+    public func nextNumber() throws -> String {
+        guard let field = schema.numberField, let prefix = schema.numberPrefix else {
+            throw RecordSourceError.noNumberSeries(table: schema.name)
+        }
+        let numbers = state.withLock { records in records.values.map { $0[field] } }
+        return NumberSeries.next(after: numbers, prefix: prefix)
+    }
+}
+
+/// ERP number series: the next number after the highest one with the table's prefix (C00010 → C00011).
+public enum NumberSeries {
+    public static let digits = 5
+
+    public static func next(after numbers: some Sequence<String>, prefix: String) -> String {
+        let highest = numbers.compactMap { number(in: $0, prefix: prefix) }.max() ?? 0
+        return format(highest + 1, prefix: prefix)
+    }
+
+    /// The numeric part of `text` when it is `prefix` followed by digits only.
+    public static func number(in text: String, prefix: String) -> Int? {
+        guard text.hasPrefix(prefix) else { return nil }
+        let digits = text.dropFirst(prefix.count)
+        guard !digits.isEmpty, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { return nil }
+        return Int(digits)
+    }
+
+    public static func format(_ value: Int, prefix: String) -> String {
+        let text = String(value)
+        return prefix + String(repeating: "0", count: max(0, digits - text.count)) + text
+    }
+}

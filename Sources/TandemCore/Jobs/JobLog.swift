@@ -1,0 +1,143 @@
+/// One row of the coupled data synchronization errors list: a skipped or failed coupling.
+public struct CoupledDataError: Sendable, Equatable {
+    public var coupling: Coupling
+    public var erpTable: String
+    /// The ERP record's label, when it still exists.
+    public var erpLabel: String?
+    /// The CRM record's label, when it still exists.
+    public var crmLabel: String?
+    public var lastError: String?
+    /// When the last failing pass ran.
+    public var failedOn: Timestamp?
+
+    public var erpExists: Bool { erpLabel != nil }
+    public var crmExists: Bool { crmLabel != nil }
+    /// Restore record and Delete record apply only when exactly one side is gone.
+    public var exactlyOneSideMissing: Bool { erpExists != crmExists }
+}
+
+/// The job log and the coupled-data errors, with their actions (spec §8).
+public struct JobLog: Sendable {
+    public let workspace: Workspace
+
+    public init(workspace: Workspace) { self.workspace = workspace }
+
+    /// Skipped and failed couplings, with whether each side still exists.
+    public func coupledDataErrors() throws -> [CoupledDataError] {
+        let problems = try workspace.store.problemCouplings()
+        var rows: [CoupledDataError] = []
+        for (mappingName, couplings) in Dictionary(grouping: problems, by: \.mapping).sorted(by: { $0.key < $1.key }) {
+            let mapping = try workspace.store.mapping(named: mappingName)
+            let erpTable = try workspace.table(of: mapping, on: .erp), crmTable = try workspace.table(of: mapping, on: .crm)
+            let erp = try erpTable.recordsByID(couplings.map(\.erpID)), crm = try crmTable.recordsByID(couplings.map(\.crmID))
+            for coupling in couplings {
+                let failedOn = [coupling.lastResultToCRM, coupling.lastResultFromCRM].compactMap { $0 }
+                    .filter { !$0.succeeded }.map(\.at).max()
+                rows.append(CoupledDataError(coupling: coupling, erpTable: mapping.erpTable,
+                                             erpLabel: erp[coupling.erpID].map(erpTable.schema.label),
+                                             crmLabel: crm[coupling.crmID].map(crmTable.schema.label),
+                                             lastError: coupling.lastError, failedOn: failedOn))
+            }
+        }
+        return rows
+    }
+
+    /// Clears the skipped mark of these couplings so the next synchronization takes them again.
+    /// Returns how many were skipped.
+    @discardableResult
+    public func retry(mapping name: String, erpIDs: [RecordID]) throws -> Int {
+        let mapping = try workspace.store.mapping(named: name)
+        let couplings = try workspace.store.couplingsByID(mapping: mapping.name, side: .erp, ids: erpIDs)
+        return try clearSkipped(Array(couplings.values))
+    }
+
+    /// Retry for every skipped coupling.
+    @discardableResult
+    public func retryAll() throws -> Int {
+        try clearSkipped(try workspace.store.problemCouplings())
+    }
+
+    private func clearSkipped(_ couplings: [Coupling]) throws -> Int {
+        var changes = WorkspaceChanges()
+        for var coupling in couplings where coupling.skipped {
+            coupling.skipped = false
+            coupling.consecutiveFailures = 0
+            changes.upsertedCouplings.append(coupling)
+        }
+        try workspace.store.commit(changes)
+        return changes.upsertedCouplings.count
+    }
+
+    /// Re-creates the missing side of a coupling from the surviving one, and couples the new record.
+    public func restoreRecord(mapping name: String, erpID: RecordID) throws -> Coupling {
+        let mapping = try workspace.store.mapping(named: name)
+        let (coupling, survivor, survivingSide) = try brokenPair(mapping, erpID: erpID)
+        var job = try workspace.store.startJob(NewJob(type: .synchronization, mapping: mapping.name,
+                                                      direction: .from(survivingSide), startedAt: workspace.clock.now()))
+        let translator = try LookupTranslator.build(for: mapping, erpRecords: survivingSide == .erp ? [survivor] : [],
+                                                    crmRecords: survivingSide == .crm ? [survivor] : [], in: workspace)
+        let fields: [String: String]
+        switch RecordBlueprint.fields(for: mapping, from: survivor, sourceSide: survivingSide, translator: translator) {
+        case .success(let result): fields = result
+        case .failure(.directionNotAllowed(let direction)):
+            throw TandemError.directionNotAllowed(mapping: mapping.name, direction: direction.rawValue)
+        case .failure(.untranslatableLookup(let field, let value)):
+            throw TandemError.invalidCriteria(SyncPlanner.lookupMessage(field: field, value: value))
+        }
+        let creation = try RecordCreator(workspace: workspace, mapping: mapping, jobID: job.id).create([
+            CreationRequest(sourceSide: survivingSide, source: survivor, fields: fields,
+                            replacing: CouplingKey(mapping: mapping.name, erpID: coupling.erpID)),
+        ])
+        var changes = creation.changes
+        job.counters.inserted = creation.couplings.count
+        job.counters.failed = creation.failures.count
+        job.finishedAt = workspace.clock.now()
+        job.message = creation.failures[0].map { "Restore failed: \($0)" } ?? "Restored the \(survivingSide.other.displayName) record."
+        changes.updatedJobs = [job]
+        try workspace.store.commit(changes)
+        guard let restored = creation.couplings[0] else {
+            throw TandemError.invalidCriteria(creation.failures[0] ?? "The record could not be restored.")
+        }
+        return restored
+    }
+
+    /// Deletes the surviving record of a coupling whose other side is gone, and the coupling.
+    public func deleteRecord(mapping name: String, erpID: RecordID) throws {
+        let mapping = try workspace.store.mapping(named: name)
+        let (coupling, survivor, survivingSide) = try brokenPair(mapping, erpID: erpID)
+        var job = try workspace.store.startJob(NewJob(type: .uncoupling, mapping: mapping.name, direction: nil,
+                                                      startedAt: workspace.clock.now()))
+        let table = try workspace.table(of: mapping, on: survivingSide)
+        try table.apply([.delete(id: survivor.id)])
+        job.counters.deleted = 1
+        job.counters.uncoupled = 1
+        job.finishedAt = workspace.clock.now()
+        job.message = "Deleted \(table.schema.label(of: survivor)) and its coupling."
+        var changes = WorkspaceChanges()
+        changes.removedCouplings = [CouplingKey(mapping: mapping.name, erpID: coupling.erpID)]
+        changes.updatedJobs = [job]
+        try workspace.store.commit(changes)
+    }
+
+    /// The coupling, its surviving record and that record's side; refuses unless exactly one side is gone.
+    private func brokenPair(_ mapping: TableMapping, erpID: RecordID) throws -> (Coupling, Record, Side) {
+        guard let coupling = try workspace.store.coupling(mapping: mapping.name, side: .erp, id: erpID) else {
+            throw TandemError.notCoupled(erpID.rawValue)
+        }
+        let erp = try workspace.table(of: mapping, on: .erp).record(id: coupling.erpID)
+        let crm = try workspace.table(of: mapping, on: .crm).record(id: coupling.crmID)
+        switch (erp, crm) {
+        case (let erp?, nil): return (coupling, erp, .erp)
+        case (nil, let crm?): return (coupling, crm, .crm)
+        default:
+            throw TandemError.invalidCriteria("Restore and delete apply only when exactly one coupled record is missing.")
+        }
+    }
+
+    /// Deletes jobs older than `days` days (nil: all), keeping failed jobs a skipped coupling refers to.
+    @discardableResult
+    public func cleanup(olderThanDays days: Int?) throws -> Int {
+        let cutoff = days.map { workspace.clock.now().adding(milliseconds: -Int64($0) * 86_400_000) }
+        return try workspace.store.deleteJobs(startedBefore: cutoff)
+    }
+}

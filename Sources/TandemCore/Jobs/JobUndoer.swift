@@ -1,0 +1,101 @@
+/// What undoing a job did, record by record.
+public struct UndoResult: Sendable {
+    public var job: SyncJob
+    public var restored: [RecordOutcome]
+    /// Records left alone because they changed (or vanished) since the job wrote them.
+    public var refused: [RecordOutcome]
+}
+
+/// Undoes a job from the previous values it recorded: every field goes back, records it created are
+/// deleted with their coupling. A record that changed since the job is refused, and says so.
+public struct JobUndoer: Sendable {
+    public let workspace: Workspace
+
+    public init(workspace: Workspace) { self.workspace = workspace }
+
+    public func undo(_ jobID: JobID) throws -> UndoResult {
+        guard var original = try workspace.store.job(jobID) else { throw TandemError.jobNotFound(jobID) }
+        if let undoneBy = original.undoneBy { throw TandemError.jobAlreadyUndone(jobID, by: undoneBy) }
+        let changes = try workspace.store.recordChanges(jobID)
+        guard !changes.isEmpty else { throw TandemError.jobNotUndoable(jobID, type: original.type) }
+        let mapping = try workspace.store.mapping(named: original.mapping)
+        var job = try workspace.store.startJob(NewJob(type: .undo, mapping: mapping.name, direction: nil,
+                                                      startedAt: workspace.clock.now()))
+        var restored: [RecordOutcome] = [], refused: [RecordOutcome] = []
+        var workspaceChanges = WorkspaceChanges()
+
+        for side in Side.allCases {
+            let table = try workspace.table(of: mapping, on: side)
+            let mine = changes.filter { $0.side == side }
+            guard !mine.isEmpty else { continue }
+            let current = try table.recordsByID(mine.map(\.recordID))
+            var groups: [(index: Int, writes: [RecordWrite])] = []
+            for (index, change) in mine.enumerated() {
+                let label = current[change.recordID].map(table.schema.label) ?? change.recordID.rawValue
+                guard let record = current[change.recordID] else {
+                    refused.append(outcome(change, label, .skipped, "the record was deleted after job \(jobID)"))
+                    continue
+                }
+                guard record.modifiedAt == change.modifiedAtAfter else {
+                    refused.append(outcome(change, label, .skipped,
+                                           "the record changed after job \(jobID) (modified \(record.modifiedAt))"))
+                    continue
+                }
+                groups.append((index, change.created
+                    ? [.delete(id: change.recordID)]
+                    : [.update(id: change.recordID, fields: Dictionary(change.fields.map { ($0.name, $0.oldValue) },
+                                                                       uniquingKeysWith: { first, _ in first }))]))
+            }
+            let written = WriteIsolation.apply(groups, to: table)
+            let touched = try workspace.store.couplingsByID(mapping: mapping.name, side: side,
+                                                            ids: groups.map { mine[$0.index].recordID })
+            for (index, _) in groups {
+                let change = mine[index]
+                let label = current[change.recordID].map(table.schema.label) ?? change.recordID.rawValue
+                if let failure = written.failures[index] {
+                    refused.append(outcome(change, label, .failed, failure))
+                    continue
+                }
+                restored.append(outcome(change, label, change.created ? .uncoupled : .modified, ""))
+                guard var coupling = touched[change.recordID] else { continue }
+                if change.created {
+                    workspaceChanges.removedCouplings.append(CouplingKey(mapping: mapping.name, erpID: coupling.erpID))
+                    continue
+                }
+                // The undone side is back to what it was: record that as its last-synced state, so the
+                // next sync neither mistakes the undo for a user's change nor loses the other side's data.
+                for field in change.fields {
+                    guard let mapped = mapping.fields.first(where: { $0.field(on: side) == field.name }),
+                          var value = coupling.snapshot[mapped.erpField] else { continue }
+                    if side == .erp { value.erp = field.oldValue } else { value.crm = field.oldValue }
+                    coupling.snapshot[mapped.erpField] = value
+                }
+                if let stamp = written.stamps[change.recordID] {
+                    if side == .erp { coupling.erpModifiedAtLastSync = stamp } else { coupling.crmModifiedAtLastSync = stamp }
+                }
+                workspaceChanges.upsertedCouplings.append(coupling)
+                workspaceChanges.recordChanges.append(RecordChange(
+                    jobID: job.id, side: side, table: table.schema.name, recordID: change.recordID,
+                    modifiedAtAfter: written.stamps[change.recordID] ?? change.modifiedAtAfter, created: false,
+                    fields: change.fields.map { RecordChange.Field(name: $0.name, oldValue: $0.newValue, newValue: $0.oldValue) }))
+            }
+        }
+        job.counters.modified = restored.filter { $0.status == .modified }.count
+        job.counters.deleted = restored.filter { $0.status == .uncoupled }.count
+        job.counters.uncoupled = job.counters.deleted
+        job.counters.skipped = refused.filter { $0.status == .skipped }.count
+        job.counters.failed = refused.filter { $0.status == .failed }.count
+        job.finishedAt = workspace.clock.now()
+        job.message = "Undid job \(jobID): \(restored.count) records restored, \(refused.count) refused."
+        original.undoneBy = job.id
+        workspaceChanges.updatedJobs = [job, original]
+        try workspace.store.commit(workspaceChanges)
+        return UndoResult(job: job, restored: restored, refused: refused)
+    }
+
+    private func outcome(_ change: RecordChange, _ label: String, _ status: RecordOutcome.Status,
+                         _ message: String) -> RecordOutcome {
+        RecordOutcome(label: label, erpID: change.side == .erp ? change.recordID : nil,
+                      crmID: change.side == .crm ? change.recordID : nil, status: status, message: message)
+    }
+}

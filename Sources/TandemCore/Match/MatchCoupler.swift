@@ -1,0 +1,243 @@
+/// Options of match-based coupling.
+public struct MatchOptions: Sendable {
+    public var criteria: MatchCriteria
+    /// Create the CRM record (and couple it) for each ERP record without a match.
+    public var createNewIfNoMatch: Bool
+    /// Synchronize each newly matched pair afterwards, in the mapping's direction (ERP data first).
+    public var synchronizeAfterCoupling: Bool
+
+    public init(criteria: MatchCriteria, createNewIfNoMatch: Bool = false, synchronizeAfterCoupling: Bool = false) {
+        self.criteria = criteria
+        self.createNewIfNoMatch = createNewIfNoMatch
+        self.synchronizeAfterCoupling = synchronizeAfterCoupling
+    }
+}
+
+/// One ERP record match-based coupling could not couple, and why.
+public struct UnmatchedRecord: Sendable, Equatable {
+    public var erpID: RecordID
+    public var label: String
+    public var reason: UnmatchedReason
+}
+
+/// A pair match-based coupling made.
+public struct MatchedPair: Sendable, Equatable {
+    public var erpID: RecordID
+    public var crmID: RecordID
+    public var label: String
+    /// The priority group that matched; nil when the CRM record was created.
+    public var priority: Int?
+}
+
+/// What match-based coupling did.
+public struct MatchResult: Sendable {
+    public var job: SyncJob
+    public var coupled: [MatchedPair]
+    public var created: [MatchedPair]
+    public var unmatched: [UnmatchedRecord]
+    /// Records that could not be created (with create new), with the reason.
+    public var failed: [RecordOutcome]
+    public var sync: SyncResult?
+}
+
+/// Match-based coupling (spec §6): a hash join of the uncoupled ERP records against the CRM records,
+/// priority group by priority group; exactly one uncoupled candidate couples.
+public struct MatchCoupler: Sendable {
+    public let workspace: Workspace
+    public var batchSize = 1000
+
+    public init(workspace: Workspace) { self.workspace = workspace }
+
+    /// Matches the given uncoupled ERP records (nil: every uncoupled ERP record inside the filter).
+    public func match(mapping name: String, erpIDs: [RecordID]? = nil, options: MatchOptions) throws -> MatchResult {
+        let mapping = try workspace.store.mapping(named: name)
+        guard !options.criteria.criteria.isEmpty else {
+            throw TandemError.invalidCriteria("Choose at least one field to match on.")
+        }
+        try IntentRecovery.recover(mapping: mapping, in: workspace)
+        let erpTable = try workspace.table(of: mapping, on: .erp), crmTable = try workspace.table(of: mapping, on: .crm)
+        var job = try workspace.store.startJob(NewJob(type: .matchCoupling, mapping: mapping.name, direction: nil,
+                                                      startedAt: workspace.clock.now()))
+        var join = try CandidateJoin(mapping: mapping, table: crmTable, groups: options.criteria.groups,
+                                     coupled: workspace.store.coupledIDs(mapping: mapping.name, side: .crm))
+        let coupledERP = try workspace.store.coupledIDs(mapping: mapping.name, side: .erp)
+
+        var coupled: [MatchedPair] = [], unmatched: [UnmatchedRecord] = [], leftOver: [Record] = []
+        try forEachERPBatch(erpTable, ids: erpIDs) { records in
+            var changes = WorkspaceChanges()
+            for record in records where !coupledERP.contains(record.id) && mapping.erpFilter.admits(record) {
+                let label = erpTable.schema.label(of: record)
+                switch join.match(record) {
+                case .matched(let crmID, let priority):
+                    changes.upsertedCouplings.append(Coupling(mapping: mapping.name, erpID: record.id, crmID: crmID))
+                    coupled.append(MatchedPair(erpID: record.id, crmID: crmID, label: label, priority: priority))
+                case .unmatched(let reason):
+                    unmatched.append(UnmatchedRecord(erpID: record.id, label: label, reason: reason))
+                    if options.createNewIfNoMatch { leftOver.append(record) }
+                }
+            }
+            job.counters.coupled = coupled.count
+            changes.updatedJobs = [job]
+            try workspace.store.commit(changes)
+        }
+
+        var created: [MatchedPair] = [], failed: [RecordOutcome] = []
+        for batch in leftOver.chunked(into: batchSize) {
+            let (made, problems) = try create(batch, mapping: mapping, erpSchema: erpTable.schema, job: &job)
+            created += made
+            failed += problems
+        }
+        let createdIDs = Set(created.map(\.erpID))
+        unmatched.removeAll { createdIDs.contains($0.erpID) }
+
+        var sync: SyncResult?
+        if options.synchronizeAfterCoupling && !coupled.isEmpty {
+            let choice: SyncChoice = mapping.direction == .fromCRM ? .fromCRM : .toCRM
+            sync = try SyncEngine(workspace: workspace).synchronize(SyncRequest(
+                mapping: mapping.name, selection: .records(.erp, coupled.map(\.erpID)), choice: choice,
+                overwriteChangedDestination: true))
+        }
+        job.counters.coupled = coupled.count + created.count
+        job.counters.inserted = created.count
+        job.counters.failed = failed.count
+        job.counters.skipped = unmatched.count
+        job.finishedAt = workspace.clock.now()
+        job.message = "Coupled \(coupled.count) records by matching, created \(created.count); \(unmatched.count) unmatched."
+        var changes = WorkspaceChanges()
+        changes.updatedJobs = [job]
+        changes.jobErrors = unmatched.map {
+            JobError(jobID: job.id, at: workspace.clock.now(), message: "Unmatched: \($0.reason.message)",
+                     sourceSide: .erp, sourceID: $0.erpID, destinationID: nil)
+        }
+        try workspace.store.commit(changes)
+        return MatchResult(job: job, coupled: coupled, created: created, unmatched: unmatched, failed: failed, sync: sync)
+    }
+
+    private func forEachERPBatch(_ table: any RecordSource, ids: [RecordID]?, _ body: ([Record]) throws -> Void) throws {
+        if let ids {
+            for chunk in ids.chunked(into: batchSize) {
+                let found = try table.recordsByID(chunk)
+                try body(chunk.compactMap { found[$0] })
+            }
+            return
+        }
+        var after: RecordID?
+        while true {
+            let records = try table.scan(after: after, limit: batchSize)
+            guard let last = records.last else { return }
+            try body(records)
+            after = last.id
+        }
+    }
+
+    private func create(_ records: [Record], mapping: TableMapping, erpSchema: TableSchema,
+                        job: inout SyncJob) throws -> ([MatchedPair], [RecordOutcome]) {
+        let translator = try LookupTranslator.build(for: mapping, erpRecords: records, crmRecords: [], in: workspace)
+        var requests: [CreationRequest] = [], failed: [RecordOutcome] = []
+        for record in records {
+            switch RecordBlueprint.fields(for: mapping, from: record, sourceSide: .erp, translator: translator) {
+            case .success(let fields):
+                requests.append(CreationRequest(sourceSide: .erp, source: record, fields: fields, replacing: nil))
+            case .failure(let failure):
+                let message = switch failure {
+                case .directionNotAllowed(let direction):
+                    TandemError.directionNotAllowed(mapping: mapping.name, direction: direction.rawValue).description
+                case .untranslatableLookup(let field, let value): SyncPlanner.lookupMessage(field: field, value: value)
+                }
+                failed.append(RecordOutcome(label: erpSchema.label(of: record), erpID: record.id, crmID: nil,
+                                            status: .failed, message: message))
+            }
+        }
+        let creation = try RecordCreator(workspace: workspace, mapping: mapping, jobID: job.id).create(requests)
+        var made: [MatchedPair] = []
+        for (index, request) in requests.enumerated() {
+            let label = erpSchema.label(of: request.source)
+            if let coupling = creation.couplings[index] {
+                made.append(MatchedPair(erpID: coupling.erpID, crmID: coupling.crmID, label: label, priority: nil))
+            } else {
+                failed.append(RecordOutcome(label: label, erpID: request.source.id, crmID: nil, status: .failed,
+                                            message: creation.failures[index] ?? "The record could not be created."))
+            }
+        }
+        var changes = creation.changes
+        job.counters.inserted += made.count
+        changes.updatedJobs = [job]
+        try workspace.store.commit(changes)
+        return (made, failed)
+    }
+}
+
+/// The CRM side of the join: candidates inside the filter, reduced to their match fields, with one
+/// hash index per priority group and set of non-empty ERP fields, built on first use.
+struct CandidateJoin {
+    private let groups: [[MatchCriterion]]
+    private var candidates: [RecordID: Record] = [:]
+    private var coupled: Set<RecordID>
+    /// Built indexes by the CRM fields (and case flags) they key on.
+    private var indexes: [String: (fields: [(field: String, caseSensitive: Bool)], index: MatchIndex)] = [:]
+
+    enum Probe {
+        case matched(RecordID, priority: Int)
+        case unmatched(UnmatchedReason)
+    }
+
+    init(mapping: TableMapping, table: any RecordSource, groups: [[MatchCriterion]], coupled: Set<RecordID>) throws {
+        self.groups = groups
+        self.coupled = coupled
+        let fields = Set(groups.flatMap { $0.map(\.crmField) })
+        var after: RecordID?
+        while true {
+            let page = try table.scan(after: after, limit: 5000)
+            guard let last = page.last else { break }
+            for record in page where mapping.crmFilter.admits(record) {
+                candidates[record.id] = Record(id: record.id, modifiedAt: record.modifiedAt,
+                                               fields: record.fields.filter { fields.contains($0.key) })
+            }
+            after = last.id
+        }
+    }
+
+    /// The one uncoupled candidate for `record` with the priority that found it, or why there is none.
+    mutating func match(_ record: Record) -> Probe {
+        var reason: UnmatchedReason?
+        var anyValue = false
+        for group in groups {
+            let present = group.filter { !FieldValue.normalizedText(record[$0.erpField]).isEmpty }
+            guard !present.isEmpty else { continue }
+            anyValue = true
+            let erpFields = present.map { (field: $0.erpField, caseSensitive: $0.caseSensitive) }
+            guard let key = MatchIndex.key(record, fields: erpFields), let bucket = index(for: present).bucket(for: key)
+            else { continue }
+            if bucket.uncoupled.count == 1 {
+                take(bucket.uncoupled[0])
+                return .matched(bucket.uncoupled[0], priority: group[0].priority)
+            }
+            if bucket.uncoupled.count > 1 {
+                if case .ambiguous = reason {} else { reason = .ambiguous(candidates: bucket.uncoupled.count) }
+            } else if reason == nil, !bucket.coupled.isEmpty {
+                reason = .candidateAlreadyCoupled(crmIDs: bucket.coupled.sorted())
+            }
+        }
+        return .unmatched(reason ?? (anyValue ? .noMatch : .nothingToMatchOn))
+    }
+
+    private mutating func index(for criteria: [MatchCriterion]) -> MatchIndex {
+        let fields = criteria.map { (field: $0.crmField, caseSensitive: $0.caseSensitive) }
+        let signature = fields.map { "\($0.field)|\($0.caseSensitive)" }.joined(separator: "\u{1E}")
+        if let built = indexes[signature] { return built.index }
+        let index = MatchIndex(candidates: Array(candidates.values), fields: fields, coupled: coupled)
+        indexes[signature] = (fields, index)
+        return index
+    }
+
+    /// Marks a candidate coupled in every index built so far (and, through `coupled`, those built later).
+    private mutating func take(_ id: RecordID) {
+        coupled.insert(id)
+        guard let candidate = candidates[id] else { return }
+        for signature in Array(indexes.keys) {
+            guard var built = indexes.removeValue(forKey: signature) else { continue }
+            if let key = MatchIndex.key(candidate, fields: built.fields) { built.index.markCoupled(id, key: key) }
+            indexes[signature] = built
+        }
+    }
+}

@@ -1,0 +1,123 @@
+/// A change to one record, as a side applies it.
+public enum RecordWrite: Sendable, Equatable {
+    /// Create a record with this id (decided by the caller, so a retried create cannot duplicate it).
+    case insert(id: RecordID, fields: [String: String])
+    /// Set these fields; others stay as they are.
+    case update(id: RecordID, fields: [String: String])
+    case delete(id: RecordID)
+
+    public var id: RecordID {
+        switch self {
+        case .insert(let id, _), .update(let id, _), .delete(let id): id
+        }
+    }
+}
+
+/// Where a page of a list starts.
+public enum PageStart: Sendable, Equatable {
+    case first
+    case last
+    /// The rows sorting after this key.
+    case after(ListKey)
+    /// The rows sorting before this key.
+    case before(ListKey)
+}
+
+/// The position of a row in a list sorted by name: its name, then its id to break ties.
+public struct ListKey: Sendable, Equatable, Hashable {
+    public var name: String
+    public var id: RecordID
+
+    public init(name: String, id: RecordID) {
+        self.name = name
+        self.id = id
+    }
+
+    /// Lists sort by name without regard to ASCII case, then by id.
+    public static func sortsBefore(_ lhs: ListKey, _ rhs: ListKey) -> Bool {
+        let left = lhs.name.lowercasedASCII, right = rhs.name.lowercasedASCII
+        if left != right { return left.utf8.lexicographicallyPrecedes(right.utf8) }
+        return lhs.id < rhs.id
+    }
+}
+
+extension String {
+    /// ASCII letters lowered, everything else untouched: SQLite's NOCASE collation.
+    var lowercasedASCII: String {
+        String(decoding: utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+    }
+}
+
+/// One table on one side (ERP Customer, CRM account, …). The two sides are separate systems that
+/// share no transaction; each `apply` is one transaction on its own side.
+public protocol RecordSource: Sendable {
+    var schema: TableSchema { get }
+
+    /// How many records match `search` (nil or empty: all).
+    func count(search: String?) throws -> Int
+
+    /// Up to `limit` records sorted by name then id, starting at `start`, returned in ascending order.
+    /// `search` keeps records whose name, number, city or e-mail contains the text (ASCII case ignored).
+    func page(search: String?, from start: PageStart, limit: Int) throws -> [Record]
+
+    /// Up to `limit` records in id order after `id` (nil: from the first): the engine's full scans.
+    func scan(after id: RecordID?, limit: Int) throws -> [Record]
+
+    /// The records with these ids that exist, in no particular order.
+    func records(ids: [RecordID]) throws -> [Record]
+
+    /// The records with these numbers (ERP `No.`) that exist.
+    func records(numbers: [String]) throws -> [Record]
+
+    /// Records whose name equals `name` (ASCII case ignored), or starts with it when `prefix` is set.
+    func records(named name: String, prefix: Bool, limit: Int) throws -> [Record]
+
+    /// Applies all writes in one transaction and returns each written record's new `modifiedAt`.
+    /// Every write moves `modifiedAt` forward. Nothing is written when any write fails.
+    @discardableResult
+    func apply(_ writes: [RecordWrite]) throws -> [RecordID: Timestamp]
+
+    /// The next free number of the table's number series (ERP only).
+    func nextNumber() throws -> String
+}
+
+extension RecordSource {
+    /// One record by id, or nil.
+    public func record(id: RecordID) throws -> Record? { try records(ids: [id]).first }
+
+    /// Looks records up by id in chunks, returning them keyed by id.
+    public func recordsByID(_ ids: some Collection<RecordID>) throws -> [RecordID: Record] {
+        var result: [RecordID: Record] = [:]
+        result.reserveCapacity(ids.count)
+        for chunk in Array(Set(ids)).chunked(into: 900) {
+            for record in try records(ids: chunk) { result[record.id] = record }
+        }
+        return result
+    }
+}
+
+/// Errors any side reports the same way.
+public enum RecordSourceError: Error, Equatable, CustomStringConvertible {
+    case notFound(table: String, id: RecordID)
+    case duplicateID(table: String, id: RecordID)
+    case duplicateNumber(table: String, number: String)
+    case unknownField(table: String, field: String)
+    case noNumberSeries(table: String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let table, let id): "\(table) \(id) does not exist."
+        case .duplicateID(let table, let id): "\(table) \(id) already exists."
+        case .duplicateNumber(let table, let number): "\(table) No. \(number) already exists."
+        case .unknownField(let table, let field): "\(table) has no field \"\(field)\"."
+        case .noNumberSeries(let table): "\(table) has no number series."
+        }
+    }
+}
+
+extension Array {
+    /// Consecutive slices of at most `size` elements.
+    public func chunked(into size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: Swift.max(size, 1)).map { Array(self[$0..<Swift.min($0 + size, count)]) }
+    }
+}

@@ -1,0 +1,115 @@
+/// A record the engine is about to create on one side, written down before the create so that a crash
+/// between "created" and "coupled" ends in a coupling on the next run, never in a duplicate.
+public struct CreationIntent: Sendable, Codable, Equatable {
+    /// The id the new record gets.
+    public var newID: RecordID
+    public var mapping: String
+    /// The side the record is created on.
+    public var side: Side
+    /// The record it is created from (or restored for).
+    public var sourceID: RecordID
+    public var jobID: JobID
+
+    public init(newID: RecordID, mapping: String, side: Side, sourceID: RecordID, jobID: JobID) {
+        self.newID = newID
+        self.mapping = mapping
+        self.side = side
+        self.sourceID = sourceID
+        self.jobID = jobID
+    }
+
+    /// The coupling this intent ends in.
+    public var erpID: RecordID { side == .erp ? newID : sourceID }
+    public var crmID: RecordID { side == .crm ? newID : sourceID }
+}
+
+/// Identifies a coupling: per mapping, an ERP record has at most one.
+public struct CouplingKey: Sendable, Hashable, Codable {
+    public var mapping: String
+    public var erpID: RecordID
+
+    public init(mapping: String, erpID: RecordID) {
+        self.mapping = mapping
+        self.erpID = erpID
+    }
+}
+
+/// Everything one batch changes in the workspace; a store commits it in one transaction.
+/// Removals are applied before upserts, so a coupling can move from one pair to another in one commit.
+public struct WorkspaceChanges: Sendable {
+    public var removedCouplings: [CouplingKey] = []
+    public var upsertedCouplings: [Coupling] = []
+    public var jobErrors: [JobError] = []
+    public var recordChanges: [RecordChange] = []
+    public var addedIntents: [CreationIntent] = []
+    public var removedIntents: [RecordID] = []
+    /// Jobs whose counters, finish time, message or undo mark changed.
+    public var updatedJobs: [SyncJob] = []
+
+    public init() {}
+
+    public var isEmpty: Bool {
+        removedCouplings.isEmpty && upsertedCouplings.isEmpty && jobErrors.isEmpty && recordChanges.isEmpty
+            && addedIntents.isEmpty && removedIntents.isEmpty && updatedJobs.isEmpty
+    }
+}
+
+/// What belongs to the integration rather than to either side: mappings, couplings, the job log.
+public protocol WorkspaceStore: Sendable {
+    func mappings() throws -> [TableMapping]
+    /// Replaces the mapping of the same name.
+    func save(_ mapping: TableMapping) throws
+
+    /// The couplings of `mapping` whose record on `side` is one of `ids`.
+    func couplings(mapping: String, side: Side, ids: [RecordID]) throws -> [Coupling]
+    /// Up to `limit` couplings of `mapping` in ERP id order after `erpID` (nil: from the first).
+    func couplings(mapping: String, after erpID: RecordID?, limit: Int) throws -> [Coupling]
+    /// The ids of every coupled record of `mapping` on `side`.
+    func coupledIDs(mapping: String, side: Side) throws -> Set<RecordID>
+    func couplingCount(mapping: String) throws -> Int
+    /// Couplings that are skipped or whose last pass failed (the coupled-data errors list).
+    func problemCouplings() throws -> [Coupling]
+
+    /// Opens a job in the log and gives it its id.
+    func startJob(_ job: NewJob) throws -> SyncJob
+    /// Commits one batch's changes in one transaction.
+    func commit(_ changes: WorkspaceChanges) throws
+
+    /// The newest `limit` jobs, newest first.
+    func jobs(limit: Int) throws -> [SyncJob]
+    func job(_ id: JobID) throws -> SyncJob?
+    func jobErrors(_ id: JobID) throws -> [JobError]
+    func recordChanges(_ id: JobID) throws -> [RecordChange]
+
+    func creationIntents(mapping: String) throws -> [CreationIntent]
+
+    /// Deletes jobs started before `cutoff` (nil: all) with their errors and changes, except failed
+    /// jobs a skipped coupling still refers to. Returns how many were deleted.
+    func deleteJobs(startedBefore cutoff: Timestamp?) throws -> Int
+}
+
+extension WorkspaceStore {
+    /// The mapping called `name`, or an error naming it.
+    public func mapping(named name: String) throws -> TableMapping {
+        guard let mapping = try mappings().first(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame })
+        else { throw TandemError.unknownMapping(name) }
+        return mapping
+    }
+
+    /// The coupling of one record, if any.
+    public func coupling(mapping: String, side: Side, id: RecordID) throws -> Coupling? {
+        try couplings(mapping: mapping, side: side, ids: [id]).first
+    }
+
+    /// Couplings keyed by their record's id on `side`, fetched in chunks.
+    public func couplingsByID(mapping: String, side: Side, ids: some Collection<RecordID>) throws
+        -> [RecordID: Coupling] {
+        var result: [RecordID: Coupling] = [:]
+        for chunk in Array(Set(ids)).chunked(into: 900) {
+            for coupling in try couplings(mapping: mapping, side: side, ids: chunk) {
+                result[coupling.id(on: side)] = coupling
+            }
+        }
+        return result
+    }
+}

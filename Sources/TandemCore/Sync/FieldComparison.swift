@@ -1,0 +1,68 @@
+/// One mapped field of a coupled pair, compared three ways: ERP value, CRM value, last-synced snapshot.
+public struct FieldComparison: Sendable {
+    public let mapping: FieldMapping
+    public let kind: FieldKind
+    public let erpValue: String
+    public let crmValue: String
+    /// What the ERP sends the CRM for this field (constant or translated lookup); nil: untranslatable.
+    public let erpAsCRM: String?
+    /// What the CRM sends the ERP for this field; nil: untranslatable.
+    public let crmAsERP: String?
+    /// Whether each side changed this field since the last sync that carried it.
+    public let erpChanged: Bool
+    public let crmChanged: Bool
+    public let snapshot: SnapshotValue?
+
+    /// The value the pass in `direction` writes, nil when it cannot be translated.
+    public func outgoing(_ direction: SyncDirection) -> String? { direction == .toCRM ? erpAsCRM : crmAsERP }
+
+    /// The destination's current value for a pass in `direction`.
+    public func current(_ direction: SyncDirection) -> String { direction == .toCRM ? crmValue : erpValue }
+
+    /// Whether a pass in `direction` would write this field.
+    public func differs(_ direction: SyncDirection) -> Bool {
+        guard let value = outgoing(direction) else { return false }
+        return !FieldValue.same(value, current(direction), kind: kind)
+    }
+
+    /// Whether the field changed on `side`.
+    public func changed(on side: Side) -> Bool { side == .erp ? erpChanged : crmChanged }
+
+    /// The two sides disagree now (judged the way a send to the CRM would).
+    public var sidesDiffer: Bool { differs(.toCRM) || (erpAsCRM == nil && differs(.fromCRM)) }
+
+    /// A true conflict: a field that travels both ways changed on both sides to different values.
+    public var isConflict: Bool { mapping.direction == .bidirectional && erpChanged && crmChanged && sidesDiffer }
+
+    public var conflict: FieldConflict {
+        FieldConflict(erpField: mapping.erpField, crmField: mapping.crmField, erpValue: erpValue,
+                      crmValue: crmValue, lastSyncedValue: snapshot?.erp)
+    }
+
+    /// Compares every enabled field of a coupled pair.
+    public static func compare(mapping: TableMapping, erp: Record, crm: Record, coupling: Coupling,
+                               erpSchema: TableSchema, crmSchema: TableSchema,
+                               translator: LookupTranslator) -> [FieldComparison] {
+        let erpRecordChanged = coupling.recordChanged(on: .erp, modifiedAt: erp.modifiedAt)
+        let crmRecordChanged = coupling.recordChanged(on: .crm, modifiedAt: crm.modifiedAt)
+        return mapping.enabledFields.map { field in
+            let kind = erpSchema.kind(of: field.erpField) == .decimal || crmSchema.kind(of: field.crmField) == .decimal
+                ? FieldKind.decimal : .text
+            let erpValue = erp[field.erpField], crmValue = crm[field.crmField]
+            let erpAsCRM: String?, crmAsERP: String?
+            if let lookup = field.lookupMapping {
+                erpAsCRM = translator.translate(erpValue, lookup: lookup, from: .erp)
+                crmAsERP = translator.translate(crmValue, lookup: lookup, from: .crm)
+            } else {
+                erpAsCRM = field.constant ?? erpValue
+                crmAsERP = field.constant ?? crmValue
+            }
+            let snapshot = coupling.snapshot[field.erpField]
+            let erpChanged = snapshot.map { !FieldValue.same(erpValue, $0.erp, kind: kind) } ?? erpRecordChanged
+            let crmChanged = snapshot.map { !FieldValue.same(crmValue, $0.crm, kind: kind) } ?? crmRecordChanged
+            return FieldComparison(mapping: field, kind: kind, erpValue: erpValue, crmValue: crmValue,
+                                   erpAsCRM: erpAsCRM, crmAsERP: crmAsERP, erpChanged: erpChanged,
+                                   crmChanged: crmChanged, snapshot: snapshot)
+        }
+    }
+}

@@ -1,0 +1,136 @@
+/// Synchronize now: plans a request batch by batch (the plan is the preview) and applies it, each batch
+/// read with a few bulk reads and written in one transaction per database.
+public struct SyncEngine: Sendable {
+    public let workspace: Workspace
+    /// Records per batch: one read per table, one transaction per database.
+    public var batchSize: Int
+
+    public init(workspace: Workspace, batchSize: Int = 500) {
+        self.workspace = workspace
+        self.batchSize = batchSize
+    }
+
+    /// What the request would do, writing nothing.
+    public func preview(_ request: SyncRequest) throws -> SyncPlan {
+        let mapping = try validated(request)
+        var records: [RecordPlan] = []
+        try forEachBatch(of: request, mapping: mapping) { plans in records += plans }
+        return SyncPlan(request: request, records: records)
+    }
+
+    /// Plans and applies the request, one batch at a time, as one job in the log.
+    public func synchronize(_ request: SyncRequest, progress: ProgressHandler? = nil) throws -> SyncResult {
+        let mapping = try validated(request)
+        try IntentRecovery.recover(mapping: mapping, in: workspace)
+        return try runJob(request: request, mapping: mapping, total: try total(of: request, mapping: mapping),
+                          progress: progress) { applier, handle in
+            try forEachBatch(of: request, mapping: mapping) { plans in try handle(plans, try applier.apply(plans)) }
+        }
+    }
+
+    /// Applies a previewed plan exactly; records that changed since the preview fail instead.
+    public func apply(_ plan: SyncPlan, progress: ProgressHandler? = nil) throws -> SyncResult {
+        let mapping = try validated(plan.request)
+        try IntentRecovery.recover(mapping: mapping, in: workspace)
+        return try runJob(request: plan.request, mapping: mapping, total: plan.records.count,
+                          progress: progress) { applier, handle in
+            for batch in plan.records.chunked(into: batchSize) {
+                try handle(batch, try applier.apply(try applier.refuseStale(batch)))
+            }
+        }
+    }
+
+    private struct Cancelled: Error {}
+
+    private func runJob(request: SyncRequest, mapping: TableMapping, total: Int, progress: ProgressHandler?,
+                        body: (SyncApplier, ([RecordPlan], SyncApplier.BatchOutcome) throws -> Void) throws -> Void)
+        throws -> SyncResult {
+        var job = try workspace.store.startJob(NewJob(type: .synchronization, mapping: mapping.name,
+                                                      direction: request.choice.direction,
+                                                      startedAt: workspace.clock.now()))
+        let applier = SyncApplier(workspace: workspace, mapping: mapping, jobID: job.id)
+        var done = 0
+        var problems: [RecordOutcome] = []
+        var cancelled = false
+        do {
+            try body(applier) { plans, outcome in
+                done += plans.count
+                job.counters = job.counters + outcome.counters
+                problems += outcome.problems
+                var changes = WorkspaceChanges()
+                changes.updatedJobs = [job]
+                try workspace.store.commit(changes)
+                if let progress, !progress(SyncProgress(done: done, total: total, counters: job.counters)) {
+                    throw Cancelled()
+                }
+            }
+        } catch is Cancelled {
+            cancelled = true
+        }
+        job.finishedAt = workspace.clock.now()
+        var result = SyncResult(job: job, selected: cancelled ? done : total, problems: problems, cancelled: cancelled)
+        job.message = result.summary
+        result.job = job
+        var changes = WorkspaceChanges()
+        changes.updatedJobs = [job]
+        try workspace.store.commit(changes)
+        return result
+    }
+
+    private func validated(_ request: SyncRequest) throws -> TableMapping {
+        let mapping = try workspace.store.mapping(named: request.mapping)
+        if let direction = request.choice.direction, !mapping.direction.allows(direction) {
+            throw TandemError.directionNotAllowed(mapping: mapping.name, direction: direction.rawValue)
+        }
+        if request.choice == .merge && mapping.direction != .bidirectional {
+            throw TandemError.directionNotAllowed(mapping: mapping.name, direction: "both ways (merge)")
+        }
+        return mapping
+    }
+
+    private func total(of request: SyncRequest, mapping: TableMapping) throws -> Int {
+        switch request.selection {
+        case .records(_, let ids): Set(ids).count
+        case .allCoupled: try workspace.store.couplingCount(mapping: mapping.name)
+        }
+    }
+
+    /// Reads the selection a batch at a time and hands each batch's plans to `body`.
+    private func forEachBatch(of request: SyncRequest, mapping: TableMapping,
+                              _ body: ([RecordPlan]) throws -> Void) throws {
+        let erpTable = try workspace.table(of: mapping, on: .erp)
+        let crmTable = try workspace.table(of: mapping, on: .crm)
+        func plan(_ selected: [(Side, RecordID, Coupling?)]) throws -> [RecordPlan] {
+            let erpIDs = selected.compactMap { side, id, coupling in coupling?.erpID ?? (side == .erp ? id : nil) }
+            let crmIDs = selected.compactMap { side, id, coupling in coupling?.crmID ?? (side == .crm ? id : nil) }
+            let erp = try erpTable.recordsByID(erpIDs), crm = try crmTable.recordsByID(crmIDs)
+            let translator = try LookupTranslator.build(for: mapping, erpRecords: erp.values, crmRecords: crm.values,
+                                                        in: workspace)
+            let planner = SyncPlanner(mapping: mapping, erpSchema: erpTable.schema, crmSchema: crmTable.schema,
+                                      translator: translator, request: request)
+            return selected.map { side, id, coupling in
+                let erpID = coupling?.erpID ?? (side == .erp ? id : nil)
+                let crmID = coupling?.crmID ?? (side == .crm ? id : nil)
+                return planner.plan(PlanItem(selectedSide: side, selectedID: id, coupling: coupling,
+                                             erp: erpID.flatMap { erp[$0] }, crm: crmID.flatMap { crm[$0] }))
+            }
+        }
+        switch request.selection {
+        case .records(let side, let ids):
+            var seen = Set<RecordID>()
+            let unique = ids.filter { seen.insert($0).inserted }
+            for chunk in unique.chunked(into: batchSize) {
+                let couplings = try workspace.store.couplingsByID(mapping: mapping.name, side: side, ids: chunk)
+                try body(try plan(chunk.map { (side, $0, couplings[$0]) }))
+            }
+        case .allCoupled:
+            var after: RecordID?
+            while true {
+                let couplings = try workspace.store.couplings(mapping: mapping.name, after: after, limit: batchSize)
+                guard let last = couplings.last else { break }
+                try body(try plan(couplings.map { (.erp, $0.erpID, $0) }))
+                after = last.erpID
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+/// How one selected record came out of a job.
+public struct RecordOutcome: Sendable, Equatable {
+    public enum Status: String, Sendable, Codable {
+        case modified, unchanged, inserted, uncoupled, skipped, failed
+    }
+
+    public var label: String
+    public var erpID: RecordID?
+    public var crmID: RecordID?
+    public var status: Status
+    /// Why it was skipped or failed.
+    public var message: String
+
+    public init(label: String, erpID: RecordID?, crmID: RecordID?, status: Status, message: String = "") {
+        self.label = label
+        self.erpID = erpID
+        self.crmID = crmID
+        self.status = status
+        self.message = message
+    }
+}
+
+/// What a finished (or cancelled) synchronization reports.
+public struct SyncResult: Sendable {
+    public var job: SyncJob
+    public var selected: Int
+    /// The records that were skipped or failed, with their reasons (successes are only counted).
+    public var problems: [RecordOutcome]
+    public var cancelled: Bool
+
+    /// Records synchronized: written, already in step, restored or uncoupled by the deletion policy.
+    public var synchronized: Int {
+        job.counters.modified + job.counters.unchanged + job.counters.inserted + job.counters.uncoupled
+    }
+
+    /// "Synchronized 41 of 50 records. 2 failed. 7 were skipped."
+    public var summary: String {
+        var text = "Synchronized \(synchronized) of \(selected) record\(selected == 1 ? "" : "s")."
+        if job.counters.failed > 0 { text += " \(job.counters.failed) failed." }
+        if job.counters.skipped > 0 {
+            text += " \(job.counters.skipped) \(job.counters.skipped == 1 ? "was" : "were") skipped."
+        }
+        if cancelled { text += " Cancelled before the end." }
+        return text
+    }
+}
+
+/// Progress reported between batches; the handler returns false to cancel the rest of the job.
+public struct SyncProgress: Sendable, Equatable {
+    public var done: Int
+    public var total: Int
+    public var counters: JobCounters
+}
+
+public typealias ProgressHandler = (SyncProgress) -> Bool

@@ -1,0 +1,204 @@
+import GRDB
+import TandemCore
+
+/// One side's table in its SQLite database. Lists page by key on the (name, id) index; every write
+/// call is one transaction; `modifiedAt` moves forward on every write.
+public final class SQLiteRecordSource: RecordSource {
+    public let schema: TableSchema
+    private let pool: DatabasePool
+    private let clock: any TimeSource
+    private let table: String
+    private let selectColumns: String
+
+    init(pool: DatabasePool, schema: TableSchema, clock: any TimeSource) {
+        self.pool = pool
+        self.schema = schema
+        self.clock = clock
+        self.table = schema.name.quotedIdentifier
+        self.selectColumns = (["id", "modifiedAt"] + schema.fieldNames.map(\.quotedIdentifier)).joined(separator: ", ")
+    }
+
+    private func record(_ row: Row) -> Record {
+        var fields: [String: String] = [:]
+        fields.reserveCapacity(schema.fields.count)
+        for (index, name) in schema.fieldNames.enumerated() {
+            let value: String = row[index + 2]
+            if !value.isEmpty { fields[name] = value }
+        }
+        return Record(id: RecordID(row[0] as String), modifiedAt: Timestamp(milliseconds: row[1]), fields: fields)
+    }
+
+    private func fetch(_ sql: String, _ arguments: StatementArguments = []) throws -> [Record] {
+        try pool.read { db in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map(record) }
+    }
+
+    /// `WHERE`-clause text and arguments for a list search (ASCII case ignored, `%` and `_` literal).
+    private func searchClause(_ search: String?) -> (String, [String]) {
+        guard let search, !search.isEmpty else { return ("1", []) }
+        let escaped = search.replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        let pattern = "%\(escaped)%"
+        let clause = schema.searchFields.map { "\($0.quotedIdentifier) LIKE ? ESCAPE '\\'" }.joined(separator: " OR ")
+        return ("(\(clause))", Array(repeating: pattern, count: schema.searchFields.count))
+    }
+
+    public func count(search: String?) throws -> Int {
+        let (clause, arguments) = searchClause(search)
+        return try pool.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE \(clause)", arguments: StatementArguments(arguments)) ?? 0
+        }
+    }
+
+    public func page(search: String?, from start: PageStart, limit: Int) throws -> [Record] {
+        let name = schema.nameField.quotedIdentifier
+        let (clause, searchArguments) = searchClause(search)
+        var arguments = StatementArguments(searchArguments)
+        var condition = clause
+        var descending = false
+        switch start {
+        case .first: break
+        case .last: descending = true
+        case .after(let key):
+            condition += " AND (\(name), id) > (?, ?)"
+            arguments += [key.name, key.id.rawValue]
+        case .before(let key):
+            condition += " AND (\(name), id) < (?, ?)"
+            arguments += [key.name, key.id.rawValue]
+            descending = true
+        }
+        arguments += [limit]
+        let order = descending ? "\(name) DESC, id DESC" : "\(name), id"
+        let rows = try fetch("SELECT \(selectColumns) FROM \(table) WHERE \(condition) ORDER BY \(order) LIMIT ?", arguments)
+        return descending ? rows.reversed() : rows
+    }
+
+    public func scan(after id: RecordID?, limit: Int) throws -> [Record] {
+        guard let id else { return try fetch("SELECT \(selectColumns) FROM \(table) ORDER BY id LIMIT ?", [limit]) }
+        return try fetch("SELECT \(selectColumns) FROM \(table) WHERE id > ? ORDER BY id LIMIT ?", [id.rawValue, limit])
+    }
+
+    public func records(ids: [RecordID]) throws -> [Record] {
+        guard !ids.isEmpty else { return [] }
+        var result: [Record] = []
+        for chunk in ids.chunked(into: 900) {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            result += try fetch("SELECT \(selectColumns) FROM \(table) WHERE id IN (\(marks))",
+                                StatementArguments(chunk.map(\.rawValue)))
+        }
+        return result
+    }
+
+    public func records(numbers: [String]) throws -> [Record] {
+        guard let numberField = schema.numberField, !numbers.isEmpty else { return [] }
+        var result: [Record] = []
+        for chunk in numbers.chunked(into: 900) {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            result += try fetch("SELECT \(selectColumns) FROM \(table) WHERE \(numberField.quotedIdentifier) IN (\(marks))",
+                                StatementArguments(chunk))
+        }
+        return result
+    }
+
+    public func records(named name: String, prefix: Bool, limit: Int) throws -> [Record] {
+        let column = schema.nameField.quotedIdentifier
+        if prefix {
+            // The NOCASE index serves `>= text AND < text + U+FFFF`; LIKE would not use it.
+            return try fetch("SELECT \(selectColumns) FROM \(table) WHERE \(column) >= ? AND \(column) < ? ORDER BY \(column), id LIMIT ?",
+                             [name, name + "\u{FFFF}", limit])
+        }
+        return try fetch("SELECT \(selectColumns) FROM \(table) WHERE \(column) = ? ORDER BY id LIMIT ?", [name, limit])
+    }
+
+    @discardableResult
+    public func apply(_ writes: [RecordWrite]) throws -> [RecordID: Timestamp] {
+        guard !writes.isEmpty else { return [:] }
+        for write in writes {
+            switch write {
+            case .insert(_, let fields), .update(_, let fields):
+                for name in fields.keys where schema.field(named: name) == nil {
+                    throw RecordSourceError.unknownField(table: schema.name, field: name)
+                }
+            case .delete: break
+            }
+        }
+        let now = clock.now()
+        return try pool.write { db in
+            var stamps: [RecordID: Timestamp] = [:]
+            for write in writes {
+                switch write {
+                case .insert(let id, let fields):
+                    try insert(Record(id: id, modifiedAt: now, fields: schema.withDerivedName(fields)), db)
+                    stamps[id] = now
+                case .update(let id, let fields):
+                    stamps[id] = try update(id, fields, now: now, db)
+                case .delete(let id):
+                    try db.cachedStatement(sql: "DELETE FROM \(table) WHERE id = ?").execute(arguments: [id.rawValue])
+                    guard db.changesCount == 1 else { throw RecordSourceError.notFound(table: schema.name, id: id) }
+                }
+            }
+            return stamps
+        }
+    }
+
+    private func insert(_ record: Record, _ db: Database) throws {
+        let marks = Array(repeating: "?", count: schema.fields.count + 2).joined(separator: ",")
+        let statement = try db.cachedStatement(sql: "INSERT INTO \(table) (\(selectColumns)) VALUES (\(marks))")
+        let values: [any DatabaseValueConvertible] = [record.id.rawValue, record.modifiedAt.milliseconds]
+            + schema.fieldNames.map { record[$0] }
+        do {
+            try statement.execute(arguments: StatementArguments(values))
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
+            throw RecordSourceError.duplicateID(table: schema.name, id: record.id)
+        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
+            throw RecordSourceError.duplicateNumber(table: schema.name, number: schema.number(of: record) ?? "")
+        }
+    }
+
+    /// Sets the given fields (and a derived name from its parts) and moves `modifiedAt` forward.
+    private func update(_ id: RecordID, _ fields: [String: String], now: Timestamp, _ db: Database) throws -> Timestamp {
+        let names = fields.keys.sorted()
+        var assignments = names.map { "\($0.quotedIdentifier) = ?" }
+        var values: [any DatabaseValueConvertible] = names.map { fields[$0] ?? "" }
+        if let parts = schema.composedNameFields, parts.contains(where: { fields[$0] != nil }) {
+            let joined = parts.map { part in fields[part] == nil ? part.quotedIdentifier : "?" }
+            assignments.append("\(schema.nameField.quotedIdentifier) = TRIM(\(joined.joined(separator: " || ' ' || ")))")
+            values += parts.compactMap { fields[$0] }
+        }
+        assignments.append("modifiedAt = MAX(?, modifiedAt + 1)")
+        values += [now.milliseconds, id.rawValue]
+        let sql = "UPDATE \(table) SET \(assignments.joined(separator: ", ")) WHERE id = ? RETURNING modifiedAt"
+        guard let stamp = try Int64.fetchOne(db.cachedStatement(sql: sql), arguments: StatementArguments(values)) else {
+            throw RecordSourceError.notFound(table: schema.name, id: id)
+        }
+        return Timestamp(milliseconds: stamp)
+    }
+
+    public func nextNumber() throws -> String {
+        guard let numberField = schema.numberField, let prefix = schema.numberPrefix else {
+            throw RecordSourceError.noNumberSeries(table: schema.name)
+        }
+        let column = numberField.quotedIdentifier
+        let numbers = try pool.read { db in
+            try String.fetchAll(db, sql: "SELECT \(column) FROM \(table) WHERE \(column) GLOB ?", arguments: ["\(prefix)[0-9]*"])
+        }
+        return NumberSeries.next(after: numbers, prefix: prefix)
+    }
+
+    /// Inserts records exactly as given, `modifiedAt` included, in one transaction (CSV import).
+    public func insertVerbatim(_ records: [Record]) throws {
+        try pool.write { db in
+            for record in records { try insert(record, db) }
+        }
+    }
+
+    /// Every record in id order, a batch at a time (CSV export).
+    public func forEachBatch(of size: Int = 1000, _ body: ([Record]) throws -> Void) throws {
+        var after: RecordID?
+        while true {
+            let batch = try scan(after: after, limit: size)
+            guard let last = batch.last else { return }
+            try body(batch)
+            after = last.id
+        }
+    }
+}

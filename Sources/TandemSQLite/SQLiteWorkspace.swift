@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+import TandemCore
+
+/// A workspace folder: `erp.sqlite` (the ERP side), `crm.sqlite` (the CRM side) and `workspace.sqlite`
+/// (mappings, couplings, jobs). The two sides are separate databases because in real life they are
+/// two systems that share no transaction.
+public struct SQLiteWorkspace: Sendable {
+    public static let erpFileName = "erp.sqlite"
+    public static let crmFileName = "crm.sqlite"
+    public static let workspaceFileName = "workspace.sqlite"
+
+    public let folder: String
+    public let workspace: Workspace
+    public let erpTables: [String: SQLiteRecordSource]
+    public let crmTables: [String: SQLiteRecordSource]
+
+    /// Whether the folder holds a workspace (any of its files).
+    public static func exists(at folder: String) -> Bool {
+        [erpFileName, crmFileName, workspaceFileName].contains {
+            FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent($0))
+        }
+    }
+
+    /// Creates an empty workspace with the default mappings; refuses a folder that already has one.
+    public static func create(at folder: String, mappings: [TableMapping] = DefaultMappings.all,
+                              clock: any TimeSource = SystemTimeSource()) throws -> SQLiteWorkspace {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for name in [erpFileName, crmFileName, workspaceFileName] {
+            let path = (folder as NSString).appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: path) { throw DatabaseFileError.alreadyExists(path: path) }
+        }
+        let opened = try connect(folder: folder, clock: clock) { path, kind, migrator, version in
+            try DatabaseFile.create(at: path, kind: kind, migrator: migrator, schemaVersion: version)
+        }
+        for mapping in mappings { try opened.workspace.store.save(mapping) }
+        return opened
+    }
+
+    /// Opens an existing workspace, refusing files that are not Tandem's or are from a newer version.
+    public static func open(at folder: String, clock: any TimeSource = SystemTimeSource()) throws -> SQLiteWorkspace {
+        try connect(folder: folder, clock: clock) { path, kind, migrator, version in
+            try DatabaseFile.open(at: path, kind: kind, migrator: migrator, schemaVersion: version)
+        }
+    }
+
+    /// Removes a workspace's files (for `init --force`); other files in the folder are left alone.
+    public static func remove(at folder: String) throws {
+        for name in [erpFileName, crmFileName, workspaceFileName] {
+            for suffix in ["", "-wal", "-shm"] {
+                let path = (folder as NSString).appendingPathComponent(name + suffix)
+                if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+            }
+        }
+    }
+
+    private static func connect(
+        folder: String, clock: any TimeSource,
+        _ opener: (String, DatabaseKind, DatabaseMigrator, Int) throws -> DatabasePool
+    ) throws -> SQLiteWorkspace {
+        func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
+        let erpPool = try opener(path(erpFileName), .erp, SideDatabase.migrator(for: .erp), SideDatabase.schemaVersion)
+        let crmPool = try opener(path(crmFileName), .crm, SideDatabase.migrator(for: .crm), SideDatabase.schemaVersion)
+        let workspacePool = try opener(path(workspaceFileName), .workspace, WorkspaceDatabase.migrator(),
+                                       WorkspaceDatabase.schemaVersion)
+        let erp = StandardTables.tables(on: .erp).map { SQLiteRecordSource(pool: erpPool, schema: $0, clock: clock) }
+        let crm = StandardTables.tables(on: .crm).map { SQLiteRecordSource(pool: crmPool, schema: $0, clock: clock) }
+        let workspace = Workspace(store: SQLiteWorkspaceStore(pool: workspacePool), erpTables: erp, crmTables: crm,
+                                  clock: clock)
+        return SQLiteWorkspace(folder: folder, workspace: workspace,
+                               erpTables: Dictionary(uniqueKeysWithValues: erp.map { ($0.schema.name, $0) }),
+                               crmTables: Dictionary(uniqueKeysWithValues: crm.map { ($0.schema.name, $0) }))
+    }
+
+    /// The SQLite table `name` on `side`.
+    public func table(_ name: String, on side: Side) throws -> SQLiteRecordSource {
+        guard let table = (side == .erp ? erpTables : crmTables)[name] else { throw TandemError.unknownTable(side, name) }
+        return table
+    }
+}

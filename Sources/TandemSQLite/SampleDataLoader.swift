@@ -1,0 +1,108 @@
+import Foundation
+import TandemCore
+
+/// Creates a workspace from a folder of CSV files (`sample-data/`): one file per table plus the
+/// couplings already made. Every file is validated before the workspace is created; if anything is
+/// wrong, nothing is created.
+public enum SampleDataLoader {
+    /// The file each table is read from.
+    public static let files: [(side: Side, table: String, file: String)] = [
+        (.erp, StandardTables.customer.name, "erp-customers.csv"),
+        (.erp, StandardTables.erpContact.name, "erp-contacts.csv"),
+        (.crm, StandardTables.account.name, "crm-accounts.csv"),
+        (.crm, StandardTables.crmContact.name, "crm-contacts.csv"),
+    ]
+    public static let couplingsFile = "couplings.csv"
+
+    /// What a load created.
+    public struct Summary: Sendable {
+        public var records: [String: Int]
+        public var couplings: Int
+    }
+
+    @discardableResult
+    public static func load(from sampleFolder: String, into workspaceFolder: String,
+                            clock: any TimeSource = SystemTimeSource()) throws -> (SQLiteWorkspace, Summary) {
+        func path(_ file: String) -> String { (sampleFolder as NSString).appendingPathComponent(file) }
+        var parsed: [(side: Side, table: String, records: [TandemCore.Record])] = []
+        for entry in files {
+            guard let schema = StandardTables.table(entry.table, on: entry.side) else { continue }
+            let csv = try CSV.parse(try RecordImporter.read(path(entry.file)), file: path(entry.file))
+            parsed.append((entry.side, entry.table, try RecordCSV.records(from: csv, schema: schema)))
+        }
+        let couplingsPath = path(couplingsFile)
+        let couplings = FileManager.default.fileExists(atPath: couplingsPath)
+            ? try CouplingCSV.couplings(from: CSV.parse(try RecordImporter.read(couplingsPath), file: couplingsPath),
+                                        mappings: DefaultMappings.all)
+            : []
+
+        let created = try SQLiteWorkspace.create(at: workspaceFolder, clock: clock)
+        do {
+            for entry in parsed { try created.table(entry.table, on: entry.side).insertVerbatim(entry.records) }
+            var changes = WorkspaceChanges()
+            changes.upsertedCouplings = couplings
+            try created.workspace.store.commit(changes)
+        } catch {
+            try? SQLiteWorkspace.remove(at: workspaceFolder)
+            throw error
+        }
+        let counts = Dictionary(parsed.map { ("\($0.side.rawValue).\($0.table)", $0.records.count) }, uniquingKeysWith: +)
+        return (created, Summary(records: counts, couplings: couplings.count))
+    }
+}
+
+/// Couplings as CSV: `mapping, erpId, crmId, erpModifiedAtLastSync, crmModifiedAtLastSync, snapshot`,
+/// the snapshot a JSON object of ERP field → [ERP value, CRM value] as of the last sync.
+public enum CouplingCSV {
+    public static let header = ["mapping", "erpId", "crmId", "erpModifiedAtLastSync", "crmModifiedAtLastSync", "snapshot"]
+
+    public static func couplings(from table: CSVTable, mappings: [TableMapping]) throws -> [Coupling] {
+        guard table.header.map(FieldValue.normalizedText) == header else {
+            throw CSVError(file: table.file, line: 1, message: "expected the columns \(header.joined(separator: ","))")
+        }
+        var result: [Coupling] = []
+        var erpSeen: [String: Int] = [:], crmSeen: [String: Int] = [:]
+        for row in table.rows {
+            guard row.values.count == header.count else {
+                throw CSVError(file: table.file, line: row.line, field: row.values.count < header.count ? header[row.values.count] : nil,
+                               message: "the row has \(row.values.count) values for \(header.count) columns")
+            }
+            let values = row.values.map(FieldValue.normalizedText)
+            func fail(_ column: Int, _ message: String) -> CSVError {
+                CSVError(file: table.file, line: row.line, field: header[column], message: message)
+            }
+            guard let mapping = mappings.first(where: { $0.name == values[0] }) else { throw fail(0, "no mapping \"\(values[0])\"") }
+            guard RecordID.looksLikeID(values[1]) else { throw fail(1, "\"\(values[1])\" is not a UUID") }
+            guard RecordID.looksLikeID(values[2]) else { throw fail(2, "\"\(values[2])\" is not a UUID") }
+            func stamp(_ column: Int) throws -> Timestamp? {
+                if values[column].isEmpty { return nil }
+                guard let stamp = Timestamp(iso8601: values[column]) else {
+                    throw fail(column, "\"\(values[column])\" is not a UTC date and time like 2026-11-20T09:15:00.000Z")
+                }
+                return stamp
+            }
+            var snapshot: FieldSnapshot = [:]
+            if !values[5].isEmpty {
+                guard let object = try? JSONSerialization.jsonObject(with: Data(row.values[5].utf8)) as? [String: [String]],
+                      object.values.allSatisfy({ $0.count == 2 }) else {
+                    throw fail(5, "expected a JSON object of field → [ERP value, CRM value]")
+                }
+                for (field, pair) in object {
+                    guard mapping.fields.contains(where: { $0.erpField == field }) else {
+                        throw fail(5, "the \(mapping.name) mapping has no ERP field \"\(field)\"")
+                    }
+                    snapshot[field] = SnapshotValue(erp: pair[0], crm: pair[1])
+                }
+            }
+            let erpKey = "\(mapping.name)/\(values[1].lowercased())", crmKey = "\(mapping.name)/\(values[2].lowercased())"
+            if let first = erpSeen[erpKey] { throw fail(1, "the ERP record is already coupled on line \(first)") }
+            if let first = crmSeen[crmKey] { throw fail(2, "the CRM record is already coupled on line \(first)") }
+            erpSeen[erpKey] = row.line
+            crmSeen[crmKey] = row.line
+            result.append(Coupling(mapping: mapping.name, erpID: RecordID(values[1]), crmID: RecordID(values[2]),
+                                   erpModifiedAtLastSync: try stamp(3), crmModifiedAtLastSync: try stamp(4),
+                                   snapshot: snapshot))
+        }
+        return result
+    }
+}

@@ -1,0 +1,36 @@
+import GRDB
+import TandemCore
+
+/// The database of one side (the ERP's or the CRM's): one SQL table per standard table, a column per
+/// field, indexed by name (for lists) and by number (ERP).
+enum SideDatabase {
+    static let schemaVersion = 1
+
+    static func kind(_ side: Side) -> DatabaseKind { side == .erp ? .erp : .crm }
+
+    static func migrator(for side: Side) -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: \(side.rawValue) tables") { db in
+            for schema in StandardTables.tables(on: side) { try createTable(schema, in: db) }
+        }
+        return migrator
+    }
+
+    static func createTable(_ schema: TableSchema, in db: Database) throws {
+        let table = schema.name.quotedIdentifier
+        let columns = schema.fieldNames.map { name in
+            "\(name.quotedIdentifier) TEXT NOT NULL DEFAULT ''" + (name == schema.nameField ? " COLLATE NOCASE" : "")
+        }
+        try db.execute(sql: """
+            CREATE TABLE \(table) (
+                id TEXT PRIMARY KEY NOT NULL,
+                modifiedAt INTEGER NOT NULL,
+                \(columns.joined(separator: ",\n    "))
+            ) WITHOUT ROWID
+            """)
+        try db.execute(sql: "CREATE INDEX \("\(schema.name)_by_name".quotedIdentifier) ON \(table) (\(schema.nameField.quotedIdentifier), id)")
+        if let number = schema.numberField {
+            try db.execute(sql: "CREATE UNIQUE INDEX \("\(schema.name)_by_number".quotedIdentifier) ON \(table) (\(number.quotedIdentifier))")
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import GRDB
+import TandemCore
+
+/// The workspace database's schema: mappings, couplings, jobs, job errors, record changes, intents.
+enum WorkspaceDatabase {
+    static let schemaVersion = 1
+
+    static func migrator() -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: workspace") { db in
+            try db.execute(sql: """
+                CREATE TABLE mappings (
+                    name TEXT PRIMARY KEY NOT NULL,
+                    position INTEGER NOT NULL,
+                    definition TEXT NOT NULL
+                );
+                CREATE TABLE couplings (
+                    mapping TEXT NOT NULL,
+                    erp_id TEXT NOT NULL,
+                    crm_id TEXT NOT NULL,
+                    erp_synced_at INTEGER,
+                    crm_synced_at INTEGER,
+                    to_crm_ok INTEGER,
+                    to_crm_job INTEGER,
+                    to_crm_at INTEGER,
+                    from_crm_ok INTEGER,
+                    from_crm_job INTEGER,
+                    from_crm_at INTEGER,
+                    skipped INTEGER NOT NULL DEFAULT 0,
+                    last_error TEXT,
+                    failures INTEGER NOT NULL DEFAULT 0,
+                    snapshot TEXT NOT NULL DEFAULT '',
+                    PRIMARY KEY (mapping, erp_id),
+                    UNIQUE (mapping, crm_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX couplings_problems ON couplings (mapping)
+                    WHERE skipped = 1 OR to_crm_ok = 0 OR from_crm_ok = 0;
+                CREATE TABLE jobs (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    type TEXT NOT NULL,
+                    mapping TEXT NOT NULL,
+                    direction TEXT,
+                    started_at INTEGER NOT NULL,
+                    finished_at INTEGER,
+                    inserted INTEGER NOT NULL DEFAULT 0,
+                    modified INTEGER NOT NULL DEFAULT 0,
+                    unchanged INTEGER NOT NULL DEFAULT 0,
+                    skipped INTEGER NOT NULL DEFAULT 0,
+                    failed INTEGER NOT NULL DEFAULT 0,
+                    deleted INTEGER NOT NULL DEFAULT 0,
+                    coupled INTEGER NOT NULL DEFAULT 0,
+                    uncoupled INTEGER NOT NULL DEFAULT 0,
+                    message TEXT NOT NULL DEFAULT '',
+                    undone_by INTEGER
+                );
+                CREATE TABLE job_errors (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    job_id INTEGER NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+                    at INTEGER NOT NULL,
+                    message TEXT NOT NULL,
+                    source_side TEXT NOT NULL,
+                    source_id TEXT,
+                    destination_id TEXT
+                );
+                CREATE INDEX job_errors_by_job ON job_errors (job_id);
+                CREATE TABLE record_changes (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    job_id INTEGER NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+                    side TEXT NOT NULL,
+                    table_name TEXT NOT NULL,
+                    record_id TEXT NOT NULL,
+                    modified_at_after INTEGER NOT NULL,
+                    created INTEGER NOT NULL,
+                    fields TEXT NOT NULL
+                );
+                CREATE INDEX record_changes_by_job ON record_changes (job_id);
+                CREATE TABLE creation_intents (
+                    new_id TEXT PRIMARY KEY NOT NULL,
+                    mapping TEXT NOT NULL,
+                    side TEXT NOT NULL,
+                    source_id TEXT NOT NULL,
+                    job_id INTEGER NOT NULL
+                );
+                """)
+        }
+        return migrator
+    }
+}
