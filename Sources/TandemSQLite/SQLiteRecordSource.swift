@@ -127,7 +127,7 @@ public final class SQLiteRecordSource: RecordSource {
             for write in writes {
                 switch write {
                 case .insert(let id, let fields):
-                    try insert(Record(id: id, modifiedAt: now, fields: schema.withDerivedName(fields)), db)
+                    try insert(Record(id: id, modifiedAt: now, fields: schema.newRecordFields(fields)), db)
                     stamps[id] = now
                 case .update(let id, let fields):
                     stamps[id] = try update(id, fields, now: now, db)

@@ -9,11 +9,14 @@ public struct FieldDefinition: Sendable, Equatable {
     public var name: String
     public var kind: FieldKind
     public var group: String
+    /// The value a newly created record gets when none is given (Dataverse's statecode starts Active).
+    public var defaultValue: String
 
-    public init(_ name: String, kind: FieldKind = .text, group: String) {
+    public init(_ name: String, kind: FieldKind = .text, group: String, defaultValue: String = "") {
         self.name = name
         self.kind = kind
         self.group = group
+        self.defaultValue = defaultValue
     }
 }
 
@@ -67,6 +70,15 @@ public struct TableSchema: Sendable, Equatable {
         let name = self.name(of: record)
         guard let number = number(of: record), !number.isEmpty else { return name }
         return name.isEmpty ? number : "\(number) \(name)"
+    }
+
+    /// The fields of a record being created: defaults for what is not given, and the derived name.
+    public func newRecordFields(_ given: [String: String]) -> [String: String] {
+        var fields = given
+        for definition in self.fields where !definition.defaultValue.isEmpty && fields[definition.name] == nil {
+            fields[definition.name] = definition.defaultValue
+        }
+        return withDerivedName(fields)
     }
 
     /// Fills in the derived name field from its parts, when the table has one.
@@ -132,7 +144,7 @@ public enum StandardTables {
             FieldDefinition("address1_primarycontactname", group: "General"),
             FieldDefinition("transactioncurrency", group: "Payments"),
             FieldDefinition("creditlimit", kind: .decimal, group: "Payments"),
-            FieldDefinition("statecode", group: "Status"),
+            FieldDefinition("statecode", group: "Status", defaultValue: "Active"),
         ],
         nameField: "name", searchFields: ["accountnumber", "address1_city", "emailaddress1"])
 
@@ -147,7 +159,7 @@ public enum StandardTables {
             FieldDefinition("emailaddress1", group: "Communication"),
             FieldDefinition("telephone1", group: "Communication"),
             FieldDefinition("mobilephone", group: "Communication"),
-            FieldDefinition("statecode", group: "Status"),
+            FieldDefinition("statecode", group: "Status", defaultValue: "Active"),
         ],
         nameField: "fullname", composedNameFields: ["firstname", "lastname"], searchFields: ["emailaddress1"])
 

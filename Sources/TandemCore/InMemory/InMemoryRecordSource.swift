@@ -77,7 +77,7 @@ public final class InMemoryRecordSource: RecordSource {
                        working.values.contains(where: { $0[numberField] == number }) {
                         throw RecordSourceError.duplicateNumber(table: schema.name, number: number)
                     }
-                    working[id] = Record(id: id, modifiedAt: now, fields: schema.withDerivedName(fields))
+                    working[id] = Record(id: id, modifiedAt: now, fields: schema.newRecordFields(fields))
                     stamps[id] = now
                 case .update(let id, let fields):
                     guard var record = working[id] else { throw RecordSourceError.notFound(table: schema.name, id: id) }

@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+import TandemCore
+
+/// A clock tests move by hand, so "changed since the last sync" is exact.
+final class ManualClock: TimeSource, @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = Timestamp(iso8601: "2026-11-20T09:00:00.000Z")!
+
+    func now() -> Timestamp {
+        lock.lock()
+        defer { lock.unlock() }
+        return current
+    }
+
+    func advance(milliseconds: Int64 = 60_000) {
+        lock.lock()
+        current = current.adding(milliseconds: milliseconds)
+        lock.unlock()
+    }
+}
+
+/// An in-memory workspace with both sides, the default mappings and helpers to make records.
+struct Fixture {
+    let clock = ManualClock()
+    let customers: InMemoryRecordSource
+    let erpContacts: InMemoryRecordSource
+    let accounts: InMemoryRecordSource
+    let crmContacts: InMemoryRecordSource
+    let store: InMemoryWorkspaceStore
+    let workspace: Workspace
+
+    init(mappings: [TableMapping] = DefaultMappings.all, accountsOverride: (any RecordSource)? = nil,
+         wrapAccounts: ((InMemoryRecordSource) -> any RecordSource)? = nil) {
+        customers = InMemoryRecordSource(schema: StandardTables.customer, clock: clock)
+        erpContacts = InMemoryRecordSource(schema: StandardTables.erpContact, clock: clock)
+        accounts = InMemoryRecordSource(schema: StandardTables.account, clock: clock)
+        crmContacts = InMemoryRecordSource(schema: StandardTables.crmContact, clock: clock)
+        store = InMemoryWorkspaceStore(mappings: mappings)
+        let accountTable: any RecordSource = wrapAccounts?(accounts) ?? accounts
+        workspace = Workspace(store: store, erpTables: [customers, erpContacts], crmTables: [accountTable, crmContacts],
+                              clock: clock)
+    }
+
+    var engine: SyncEngine { SyncEngine(workspace: workspace) }
+    var coupling: CouplingService { CouplingService(workspace: workspace) }
+    var jobLog: JobLog { JobLog(workspace: workspace) }
+
+    @discardableResult
+    func customer(_ number: String, _ name: String, _ fields: [String: String] = [:]) throws -> Record {
+        let id = RecordID.generate()
+        var all = ["No.": number, "Name": name, "City": "Berlin", "E-Mail": "\(number.lowercased())@example.com",
+                   "Credit Limit": "1000"]
+        all.merge(fields) { $1 }
+        try customers.apply([.insert(id: id, fields: all)])
+        return try #require(try customers.record(id: id))
+    }
+
+    @discardableResult
+    func account(_ name: String, _ fields: [String: String] = [:]) throws -> Record {
+        let id = RecordID.generate()
+        var all = ["name": name, "address1_city": "Hamburg", "statecode": "Active"]
+        all.merge(fields) { $1 }
+        try accounts.apply([.insert(id: id, fields: all)])
+        return try #require(try accounts.record(id: id))
+    }
+
+    @discardableResult
+    func erpContact(_ number: String, first: String, last: String, company: String, _ fields: [String: String] = [:]) throws -> Record {
+        let id = RecordID.generate()
+        var all = ["No.": number, "First Name": first, "Surname": last, "Company No.": company]
+        all.merge(fields) { $1 }
+        try erpContacts.apply([.insert(id: id, fields: all)])
+        return try #require(try erpContacts.record(id: id))
+    }
+
+    /// A customer created in the CRM through *Create new*: coupled, synchronized, snapshot taken.
+    func coupledCustomer(_ number: String, _ name: String, _ fields: [String: String] = [:]) throws -> (erp: Record, crm: Record) {
+        let erp = try customer(number, name, fields)
+        let outcome = try coupling.createNew(mapping: "CUSTOMER", side: .erp, ids: [erp.id])
+        let crmID = try #require(outcome.outcomes.first?.crmID)
+        clock.advance()
+        return (erp, try #require(try accounts.record(id: crmID)))
+    }
+
+    /// Edits a record as a user would on its own side, a minute later.
+    func edit(_ table: InMemoryRecordSource, _ id: RecordID, _ fields: [String: String]) throws {
+        clock.advance()
+        try table.apply([.update(id: id, fields: fields)])
+        clock.advance()
+    }
+
+    func couplingOf(customer id: RecordID) throws -> Coupling? {
+        try store.coupling(mapping: "CUSTOMER", side: .erp, id: id)
+    }
+}
+
+/// Wraps a record source and fails writes to chosen records, or counts calls.
+final class FaultyRecordSource: RecordSource, @unchecked Sendable {
+    let base: any RecordSource
+    private let lock = NSLock()
+    var failingIDs: Set<RecordID> = []
+    var failAfterWriting = false
+    private(set) var applyCalls = 0
+
+    init(_ base: any RecordSource) { self.base = base }
+
+    var schema: TableSchema { base.schema }
+    func count(search: String?) throws -> Int { try base.count(search: search) }
+    func page(search: String?, from start: PageStart, limit: Int) throws -> [Record] {
+        try base.page(search: search, from: start, limit: limit)
+    }
+    func scan(after id: RecordID?, limit: Int) throws -> [Record] { try base.scan(after: id, limit: limit) }
+    func records(ids: [RecordID]) throws -> [Record] { try base.records(ids: ids) }
+    func records(numbers: [String]) throws -> [Record] { try base.records(numbers: numbers) }
+    func records(named name: String, prefix: Bool, limit: Int) throws -> [Record] {
+        try base.records(named: name, prefix: prefix, limit: limit)
+    }
+    func nextNumber() throws -> String { try base.nextNumber() }
+
+    struct InjectedFailure: Error, CustomStringConvertible {
+        var description: String { "the CRM rejected the record" }
+    }
+    struct Crash: Error {}
+
+    func apply(_ writes: [RecordWrite]) throws -> [RecordID: Timestamp] {
+        lock.lock()
+        applyCalls += 1
+        let failing = failingIDs, crash = failAfterWriting
+        lock.unlock()
+        if writes.contains(where: { failing.contains($0.id) }) { throw InjectedFailure() }
+        let stamps = try base.apply(writes)
+        if crash { throw Crash() }
+        return stamps
+    }
+}

@@ -1,0 +1,345 @@
+import Testing
+@testable import TandemCore
+
+@Suite struct SynchronizeTests {
+    func request(_ ids: [RecordID], _ choice: SyncChoice, force: Bool = false, side: Side = .erp,
+                 mapping: String = "CUSTOMER") -> SyncRequest {
+        SyncRequest(mapping: mapping, selection: .records(side, ids), choice: choice, overwriteChangedDestination: force)
+    }
+
+    @Test func aForcedTransferWritesOnlyTheDifferingFields() throws {
+        let fixture = Fixture()
+        let pair = try fixture.coupledCustomer("C00010", "Adatum", ["City": "Berlin"])
+        try fixture.edit(fixture.customers, pair.erp.id, ["City": "Potsdam"])
+        let plan = try fixture.engine.preview(request([pair.erp.id], .toCRM))
+        #expect(plan.records[0].outcome == .write([RecordUpdate(side: .crm, recordID: pair.crm.id,
+                                                                 changes: [FieldChange(field: "address1_city", oldValue: "Berlin", newValue: "Potsdam")])]))
+        let result = try fixture.engine.synchronize(request([pair.erp.id], .toCRM))
+        #expect(result.job.counters.modified == 1)
+        #expect(try fixture.accounts.record(id: pair.crm.id)?["address1_city"] == "Potsdam")
+        let changes = try fixture.store.recordChanges(result.job.id)
+        #expect(changes.map(\.fields) == [[RecordChange.Field(name: "address1_city", oldValue: "Berlin", newValue: "Potsdam")]])
+    }
+
+    @Test func nothingToWriteCountsAsUnchangedAndLeavesTheRecordAlone() throws {
+        let fixture = Fixture()
+        let pair = try fixture.coupledCustomer("C00010", "Adatum")
+        let before = try #require(try fixture.accounts.record(id: pair.crm.id))
+        let result = try fixture.engine.synchronize(request([pair.erp.id], .toCRM))
+        #expect(result.job.counters.unchanged == 1 && result.job.counters.modified == 0)
+        #expect(try fixture.accounts.record(id: pair.crm.id)?.modifiedAt == before.modifiedAt)
+    }
+
+    @Test func successStoresTimestampsSnapshotAndJob() throws {
+        let fixture = Fixture()
+        let pair = try fixture.coupledCustomer("C00010", "Adatum")
+        try fixture.edit(fixture.customers, pair.erp.id, ["Phone No.": "+49 30 1234"])
+        let result = try fixture.engine.synchronize(request([pair.erp.id], .toCRM))
+        let coupling = try #require(try fixture.couplingOf(customer: pair.erp.id))
+        let crm = try #require(try fixture.accounts.record(id: pair.crm.id))
+        let erp = try #require(try fixture.customers.record(id: pair.erp.id))
+        #expect(coupling.crmModifiedAtLastSync == crm.modifiedAt && coupling.erpModifiedAtLastSync == erp.modifiedAt)
+        #expect(coupling.lastResultToCRM?.jobID == result.job.id && coupling.lastResultToCRM?.succeeded == true)
+        #expect(coupling.snapshot["Phone No."] == SnapshotValue(erp: "+49 30 1234", crm: "+49 30 1234"))
+    }
+
+    @Test func multiRecordSyncSortsTheSelectionBeforeWriting() throws {
+        let fixture = Fixture()
+        let clean = try fixture.coupledCustomer("C00010", "Adatum")
+        let changed = try fixture.coupledCustomer("C00020", "Contoso")
+        let conflicting = try fixture.coupledCustomer("C00030", "Fabrikam")
+        let skipped = try fixture.coupledCustomer("C00040", "Litware")
+        let lonely = try fixture.customer("C00050", "Northwind")
+        try fixture.edit(fixture.customers, changed.erp.id, ["City": "Köln"])
+        try fixture.edit(fixture.accounts, conflicting.crm.id, ["address1_city": "Lyon"])
+        try fixture.edit(fixture.customers, conflicting.erp.id, ["City": "Paris"])
+        var marked = try #require(try fixture.couplingOf(customer: skipped.erp.id))
+        marked.skipped = true
+        var changes = WorkspaceChanges()
+        changes.upsertedCouplings = [marked]
+        try fixture.store.commit(changes)
+
+        let ids = [clean.erp.id, changed.erp.id, conflicting.erp.id, skipped.erp.id, lonely.id]
+        let result = try fixture.engine.synchronize(request(ids, .toCRM))
+        #expect(result.summary == "Synchronized 2 of 5 records. 3 were skipped.")
+        let reasons = Dictionary(uniqueKeysWithValues: result.problems.map { ($0.label, $0.message) })
+        #expect(reasons["C00050 Northwind"] == "not coupled")
+        #expect(reasons["C00040 Litware"] == "marked as skipped")
+        #expect(reasons["C00030 Fabrikam"] == "the CRM record changed since the last sync (address1_city)")
+        #expect(try fixture.accounts.record(id: conflicting.crm.id)?["address1_city"] == "Lyon")
+        #expect(try fixture.accounts.record(id: changed.crm.id)?["address1_city"] == "Köln")
+    }
+
+    @Test func aConfirmedOrForcedSyncOverwritesTheChangedDestination() throws {
+        let fixture = Fixture()
+        let pair = try fixture.coupledCustomer("C00010", "Adatum")
+        try fixture.edit(fixture.accounts, pair.crm.id, ["address1_city": "Lyon"])
+        _ = try fixture.engine.synchronize(request([pair.erp.id], .toCRM, force: true))
+        #expect(try fixture.accounts.record(id: pair.crm.id)?["address1_city"] == "Berlin")
+    }
+
+    @Test func theUpdateConflictPolicyDecidesForBulkRuns() throws {
+        var mapping = DefaultMappings.customer
+        mapping.updateConflict = .sendERP
+        let fixture = Fixture(mappings: [mapping, DefaultMappings.contact])
+        let pair = try fixture.coupledCustomer("C00010", "Adatum")
+        try fixture.edit(fixture.accounts, pair.crm.id, ["address1_city": "Lyon"])
+        let get = try fixture.engine.synchronize(SyncRequest(mapping: "CUSTOMER", selection: .allCoupled, choice: .fromCRM))
+        #expect(get.job.counters.modified == 1)
+        try fixture.edit(fixture.accounts, pair.crm.id, ["address1_city": "Nice"])
+        try fixture.edit(fixture.customers, pair.erp.id, ["City": "Bonn"])
+        let blocked = try fixture.engine.synchronize(SyncRequest(mapping: "CUSTOMER", selection: .allCoupled, choice: .fromCRM))
+        #expect(blocked.job.counters.skipped == 1)
+        let send = try fixture.engine.synchronize(SyncRequest(mapping: "CUSTOMER", selection: .allCoupled, choice: .toCRM))
+        #expect(send.job.counters.modified == 1)
+        #expect(try fixture.accounts.record(id: pair.crm.id)?["address1_city"] == "Bonn")
+    }
+
+    @Test func mergeTakesEachFieldFromTheSideThatChangedIt() throws {
+        let fixture = Fixture()
+        let pair = try fixture.coupledCustomer("C00010", "Adatum")
+        try fixture.edit(fixture.customers, pair.erp.id, ["Phone No.": "+49 1"])
+        try fixture.edit(fixture.accounts, pair.crm.id, ["websiteurl": "https://adatum.example"])
+        let result = try fixture.engine.synchronize(request([pair.erp.id], .merge))
+        #expect(result.job.counters.modified == 1)
+        #expect(try fixture.accounts.record(id: pair.crm.id)?["telephone1"] == "+49 1")
+        #expect(try fixture.customers.record(id: pair.erp.id)?["Home Page"] == "https://adatum.example")
+        let coupling = try #require(try fixture.couplingOf(customer: pair.erp.id))
+        #expect(coupling.lastResultToCRM?.succeeded == true && coupling.lastResultFromCRM?.succeeded == true)
+    }
+
+    @Test func mergeStopsOnTrueConflictsUntilEachIsResolved() throws {
+        let fixture = Fixture()
+        let pair = try fixture.coupledCustomer("C00010", "Adatum")
+        try fixture.edit(fixture.customers, pair.erp.id, ["E-Mail": "sales@adatum.com", "Phone No.": "+49 2"])
+        try fixture.edit(fixture.accounts, pair.crm.id, ["emailaddress1": "contact@adatum.com"])
+        let stopped = try fixture.engine.synchronize(request([pair.erp.id], .merge))
+        #expect(stopped.job.counters.skipped == 1)
+        #expect(stopped.problems[0].message == "changed on both sides: E-Mail: ERP \"sales@adatum.com\" ≠ CRM \"contact@adatum.com\"")
+        #expect(try fixture.accounts.record(id: pair.crm.id)?["telephone1"] == "")
+
+        var resolved = request([pair.erp.id], .merge)
+        resolved.resolutions = ["E-Mail": .crm]
+        _ = try fixture.engine.synchronize(resolved)
+        #expect(try fixture.customers.record(id: pair.erp.id)?["E-Mail"] == "contact@adatum.com")
+        #expect(try fixture.accounts.record(id: pair.crm.id)?["telephone1"] == "+49 2")
+    }
+
+    @Test func theSameValueOnBothSidesIsNoConflict() throws {
+        let fixture = Fixture()
+        let pair = try fixture.coupledCustomer("C00010", "Adatum")
+        try fixture.edit(fixture.customers, pair.erp.id, ["City": "Bremen"])
+        try fixture.edit(fixture.accounts, pair.crm.id, ["address1_city": "Bremen"])
+        let check = try fixture.engine.check(mapping: "CUSTOMER", side: .erp, id: pair.erp.id)
+        #expect(check.conflicts.isEmpty)
+    }
+
+    @Test func lookupsTranslateThroughTheCustomerCouplings() throws {
+        let fixture = Fixture()
+        let first = try fixture.coupledCustomer("C00010", "Adatum")
+        let second = try fixture.coupledCustomer("C00020", "Contoso")
+        let person = try fixture.erpContact("CT0010", first: "Ana", last: "Silva", company: "C00010")
+        let made = try fixture.coupling.createNew(mapping: "CONTACT", side: .erp, ids: [person.id])
+        let crmID = try #require(made.outcomes[0].crmID)
+        try fixture.edit(fixture.erpContacts, person.id, ["Company No.": "C00020"])
+        _ = try fixture.engine.synchronize(request([person.id], .toCRM, mapping: "CONTACT"))
+        #expect(try fixture.crmContacts.record(id: crmID)?["parentcustomerid"] == second.crm.id.rawValue)
+        try fixture.edit(fixture.crmContacts, crmID, ["parentcustomerid": first.crm.id.rawValue])
+        _ = try fixture.engine.synchronize(request([person.id], .fromCRM, mapping: "CONTACT"))
+        #expect(try fixture.erpContacts.record(id: person.id)?["Company No."] == "C00010")
+    }
+
+    @Test func anUncoupledLookupFailsTheRecordWithAClearMessage() throws {
+        let fixture = Fixture()
+        try fixture.coupledCustomer("C00010", "Adatum")
+        try fixture.customer("C00099", "Uncoupled")
+        let person = try fixture.erpContact("CT0010", first: "Ana", last: "Silva", company: "C00010")
+        _ = try fixture.coupling.createNew(mapping: "CONTACT", side: .erp, ids: [person.id])
+        try fixture.edit(fixture.erpContacts, person.id, ["Company No.": "C00099"])
+        let result = try fixture.engine.synchronize(request([person.id], .toCRM, mapping: "CONTACT"))
+        #expect(result.job.counters.failed == 1)
+        #expect(result.problems[0].message == "Company No. \"C00099\" refers to a record that is not coupled; couple it first.")
+        let errors = try fixture.store.jobErrors(result.job.id)
+        #expect(errors.count == 1 && errors[0].sourceID == person.id && errors[0].sourceSide == .erp)
+    }
+
+    @Test(arguments: [DeletionConflictPolicy.none, .removeCoupling, .restore])
+    func theDeletionPolicyDecidesAboutADeletedCounterpart(_ policy: DeletionConflictPolicy) throws {
+        var mapping = DefaultMappings.customer
+        mapping.deletionConflict = policy
+        let fixture = Fixture(mappings: [mapping, DefaultMappings.contact])
+        let pair = try fixture.coupledCustomer("C00010", "Adatum")
+        try fixture.accounts.apply([.delete(id: pair.crm.id)])
+        let result = try fixture.engine.synchronize(request([pair.erp.id], .toCRM))
+        let coupling = try fixture.couplingOf(customer: pair.erp.id)
+        switch policy {
+        case .none:
+            #expect(result.job.counters.failed == 1)
+            #expect(result.problems[0].message.hasPrefix("Coupled to a deleted record"))
+            #expect(coupling?.lastResultToCRM?.succeeded == false)
+        case .removeCoupling:
+            #expect(result.job.counters.uncoupled == 1 && coupling == nil)
+        case .restore:
+            #expect(result.job.counters.inserted == 1)
+            let restoredID = try #require(coupling?.crmID)
+            let restored = try #require(try fixture.accounts.record(id: restoredID))
+            #expect(restored["name"] == "Adatum" && restored.id != pair.crm.id)
+        }
+    }
+
+    @Test func aFailingRecordNeverAbortsTheJobAndIsLoggedWithSourceAndDestination() throws {
+        var faulty: FaultyRecordSource?
+        let fixture = Fixture(wrapAccounts: { base in
+            let wrapped = FaultyRecordSource(base)
+            faulty = wrapped
+            return wrapped
+        })
+        let pairs = try (1...4).map { try fixture.coupledCustomer("C0000\($0)", "Company \($0)") }
+        for pair in pairs { try fixture.edit(fixture.customers, pair.erp.id, ["City": "Wien"]) }
+        faulty?.failingIDs = [pairs[2].crm.id]
+        let result = try fixture.engine.synchronize(request(pairs.map(\.erp.id), .toCRM))
+        #expect(result.summary == "Synchronized 3 of 4 records. 1 failed.")
+        #expect(try fixture.accounts.record(id: pairs[2].crm.id)?["address1_city"] == "Berlin")
+        #expect(try fixture.accounts.record(id: pairs[3].crm.id)?["address1_city"] == "Wien")
+        let error = try #require(try fixture.store.jobErrors(result.job.id).first)
+        #expect(error.sourceID == pairs[2].erp.id && error.destinationID == pairs[2].crm.id)
+        #expect(error.message == "the CRM rejected the record")
+        // The same failure in the next job marks the coupling skipped; retry clears it.
+        _ = try fixture.engine.synchronize(request([pairs[2].erp.id], .toCRM))
+        #expect(try fixture.couplingOf(customer: pairs[2].erp.id)?.skipped == true)
+        faulty?.failingIDs = []
+        #expect(try fixture.jobLog.retry(mapping: "CUSTOMER", erpIDs: [pairs[2].erp.id]) == 1)
+        let retried = try fixture.engine.synchronize(request([pairs[2].erp.id], .toCRM))
+        #expect(retried.job.counters.modified == 1)
+    }
+
+    @Test func batchesWriteEachSideOncePerBatch() throws {
+        var faulty: FaultyRecordSource?
+        let fixture = Fixture(wrapAccounts: { base in
+            let wrapped = FaultyRecordSource(base)
+            faulty = wrapped
+            return wrapped
+        })
+        let erpIDs = try (1...25).map { index -> RecordID in
+            let erp = try fixture.customer(String(format: "C%05d", index), "Company \(index)")
+            try fixture.account("Company \(index)")
+            return erp.id
+        }
+        _ = try MatchCoupler(workspace: fixture.workspace).match(mapping: "CUSTOMER", options: MatchOptions(criteria: MatchCriteria(defaultsOf: DefaultMappings.customer)))
+        var engine = fixture.engine
+        engine.batchSize = 10
+        // Never synchronized counts as changed: a bulk run will not overwrite these silently…
+        let cautious = try engine.synchronize(request(erpIDs, .toCRM))
+        #expect(cautious.job.counters.skipped == 25)
+        // …but it will when asked to.
+        let before = faulty?.applyCalls ?? 0
+        var reports: [SyncProgress] = []
+        let result = try engine.synchronize(request(erpIDs, .toCRM, force: true)) { reports.append($0); return true }
+        #expect(result.job.counters.modified == 25)
+        #expect((faulty?.applyCalls ?? 0) - before == 3)
+        #expect(reports.map(\.done) == [10, 20, 25])
+    }
+
+    @Test func cancellingStopsBetweenBatches() throws {
+        let fixture = Fixture()
+        let pairs = try (1...6).map { try fixture.coupledCustomer("C0000\($0)", "Company \($0)") }
+        for pair in pairs { try fixture.edit(fixture.customers, pair.erp.id, ["City": "Graz"]) }
+        var engine = fixture.engine
+        engine.batchSize = 2
+        let result = try engine.synchronize(request(pairs.map(\.erp.id), .toCRM)) { _ in false }
+        #expect(result.cancelled && result.job.counters.modified == 2)
+        #expect(try fixture.accounts.record(id: pairs[5].crm.id)?["address1_city"] == "Berlin")
+        #expect(result.summary.hasSuffix("Cancelled before the end."))
+    }
+
+    @Test func previewWritesNothingAndApplyingItRefusesRecordsChangedSince() throws {
+        let fixture = Fixture()
+        let first = try fixture.coupledCustomer("C00010", "Adatum")
+        let second = try fixture.coupledCustomer("C00020", "Contoso")
+        for pair in [first, second] { try fixture.edit(fixture.customers, pair.erp.id, ["City": "Linz"]) }
+        let plan = try fixture.engine.preview(request([first.erp.id, second.erp.id], .toCRM))
+        #expect(plan.recordsToChange == 2)
+        #expect(try fixture.accounts.record(id: first.crm.id)?["address1_city"] == "Berlin")
+        #expect(try fixture.store.jobs(limit: 10).allSatisfy { $0.type != .synchronization })
+        try fixture.edit(fixture.accounts, second.crm.id, ["telephone1": "+43 1"])
+        let result = try fixture.engine.apply(plan)
+        #expect(result.job.counters.modified == 1 && result.job.counters.failed == 1)
+        #expect(result.problems[0].message == "The record changed after the preview; preview again.")
+        #expect(try fixture.accounts.record(id: second.crm.id)?["address1_city"] == "Berlin")
+    }
+
+    @Test func directionsTheMappingForbidsAreRefused() throws {
+        var mapping = DefaultMappings.customer
+        mapping.direction = .toCRM
+        let fixture = Fixture(mappings: [mapping, DefaultMappings.contact])
+        let pair = try fixture.coupledCustomer("C00010", "Adatum")
+        #expect(throws: TandemError.directionNotAllowed(mapping: "CUSTOMER", direction: "fromCRM")) {
+            try fixture.engine.synchronize(request([pair.erp.id], .fromCRM))
+        }
+    }
+}
+
+@Suite struct SyncQuestionTests {
+    @Test func anUncoupledRecordAsksToSetUpACoupling() throws {
+        let fixture = Fixture()
+        let lonely = try fixture.customer("C00010", "Adatum")
+        let check = try fixture.engine.check(mapping: "CUSTOMER", side: .erp, id: lonely.id)
+        #expect(check.question == .setUpCoupling(text: "The record is not coupled. Do you want to set up a coupling?"))
+    }
+
+    @Test func theRecommendedChoiceIsTheSideThatChanged() throws {
+        let fixture = Fixture()
+        let pair = try fixture.coupledCustomer("C00010", "Adatum")
+        try fixture.edit(fixture.accounts, pair.crm.id, ["telephone1": "+1 1"])
+        let check = try fixture.engine.check(mapping: "CUSTOMER", side: .erp, id: pair.erp.id)
+        #expect(!check.erpChanged && check.crmChanged && check.changedOnCRMOnly == ["Phone No."])
+        #expect(check.question == .menu(title: "Synchronize data for C00010 Adatum?", options: [.toCRM, .fromCRM, .merge],
+                                        recommended: .fromCRM, warning: nil))
+    }
+
+    @Test func bothSidesChangedWithoutConflictRecommendsMergeWithAWarning() throws {
+        let fixture = Fixture()
+        let pair = try fixture.coupledCustomer("C00010", "Adatum")
+        try fixture.edit(fixture.accounts, pair.crm.id, ["telephone1": "+1 1"])
+        try fixture.edit(fixture.customers, pair.erp.id, ["City": "Essen"])
+        let check = try fixture.engine.check(mapping: "CUSTOMER", side: .erp, id: pair.erp.id)
+        #expect(check.question == .menu(title: "Synchronize data for C00010 Adatum?", options: [.toCRM, .fromCRM, .merge],
+                                        recommended: .merge, warning: "Both records have changed since the last synchronization."))
+    }
+
+    @Test func aTrueConflictWithholdsMergeAndNamesTheField() throws {
+        let fixture = Fixture()
+        let pair = try fixture.coupledCustomer("C00010", "Adatum")
+        try fixture.edit(fixture.accounts, pair.crm.id, ["address1_city": "Lyon"])
+        try fixture.edit(fixture.customers, pair.erp.id, ["City": "Essen"])
+        let check = try fixture.engine.check(mapping: "CUSTOMER", side: .erp, id: pair.erp.id)
+        #expect(check.conflicts == [FieldConflict(erpField: "City", crmField: "address1_city", erpValue: "Essen",
+                                                  crmValue: "Lyon", lastSyncedValue: "Berlin")])
+        guard case .menu(_, let options, _, let warning?) = check.question else {
+            Issue.record("expected a menu with a warning")
+            return
+        }
+        #expect(options == [.toCRM, .fromCRM])
+        #expect(warning.contains("City: ERP \"Essen\" ≠ CRM \"Lyon\""))
+    }
+
+    @Test func oneWayMappingsAskYesOrNoAndWarnBeforeOverwritingNewerData() throws {
+        var mapping = DefaultMappings.customer
+        mapping.direction = .toCRM
+        let fixture = Fixture(mappings: [mapping, DefaultMappings.contact])
+        let pair = try fixture.coupledCustomer("C00010", "Adatum")
+        #expect(try fixture.engine.check(mapping: "CUSTOMER", side: .erp, id: pair.erp.id).question
+                == .confirm(text: "Send data update to CRM for C00010 Adatum?", choice: .toCRM, defaultYes: true))
+        try fixture.edit(fixture.accounts, pair.crm.id, ["address1_city": "Lyon"])
+        #expect(try fixture.engine.check(mapping: "CUSTOMER", side: .erp, id: pair.erp.id).question
+                == .confirm(text: "The CRM record contains newer data. Overwrite it?", choice: .toCRM, defaultYes: false))
+        #expect(try fixture.engine.questionForSelection(mapping: "CUSTOMER")
+                == .confirm(text: "Send data update to CRM for the selected records?", choice: .toCRM, defaultYes: true))
+    }
+
+    @Test func severalRecordsGetSendOrGetWithoutMerge() throws {
+        let fixture = Fixture()
+        #expect(try fixture.engine.questionForSelection(mapping: "CUSTOMER")
+                == .menu(title: "Synchronize data for the selected records?", options: [.toCRM, .fromCRM], recommended: .toCRM, warning: nil))
+    }
+}
