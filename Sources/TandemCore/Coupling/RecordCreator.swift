@@ -54,11 +54,13 @@ struct RecordCreator {
             for (index, writes) in group {
                 let request = requests[index]
                 guard case .insert(let newID, let fields)? = writes.first else { continue }
-                outcome.changes.removedIntents.append(newID)
                 if let failure = written.failures[index] {
+                    // Keep the intent: a write that reports failure may still have landed (a timeout
+                    // after the other system accepted it). The next run's recovery looks the id up.
                     outcome.failures[index] = failure
                     continue
                 }
+                outcome.changes.removedIntents.append(newID)
                 let stamp = written.stamps[newID] ?? now
                 let erp = side == .erp ? (newID, stamp) : (request.source.id, request.source.modifiedAt)
                 let crm = side == .crm ? (newID, stamp) : (request.source.id, request.source.modifiedAt)
