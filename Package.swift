@@ -19,12 +19,10 @@ let package = Package(
             name: "TandemSQLite",
             dependencies: ["TandemCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore"]),
-        .testTarget(
-            name: "TandemSQLiteTests",
-            dependencies: ["TandemSQLite", "TandemCore"],
-            resources: [.copy("Fixtures")]
-        ),
+        // Helpers shared by the test targets (a hand-moved clock, temporary folders).
+        .target(name: "TandemTestSupport", dependencies: ["TandemCore"], path: "Tests/Support"),
+        .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore", "TandemTestSupport"]),
+        .testTarget(name: "TandemSQLiteTests", dependencies: ["TandemSQLite", "TandemCore", "TandemTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,24 +1,7 @@
 import Foundation
 import Testing
 import TandemCore
-
-/// A clock tests move by hand, so "changed since the last sync" is exact.
-final class ManualClock: TimeSource, @unchecked Sendable {
-    private let lock = NSLock()
-    private var current = Timestamp(iso8601: "2026-11-20T09:00:00.000Z")!
-
-    func now() -> Timestamp {
-        lock.lock()
-        defer { lock.unlock() }
-        return current
-    }
-
-    func advance(milliseconds: Int64 = 60_000) {
-        lock.lock()
-        current = current.adding(milliseconds: milliseconds)
-        lock.unlock()
-    }
-}
+import TandemTestSupport
 
 /// An in-memory workspace with both sides, the default mappings and helpers to make records.
 struct Fixture {

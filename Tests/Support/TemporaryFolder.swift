@@ -1,0 +1,34 @@
+import Foundation
+
+/// A fresh folder under the system's temporary directory, removed by `remove()`.
+public struct TemporaryFolder: Sendable {
+    public let path: String
+
+    public init(_ label: String = "tandem-test") {
+        path = (NSTemporaryDirectory() as NSString).appendingPathComponent("\(label)-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+
+    public func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
+
+    public func write(_ name: String, _ text: String) -> String {
+        let target = file(name)
+        FileManager.default.createFile(atPath: target, contents: Data(text.utf8))
+        return target
+    }
+
+    public func remove() { try? FileManager.default.removeItem(atPath: path) }
+}
+
+/// The repository's `sample-data/` folder, found from this source file's location.
+public func sampleDataFolder(file: String = #filePath) -> String {
+    var url = URL(fileURLWithPath: file)
+    while url.path != "/" {
+        url.deleteLastPathComponent()
+        let candidate = url.appendingPathComponent("sample-data")
+        if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("erp-customers.csv").path) {
+            return candidate.path
+        }
+    }
+    return "sample-data"
+}

@@ -1,0 +1,72 @@
+import Foundation
+import GRDB
+import Testing
+import TandemCore
+import TandemTestSupport
+@testable import TandemSQLite
+
+@Suite struct DatabaseFileTests {
+    @Test func aFileThatIsNotADatabaseIsRefusedWithItsPathAndLeftUntouched() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let workspace = try SQLiteWorkspace.create(at: folder.path)
+        _ = workspace
+        let garbage = "this is a spreadsheet, not a database\n"
+        let path = folder.write(SQLiteWorkspace.crmFileName, garbage)
+        #expect(throws: DatabaseFileError.notADatabase(path: path)) { try SQLiteWorkspace.open(at: folder.path) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == garbage)
+        #expect(DatabaseFileError.notADatabase(path: path).description.hasPrefix(path))
+    }
+
+    @Test func anSQLiteFileThatIsNotTandemsIsRefused() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        _ = try SQLiteWorkspace.create(at: folder.path)
+        let path = folder.file(SQLiteWorkspace.workspaceFileName)
+        try FileManager.default.removeItem(atPath: path)
+        try DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE invoices (id INTEGER)") }
+        #expect(throws: DatabaseFileError.notTandem(path: path)) { try SQLiteWorkspace.open(at: folder.path) }
+        #expect(try DatabaseQueue(path: path).read { try $0.tableExists("couplings") } == false)
+    }
+
+    @Test func aNewerSchemaIsRefused() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        _ = try SQLiteWorkspace.create(at: folder.path)
+        let path = folder.file(SQLiteWorkspace.erpFileName)
+        try DatabaseQueue(path: path).write {
+            try $0.execute(sql: "UPDATE tandem_meta SET value = '99' WHERE key = 'schemaVersion'")
+        }
+        #expect(throws: DatabaseFileError.newerSchema(path: path, found: 99, supported: 1)) {
+            try SQLiteWorkspace.open(at: folder.path)
+        }
+    }
+
+    @Test func aSideDatabaseInTheWrongPlaceIsRefused() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        _ = try SQLiteWorkspace.create(at: folder.path)
+        let crm = folder.file(SQLiteWorkspace.crmFileName)
+        try FileManager.default.removeItem(atPath: crm)
+        try FileManager.default.copyItem(atPath: folder.file(SQLiteWorkspace.erpFileName), toPath: crm)
+        #expect(throws: DatabaseFileError.wrongKind(path: crm, found: "tandem-erp", expected: .crm)) {
+            try SQLiteWorkspace.open(at: folder.path)
+        }
+    }
+
+    @Test func creatingOverAnExistingWorkspaceIsRefused() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        _ = try SQLiteWorkspace.create(at: folder.path)
+        #expect(throws: DatabaseFileError.alreadyExists(path: folder.file(SQLiteWorkspace.erpFileName))) {
+            try SQLiteWorkspace.create(at: folder.path)
+        }
+        let reopened = try SQLiteWorkspace.open(at: folder.path)
+        #expect(try reopened.workspace.store.mappings().map(\.name) == ["CUSTOMER", "CONTACT"])
+    }
+
+    @Test func aMissingWorkspaceIsNamed() {
+        let path = "/nonexistent/tandem"
+        #expect(throws: DatabaseFileError.missing(path: path + "/erp.sqlite")) { try SQLiteWorkspace.open(at: path) }
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+import Testing
+import TandemCore
+import TandemTestSupport
+@testable import TandemSQLite
+
+@Suite struct SampleDataTests {
+    func load() throws -> (SQLiteWorkspace, TemporaryFolder) {
+        let folder = TemporaryFolder()
+        let (workspace, _) = try SampleDataLoader.load(from: sampleDataFolder(), into: folder.path)
+        return (workspace, folder)
+    }
+
+    func customer(_ workspace: SQLiteWorkspace, _ number: String) throws -> Record {
+        try #require(try workspace.table("Customer", on: .erp).records(numbers: [number]).first)
+    }
+
+    @Test func loadingCreatesAllThreeDatabasesWithEveryRecord() throws {
+        let folder = TemporaryFolder()
+        defer { folder.remove() }
+        let (workspace, summary) = try SampleDataLoader.load(from: sampleDataFolder(), into: folder.path)
+        #expect(try workspace.table("Customer", on: .erp).count(search: nil) >= 150)
+        #expect(try workspace.table("Contact", on: .erp).count(search: nil) >= 300)
+        #expect(try workspace.table("account", on: .crm).count(search: nil) >= 170)
+        #expect(try workspace.table("contact", on: .crm).count(search: nil) >= 320)
+        #expect(summary.couplings == (try workspace.workspace.store.couplingCount(mapping: "CUSTOMER")
+                                      + workspace.workspace.store.couplingCount(mapping: "CONTACT")))
+        for name in [SQLiteWorkspace.erpFileName, SQLiteWorkspace.crmFileName, SQLiteWorkspace.workspaceFileName] {
+            #expect(FileManager.default.fileExists(atPath: folder.file(name)))
+        }
+        #expect(throws: DatabaseFileError.self) { try SampleDataLoader.load(from: sampleDataFolder(), into: folder.path) }
+    }
+
+    @Test func theInternationalAndHostileRecordsArriveIntact() throws {
+        let (workspace, folder) = try load()
+        defer { folder.remove() }
+        let names = try workspace.table("Customer", on: .erp).page(search: nil, from: .first, limit: 1000).map { $0["Name"] }
+        #expect(names.contains { $0.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } })
+        #expect(names.contains { $0.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) } })
+        #expect(names.contains { $0.unicodeScalars.contains { $0.properties.isEmojiPresentation } })
+        #expect(names.contains { $0.count > 120 })
+        #expect(names.contains { $0.contains("\u{1B}[31m") && $0.contains("\r") && $0.contains("\u{202E}") })
+        #expect(names.contains { $0.unicodeScalars.contains("\u{0301}") })
+    }
+
+    @Test func theDeliberateCasesBehaveAsTheREADMESays() throws {
+        let (opened, folder) = try load()
+        defer { folder.remove() }
+        let engine = SyncEngine(workspace: opened.workspace)
+        // C00210: changed in the ERP only → Send is recommended.
+        let erpOnly = try engine.check(mapping: "CUSTOMER", side: .erp, id: customer(opened, "C00210").id)
+        #expect(erpOnly.erpChanged && !erpOnly.crmChanged && erpOnly.recommended == .toCRM)
+        // C00260: changed in the CRM only → Get.
+        #expect(try engine.check(mapping: "CUSTOMER", side: .erp, id: customer(opened, "C00260").id).recommended == .fromCRM)
+        // C00310: a true conflict on E-Mail.
+        let conflict = try engine.check(mapping: "CUSTOMER", side: .erp, id: customer(opened, "C00310").id)
+        #expect(conflict.conflicts.map(\.erpField) == ["E-Mail"])
+        // C00350: both changed in different fields → merge recommended.
+        #expect(try engine.check(mapping: "CUSTOMER", side: .erp, id: customer(opened, "C00350").id).recommended == .merge)
+        // C00370: coupled to a deleted account.
+        #expect(try engine.check(mapping: "CUSTOMER", side: .erp, id: customer(opened, "C00370").id).counterpartMissing)
+        // C00390: 50000 vs 50000.00 is no difference.
+        let plan = try engine.preview(SyncRequest(mapping: "CUSTOMER", selection: .records(.erp, [customer(opened, "C00390").id]),
+                                                  choice: .toCRM))
+        #expect(plan.records[0].outcome == .write([]))
+    }
+
+    @Test func matchingTheSampleCouplesMostAndExplainsTheRest() throws {
+        let (opened, folder) = try load()
+        defer { folder.remove() }
+        let result = try MatchCoupler(workspace: opened.workspace).match(
+            mapping: "CUSTOMER", options: MatchOptions(criteria: MatchCriteria(defaultsOf: DefaultMappings.customer)))
+        #expect(result.coupled.count >= 40)
+        let reasons = Dictionary(uniqueKeysWithValues: result.unmatched.map { ($0.label.prefix(6), $0.reason) })
+        #expect(reasons["C01310"] == .ambiguous(candidates: 2))
+        guard case .candidateAlreadyCoupled? = reasons["C01330"] else {
+            Issue.record("C01330 should find its candidate already coupled")
+            return
+        }
+        #expect(reasons["C01500"] == .noMatch)
+    }
+
+    @Test func synchronizingEveryCustomerToTheCRMReportsEachCase() throws {
+        let (opened, folder) = try load()
+        defer { folder.remove() }
+        let result = try SyncEngine(workspace: opened.workspace)
+            .synchronize(SyncRequest(mapping: "CUSTOMER", selection: .allCoupled, choice: .toCRM))
+        let counters = result.job.counters
+        #expect(counters.failed == 1)
+        #expect(result.problems.contains { $0.label.hasPrefix("C00370") && $0.message.hasPrefix("Coupled to a deleted record") })
+        // Skipped: 5 changed in the CRM only, 4 true conflicts, 2 changed on both sides, and C00380,
+        // never synchronized, whose creditlimit differs.
+        #expect(counters.skipped == 5 + 4 + 2 + 1)
+        #expect(result.problems.filter { $0.status == .skipped }.allSatisfy { $0.message.hasPrefix("the CRM record changed") })
+        // Modified: the 5 changed in the ERP only.
+        #expect(counters.modified == 5)
+        #expect(counters.modified + counters.unchanged + counters.skipped + counters.failed == 90)
+    }
+
+    @Test func aBadFileInTheSampleFolderCreatesNothing() throws {
+        let source = TemporaryFolder("tandem-sample")
+        let target = TemporaryFolder()
+        defer { source.remove(); target.remove() }
+        for entry in SampleDataLoader.files {
+            try FileManager.default.copyItem(atPath: (sampleDataFolder() as NSString).appendingPathComponent(entry.file),
+                                             toPath: source.file(entry.file))
+        }
+        var accounts = try String(contentsOfFile: source.file("crm-accounts.csv"), encoding: .utf8)
+        accounts += (["not-a-uuid", "2026-11-20T09:00:00.000Z", "x"] + Array(repeating: "", count: 13)).joined(separator: ",") + "\n"
+        _ = source.write("crm-accounts.csv", accounts)
+        let error = try #require(throws: CSVError.self) { try SampleDataLoader.load(from: source.path, into: target.path) }
+        #expect(error.file.hasSuffix("crm-accounts.csv") && error.field == "id")
+        #expect(!SQLiteWorkspace.exists(at: target.path))
+    }
+}
+
+@Suite struct ImportExportTests {
+    let header = "id,modifiedAt,No.,Name,City\n"
+
+    func empty() throws -> (SQLiteWorkspace, TemporaryFolder) {
+        let folder = TemporaryFolder()
+        return (try SQLiteWorkspace.create(at: folder.path), folder)
+    }
+
+    @Test func exportThenImportIntoAnEmptyWorkspaceGivesTheSameRecords() throws {
+        let (source, sourceFolder) = try { let folder = TemporaryFolder(); return (try SampleDataLoader.load(from: sampleDataFolder(), into: folder.path).0, folder) }()
+        let (target, targetFolder) = try empty()
+        defer { sourceFolder.remove(); targetFolder.remove() }
+        for schema in StandardTables.tables(on: .erp) + StandardTables.tables(on: .crm) {
+            let file = targetFolder.file("\(schema.side.rawValue)-\(schema.name).csv")
+            let exported = try RecordImporter.exportFile(file, from: source.table(schema.name, on: schema.side))
+            let imported = try RecordImporter.importFile(file, into: target.table(schema.name, on: schema.side))
+            #expect(exported == imported)
+            let before = try source.table(schema.name, on: schema.side).scan(after: nil, limit: 10_000)
+            let after = try target.table(schema.name, on: schema.side).scan(after: nil, limit: 10_000)
+            #expect(before == after)
+        }
+    }
+
+    @Test func aBadRowImportsNothingAndNamesFileLineAndField() throws {
+        let (opened, folder) = try empty()
+        defer { folder.remove() }
+        let table = try opened.table("Customer", on: .erp)
+        let good = "11111111-1111-4111-8111-111111111111,2026-11-20T09:00:00Z,C00010,Adatum,Berlin\n"
+        let cases: [(String, Int, String?)] = [
+            (header + good + "22222222-2222-4222-8222-222222222222,2026-11-20T09:00:00Z,C00020,Contoso\n", 3, "City"),
+            (header + good + "22222222-2222-4222-8222-222222222222,2026-13-20T09:00:00Z,C00020,Contoso,Paris\n", 3, "modifiedAt"),
+            (header + good + "11111111-1111-4111-8111-111111111111,2026-11-20T09:00:00Z,C00030,Dup,Rome\n", 3, "id"),
+        ]
+        for (text, line, field) in cases {
+            let file = folder.write("customers.csv", text)
+            let error = try #require(throws: CSVError.self) { try RecordImporter.importFile(file, into: table) }
+            #expect(error.file == file && error.line == line && error.field == field)
+            #expect(try table.count(search: nil) == 0)
+        }
+        var bytes = Array((header + good).utf8)
+        bytes += Array("22222222-2222-4222-8222-222222222222,2026-11-20T09:00:00Z,C00020,M".utf8) + [0xFC] + Array("ller,Köln\n".utf8)
+        let latin1 = folder.file("latin1.csv")
+        FileManager.default.createFile(atPath: latin1, contents: Data(bytes))
+        let encoding = try #require(throws: CSVError.self) { try RecordImporter.importFile(latin1, into: table) }
+        #expect(encoding.line == 3 && encoding.message.contains("UTF-8"))
+        #expect(try table.count(search: nil) == 0)
+    }
+
+    @Test func aKeyAlreadyInTheTableIsADuplicate() throws {
+        let (opened, folder) = try empty()
+        defer { folder.remove() }
+        let table = try opened.table("Customer", on: .erp)
+        let first = folder.write("a.csv", header + "11111111-1111-4111-8111-111111111111,2026-11-20T09:00:00Z,C00010,Adatum,Berlin\n")
+        #expect(try RecordImporter.importFile(first, into: table) == 1)
+        let second = folder.write("b.csv", header + "22222222-2222-4222-8222-222222222222,2026-11-20T09:00:00Z,C00020,Contoso,Paris\n"
+                                    + "33333333-3333-4333-8333-333333333333,2026-11-20T09:00:00Z,C00010,Again,Rome\n")
+        let error = try #require(throws: CSVError.self) { try RecordImporter.importFile(second, into: table) }
+        #expect(error.line == 3 && error.field == "No." && error.message.contains("already in the workspace"))
+        #expect(try table.count(search: nil) == 1)
+    }
+}
