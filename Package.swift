@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     ],
     targets: [
         // Domain, mappings, sync engine, matching and job model. No I/O of its own.
@@ -19,10 +20,22 @@ let package = Package(
             name: "TandemSQLite",
             dependencies: ["TandemCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The command line: every action the screens offer, for scripts.
+        .executableTarget(
+            name: "tandem",
+            dependencies: ["TandemCore", "TandemSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        // Benchmarks at 100,000 records: a release-mode executable that prints a table (docs/performance.md).
+        .executableTarget(
+            name: "tandem-bench",
+            dependencies: ["TandemCore", "TandemSQLite", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // Helpers shared by the test targets (a hand-moved clock, temporary folders).
         .target(name: "TandemTestSupport", dependencies: ["TandemCore"], path: "Tests/Support"),
         .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore", "TandemTestSupport"]),
         .testTarget(name: "TandemSQLiteTests", dependencies: ["TandemSQLite", "TandemCore", "TandemTestSupport"]),
+        // Runs the built `tandem` binary on temporary workspaces and checks output and exit codes.
+        .testTarget(name: "TandemCLITests", dependencies: ["tandem", "TandemTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -145,6 +145,10 @@ def later(hours):
     return BASE + timedelta(hours=hours, minutes=rng.randint(0, 59), seconds=rng.randint(0, 59), milliseconds=rng.randint(0, 999))
 
 notes = {}
+for i, what in ((3, "quotes and commas in the name (CSV quoting)"), (7, "combining accents (e + U+0301) in the name"),
+                (11, "a very long name (over 150 characters)"),
+                (13, "hostile text: ESC colour codes, CR, backspaces, TAB, BEL and a bidi override in the name")):
+    notes[f"C{(i + 1) * 10:05d}"] = what
 # --- Customers 0..89: coupled to accounts.
 for i in range(90):
     cu = customers[i]
@@ -242,7 +246,7 @@ while len(accounts) < 170:
 coupled_customer_ids = {c["erpId"]: c["crmId"] for c in couplings}
 existing_accounts = {a["id"] for a in accounts}
 ct_no = 0
-for i, cu in enumerate(customers[:150]):
+for i, cu in enumerate(customers[:145]):
     code = cu["Country/Region Code"]
     c = COUNTRIES[code]
     for k in range(2):

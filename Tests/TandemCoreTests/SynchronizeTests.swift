@@ -231,6 +231,7 @@ import Testing
         // Never synchronized counts as changed: a bulk run will not overwrite these silently…
         let cautious = try engine.synchronize(request(erpIDs, .toCRM))
         #expect(cautious.job.counters.skipped == 25)
+        #expect(cautious.problems.allSatisfy { $0.message.hasPrefix("the pair was never synchronized and differs in") })
         // …but it will when asked to.
         let before = faulty?.applyCalls ?? 0
         var reports: [SyncProgress] = []

@@ -99,8 +99,10 @@ struct SyncPlanner {
         let writing = used.filter { $0.differs(direction) }
         let overwritten = writing.filter { $0.changed(on: direction.destination) }
         if !overwritten.isEmpty && !request.overwriteChangedDestination && !mapping.updateConflict.lets(direction) {
-            plan.outcome = .skip(.destinationChanged(side: direction.destination,
-                                                     fields: overwritten.map { $0.mapping.field(on: direction.destination) }))
+            let fields = overwritten.map { $0.mapping.field(on: direction.destination) }
+            let neverSynchronized = plan.coupling.map { $0.snapshot.isEmpty && $0.modifiedAtLastSync(on: direction.destination) == nil }
+            plan.outcome = .skip(neverSynchronized == true ? .neverSynchronized(fields: fields)
+                                                           : .destinationChanged(side: direction.destination, fields: fields))
             return
         }
         let destinationID = direction == .toCRM ? crm.id : erp.id

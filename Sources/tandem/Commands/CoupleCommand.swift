@@ -1,0 +1,95 @@
+import ArgumentParser
+import TandemCore
+import TandemSQLite
+
+extension SyncAfterCoupling: ExpressibleByArgument {}
+
+struct CoupleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "couple", abstract: "Set up the coupling of an ERP record to a CRM record (or create one).")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "The ERP record's No.")
+    var number: String
+    @Option(help: ArgumentHelp("The CRM record: its id, its exact name, or the one name that starts so.", valueName: "id-or-name"))
+    var crm: String?
+    @Flag(help: "Create the CRM record from the ERP record and couple it (always uses the ERP data).")
+    var createNew = false
+    @Option(help: "Synchronize after coupling: no, use-erp or use-crm (default: use-erp; no when already coupled).")
+    var sync: SyncAfterCoupling?
+
+    func validate() throws {
+        guard (crm == nil) != !createNew else { throw ValidationError("Give either --crm or --create-new.") }
+        if createNew, let sync, sync != .useERP {
+            throw ValidationError("--create-new always uses the ERP data; leave out --sync or use --sync use-erp.")
+        }
+    }
+
+    func run() throws {
+        let opened = try global.open()
+        let found = try RecordReferences(opened: opened).resolve(number)
+        guard found.side == .erp else { throw CommandError("\(number) is not an ERP record; give its No.", usage: true) }
+        let service = CouplingService(workspace: opened.workspace)
+        if createNew {
+            let outcome = try service.createNew(mapping: found.mapping.name, side: .erp, ids: [found.record.id])
+            let result = outcome.outcomes[0]
+            if output.json { try Console.printJSON(OutcomeJSON(result)) }
+            guard result.status == .inserted else {
+                throw CommandError("\(Console.safe(found.label)): \(result.message)")
+            }
+            if !output.json { print("Created CRM record \(result.crmID?.rawValue ?? "") from \(Console.safe(found.label)) and coupled it.") }
+            return
+        }
+        let target = try service.findCRMRecord(mapping: found.mapping.name, reference: crm ?? "")
+        let choice = try sync ?? service.draft(mapping: found.mapping.name, erpID: found.record.id).defaultSync
+        let outcome = try service.couple(mapping: found.mapping.name, erpID: found.record.id, crmID: target.id, sync: choice)
+        if output.json {
+            struct Coupled: Encodable { var coupling: CouplingJSON; var job: JobJSON; var sync: JobJSON? }
+            try Console.printJSON(Coupled(coupling: CouplingJSON(outcome.coupling), job: JobJSON(outcome.job), sync: outcome.sync.map { JobJSON($0.job) }))
+        } else {
+            if let stale = outcome.removedStaleCoupling {
+                print("Removed the coupling of the CRM record to the deleted ERP record \(stale.erpID).")
+            }
+            print(Console.safe(outcome.job.message))
+            if let result = outcome.sync { print(result.summary) }
+        }
+        if let result = outcome.sync, result.job.counters.failed + result.job.counters.skipped > 0 {
+            for problem in result.problems { Console.error("\(Console.safe(problem.label)): \(Console.safe(problem.message))") }
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct UncoupleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "uncouple", abstract: "Delete the couplings of ERP records; the records themselves are untouched.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "ERP No. of each record.")
+    var numbers: [String]
+
+    func validate() throws {
+        guard !numbers.isEmpty else { throw ValidationError("Give at least one ERP No.") }
+    }
+
+    func run() throws {
+        let opened = try global.open()
+        let found = try RecordReferences(opened: opened).resolveERPNumbers(numbers)
+        var outcomes: [RecordOutcome] = []
+        for (mapping, records) in Dictionary(grouping: found, by: \.mapping.name).sorted(by: { $0.key < $1.key }) {
+            outcomes += try CouplingService(workspace: opened.workspace)
+                .uncouple(mapping: mapping, side: .erp, ids: records.map(\.record.id)).outcomes
+        }
+        if output.json {
+            try Console.printJSON(outcomes.map(OutcomeJSON.init))
+        } else {
+            for outcome in outcomes {
+                print(outcome.status == .uncoupled ? "\(Console.safe(outcome.label)): uncoupled"
+                      : "\(Console.safe(outcome.label)): \(outcome.message)")
+            }
+        }
+        if outcomes.contains(where: { $0.status == .failed }) { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import TandemCore
+import TandemSQLite
+
+/// `erp Customer`, `crm contact`, …: a table named on the command line.
+struct TableArguments: ParsableArguments {
+    @Argument(help: "erp or crm.")
+    var side: Side
+    @Argument(help: "The table: Customer, Contact, account, contact (or customers, contacts, accounts, crm-contacts).")
+    var table: String
+    @Argument(help: "The CSV file.")
+    var file: String
+
+    func resolve(in opened: SQLiteWorkspace) throws -> SQLiteRecordSource {
+        guard let schema = ListName.table(table, on: side) else {
+            let names = StandardTables.tables(on: side).map(\.name).joined(separator: ", ")
+            throw CommandError("The \(side.displayName) has no table \"\(table)\"; it has \(names).", usage: true)
+        }
+        return try opened.table(schema.name, on: side)
+    }
+}
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Add the records of a CSV file to a table; a file with any bad line adds nothing.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var arguments: TableArguments
+
+    func run() throws {
+        let table = try arguments.resolve(in: global.open())
+        let count = try RecordImporter.importFile(arguments.file, into: table)
+        print("Imported \(count) record\(count == 1 ? "" : "s") into \(table.schema.displayName).")
+    }
+}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Write every record of a table to a CSV file (importing it back gives the same records).")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var arguments: TableArguments
+
+    func run() throws {
+        let table = try arguments.resolve(in: global.open())
+        let count = try RecordImporter.exportFile(arguments.file, from: table)
+        print("Exported \(count) record\(count == 1 ? "" : "s") of \(table.schema.displayName) to \(arguments.file).")
+    }
+}
+
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate", abstract: "Create a large, deterministic workspace for tests and benchmarks.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "How many customers (each with an account in the CRM).")
+    var customers: Int
+    @Option(help: "How many contacts in all (spread over the customers).")
+    var contacts = 0
+    @Option(help: "The random seed: the same seed gives the same workspace.")
+    var seed: UInt64 = 1
+    @Option(help: "Share of customers coupled to their account (0…1).")
+    var coupled = 0.8
+    @Option(help: "Share of coupled pairs changed in the ERP since the last sync.")
+    var changedERP = 0.3
+    @Option(help: "Share of coupled pairs changed in the CRM since the last sync.")
+    var changedCRM = 0.1
+    @Option(help: "Share of coupled pairs changed on both sides, in the same field.")
+    var conflicts = 0.05
+    @Flag(help: "Replace an existing workspace.")
+    var force = false
+
+    func validate() throws {
+        guard customers > 0 else { throw ValidationError("--customers must be at least 1.") }
+        for (name, value) in [("coupled", coupled), ("changed-erp", changedERP), ("changed-crm", changedCRM), ("conflicts", conflicts)]
+        where !(0...1).contains(value) {
+            throw ValidationError("--\(name) is a share between 0 and 1.")
+        }
+        guard changedERP + changedCRM + conflicts <= 1 else {
+            throw ValidationError("--changed-erp, --changed-crm and --conflicts add up to more than 1.")
+        }
+    }
+
+    func run() throws {
+        let folder = global.folder
+        if SQLiteWorkspace.exists(at: folder) {
+            guard force else { throw CommandError("A workspace already exists at \(folder); use --force to replace it.") }
+            try SQLiteWorkspace.remove(at: folder)
+        }
+        var generator = WorkspaceGenerator(customers: customers)
+        generator.contacts = contacts
+        generator.seed = seed
+        generator.coupledShare = coupled
+        generator.erpChangedShare = changedERP
+        generator.crmChangedShare = changedCRM
+        generator.conflictShare = conflicts
+        let (_, summary) = try generator.generate(into: folder)
+        print("Generated \(summary) at \(folder).")
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import TandemCore
+import TandemSQLite
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init", abstract: "Create the workspace from sample-data/ (or empty).")
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Create an empty workspace with the default mappings and no records.")
+    var empty = false
+    @Flag(help: "Replace an existing workspace.")
+    var force = false
+    @Option(help: ArgumentHelp("The folder of sample CSV files (default: the repository's sample-data/).", valueName: "dir"))
+    var sample: String?
+
+    func run() throws {
+        let folder = global.folder
+        let exists = SQLiteWorkspace.exists(at: folder)
+        if exists && !force {
+            throw CommandError("A workspace already exists at \(folder); use --force to replace it.")
+        }
+        // Build the new workspace beside the old one first: a bad sample file must not cost the old one.
+        let staging = exists ? folder + ".new-\(UUID().uuidString)" : folder
+        if empty {
+            _ = try SQLiteWorkspace.create(at: staging)
+        } else {
+            let source = try SampleDataLocator.find(sample)
+            let (_, summary) = try SampleDataLoader.load(from: source, into: staging)
+            let counts = summary.records.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            print("Loaded \(counts) and \(summary.couplings) couplings from \(source).")
+        }
+        if exists {
+            try SQLiteWorkspace.remove(at: folder)
+            for name in [SQLiteWorkspace.erpFileName, SQLiteWorkspace.crmFileName, SQLiteWorkspace.workspaceFileName] {
+                try FileManager.default.moveItem(atPath: (staging as NSString).appendingPathComponent(name),
+                                                 toPath: (folder as NSString).appendingPathComponent(name))
+            }
+            try FileManager.default.removeItem(atPath: staging)
+        }
+        print("Created the workspace at \(folder).")
+    }
+}
+
+/// Finds the sample CSV files: `--sample`, else $TANDEM_SAMPLE_DATA, else a `sample-data/` folder
+/// above the executable (a `swift run` from the repository) or above the current directory.
+enum SampleDataLocator {
+    static func find(_ explicit: String?) throws -> String {
+        if let explicit { return explicit }
+        if let chosen = ProcessInfo.processInfo.environment["TANDEM_SAMPLE_DATA"], !chosen.isEmpty { return chosen }
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        for start in [executable.deletingLastPathComponent(), URL(fileURLWithPath: FileManager.default.currentDirectoryPath)] {
+            var folder = start
+            while folder.path != "/" {
+                let candidate = folder.appendingPathComponent("sample-data")
+                if FileManager.default.fileExists(atPath: candidate.appendingPathComponent(SampleDataLoader.files[0].file).path) {
+                    return candidate.path
+                }
+                folder.deleteLastPathComponent()
+            }
+        }
+        throw CommandError("Cannot find the sample data; pass --sample DIR or set TANDEM_SAMPLE_DATA.")
+    }
+}

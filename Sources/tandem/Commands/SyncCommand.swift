@@ -1,0 +1,234 @@
+import ArgumentParser
+import TandemCore
+import TandemSQLite
+
+extension Side: ExpressibleByArgument {}
+
+struct SyncCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync", abstract: "Synchronize now: ERP records by No., or every coupled record.",
+        discussion: """
+            A record whose destination changed since the last sync is refused with the fields that would be \
+            overwritten, unless --force. Merge takes each field from the side that changed it and refuses \
+            true conflicts unless --prefer says which side wins them.
+            """)
+
+    enum Direction: String, ExpressibleByArgument, CaseIterable {
+        case toCRM = "to-crm", fromCRM = "from-crm", merge
+
+        var choice: SyncChoice {
+            switch self {
+            case .toCRM: .toCRM
+            case .fromCRM: .fromCRM
+            case .merge: .merge
+            }
+        }
+    }
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "ERP No. of each record.")
+    var numbers: [String] = []
+    @Flag(help: "Every coupled record (of --mapping, else of every mapping).")
+    var all = false
+    @Option(help: "CUSTOMER or CONTACT, with --all.")
+    var mapping: String?
+    @Option(help: "to-crm, from-crm or merge.")
+    var direction: Direction
+    @Flag(help: "Write nothing; print what would change, field by field.")
+    var preview = false
+    @Flag(help: "Overwrite destinations that changed since the last sync.")
+    var force = false
+    @Option(help: "With merge: the side that wins fields changed on both sides (erp or crm).")
+    var prefer: Side?
+
+    func validate() throws {
+        guard numbers.isEmpty == all else { throw ValidationError("Give ERP numbers or --all, not both.") }
+        if mapping != nil && !all { throw ValidationError("--mapping goes with --all.") }
+        if direction == .merge && (all || numbers.count > 1) {
+            throw ValidationError("Merge is for one record at a time; several records take to-crm or from-crm.")
+        }
+        if prefer != nil && direction != .merge { throw ValidationError("--prefer goes with --direction merge.") }
+    }
+
+    func run() throws {
+        let opened = try global.open()
+        let store = opened.workspace.store
+        var requests: [SyncRequest] = []
+        if all {
+            let mappings = try mapping.map { [try store.mapping(named: $0)] } ?? MappingOrder.dependenciesFirst(try store.mappings())
+            requests = mappings.map { SyncRequest(mapping: $0.name, selection: .allCoupled, choice: direction.choice) }
+        } else {
+            let found = try RecordReferences(opened: opened).resolveERPNumbers(numbers)
+            for (name, records) in Dictionary(grouping: found, by: \.mapping.name) {
+                requests.append(SyncRequest(mapping: name, selection: .records(.erp, records.map(\.record.id)), choice: direction.choice))
+            }
+            requests.sort { lhs, rhs in lhs.mapping == DefaultMappings.customerName && rhs.mapping != DefaultMappings.customerName }
+        }
+        let engine = SyncEngine(workspace: opened.workspace)
+        var refused = false
+        var documents: [SyncReport] = []
+        for var request in requests {
+            request.overwriteChangedDestination = force
+            if let prefer {
+                let mapping = try store.mapping(named: request.mapping)
+                request.resolutions = Dictionary(uniqueKeysWithValues: mapping.bidirectionalFields.map { ($0.erpField, prefer) })
+            }
+            if preview {
+                let plan = try engine.preview(request)
+                let report = SyncReport(preview: plan)
+                refused = refused || report.hasProblems
+                if output.json { documents.append(report) } else { PlanPrinter.print(plan) }
+            } else {
+                let result = try engine.synchronize(request)
+                let report = SyncReport(result: result, mapping: request.mapping)
+                refused = refused || report.hasProblems
+                if output.json { documents.append(report) } else {
+                    print("\(request.mapping): \(result.summary) (job \(result.job.id))")
+                    for problem in result.problems {
+                        Console.error("\(Console.safe(problem.label)): \(problem.status == .failed ? "failed" : "refused"): "
+                                      + Console.safe(problem.message) + hint(for: problem))
+                    }
+                }
+            }
+        }
+        if output.json { try Console.printJSON(documents) }
+        if refused { throw ExitCode(1) }
+    }
+
+    private func hint(for problem: RecordOutcome) -> String {
+        if problem.message.hasPrefix("the CRM record changed") || problem.message.hasPrefix("the ERP record changed")
+            || problem.message.hasPrefix("the pair was never synchronized") {
+            return "; use --force to overwrite it"
+        }
+        if problem.message.hasPrefix("changed on both sides") { return "; use --prefer erp or --prefer crm" }
+        return ""
+    }
+}
+
+/// Mappings in the order their dependencies require (CUSTOMER before CONTACT).
+enum MappingOrder {
+    static func dependenciesFirst(_ mappings: [TableMapping]) -> [TableMapping] {
+        var ordered: [TableMapping] = []
+        var remaining = mappings
+        while !remaining.isEmpty {
+            let ready = remaining.filter { mapping in
+                mapping.dependsOn.allSatisfy { dependency in
+                    ordered.contains { $0.name == dependency } || !remaining.contains { $0.name == dependency }
+                }
+            }
+            let next = ready.isEmpty ? remaining : ready
+            ordered += next
+            remaining.removeAll { candidate in next.contains { $0.name == candidate.name } }
+        }
+        return ordered
+    }
+}
+
+/// What `sync --json` prints per mapping: the plan (preview) or the job and its problems.
+struct SyncReport: Encodable {
+    struct PlannedRecord: Encodable {
+        var record: String
+        var erpId: String?
+        var crmId: String?
+        var action: String
+        var reason: String?
+        var changes: [PlannedChange]
+    }
+
+    struct PlannedChange: Encodable {
+        var side: String
+        var recordId: String
+        var field: String
+        var old: String
+        var new: String
+    }
+
+    var mapping: String
+    var preview: Bool
+    var records: [PlannedRecord]?
+    var job: JobJSON?
+    var summary: String
+    var problems: [OutcomeJSON]?
+
+    var hasProblems: Bool {
+        if let job { return job.counters.failed + job.counters.skipped > 0 }
+        return records?.contains { $0.action == "skip" || $0.action == "fail" } ?? false
+    }
+
+    init(preview plan: SyncPlan) {
+        mapping = plan.request.mapping
+        preview = true
+        records = plan.records.map(Self.planned)
+        summary = PlanPrinter.summary(plan)
+    }
+
+    init(result: SyncResult, mapping: String) {
+        self.mapping = mapping
+        preview = false
+        job = JobJSON(result.job)
+        summary = result.summary
+        problems = result.problems.map(OutcomeJSON.init)
+    }
+
+    static func planned(_ plan: RecordPlan) -> PlannedRecord {
+        var record = PlannedRecord(record: plan.label, erpId: plan.erpID?.rawValue, crmId: plan.crmID?.rawValue,
+                                   action: "", reason: nil, changes: [])
+        switch plan.outcome {
+        case .write(let updates):
+            record.action = updates.isEmpty ? "unchanged" : "write"
+            record.changes = updates.flatMap { update in
+                update.changes.map { PlannedChange(side: update.side.rawValue, recordId: update.recordID.rawValue,
+                                                   field: $0.field, old: $0.oldValue, new: $0.newValue) }
+            }
+        case .skip(let reason):
+            record.action = "skip"
+            record.reason = reason.message
+        case .fail(let message):
+            record.action = "fail"
+            record.reason = message
+        case .restore(let side, _):
+            record.action = "restore"
+            record.reason = "re-create the deleted \(side.displayName) record"
+        case .removeCoupling(let reason):
+            record.action = "remove-coupling"
+            record.reason = reason
+        }
+        return record
+    }
+}
+
+/// The human form of a plan: per record the fields old → new, conflicts and skip reasons.
+enum PlanPrinter {
+    static func print(_ plan: SyncPlan) {
+        var table = TextTable([TextTable.Column(title: "Record"), TextTable.Column(title: "Action", maxWidth: 12),
+                               TextTable.Column(title: "Field", maxWidth: 24), TextTable.Column(title: "Old → new", maxWidth: 80)])
+        for record in plan.records {
+            let planned = SyncReport.planned(record)
+            if planned.changes.isEmpty {
+                table.add([record.label, planned.action, "", planned.reason ?? ""])
+            }
+            for (index, change) in planned.changes.enumerated() {
+                table.add([index == 0 ? record.label : "", index == 0 ? "write" : "",
+                           "\(change.side.uppercased()) \(change.field)", "\"\(change.old)\" → \"\(change.new)\""])
+            }
+        }
+        Swift.print(table.render())
+        Swift.print(summary(plan))
+    }
+
+    static func summary(_ plan: SyncPlan) -> String {
+        var changing = 0, fields = 0, unchanged = 0, skipped = 0, failing = 0
+        for record in plan.records {
+            switch record.outcome {
+            case .write(let updates) where updates.isEmpty: unchanged += 1
+            case .write: changing += 1; fields += record.changeCount
+            case .skip: skipped += 1
+            case .fail: failing += 1
+            case .restore, .removeCoupling: changing += 1
+            }
+        }
+        return "\(plan.request.mapping) preview: \(changing) record\(changing == 1 ? "" : "s") would change (\(fields) field\(fields == 1 ? "" : "s")), "
+            + "\(unchanged) unchanged, \(skipped) skipped, \(failing) would fail. Nothing was written."
+    }
+}

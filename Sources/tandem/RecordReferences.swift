@@ -1,0 +1,82 @@
+import ArgumentParser
+import TandemCore
+import TandemSQLite
+
+/// A record named on the command line, with its table and the mapping it takes part in.
+struct ResolvedRecord {
+    let side: Side
+    let table: SQLiteRecordSource
+    let record: Record
+    let mapping: TableMapping
+
+    var label: String { table.schema.label(of: record) }
+}
+
+/// Turns what people type (an ERP `No.`, a CRM id) into records.
+struct RecordReferences {
+    let opened: SQLiteWorkspace
+
+    private func mapping(for table: SQLiteRecordSource) throws -> TableMapping {
+        guard let mapping = try opened.workspace.store.mappings().first(where: {
+            $0.table(on: table.schema.side) == table.schema.name
+        }) else { throw CommandError("No mapping covers the \(table.schema.displayName) table.") }
+        return mapping
+    }
+
+    /// An ERP number (`C00010`, `CT000010`) or a record id of either side.
+    func resolve(_ reference: String) throws -> ResolvedRecord {
+        let text = FieldValue.normalizedText(reference)
+        if RecordID.looksLikeID(text) {
+            for side in [Side.crm, .erp] {
+                for schema in StandardTables.tables(on: side) {
+                    let table = try opened.table(schema.name, on: side)
+                    if let record = try table.record(id: RecordID(text)) {
+                        return ResolvedRecord(side: side, table: table, record: record, mapping: try mapping(for: table))
+                    }
+                }
+            }
+            throw CommandError("No record has the id \(text).", usage: true)
+        }
+        return try resolveERPNumbers([text])[0]
+    }
+
+    /// ERP numbers, each found in whichever ERP table has it; unknown numbers are a usage error naming them.
+    func resolveERPNumbers(_ numbers: [String]) throws -> [ResolvedRecord] {
+        var found: [String: ResolvedRecord] = [:]
+        for schema in StandardTables.tables(on: .erp) {
+            let table = try opened.table(schema.name, on: .erp)
+            let mapping = try mapping(for: table)
+            for record in try table.records(numbers: numbers) where found[record[schema.numberField ?? "No."]] == nil {
+                found[record[schema.numberField ?? "No."]] = ResolvedRecord(side: .erp, table: table, record: record, mapping: mapping)
+            }
+        }
+        let missing = numbers.filter { found[$0] == nil }
+        guard missing.isEmpty else {
+            throw CommandError("No ERP record has the number \(missing.joined(separator: ", ")).", usage: true)
+        }
+        return numbers.compactMap { found[$0] }
+    }
+}
+
+/// The four lists, by the names the command line uses.
+enum ListName: String, CaseIterable, ExpressibleByArgument {
+    case customers, contacts, accounts
+    case crmContacts = "crm-contacts"
+
+    var side: Side { self == .customers || self == .contacts ? .erp : .crm }
+
+    var schema: TableSchema {
+        switch self {
+        case .customers: StandardTables.customer
+        case .contacts: StandardTables.erpContact
+        case .accounts: StandardTables.account
+        case .crmContacts: StandardTables.crmContact
+        }
+    }
+
+    /// A table by its list name or its own name (`customers`, `Customer`, `crm-contacts`, `contact`).
+    static func table(_ name: String, on side: Side) -> TableSchema? {
+        if let list = ListName(rawValue: name.lowercased()), list.side == side { return list.schema }
+        return StandardTables.tables(on: side).first { $0.name.caseInsensitiveCompare(name) == .orderedSame }
+    }
+}

@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// `tandem`: couple ERP records with CRM records and synchronize them.
+struct TandemCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tandem",
+        abstract: "Couple ERP customers and contacts with CRM accounts and contacts, and synchronize them.",
+        discussion: """
+            Exit codes: 0 when everything succeeded, 1 when some records failed or were refused \
+            (the summary says which), 2 for usage errors.
+            """,
+        subcommands: [
+            InitCommand.self, ListCommand.self, ShowCommand.self, SetCommand.self,
+            CoupleCommand.self, UncoupleCommand.self, SyncCommand.self, MatchCommand.self,
+            JobsCommand.self, JobCommand.self, ErrorsCommand.self, RetryCommand.self, UndoCommand.self,
+            ImportCommand.self, ExportCommand.self, GenerateCommand.self,
+        ]
+    )
+
+    @OptionGroup var global: GlobalOptions
+}

@@ -1,0 +1,62 @@
+import Foundation
+import TandemTestSupport
+
+/// Runs the built `tandem` binary on a private workspace and captures what it prints.
+struct CLIHarness {
+    struct Run {
+        var status: Int32
+        var out: String
+        var err: String
+    }
+
+    let folder = TemporaryFolder("tandem-cli")
+    var workspace: String { folder.file("workspace") }
+
+    /// The `tandem` executable beside this test bundle in the build folder.
+    static let binary: String = {
+        let runner = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var folder = runner.deletingLastPathComponent()
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent("tandem")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate.path }
+            folder.deleteLastPathComponent()
+        }
+        return "tandem"
+    }()
+
+    @discardableResult
+    func run(_ arguments: String..., environment extra: [String: String] = [:]) throws -> Run {
+        try run(arguments, environment: extra)
+    }
+
+    @discardableResult
+    func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Run {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["TANDEM_WORKSPACE"] = workspace
+        environment["TANDEM_SAMPLE_DATA"] = sampleDataFolder()
+        environment.merge(extra) { $1 }
+        process.environment = environment
+        let outFile = folder.file("stdout-\(UUID().uuidString)"), errFile = folder.file("stderr-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: outFile, contents: nil)
+        FileManager.default.createFile(atPath: errFile, contents: nil)
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outFile))
+        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errFile))
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus,
+                   out: (try? String(contentsOfFile: outFile, encoding: .utf8)) ?? "",
+                   err: (try? String(contentsOfFile: errFile, encoding: .utf8)) ?? "")
+    }
+
+    /// Runs with `--json` and decodes the document.
+    func json(_ arguments: String...) throws -> Any {
+        let result = try run(arguments + ["--json"])
+        return try JSONSerialization.jsonObject(with: Data(result.out.utf8))
+    }
+
+    func remove() { folder.remove() }
+}
