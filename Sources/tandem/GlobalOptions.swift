@@ -11,22 +11,29 @@ struct GlobalOptions: ParsableArguments {
         valueName: "dir"))
     var workspace: String?
 
-    /// The workspace folder this command works on.
-    var folder: String {
-        if let workspace { return workspace }
+    /// The workspace folder this command works on, and whether it is the built-in default.
+    var location: (folder: String, isDefault: Bool) {
+        if let workspace { return (workspace, false) }
         let environment = ProcessInfo.processInfo.environment
-        if let chosen = environment["TANDEM_WORKSPACE"], !chosen.isEmpty { return chosen }
+        if let chosen = environment["TANDEM_WORKSPACE"], !chosen.isEmpty { return (chosen, false) }
         let data = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
-        return (data as NSString).appendingPathComponent("tandem/default")
+            ?? ((environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()) as NSString)
+                .appendingPathComponent(".local/share")
+        return ((data as NSString).appendingPathComponent("tandem/default"), true)
     }
 
-    /// Opens the workspace, or says how to create one.
+    var folder: String { location.folder }
+
+    /// Opens the workspace. The built-in default is created from the sample data on first use; a
+    /// folder named by `--workspace` or `$TANDEM_WORKSPACE` must exist (a typo must not make a new one).
     func open() throws -> SQLiteWorkspace {
-        guard SQLiteWorkspace.exists(at: folder) else {
-            throw CommandError("No workspace at \(folder). Create one with `tandem init`.")
-        }
-        return try SQLiteWorkspace.open(at: folder)
+        let (folder, isDefault) = location
+        if SQLiteWorkspace.exists(at: folder) { return try SQLiteWorkspace.open(at: folder) }
+        guard isDefault else { throw CommandError("No workspace at \(folder). Create one with `tandem init`.") }
+        let source = try SampleDataLocator.find(nil)
+        let (opened, _) = try SampleDataLoader.load(from: source, into: folder)
+        Console.error("Created the workspace at \(folder) from the sample data in \(source).")
+        return opened
     }
 }
 

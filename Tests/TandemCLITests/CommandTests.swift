@@ -74,6 +74,19 @@ import TandemTestSupport
         #expect(result.status == 1 && result.err.contains("tandem init"))
     }
 
+    @Test func theDefaultWorkspaceIsCreatedFromTheSampleOnFirstUse() throws {
+        let cli = CLIHarness()
+        defer { cli.remove() }
+        let environment = ["TANDEM_WORKSPACE": "", "XDG_DATA_HOME": cli.folder.file("data"), "HOME": cli.folder.path]
+        let first = try cli.run(["list", "customers", "--limit", "1"], environment: environment)
+        #expect(first.status == 0 && first.err.contains("Created the workspace at \(cli.folder.file("data"))/tandem/default"))
+        let again = try cli.run(["list", "customers", "--limit", "1"], environment: environment)
+        #expect(again.status == 0 && !again.err.contains("Created"))
+        let noXDG = try cli.run(["list", "accounts", "--limit", "1"], environment: ["TANDEM_WORKSPACE": "", "XDG_DATA_HOME": "",
+                                                                                  "HOME": cli.folder.path])
+        #expect(noXDG.err.contains("\(cli.folder.path)/.local/share/tandem/default"))
+    }
+
     @Test func listsPageFilterAndMarkCouplings() throws {
         let cli = CLIHarness()
         defer { cli.remove() }
