@@ -9,6 +9,8 @@ public final class SQLiteRecordSource: RecordSource {
     private let clock: any TimeSource
     private let table: String
     private let selectColumns: String
+    /// Each field's quoted SQL identifier, made once.
+    private let quoted: [String: String]
 
     init(pool: DatabasePool, schema: TableSchema, clock: any TimeSource) {
         self.pool = pool
@@ -16,6 +18,7 @@ public final class SQLiteRecordSource: RecordSource {
         self.clock = clock
         self.table = schema.name.quotedIdentifier
         self.selectColumns = (["id", "modifiedAt"] + schema.fieldNames.map(\.quotedIdentifier)).joined(separator: ", ")
+        self.quoted = Dictionary(uniqueKeysWithValues: schema.fieldNames.map { ($0, $0.quotedIdentifier) })
     }
 
     private func record(_ row: Row) -> Record {
@@ -157,11 +160,11 @@ public final class SQLiteRecordSource: RecordSource {
     /// Sets the given fields (and a derived name from its parts) and moves `modifiedAt` forward.
     private func update(_ id: RecordID, _ fields: [String: String], now: Timestamp, _ db: Database) throws -> Timestamp {
         let names = fields.keys.sorted()
-        var assignments = names.map { "\($0.quotedIdentifier) = ?" }
+        var assignments = names.map { "\(quoted[$0] ?? $0.quotedIdentifier) = ?" }
         var values: [any DatabaseValueConvertible] = names.map { fields[$0] ?? "" }
         if let parts = schema.composedNameFields, parts.contains(where: { fields[$0] != nil }) {
-            let joined = parts.map { part in fields[part] == nil ? part.quotedIdentifier : "?" }
-            assignments.append("\(schema.nameField.quotedIdentifier) = TRIM(\(joined.joined(separator: " || ' ' || ")))")
+            let joined = parts.map { part in fields[part] == nil ? quoted[part] ?? part.quotedIdentifier : "?" }
+            assignments.append("\(quoted[schema.nameField] ?? schema.nameField) = TRIM(\(joined.joined(separator: " || ' ' || ")))")
             values += parts.compactMap { fields[$0] }
         }
         assignments.append("modifiedAt = MAX(?, modifiedAt + 1)")

@@ -206,18 +206,29 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
                     from_crm_at = excluded.from_crm_at, skipped = excluded.skipped,
                     last_error = excluded.last_error, failures = excluded.failures, snapshot = excluded.snapshot
                 """)
+            // Most writes update a pair in place: set everything but the pair itself, so the unique
+            // index on the CRM id (random keys) is not rewritten; only new or re-paired couplings
+            // take the upsert.
+            let update = try db.cachedStatement(sql: """
+                UPDATE couplings SET erp_synced_at = ?, crm_synced_at = ?, to_crm_ok = ?, to_crm_job = ?, to_crm_at = ?,
+                    from_crm_ok = ?, from_crm_job = ?, from_crm_at = ?, skipped = ?, last_error = ?, failures = ?,
+                    snapshot = ?
+                WHERE mapping = ? AND erp_id = ? AND crm_id = ?
+                """)
             for coupling in changes.upsertedCouplings {
                 let toCRM = coupling.lastResultToCRM, fromCRM = coupling.lastResultFromCRM
-                let values: [(any DatabaseValueConvertible)?] = [
-                    coupling.mapping, coupling.erpID.rawValue, coupling.crmID.rawValue,
+                let state: [(any DatabaseValueConvertible)?] = [
                     coupling.erpModifiedAtLastSync?.milliseconds, coupling.crmModifiedAtLastSync?.milliseconds,
                     toCRM?.succeeded, toCRM?.jobID, toCRM?.at.milliseconds,
                     fromCRM?.succeeded, fromCRM?.jobID, fromCRM?.at.milliseconds,
                     coupling.skipped, coupling.lastError, coupling.consecutiveFailures,
                     FieldListCodec.encode(coupling.snapshot),
                 ]
+                let key: [(any DatabaseValueConvertible)?] = [coupling.mapping, coupling.erpID.rawValue, coupling.crmID.rawValue]
+                try update.execute(arguments: StatementArguments(state + key))
+                if db.changesCount == 1 { continue }
                 do {
-                    try upsert.execute(arguments: StatementArguments(values))
+                    try upsert.execute(arguments: StatementArguments(key + state))
                 } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
                     let holder = try String.fetchOne(db, sql: "SELECT erp_id FROM couplings WHERE mapping = ? AND crm_id = ?",
                                                      arguments: [coupling.mapping, coupling.crmID.rawValue])

@@ -96,8 +96,8 @@ public struct CouplingService: Sendable {
         guard let crm = try crmTable.record(id: crmID) else { throw TandemError.recordNotFound(crmID.rawValue) }
         let translator = try LookupTranslator.build(for: mapping, erpRecords: [erp], crmRecords: [crm], in: workspace)
         let unsynced = Coupling(mapping: mapping.name, erpID: erpID, crmID: crmID)
-        return FieldComparison.compare(mapping: mapping, erp: erp, crm: crm, coupling: unsynced,
-                                       erpSchema: erpTable.schema, crmSchema: crmTable.schema, translator: translator)
+        return FieldComparison.compare(MappedFields(mapping, erpSchema: erpTable.schema, crmSchema: crmTable.schema),
+                                       erp: erp, crm: crm, coupling: unsynced, translator: translator)
             .map { FieldPair(erpField: $0.mapping.erpField, crmField: $0.mapping.crmField, erpValue: $0.erpValue,
                              crmValue: $0.crmValue, differs: $0.sidesDiffer) }
     }

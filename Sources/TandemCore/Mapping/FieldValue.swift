@@ -4,7 +4,13 @@ import Foundation
 public enum FieldValue {
     /// Text as compared: leading and trailing white space removed.
     public static func normalizedText(_ value: String) -> String {
-        value.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Most values have nothing to trim; look at the two ends before paying for a new string.
+        guard let first = value.unicodeScalars.first, let last = value.unicodeScalars.last else { return value }
+        if !first.properties.isWhitespace && !last.properties.isWhitespace { return value }
+        let scalars = value.unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let end = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[start...end])
     }
 
     /// The comparable form of a value of `kind`. A decimal that does not parse compares as text.
@@ -24,6 +30,9 @@ public enum FieldValue {
 
     /// Whether two values are the same for synchronization purposes.
     public static func same(_ lhs: String, _ rhs: String, kind: FieldKind) -> Bool {
-        lhs == rhs || normalized(lhs, kind: kind) == normalized(rhs, kind: kind)
+        if lhs == rhs { return true }
+        let left = normalizedText(lhs), right = normalizedText(rhs)
+        if left == right { return true }
+        return kind == .decimal && normalized(left, kind: kind) == normalized(right, kind: kind)
     }
 }

@@ -40,14 +40,11 @@ public struct FieldComparison: Sendable {
     }
 
     /// Compares every enabled field of a coupled pair.
-    public static func compare(mapping: TableMapping, erp: Record, crm: Record, coupling: Coupling,
-                               erpSchema: TableSchema, crmSchema: TableSchema,
+    public static func compare(_ mapped: MappedFields, erp: Record, crm: Record, coupling: Coupling,
                                translator: LookupTranslator) -> [FieldComparison] {
         let erpRecordChanged = coupling.recordChanged(on: .erp, modifiedAt: erp.modifiedAt)
         let crmRecordChanged = coupling.recordChanged(on: .crm, modifiedAt: crm.modifiedAt)
-        return mapping.enabledFields.map { field in
-            let kind = erpSchema.kind(of: field.erpField) == .decimal || crmSchema.kind(of: field.crmField) == .decimal
-                ? FieldKind.decimal : .text
+        return zip(mapped.fields, mapped.kinds).map { field, kind in
             let erpValue = erp[field.erpField], crmValue = crm[field.crmField]
             let erpAsCRM: String?, crmAsERP: String?
             if let lookup = field.lookupMapping {
@@ -63,6 +60,20 @@ public struct FieldComparison: Sendable {
             return FieldComparison(mapping: field, kind: kind, erpValue: erpValue, crmValue: crmValue,
                                    erpAsCRM: erpAsCRM, crmAsERP: crmAsERP, erpChanged: erpChanged,
                                    crmChanged: crmChanged, snapshot: snapshot)
+        }
+    }
+}
+
+/// A mapping's enabled fields with how each compares (a decimal on either side compares as a number),
+/// worked out once rather than per record.
+public struct MappedFields: Sendable {
+    public let fields: [FieldMapping]
+    public let kinds: [FieldKind]
+
+    public init(_ mapping: TableMapping, erpSchema: TableSchema, crmSchema: TableSchema) {
+        fields = mapping.enabledFields
+        kinds = fields.map {
+            erpSchema.kind(of: $0.erpField) == .decimal || crmSchema.kind(of: $0.crmField) == .decimal ? .decimal : .text
         }
     }
 }

@@ -24,7 +24,8 @@ public struct SyncEngine: Sendable {
         try IntentRecovery.recover(mapping: mapping, in: workspace)
         return try runJob(request: request, mapping: mapping, total: try total(of: request, mapping: mapping),
                           progress: progress) { applier, handle in
-            try forEachBatch(of: request, mapping: mapping) { plans in try handle(plans, try applier.apply(plans)) }
+            try BatchPipeline.run(produce: { emit in try forEachBatch(of: request, mapping: mapping, emit) },
+                                  consume: { plans in try handle(plans, try applier.apply(plans)) })
         }
     }
 

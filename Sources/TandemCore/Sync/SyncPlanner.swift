@@ -16,6 +16,17 @@ struct SyncPlanner {
     let crmSchema: TableSchema
     let translator: LookupTranslator
     let request: SyncRequest
+    let mapped: MappedFields
+
+    init(mapping: TableMapping, erpSchema: TableSchema, crmSchema: TableSchema, translator: LookupTranslator,
+         request: SyncRequest) {
+        self.mapping = mapping
+        self.erpSchema = erpSchema
+        self.crmSchema = crmSchema
+        self.translator = translator
+        self.request = request
+        mapped = MappedFields(mapping, erpSchema: erpSchema, crmSchema: crmSchema)
+    }
 
     func plan(_ item: PlanItem) -> RecordPlan {
         var plan = RecordPlan(erpID: item.coupling?.erpID ?? (item.selectedSide == .erp ? item.selectedID : nil),
@@ -39,8 +50,7 @@ struct SyncPlanner {
             plan.outcome = .skip(.outsideFilter(side: side, filter: mapping.filter(on: side).summary))
             return plan
         }
-        let comparisons = FieldComparison.compare(mapping: mapping, erp: erp, crm: crm, coupling: coupling,
-                                                  erpSchema: erpSchema, crmSchema: crmSchema, translator: translator)
+        let comparisons = FieldComparison.compare(mapped, erp: erp, crm: crm, coupling: coupling, translator: translator)
         if let direction = request.choice.direction {
             planPass(direction, comparisons, erp: erp, crm: crm, into: &plan)
         } else {

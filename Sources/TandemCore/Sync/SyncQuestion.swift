@@ -59,9 +59,8 @@ extension SyncEngine {
                                                      crmChanged: crm != nil, conflicts: [], overwrites: [:]))
         }
         let translator = try LookupTranslator.build(for: mapping, erpRecords: [erp], crmRecords: [crm], in: workspace)
-        let comparisons = FieldComparison.compare(mapping: mapping, erp: erp, crm: crm, coupling: coupling,
-                                                  erpSchema: erpTable.schema, crmSchema: crmTable.schema,
-                                                  translator: translator)
+        let comparisons = FieldComparison.compare(MappedFields(mapping, erpSchema: erpTable.schema, crmSchema: crmTable.schema),
+                                                  erp: erp, crm: crm, coupling: coupling, translator: translator)
         let erpChanged = comparisons.contains(where: \.erpChanged) || coupling.lastResultToCRM?.succeeded == false
         let crmChanged = comparisons.contains(where: \.crmChanged) || coupling.lastResultFromCRM?.succeeded == false
         let conflicts = comparisons.filter(\.isConflict).map(\.conflict)
