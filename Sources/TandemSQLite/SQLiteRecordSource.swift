@@ -75,9 +75,24 @@ public final class SQLiteRecordSource: RecordSource {
         return descending ? rows.reversed() : rows
     }
 
-    public func scan(after id: RecordID?, limit: Int) throws -> [Record] {
-        guard let id else { return try fetch("SELECT \(selectColumns) FROM \(table) ORDER BY id LIMIT ?", [limit]) }
-        return try fetch("SELECT \(selectColumns) FROM \(table) WHERE id > ? ORDER BY id LIMIT ?", [id.rawValue, limit])
+    public func scan(after id: RecordID?, limit: Int, fields: [String]?) throws -> [Record] {
+        guard let fields else {
+            guard let id else { return try fetch("SELECT \(selectColumns) FROM \(table) ORDER BY id LIMIT ?", [limit]) }
+            return try fetch("SELECT \(selectColumns) FROM \(table) WHERE id > ? ORDER BY id LIMIT ?", [id.rawValue, limit])
+        }
+        let known = fields.filter { quoted[$0] != nil }
+        let columns = (["id", "modifiedAt"] + known.compactMap { quoted[$0] }).joined(separator: ", ")
+        let sql = "SELECT \(columns) FROM \(table) WHERE id > ? ORDER BY id LIMIT ?"
+        return try pool.read { db in
+            try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [id?.rawValue ?? "", limit]).map { row in
+                var values: [String: String] = [:]
+                for (index, name) in known.enumerated() {
+                    let value: String = row[index + 2]
+                    if !value.isEmpty { values[name] = value }
+                }
+                return Record(id: RecordID(row[0] as String), modifiedAt: Timestamp(milliseconds: row[1]), fields: values)
+            }
+        }
     }
 
     public func records(ids: [RecordID]) throws -> [Record] {

@@ -22,6 +22,13 @@ struct Figures: Codable {
 }
 
 enum Benchmarks {
+    static let names = ["sync", "match", "paging"]
+
+    struct Sizes {
+        var records: Int
+        var pagingRecords: Int
+    }
+
     static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
 
     /// The process's peak resident memory (VmHWM), in megabytes.
@@ -32,39 +39,53 @@ enum Benchmarks {
         return kilobytes / 1024
     }
 
-    static func scratch(_ name: String) -> String {
-        let path = (NSTemporaryDirectory() as NSString).appendingPathComponent("tandem-bench-\(name)-\(getpid())")
-        try? FileManager.default.removeItem(atPath: path)
-        return path
+    /// Generates the workspace a benchmark runs on.
+    static func prepare(_ name: String, folder: String, sizes: Sizes) throws {
+        var generator: WorkspaceGenerator
+        switch name {
+        case "sync":
+            // Every customer coupled; about half changed in the ERP since the last sync.
+            generator = WorkspaceGenerator(customers: sizes.records)
+            generator.coupledShare = 1
+            generator.erpChangedShare = 0.5
+            generator.crmChangedShare = 0
+            generator.conflictShare = 0
+        case "match":
+            // Nothing coupled; every customer has an account with its name and e-mail.
+            generator = WorkspaceGenerator(customers: sizes.records)
+            generator.coupledShare = 0
+        default:
+            generator = WorkspaceGenerator(customers: sizes.pagingRecords)
+            generator.withCRM = false
+        }
+        try generator.generate(into: folder)
     }
 
-    /// Synchronize every coupled customer to the CRM, about half of them with differing fields; then,
-    /// as the floor, a plain batched SQL UPDATE of the same rows and columns through GRDB.
-    static func sync(records: Int) throws -> Figures {
-        let folder = scratch("sync")
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        var generator = WorkspaceGenerator(customers: records)
-        generator.coupledShare = 1
-        generator.erpChangedShare = 0.5
-        generator.crmChangedShare = 0
-        generator.conflictShare = 0
-        let (opened, _) = try generator.generate(into: folder)
+    /// Runs the operation on a prepared workspace and reports its figures.
+    static func measure(_ name: String, folder: String) throws -> Figures {
+        let opened = try SQLiteWorkspace.open(at: folder)
+        switch name {
+        case "sync": return try sync(opened, folder: folder)
+        case "match": return try match(opened)
+        default: return try paging(opened)
+        }
+    }
 
+    /// Synchronize every coupled customer to the CRM; then, as the floor, a plain batched SQL UPDATE
+    /// of the same rows and columns through GRDB (one prepared statement, 500 rows a transaction).
+    static func sync(_ opened: SQLiteWorkspace, folder: String) throws -> Figures {
+        let records = try opened.workspace.store.couplingCount(mapping: DefaultMappings.customerName)
         let start = now()
         let result = try SyncEngine(workspace: opened.workspace)
             .synchronize(SyncRequest(mapping: DefaultMappings.customerName, selection: .allCoupled, choice: .toCRM))
         let seconds = now() - start
-
-        // The floor: the same rows and columns, written again with one prepared UPDATE per record,
-        // 500 records per transaction, and nothing else.
         let changes = try opened.workspace.store.recordChanges(result.job.id)
         let pool = try DatabasePool(path: (folder as NSString).appendingPathComponent(SQLiteWorkspace.crmFileName))
         let floorStart = now()
         for batch in changes.chunked(into: 500) {
             try pool.write { db in
                 for change in batch {
-                    let columns = change.fields.map(\.name)
-                    let sql = "UPDATE account SET " + columns.map { "\"\($0)\" = ?" }.joined(separator: ", ") + " WHERE id = ?"
+                    let sql = "UPDATE account SET " + change.fields.map { "\"\($0.name)\" = ?" }.joined(separator: ", ") + " WHERE id = ?"
                     try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(change.fields.map(\.newValue) + [change.recordID.rawValue]))
                 }
             }
@@ -73,16 +94,12 @@ enum Benchmarks {
         let counters = result.job.counters
         return Figures(name: "sync", records: records, seconds: seconds, recordsPerSecond: Double(records) / seconds,
                        floorSeconds: floor, peakMegabytes: peakMegabytes(),
-                       note: "\(counters.modified) modified, \(counters.unchanged) unchanged, \(counters.failed) failed; floor updates \(changes.count) rows")
+                       note: "\(counters.modified) modified, \(counters.unchanged) unchanged, \(counters.failed) failed; floor writes \(changes.count) rows")
     }
 
-    /// Match-based coupling of every ERP customer against as many CRM accounts, on name + e-mail.
-    static func match(records: Int) throws -> Figures {
-        let folder = scratch("match")
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        var generator = WorkspaceGenerator(customers: records)
-        generator.coupledShare = 0
-        let (opened, _) = try generator.generate(into: folder)
+    /// Match-based coupling of every ERP customer against the CRM accounts, on name + e-mail.
+    static func match(_ opened: SQLiteWorkspace) throws -> Figures {
+        let records = try opened.table(StandardTables.customer.name, on: .erp).count(search: nil)
         let criteria = MatchCriteria([MatchCriterion(erpField: "Name", crmField: "name", priority: 0),
                                       MatchCriterion(erpField: "E-Mail", crmField: "emailaddress1", priority: 0)])
         let start = now()
@@ -90,17 +107,11 @@ enum Benchmarks {
             .match(mapping: DefaultMappings.customerName, options: MatchOptions(criteria: criteria))
         let seconds = now() - start
         return Figures(name: "match", records: records, seconds: seconds, recordsPerSecond: Double(records) / seconds,
-                       peakMegabytes: peakMegabytes(),
-                       note: "\(result.coupled.count) coupled, \(result.unmatched.count) unmatched")
+                       peakMegabytes: peakMegabytes(), note: "\(result.coupled.count) coupled, \(result.unmatched.count) unmatched")
     }
 
-    /// Pages a list of `records` customers from top to bottom, 50 rows a page, sorted by name.
-    static func paging(records: Int) throws -> Figures {
-        let folder = scratch("paging")
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        var generator = WorkspaceGenerator(customers: records)
-        generator.withCRM = false
-        let (opened, _) = try generator.generate(into: folder)
+    /// Pages the customer list from top to bottom, 50 rows a page, sorted by name.
+    static func paging(_ opened: SQLiteWorkspace) throws -> Figures {
         let table = try opened.table(StandardTables.customer.name, on: .erp)
         var pageTimes: [Double] = []
         var start = PageStart.first
@@ -121,22 +132,34 @@ enum Benchmarks {
                        peakMegabytes: peakMegabytes(), note: "\(pageTimes.count) pages")
     }
 
-    /// Runs each benchmark in a child process and prints the table.
-    static func runAll(records: Int, pagingRecords: Int) throws {
+    /// Prepares and measures each benchmark in child processes, then prints the table.
+    static func runAll(_ names: [String], sizes: Sizes) throws {
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        var results: [Figures] = []
-        for name in ["sync", "match", "paging"] {
-            FileHandle.standardError.write(Data("running \(name)…\n".utf8))
+        let sizeArguments = ["--records", String(sizes.records), "--paging-records", String(sizes.pagingRecords)]
+        func child(_ arguments: [String]) throws -> String {
             let process = Process()
             process.executableURL = executable
-            process.arguments = [name, "--records", String(records), "--paging-records", String(pagingRecords)]
+            process.arguments = arguments + sizeArguments
             let pipe = Pipe()
             process.standardOutput = pipe
             try process.run()
             let data = pipe.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
-            guard process.terminationStatus == 0, let line = String(data: data, encoding: .utf8)?.split(separator: "\n").last
-            else { throw BenchmarkError(message: "\(name) failed with status \(process.terminationStatus)") }
+            guard process.terminationStatus == 0 else {
+                throw BenchmarkError(message: "\(arguments.joined(separator: " ")) failed with status \(process.terminationStatus)")
+            }
+            return String(decoding: data, as: UTF8.self)
+        }
+        var results: [Figures] = []
+        for name in names {
+            let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("tandem-bench-\(name)-\(getpid())")
+            try? FileManager.default.removeItem(atPath: folder)
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            FileHandle.standardError.write(Data("preparing \(name)…\n".utf8))
+            _ = try child(["prepare", name, folder])
+            FileHandle.standardError.write(Data("measuring \(name)…\n".utf8))
+            let output = try child(["measure", name, folder])
+            guard let line = output.split(separator: "\n").last else { throw BenchmarkError(message: "\(name) printed nothing") }
             results.append(try JSONDecoder().decode(Figures.self, from: Data(line.utf8)))
         }
         printTable(results)

@@ -1,28 +1,28 @@
 import Foundation
-import GRDB
-import TandemCore
-import TandemSQLite
 
-// Tandem's benchmarks: `tandem-bench all` runs each benchmark in its own process (so peak memory is
-// that benchmark's own) and prints a table; `tandem-bench sync|match|paging` runs one and prints one
-// JSON line. Build in release mode: `swift run -c release tandem-bench all`.
+// Tandem's benchmarks. `tandem-bench all` (or `sync`, `match`, `paging`) prepares each benchmark's
+// workspace in one child process and measures the operation in another, so the peak memory printed
+// is the operation's own, not the data generator's; it prints a Markdown table.
+// Build in release mode: `swift run -c release tandem-bench all`.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
-let command = arguments.first ?? "all"
 func option(_ name: String, _ fallback: Int) -> Int {
     guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count, let value = Int(arguments[index + 1])
     else { return fallback }
     return value
 }
-let records = option("--records", 100_000)
-let pagingRecords = option("--paging-records", 1_000_000)
+let sizes = Benchmarks.Sizes(records: option("--records", 100_000), pagingRecords: option("--paging-records", 1_000_000))
 
 do {
-    switch command {
-    case "sync": try Benchmarks.sync(records: records).printJSONLine()
-    case "match": try Benchmarks.match(records: records).printJSONLine()
-    case "paging": try Benchmarks.paging(records: pagingRecords).printJSONLine()
-    case "all": try Benchmarks.runAll(records: records, pagingRecords: pagingRecords)
+    switch arguments.first ?? "all" {
+    case "prepare" where arguments.count >= 3:
+        try Benchmarks.prepare(arguments[1], folder: arguments[2], sizes: sizes)
+    case "measure" where arguments.count >= 3:
+        try Benchmarks.measure(arguments[1], folder: arguments[2]).printJSONLine()
+    case "all":
+        try Benchmarks.runAll(Benchmarks.names, sizes: sizes)
+    case let name where Benchmarks.names.contains(name):
+        try Benchmarks.runAll([name], sizes: sizes)
     default:
         FileHandle.standardError.write(Data("usage: tandem-bench [all|sync|match|paging] [--records N] [--paging-records N]\n".utf8))
         exit(2)

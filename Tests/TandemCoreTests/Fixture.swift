@@ -93,7 +93,9 @@ final class FaultyRecordSource: RecordSource, @unchecked Sendable {
     func page(search: String?, from start: PageStart, limit: Int) throws -> [Record] {
         try base.page(search: search, from: start, limit: limit)
     }
-    func scan(after id: RecordID?, limit: Int) throws -> [Record] { try base.scan(after: id, limit: limit) }
+    func scan(after id: RecordID?, limit: Int, fields: [String]?) throws -> [Record] {
+        try base.scan(after: id, limit: limit, fields: fields)
+    }
     func records(ids: [RecordID]) throws -> [Record] { try base.records(ids: ids) }
     func records(numbers: [String]) throws -> [Record] { try base.records(numbers: numbers) }
     func records(named name: String, prefix: Bool, limit: Int) throws -> [Record] {

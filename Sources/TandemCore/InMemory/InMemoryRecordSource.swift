@@ -34,10 +34,13 @@ public final class InMemoryRecordSource: RecordSource {
         }
     }
 
-    public func scan(after id: RecordID?, limit: Int) throws -> [Record] {
-        state.withLock { records in
+    public func scan(after id: RecordID?, limit: Int, fields: [String]?) throws -> [Record] {
+        let page = state.withLock { records in
             Array(records.values.filter { id == nil || $0.id > id! }.sorted { $0.id < $1.id }.prefix(limit))
         }
+        guard let fields else { return page }
+        let wanted = Set(fields)
+        return page.map { Record(id: $0.id, modifiedAt: $0.modifiedAt, fields: $0.fields.filter { wanted.contains($0.key) }) }
     }
 
     public func records(ids: [RecordID]) throws -> [Record] {

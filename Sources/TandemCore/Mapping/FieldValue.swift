@@ -21,6 +21,15 @@ public enum FieldValue {
         return NSDecimalNumber(decimal: number).stringValue
     }
 
+    /// Text folded for case-insensitive comparison; ASCII text takes a fast path.
+    public static func caseFolded(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            if !text.utf8.contains(where: { $0 >= 65 && $0 <= 90 }) { return text }
+            return String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+        }
+        return text.lowercased()
+    }
+
     /// Whether the text is a plain decimal number ("1200", "-3.5"); `Decimal(string:)` alone would accept "12abc".
     public static func isNumber(_ text: String) -> Bool {
         let trimmed = normalizedText(text)

@@ -58,28 +58,40 @@ public struct MatchCoupler: Sendable {
         let erpTable = try workspace.table(of: mapping, on: .erp), crmTable = try workspace.table(of: mapping, on: .crm)
         var job = try workspace.store.startJob(NewJob(type: .matchCoupling, mapping: mapping.name, direction: nil,
                                                       startedAt: workspace.clock.now()))
-        var join = try CandidateJoin(mapping: mapping, table: crmTable, groups: options.criteria.groups,
-                                     coupled: workspace.store.coupledIDs(mapping: mapping.name, side: .crm))
         let coupledERP = try workspace.store.coupledIDs(mapping: mapping.name, side: .erp)
+        let crmCoupled = try workspace.store.coupledIDs(mapping: mapping.name, side: .crm)
+        let groups = options.criteria.groups, batchSize = self.batchSize
+        let createNew = options.createNewIfNoMatch
 
+        // Matching batch N+1 (one thread, which owns the join) overlaps committing batch N.
         var coupled: [MatchedPair] = [], unmatched: [UnmatchedRecord] = [], leftOver: [Record] = []
-        try forEachERPBatch(erpTable, ids: erpIDs) { records in
-            var changes = WorkspaceChanges()
-            for record in records where !coupledERP.contains(record.id) && mapping.erpFilter.admits(record) {
-                let label = erpTable.schema.label(of: record)
-                switch join.match(record) {
-                case .matched(let crmID, let priority):
-                    changes.upsertedCouplings.append(Coupling(mapping: mapping.name, erpID: record.id, crmID: crmID))
-                    coupled.append(MatchedPair(erpID: record.id, crmID: crmID, label: label, priority: priority))
-                case .unmatched(let reason):
-                    unmatched.append(UnmatchedRecord(erpID: record.id, label: label, reason: reason))
-                    if options.createNewIfNoMatch { leftOver.append(record) }
+        try BatchPipeline.run(produce: { emit in
+            var join = try CandidateJoin(mapping: mapping, table: crmTable, groups: groups, coupled: crmCoupled)
+            try Self.forEachERPBatch(erpTable, ids: erpIDs, batchSize: batchSize) { records in
+                var batch = MatchBatch()
+                for record in records where !coupledERP.contains(record.id) && mapping.erpFilter.admits(record) {
+                    let label = erpTable.schema.label(of: record)
+                    switch join.match(record) {
+                    case .matched(let crmID, let priority):
+                        batch.couplings.append(Coupling(mapping: mapping.name, erpID: record.id, crmID: crmID))
+                        batch.coupled.append(MatchedPair(erpID: record.id, crmID: crmID, label: label, priority: priority))
+                    case .unmatched(let reason):
+                        batch.unmatched.append(UnmatchedRecord(erpID: record.id, label: label, reason: reason))
+                        if createNew { batch.leftOver.append(record) }
+                    }
                 }
+                try emit(batch)
             }
+        }, consume: { batch in
+            coupled += batch.coupled
+            unmatched += batch.unmatched
+            leftOver += batch.leftOver
+            var changes = WorkspaceChanges()
+            changes.upsertedCouplings = batch.couplings
             job.counters.coupled = coupled.count
             changes.updatedJobs = [job]
             try workspace.store.commit(changes)
-        }
+        })
 
         var created: [MatchedPair] = [], failed: [RecordOutcome] = []
         for batch in leftOver.chunked(into: batchSize) {
@@ -113,7 +125,16 @@ public struct MatchCoupler: Sendable {
         return MatchResult(job: job, coupled: coupled, created: created, unmatched: unmatched, failed: failed, sync: sync)
     }
 
-    private func forEachERPBatch(_ table: any RecordSource, ids: [RecordID]?, _ body: ([Record]) throws -> Void) throws {
+    /// One batch of matching, handed from the matching thread to the committing one.
+    private struct MatchBatch: Sendable {
+        var couplings: [Coupling] = []
+        var coupled: [MatchedPair] = []
+        var unmatched: [UnmatchedRecord] = []
+        var leftOver: [Record] = []
+    }
+
+    private static func forEachERPBatch(_ table: any RecordSource, ids: [RecordID]?, batchSize: Int,
+                                        _ body: ([Record]) throws -> Void) throws {
         if let ids {
             for chunk in ids.chunked(into: batchSize) {
                 let found = try table.recordsByID(chunk)
@@ -173,8 +194,8 @@ struct CandidateJoin {
     private let groups: [[MatchCriterion]]
     private var candidates: [RecordID: Record] = [:]
     private var coupled: Set<RecordID>
-    /// Built indexes by the CRM fields (and case flags) they key on.
-    private var indexes: [String: (fields: [(field: String, caseSensitive: Bool)], index: MatchIndex)] = [:]
+    /// Built indexes, each with the CRM fields (and case flags) it keys on; few, so a list.
+    private var indexes: [(signature: String, fields: [(field: String, caseSensitive: Bool)], index: MatchIndex)] = []
 
     enum Probe {
         case matched(RecordID, priority: Int)
@@ -184,15 +205,13 @@ struct CandidateJoin {
     init(mapping: TableMapping, table: any RecordSource, groups: [[MatchCriterion]], coupled: Set<RecordID>) throws {
         self.groups = groups
         self.coupled = coupled
-        let fields = Set(groups.flatMap { $0.map(\.crmField) })
+        // Read only what matching needs: the match fields and the filter's fields.
+        let fields = Array(Set(groups.flatMap { $0.map(\.crmField) } + mapping.crmFilter.conditions.map(\.field)))
         var after: RecordID?
         while true {
-            let page = try table.scan(after: after, limit: 5000)
+            let page = try table.scan(after: after, limit: 5000, fields: fields)
             guard let last = page.last else { break }
-            for record in page where mapping.crmFilter.admits(record) {
-                candidates[record.id] = Record(id: record.id, modifiedAt: record.modifiedAt,
-                                               fields: record.fields.filter { fields.contains($0.key) })
-            }
+            for record in page where mapping.crmFilter.admits(record) { candidates[record.id] = record }
             after = last.id
         }
     }
@@ -224,9 +243,9 @@ struct CandidateJoin {
     private mutating func index(for criteria: [MatchCriterion]) -> MatchIndex {
         let fields = criteria.map { (field: $0.crmField, caseSensitive: $0.caseSensitive) }
         let signature = fields.map { "\($0.field)|\($0.caseSensitive)" }.joined(separator: "\u{1E}")
-        if let built = indexes[signature] { return built.index }
+        if let built = indexes.first(where: { $0.signature == signature }) { return built.index }
         let index = MatchIndex(candidates: Array(candidates.values), fields: fields, coupled: coupled)
-        indexes[signature] = (fields, index)
+        indexes.append((signature, fields, index))
         return index
     }
 
@@ -234,10 +253,10 @@ struct CandidateJoin {
     private mutating func take(_ id: RecordID) {
         coupled.insert(id)
         guard let candidate = candidates[id] else { return }
-        for signature in Array(indexes.keys) {
-            guard var built = indexes.removeValue(forKey: signature) else { continue }
-            if let key = MatchIndex.key(candidate, fields: built.fields) { built.index.markCoupled(id, key: key) }
-            indexes[signature] = built
+        for position in indexes.indices {
+            if let key = MatchIndex.key(candidate, fields: indexes[position].fields) {
+                indexes[position].index.markCoupled(id, key: key)
+            }
         }
     }
 }

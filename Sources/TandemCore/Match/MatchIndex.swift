@@ -16,7 +16,7 @@ struct MatchIndex {
         for (field, caseSensitive) in fields {
             let value = FieldValue.normalizedText(record[field])
             if value.isEmpty { return nil }
-            parts.append(caseSensitive ? value : value.lowercased())
+            parts.append(caseSensitive ? value : FieldValue.caseFolded(value))
         }
         return parts.joined(separator: "\u{1F}")
     }

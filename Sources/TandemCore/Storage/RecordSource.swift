@@ -61,7 +61,8 @@ public protocol RecordSource: Sendable {
     func page(search: String?, from start: PageStart, limit: Int) throws -> [Record]
 
     /// Up to `limit` records in id order after `id` (nil: from the first): the engine's full scans.
-    func scan(after id: RecordID?, limit: Int) throws -> [Record]
+    /// With `fields`, the records carry only those fields (a cheaper read for matching).
+    func scan(after id: RecordID?, limit: Int, fields: [String]?) throws -> [Record]
 
     /// The records with these ids that exist, in no particular order.
     func records(ids: [RecordID]) throws -> [Record]
@@ -82,6 +83,11 @@ public protocol RecordSource: Sendable {
 }
 
 extension RecordSource {
+    /// Whole records in id order after `id`.
+    public func scan(after id: RecordID?, limit: Int) throws -> [Record] {
+        try scan(after: id, limit: limit, fields: nil)
+    }
+
     /// One record by id, or nil.
     public func record(id: RecordID) throws -> Record? { try records(ids: [id]).first }
 
