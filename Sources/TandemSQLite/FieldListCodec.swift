@@ -6,19 +6,25 @@ import TandemCore
 /// JSON would cost seconds.
 enum FieldListCodec {
     static func encode(_ values: [String]) -> String {
-        var result = ""
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(values.reduce(0) { $0 + $1.utf8.count + 4 })
         var previous: String?
         for value in values {
             if value == previous, !value.isEmpty {
-                result += "="
+                bytes.append(UInt8(ascii: "="))
             } else {
-                result += String(value.utf8.count)
-                result += ":"
-                result += value
+                appendDecimal(value.utf8.count, to: &bytes)
+                bytes.append(UInt8(ascii: ":"))
+                bytes.append(contentsOf: value.utf8)
             }
             previous = value
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func appendDecimal(_ number: Int, to bytes: inout [UInt8]) {
+        if number >= 10 { appendDecimal(number / 10, to: &bytes) }
+        bytes.append(UInt8(48 + number % 10))
     }
 
     /// nil when the text is not in this form.
@@ -49,7 +55,15 @@ enum FieldListCodec {
     }
 
     static func encode(_ snapshot: FieldSnapshot) -> String {
-        encode(snapshot.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value.erp, $0.value.crm] })
+        var values: [String] = []
+        values.reserveCapacity(snapshot.count * 3)
+        for key in snapshot.keys.sorted() {
+            guard let value = snapshot[key] else { continue }
+            values.append(key)
+            values.append(value.erp)
+            values.append(value.crm)
+        }
+        return encode(values)
     }
 
     static func decodeSnapshot(_ text: String) -> FieldSnapshot {
