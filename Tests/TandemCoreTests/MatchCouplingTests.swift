@@ -102,6 +102,20 @@ import Testing
         #expect(result.sync?.job.counters.modified == 1)
     }
 
+    @Test func createNewLeavesAmbiguousAndTakenRecordsAlone() throws {
+        let fixture = Fixture()
+        let taken = try fixture.coupledCustomer("C00010", "Adatum")
+        let twin = try fixture.customer("C00020", "Adatum")
+        let ambiguous = try fixture.customer("C00030", "Contoso")
+        try fixture.account("Contoso")
+        try fixture.account("Contoso")
+        let result = try MatchCoupler(workspace: fixture.workspace).match(mapping: "CUSTOMER", options: options([name0], create: true))
+        #expect(result.created.isEmpty)
+        #expect(Set(result.unmatched.map(\.erpID)) == [twin.id, ambiguous.id])
+        #expect(try fixture.accounts.count(search: nil) == 3)
+        _ = taken
+    }
+
     @Test func onlySelectedUncoupledRecordsInsideTheFilterTakePart() throws {
         let fixture = Fixture()
         let chosen = try fixture.customer("C00010", "Adatum")

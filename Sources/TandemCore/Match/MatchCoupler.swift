@@ -1,7 +1,8 @@
 /// Options of match-based coupling.
 public struct MatchOptions: Sendable {
     public var criteria: MatchCriteria
-    /// Create the CRM record (and couple it) for each ERP record without a match.
+    /// Create the CRM record (and couple it) for each ERP record that matched nothing (not for
+    /// ambiguous records, nor those whose only candidate is coupled already).
     public var createNewIfNoMatch: Bool
     /// Synchronize each newly matched pair afterwards, in the mapping's direction (ERP data first).
     public var synchronizeAfterCoupling: Bool
@@ -77,7 +78,9 @@ public struct MatchCoupler: Sendable {
                         batch.coupled.append(MatchedPair(erpID: record.id, crmID: crmID, label: label, priority: priority))
                     case .unmatched(let reason):
                         batch.unmatched.append(UnmatchedRecord(erpID: record.id, label: label, reason: reason))
-                        if createNew { batch.leftOver.append(record) }
+                        // Only when nothing matched: creating one more copy of an ambiguous or an
+                        // already-coupled record would add a duplicate to the CRM.
+                        if createNew && reason.meansNothingMatched { batch.leftOver.append(record) }
                     }
                 }
                 try emit(batch)

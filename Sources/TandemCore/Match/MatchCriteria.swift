@@ -62,6 +62,14 @@ public enum UnmatchedReason: Sendable, Equatable {
     /// Every match field of the record is empty.
     case nothingToMatchOn
 
+    /// No CRM record had the values at all (so creating one adds no duplicate).
+    public var meansNothingMatched: Bool {
+        switch self {
+        case .noMatch, .nothingToMatchOn: true
+        case .ambiguous, .candidateAlreadyCoupled: false
+        }
+    }
+
     public var message: String {
         switch self {
         case .noMatch: "no match"

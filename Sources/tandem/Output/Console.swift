@@ -4,6 +4,7 @@ import TandemCore
 /// Where a command writes: results to standard output, messages to standard error.
 enum Console {
     static func error(_ message: String) {
+        fflush(nil)  // flush every output stream: results and messages stay in order, even when piped
         FileHandle.standardError.write(Data((message + "\n").utf8))
     }
 
