@@ -25,6 +25,17 @@ struct Fixture {
                               clock: clock)
     }
 
+    /// A fixture whose CRM account table can be told to fail writes (or to "crash" after writing).
+    static func withFaultyAccounts() -> (Fixture, FaultyRecordSource) {
+        var faulty: FaultyRecordSource?
+        let fixture = Fixture(wrapAccounts: { base in
+            let wrapped = FaultyRecordSource(base)
+            faulty = wrapped
+            return wrapped
+        })
+        return (fixture, faulty ?? FaultyRecordSource(fixture.accounts))
+    }
+
     var engine: SyncEngine { SyncEngine(workspace: workspace) }
     var coupling: CouplingService { CouplingService(workspace: workspace) }
     var jobLog: JobLog { JobLog(workspace: workspace) }

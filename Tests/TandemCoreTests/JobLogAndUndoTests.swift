@@ -135,14 +135,9 @@ import Testing
 
 @Suite struct CrashSafetyTests {
     @Test func aCrashBetweenCreatedAndCoupledNeverDuplicatesTheRecord() throws {
-        var faulty: FaultyRecordSource?
-        let fixture = Fixture(wrapAccounts: { base in
-            let wrapped = FaultyRecordSource(base)
-            faulty = wrapped
-            return wrapped
-        })
+        let (fixture, faulty) = Fixture.withFaultyAccounts()
         let erp = try fixture.customer("C00010", "Adatum")
-        faulty?.failAfterWriting = true
+        faulty.failAfterWriting = true
         // The CRM write lands, then the process "dies" before the coupling is committed.
         let crashed = try fixture.coupling.createNew(mapping: "CUSTOMER", side: .erp, ids: [erp.id])
         #expect(crashed.outcomes[0].status == .failed)
@@ -150,7 +145,7 @@ import Testing
         #expect(try fixture.couplingOf(customer: erp.id) == nil)
         #expect(try fixture.store.creationIntents(mapping: "CUSTOMER").count == 1)
 
-        faulty?.failAfterWriting = false
+        faulty.failAfterWriting = false
         let retried = try fixture.coupling.createNew(mapping: "CUSTOMER", side: .erp, ids: [erp.id])
         #expect(retried.outcomes[0].message == "The record is already coupled.")
         #expect(try fixture.accounts.count(search: nil) == 1)

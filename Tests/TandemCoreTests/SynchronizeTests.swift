@@ -188,15 +188,10 @@ import Testing
     }
 
     @Test func aFailingRecordNeverAbortsTheJobAndIsLoggedWithSourceAndDestination() throws {
-        var faulty: FaultyRecordSource?
-        let fixture = Fixture(wrapAccounts: { base in
-            let wrapped = FaultyRecordSource(base)
-            faulty = wrapped
-            return wrapped
-        })
+        let (fixture, faulty) = Fixture.withFaultyAccounts()
         let pairs = try (1...4).map { try fixture.coupledCustomer("C0000\($0)", "Company \($0)") }
         for pair in pairs { try fixture.edit(fixture.customers, pair.erp.id, ["City": "Wien"]) }
-        faulty?.failingIDs = [pairs[2].crm.id]
+        faulty.failingIDs = [pairs[2].crm.id]
         let result = try fixture.engine.synchronize(request(pairs.map(\.erp.id), .toCRM))
         #expect(result.summary == "Synchronized 3 of 4 records. 1 failed.")
         #expect(try fixture.accounts.record(id: pairs[2].crm.id)?["address1_city"] == "Berlin")
@@ -207,19 +202,14 @@ import Testing
         // The same failure in the next job marks the coupling skipped; retry clears it.
         _ = try fixture.engine.synchronize(request([pairs[2].erp.id], .toCRM))
         #expect(try fixture.couplingOf(customer: pairs[2].erp.id)?.skipped == true)
-        faulty?.failingIDs = []
+        faulty.failingIDs = []
         #expect(try fixture.jobLog.retry(mapping: "CUSTOMER", erpIDs: [pairs[2].erp.id]) == 1)
         let retried = try fixture.engine.synchronize(request([pairs[2].erp.id], .toCRM))
         #expect(retried.job.counters.modified == 1)
     }
 
     @Test func batchesWriteEachSideOncePerBatch() throws {
-        var faulty: FaultyRecordSource?
-        let fixture = Fixture(wrapAccounts: { base in
-            let wrapped = FaultyRecordSource(base)
-            faulty = wrapped
-            return wrapped
-        })
+        let (fixture, faulty) = Fixture.withFaultyAccounts()
         let erpIDs = try (1...25).map { index -> RecordID in
             let erp = try fixture.customer(String(format: "C%05d", index), "Company \(index)")
             try fixture.account("Company \(index)")
@@ -233,11 +223,11 @@ import Testing
         #expect(cautious.job.counters.skipped == 25)
         #expect(cautious.problems.allSatisfy { $0.message.hasPrefix("the pair was never synchronized and differs in") })
         // …but it will when asked to.
-        let before = faulty?.applyCalls ?? 0
+        let before = faulty.applyCalls
         var reports: [SyncProgress] = []
         let result = try engine.synchronize(request(erpIDs, .toCRM, force: true)) { reports.append($0); return true }
         #expect(result.job.counters.modified == 25)
-        #expect((faulty?.applyCalls ?? 0) - before == 3)
+        #expect(faulty.applyCalls - before == 3)
         #expect(reports.map(\.done) == [10, 20, 25])
     }
 
