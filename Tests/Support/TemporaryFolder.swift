@@ -11,9 +11,14 @@ public struct TemporaryFolder: Sendable {
 
     public func file(_ name: String) -> String { (path as NSString).appendingPathComponent(name) }
 
-    public func write(_ name: String, _ text: String) -> String {
+    /// Writes a file into the folder and returns its path; a failed write stops the test.
+    public func write(_ name: String, _ text: String) throws -> String {
+        try write(name, bytes: Array(text.utf8))
+    }
+
+    public func write(_ name: String, bytes: [UInt8]) throws -> String {
         let target = file(name)
-        FileManager.default.createFile(atPath: target, contents: Data(text.utf8))
+        try Data(bytes).write(to: URL(fileURLWithPath: target))
         return target
     }
 

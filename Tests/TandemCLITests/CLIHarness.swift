@@ -40,8 +40,8 @@ struct CLIHarness {
         environment.merge(extra) { $1 }
         process.environment = environment
         let outFile = folder.file("stdout-\(UUID().uuidString)"), errFile = folder.file("stderr-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: outFile, contents: nil)
-        FileManager.default.createFile(atPath: errFile, contents: nil)
+        try Data().write(to: URL(fileURLWithPath: outFile))
+        try Data().write(to: URL(fileURLWithPath: errFile))
         process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outFile))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errFile))
         process.standardInput = FileHandle.nullDevice

@@ -157,14 +157,13 @@ import TandemTestSupport
             (header + good + good, ":3: field \"id\": duplicate id"),
         ]
         for (text, expected) in bad {
-            let path = cli.folder.write("bad.csv", text)
+            let path = try cli.folder.write("bad.csv", text)
             let result = try cli.run("import", "erp", "Customer", path)
             #expect(result.status == 1 && result.err.contains(path + expected), "\(result.err)")
         }
         var latin1 = Array((header + good).utf8)
         latin1 += Array("22222222-2222-4222-8222-222222222222,2026-11-20T09:00:00Z,X00020,M".utf8) + [0xFC] + Array("ller,K\n".utf8)
-        let path = cli.folder.file("latin1.csv")
-        FileManager.default.createFile(atPath: path, contents: Data(latin1))
+        let path = try cli.folder.write("latin1.csv", bytes: latin1)
         let encoding = try cli.run("import", "erp", "Customer", path)
         #expect(encoding.status == 1 && encoding.err.contains("latin1.csv:3: the text is not UTF-8"))
         #expect(try cli.run("list", "customers", "--filter", "X000").err.contains("0 of 0"))

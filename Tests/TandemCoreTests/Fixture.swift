@@ -69,6 +69,7 @@ struct Fixture {
     }
 
     /// A customer created in the CRM through *Create new*: coupled, synchronized, snapshot taken.
+    @discardableResult
     func coupledCustomer(_ number: String, _ name: String, _ fields: [String: String] = [:]) throws -> (erp: Record, crm: Record) {
         let erp = try customer(number, name, fields)
         let outcome = try coupling.createNew(mapping: "CUSTOMER", side: .erp, ids: [erp.id])

@@ -12,7 +12,7 @@ import TandemTestSupport
         let workspace = try SQLiteWorkspace.create(at: folder.path)
         _ = workspace
         let garbage = "this is a spreadsheet, not a database\n"
-        let path = folder.write(SQLiteWorkspace.crmFileName, garbage)
+        let path = try folder.write(SQLiteWorkspace.crmFileName, garbage)
         #expect(throws: DatabaseFileError.notADatabase(path: path)) { try SQLiteWorkspace.open(at: folder.path) }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == garbage)
         #expect(DatabaseFileError.notADatabase(path: path).description.hasPrefix(path))

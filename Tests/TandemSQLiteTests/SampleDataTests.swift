@@ -109,7 +109,7 @@ import TandemTestSupport
         }
         var accounts = try String(contentsOfFile: source.file("crm-accounts.csv"), encoding: .utf8)
         accounts += (["not-a-uuid", "2026-11-20T09:00:00.000Z", "x"] + Array(repeating: "", count: 13)).joined(separator: ",") + "\n"
-        _ = source.write("crm-accounts.csv", accounts)
+        _ = try source.write("crm-accounts.csv", accounts)
         let error = try #require(throws: CSVError.self) { try SampleDataLoader.load(from: source.path, into: target.path) }
         #expect(error.file.hasSuffix("crm-accounts.csv") && error.field == "id")
         #expect(!SQLiteWorkspace.exists(at: target.path))
@@ -150,15 +150,14 @@ import TandemTestSupport
             (header + good + "11111111-1111-4111-8111-111111111111,2026-11-20T09:00:00Z,C00030,Dup,Rome\n", 3, "id"),
         ]
         for (text, line, field) in cases {
-            let file = folder.write("customers.csv", text)
+            let file = try folder.write("customers.csv", text)
             let error = try #require(throws: CSVError.self) { try RecordImporter.importFile(file, into: table) }
             #expect(error.file == file && error.line == line && error.field == field)
             #expect(try table.count(search: nil) == 0)
         }
         var bytes = Array((header + good).utf8)
         bytes += Array("22222222-2222-4222-8222-222222222222,2026-11-20T09:00:00Z,C00020,M".utf8) + [0xFC] + Array("ller,Köln\n".utf8)
-        let latin1 = folder.file("latin1.csv")
-        FileManager.default.createFile(atPath: latin1, contents: Data(bytes))
+        let latin1 = try folder.write("latin1.csv", bytes: bytes)
         let encoding = try #require(throws: CSVError.self) { try RecordImporter.importFile(latin1, into: table) }
         #expect(encoding.line == 3 && encoding.message.contains("UTF-8"))
         #expect(try table.count(search: nil) == 0)
@@ -168,9 +167,9 @@ import TandemTestSupport
         let (opened, folder) = try empty()
         defer { folder.remove() }
         let table = try opened.table("Customer", on: .erp)
-        let first = folder.write("a.csv", header + "11111111-1111-4111-8111-111111111111,2026-11-20T09:00:00Z,C00010,Adatum,Berlin\n")
+        let first = try folder.write("a.csv", header + "11111111-1111-4111-8111-111111111111,2026-11-20T09:00:00Z,C00010,Adatum,Berlin\n")
         #expect(try RecordImporter.importFile(first, into: table) == 1)
-        let second = folder.write("b.csv", header + "22222222-2222-4222-8222-222222222222,2026-11-20T09:00:00Z,C00020,Contoso,Paris\n"
+        let second = try folder.write("b.csv", header + "22222222-2222-4222-8222-222222222222,2026-11-20T09:00:00Z,C00020,Contoso,Paris\n"
                                     + "33333333-3333-4333-8333-333333333333,2026-11-20T09:00:00Z,C00010,Again,Rome\n")
         let error = try #require(throws: CSVError.self) { try RecordImporter.importFile(second, into: table) }
         #expect(error.line == 3 && error.field == "No." && error.message.contains("already in the workspace"))
