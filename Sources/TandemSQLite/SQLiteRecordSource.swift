@@ -1,8 +1,8 @@
 import GRDB
 import TandemCore
 
-/// One side's table in its SQLite database. Lists page by key on the (name, id) index; every write
-/// call is one transaction; `modifiedAt` moves forward on every write.
+/// One side's table in its SQLite database. Lists page by key on the (sort_key, id) index; every
+/// write call is one transaction; `modifiedAt` moves forward on every write.
 public final class SQLiteRecordSource: RecordSource {
     public let schema: TableSchema
     private let pool: DatabasePool
@@ -53,7 +53,7 @@ public final class SQLiteRecordSource: RecordSource {
     }
 
     public func page(search: String?, from start: PageStart, limit: Int) throws -> [Record] {
-        let name = schema.nameField.quotedIdentifier
+        let name = "sort_key"
         let (clause, searchArguments) = searchClause(search)
         var arguments = StatementArguments(searchArguments)
         var condition = clause
@@ -63,10 +63,10 @@ public final class SQLiteRecordSource: RecordSource {
         case .last: descending = true
         case .after(let key):
             condition += " AND (\(name), id) > (?, ?)"
-            arguments += [key.name, key.id.rawValue]
+            arguments += [key.sortKey, key.id.rawValue]
         case .before(let key):
             condition += " AND (\(name), id) < (?, ?)"
-            arguments += [key.name, key.id.rawValue]
+            arguments += [key.sortKey, key.id.rawValue]
             descending = true
         }
         arguments += [limit]
@@ -118,13 +118,13 @@ public final class SQLiteRecordSource: RecordSource {
     }
 
     public func records(named name: String, prefix: Bool, limit: Int) throws -> [Record] {
-        let column = schema.nameField.quotedIdentifier
+        let key = TableSchema.sortKey(forName: name)
         if prefix {
-            // The NOCASE index serves `>= text AND < text + U+FFFF`; LIKE would not use it.
-            return try fetch("SELECT \(selectColumns) FROM \(table) WHERE \(column) >= ? AND \(column) < ? ORDER BY \(column), id LIMIT ?",
-                             [name, name + "\u{FFFF}", limit])
+            // The index serves `>= key AND < key + U+FFFF`; LIKE would not use it.
+            return try fetch("SELECT \(selectColumns) FROM \(table) WHERE sort_key >= ? AND sort_key < ? ORDER BY sort_key, id LIMIT ?",
+                             [key, key + "\u{FFFF}", limit])
         }
-        return try fetch("SELECT \(selectColumns) FROM \(table) WHERE \(column) = ? ORDER BY id LIMIT ?", [name, limit])
+        return try fetch("SELECT \(selectColumns) FROM \(table) WHERE sort_key = ? ORDER BY id LIMIT ?", [key, limit])
     }
 
     @discardableResult
@@ -159,9 +159,9 @@ public final class SQLiteRecordSource: RecordSource {
     }
 
     private func insert(_ record: Record, _ db: Database) throws {
-        let marks = Array(repeating: "?", count: schema.fields.count + 2).joined(separator: ",")
-        let statement = try db.cachedStatement(sql: "INSERT INTO \(table) (\(selectColumns)) VALUES (\(marks))")
-        let values: [any DatabaseValueConvertible] = [record.id.rawValue, record.modifiedAt.milliseconds]
+        let marks = Array(repeating: "?", count: schema.fields.count + 3).joined(separator: ",")
+        let statement = try db.cachedStatement(sql: "INSERT INTO \(table) (sort_key, \(selectColumns)) VALUES (\(marks))")
+        let values: [any DatabaseValueConvertible] = [schema.sortKey(of: record), record.id.rawValue, record.modifiedAt.milliseconds]
             + schema.fieldNames.map { record[$0] }
         do {
             try statement.execute(arguments: StatementArguments(values))
@@ -172,11 +172,14 @@ public final class SQLiteRecordSource: RecordSource {
         }
     }
 
-    /// Sets the given fields (and a derived name from its parts) and moves `modifiedAt` forward.
+    /// Sets the given fields (and a derived name from its parts) and moves `modifiedAt` forward; when
+    /// the name changes, so does the sort key.
     private func update(_ id: RecordID, _ fields: [String: String], now: Timestamp, _ db: Database) throws -> Timestamp {
         let names = fields.keys.sorted()
         var assignments = names.map { "\(quoted[$0] ?? $0.quotedIdentifier) = ?" }
         var values: [any DatabaseValueConvertible] = names.map { fields[$0] ?? "" }
+        let nameChanges = fields[schema.nameField] != nil
+            || (schema.composedNameFields?.contains { fields[$0] != nil } ?? false)
         if let parts = schema.composedNameFields, parts.contains(where: { fields[$0] != nil }) {
             let joined = parts.map { part in fields[part] == nil ? quoted[part] ?? part.quotedIdentifier : "?" }
             assignments.append("\(quoted[schema.nameField] ?? schema.nameField) = TRIM(\(joined.joined(separator: " || ' ' || ")))")
@@ -184,11 +187,16 @@ public final class SQLiteRecordSource: RecordSource {
         }
         assignments.append("modifiedAt = MAX(?, modifiedAt + 1)")
         values += [now.milliseconds, id.rawValue]
-        let sql = "UPDATE \(table) SET \(assignments.joined(separator: ", ")) WHERE id = ? RETURNING modifiedAt"
-        guard let stamp = try Int64.fetchOne(db.cachedStatement(sql: sql), arguments: StatementArguments(values)) else {
+        let nameColumn = quoted[schema.nameField] ?? schema.nameField
+        let sql = "UPDATE \(table) SET \(assignments.joined(separator: ", ")) WHERE id = ? RETURNING modifiedAt, \(nameColumn)"
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: StatementArguments(values)) else {
             throw RecordSourceError.notFound(table: schema.name, id: id)
         }
-        return Timestamp(milliseconds: stamp)
+        if nameChanges {
+            try db.cachedStatement(sql: "UPDATE \(table) SET sort_key = ? WHERE id = ?")
+                .execute(arguments: [TableSchema.sortKey(forName: row[1]), id.rawValue])
+        }
+        return Timestamp(milliseconds: row[0])
     }
 
     public func nextNumber() throws -> String {

@@ -18,17 +18,18 @@ enum SideDatabase {
 
     static func createTable(_ schema: TableSchema, in db: Database) throws {
         let table = schema.name.quotedIdentifier
-        let columns = schema.fieldNames.map { name in
-            "\(name.quotedIdentifier) TEXT NOT NULL DEFAULT ''" + (name == schema.nameField ? " COLLATE NOCASE" : "")
-        }
+        let columns = schema.fieldNames.map { "\($0.quotedIdentifier) TEXT NOT NULL DEFAULT ''" }
+        // sort_key is the name folded for case and accents (TableSchema.sortKey), kept by every write:
+        // lists page on (sort_key, id) and name lookups use it too.
         try db.execute(sql: """
             CREATE TABLE \(table) (
                 id TEXT PRIMARY KEY NOT NULL,
                 modifiedAt INTEGER NOT NULL,
+                sort_key TEXT NOT NULL DEFAULT '',
                 \(columns.joined(separator: ",\n    "))
             ) WITHOUT ROWID
             """)
-        try db.execute(sql: "CREATE INDEX \("\(schema.name)_by_name".quotedIdentifier) ON \(table) (\(schema.nameField.quotedIdentifier), id)")
+        try db.execute(sql: "CREATE INDEX \("\(schema.name)_by_name".quotedIdentifier) ON \(table) (sort_key, id)")
         if let number = schema.numberField {
             try db.execute(sql: "CREATE UNIQUE INDEX \("\(schema.name)_by_number".quotedIdentifier) ON \(table) (\(number.quotedIdentifier))")
         }

@@ -123,7 +123,7 @@ enum Benchmarks {
             pageTimes.append((now() - pageStart) * 1000)
             guard let last = page.last else { break }
             seen += page.count
-            start = .after(ListKey(name: table.schema.name(of: last), id: last.id))
+            start = .after(ListKey(last, schema: table.schema))
         }
         let seconds = now() - total
         let sorted = pageTimes.sorted()

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How a field's values compare: as trimmed text, or as numbers ("1000" equals "1000.00").
 public enum FieldKind: String, Sendable, Codable {
     case text
@@ -61,6 +63,14 @@ public struct TableSchema: Sendable, Equatable {
 
     /// The record's name, as shown in lists and messages.
     public func name(of record: Record) -> String { record[nameField] }
+
+    /// What lists sort and name lookups compare by: the name with case and accents folded
+    /// ("Ärger GmbH" → "arger gmbh"), so names from every country sort where a person looks for them.
+    public func sortKey(of record: Record) -> String { Self.sortKey(forName: name(of: record)) }
+
+    public static func sortKey(forName name: String) -> String {
+        FieldValue.normalizedText(name).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+    }
 
     /// The record's number (`No.`), or nil on the CRM side.
     public func number(of record: Record) -> String? { numberField.map { record[$0] } }

@@ -16,7 +16,7 @@ public final class InMemoryRecordSource: RecordSource {
         return schema.searchFields.contains { record[$0].lowercasedASCII.contains(needle) }
     }
 
-    private func key(_ record: Record) -> ListKey { ListKey(name: schema.name(of: record), id: record.id) }
+    private func key(_ record: Record) -> ListKey { ListKey(record, schema: schema) }
 
     public func count(search: String?) throws -> Int {
         state.withLock { records in records.values.filter { matches($0, search) }.count }
@@ -54,10 +54,10 @@ public final class InMemoryRecordSource: RecordSource {
     }
 
     public func records(named name: String, prefix: Bool, limit: Int) throws -> [Record] {
-        let needle = name.lowercasedASCII
+        let needle = TableSchema.sortKey(forName: name)
         return state.withLock { records in
             records.values.filter {
-                let candidate = schema.name(of: $0).lowercasedASCII
+                let candidate = schema.sortKey(of: $0)
                 return prefix ? candidate.hasPrefix(needle) : candidate == needle
             }
             .sorted { ListKey.sortsBefore(key($0), key($1)) }

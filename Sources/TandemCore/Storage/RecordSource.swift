@@ -23,28 +23,26 @@ public enum PageStart: Sendable, Equatable {
     case before(ListKey)
 }
 
-/// The position of a row in a list sorted by name: its name, then its id to break ties.
+/// The position of a row in a list sorted by name: its sort key (the name folded, see
+/// `TableSchema.sortKey`), then its id to break ties.
 public struct ListKey: Sendable, Equatable, Hashable {
-    public var name: String
+    public var sortKey: String
     public var id: RecordID
 
-    public init(name: String, id: RecordID) {
-        self.name = name
+    public init(sortKey: String, id: RecordID) {
+        self.sortKey = sortKey
         self.id = id
     }
 
-    /// Lists sort by name without regard to ASCII case, then by id.
-    public static func sortsBefore(_ lhs: ListKey, _ rhs: ListKey) -> Bool {
-        let left = lhs.name.lowercasedASCII, right = rhs.name.lowercasedASCII
-        if left != right { return left.utf8.lexicographicallyPrecedes(right.utf8) }
-        return lhs.id < rhs.id
+    /// The key of `record` in a list of `schema`'s table.
+    public init(_ record: Record, schema: TableSchema) {
+        self.init(sortKey: schema.sortKey(of: record), id: record.id)
     }
-}
 
-extension String {
-    /// ASCII letters lowered, everything else untouched: SQLite's NOCASE collation.
-    var lowercasedASCII: String {
-        String(decoding: utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+    /// Byte order of the sort keys (as SQLite's BINARY collation), then id.
+    public static func sortsBefore(_ lhs: ListKey, _ rhs: ListKey) -> Bool {
+        if lhs.sortKey != rhs.sortKey { return lhs.sortKey.utf8.lexicographicallyPrecedes(rhs.sortKey.utf8) }
+        return lhs.id < rhs.id
     }
 }
 
@@ -58,6 +56,7 @@ public protocol RecordSource: Sendable {
 
     /// Up to `limit` records sorted by name then id, starting at `start`, returned in ascending order.
     /// `search` keeps records whose name, number, city or e-mail contains the text (ASCII case ignored).
+    /// Sorted by name means by `TableSchema.sortKey`: case and accents folded, so "Ärger" sorts with "Arbeit".
     func page(search: String?, from start: PageStart, limit: Int) throws -> [Record]
 
     /// Up to `limit` records in id order after `id` (nil: from the first): the engine's full scans.
@@ -70,7 +69,8 @@ public protocol RecordSource: Sendable {
     /// The records with these numbers (ERP `No.`) that exist.
     func records(numbers: [String]) throws -> [Record]
 
-    /// Records whose name equals `name` (ASCII case ignored), or starts with it when `prefix` is set.
+    /// Records whose name equals `name`, or starts with it when `prefix` is set; case and accents are
+    /// ignored ("cafe" finds "Café").
     func records(named name: String, prefix: Bool, limit: Int) throws -> [Record]
 
     /// Applies all writes in one transaction and returns each written record's new `modifiedAt`.
@@ -125,5 +125,12 @@ extension Array {
     /// Consecutive slices of at most `size` elements.
     public func chunked(into size: Int) -> [[Element]] {
         stride(from: 0, to: count, by: Swift.max(size, 1)).map { Array(self[$0..<Swift.min($0 + size, count)]) }
+    }
+}
+
+extension String {
+    /// ASCII letters lowered, everything else untouched: SQLite's LIKE, which list searches use.
+    var lowercasedASCII: String {
+        String(decoding: utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
     }
 }

@@ -44,7 +44,7 @@ struct ListCommand: ParsableCommand {
                 default: rows.append((record, coupling))
                 }
             }
-            start = .after(ListKey(name: table.schema.name(of: last), id: last.id))
+            start = .after(ListKey(last, schema: table.schema))
         }
         let statuses = rows.map { CouplingStatus.of($0.0, on: list.side, coupling: $0.1, mapping: mapping, schema: table.schema) }
         if output.json {
