@@ -13,6 +13,8 @@ struct TandemCommand: ParsableCommand {
             InitCommand.self, ListCommand.self, ShowCommand.self, SetCommand.self,
             CoupleCommand.self, UncoupleCommand.self, SyncCommand.self, MatchCommand.self,
             JobsCommand.self, JobCommand.self, ErrorsCommand.self, RetryCommand.self, UndoCommand.self,
+            RestoreCommand.self, DeleteRecordCommand.self, CleanupCommand.self,
+            MappingsCommand.self, MappingCommand.self,
             ImportCommand.self, ExportCommand.self, GenerateCommand.self,
         ]
     )

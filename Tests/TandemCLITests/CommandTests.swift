@@ -135,6 +135,30 @@ import TandemTestSupport
         #expect(uncoupled.out.contains("C00370") && uncoupled.out.contains("The record is not coupled."))
     }
 
+    @Test func mappingsRestoreDeleteRecordAndCleanup() throws {
+        let cli = CLIHarness()
+        defer { cli.remove() }
+        try cli.run("init")
+        #expect(try cli.run("mappings").out.contains("CUSTOMER: Customer ↔ CRM account · bidirectional"))
+        let changed = try cli.run("mapping", "CUSTOMER", "--update-conflict", "sendERP", "--disable", "websiteurl")
+        #expect(changed.status == 0 && changed.out.contains("update conflicts: sendERP") && changed.out.contains("12 of 13 fields"))
+        #expect(try cli.run("mapping", "CUSTOMER", "--disable", "Colour").status == 2)
+        let mappings = try #require(try cli.json("mappings") as? [[String: Any]])
+        #expect(mappings.first?["updateConflict"] as? String == "sendERP")
+
+        // C00370's account was deleted: restore re-creates it; then the coupling is whole again.
+        let restored = try cli.run("restore", "C00370")
+        #expect(restored.status == 0 && restored.out.contains("restored the CRM record"))
+        #expect(try cli.run("restore", "C00370").status == 1)
+        #expect(try cli.run("sync", "C00370", "--direction", "to-crm").status == 0)
+        // delete-record applies only to a pair with one side missing; this one is whole again.
+        let refused = try cli.run("delete-record", "C00370")
+        #expect(refused.status == 1 && refused.err.contains("exactly one coupled record is missing"))
+
+        #expect(try cli.run("cleanup", "--all").out.contains("Deleted"))
+        #expect(try #require(try cli.json("jobs") as? [Any]).isEmpty)
+    }
+
     @Test func importAndExportRoundTripAndBadFilesImportNothing() throws {
         let cli = CLIHarness()
         defer { cli.remove() }

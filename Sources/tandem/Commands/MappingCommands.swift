@@ -1,0 +1,76 @@
+import ArgumentParser
+import TandemCore
+import TandemSQLite
+
+extension MappingDirection: ExpressibleByArgument {}
+extension UpdateConflictPolicy: ExpressibleByArgument {}
+extension DeletionConflictPolicy: ExpressibleByArgument {}
+
+struct MappingsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mappings", abstract: "The table mappings and their field mappings.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+        let mappings = try global.open().workspace.store.mappings()
+        if output.json { return try Console.printJSON(mappings) }
+        for mapping in mappings {
+            print("\(mapping.name): \(mapping.caption(nil)) · \(mapping.direction.rawValue)")
+            print("  filters        ERP: \(mapping.erpFilter.summary) · CRM: \(mapping.crmFilter.summary)")
+            print("  conflicts      update: \(mapping.updateConflict.rawValue) · deletion: \(mapping.deletionConflict.rawValue)")
+            if !mapping.dependsOn.isEmpty { print("  depends on     \(mapping.dependsOn.joined(separator: ", "))") }
+            var table = TextTable(["ERP field", "CRM field", "Direction", "Enabled", "Match", "Constant", "Lookup"].map {
+                TextTable.Column(title: $0, maxWidth: 28)
+            })
+            for field in mapping.fields {
+                let match = field.matchOn ? "@\(field.matchPriority)\(field.caseSensitive ? " cs" : "")" : ""
+                table.add([field.erpField, field.crmField, field.direction.rawValue, field.isEnabled ? "yes" : "no",
+                           match, field.constant ?? "", field.lookupMapping ?? ""])
+            }
+            print(table.render().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+            print()
+        }
+    }
+}
+
+struct MappingCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mapping", abstract: "Change a mapping: its direction, conflict policies, and which fields take part.")
+
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "CUSTOMER or CONTACT.")
+    var name: String
+    @Option(help: "bidirectional, toCRM or fromCRM.")
+    var direction: MappingDirection?
+    @Option(help: "none, sendERP or getCRM.")
+    var updateConflict: UpdateConflictPolicy?
+    @Option(help: "none, restore or removeCoupling.")
+    var deletionConflict: DeletionConflictPolicy?
+    @Option(help: "Enable a field mapping (by its ERP or CRM field name).")
+    var enable: [String] = []
+    @Option(help: "Disable a field mapping.")
+    var disable: [String] = []
+
+    func run() throws {
+        let store = try global.open().workspace.store
+        var mapping = try store.mapping(named: name)
+        if let direction { mapping.direction = direction }
+        if let updateConflict { mapping.updateConflict = updateConflict }
+        if let deletionConflict { mapping.deletionConflict = deletionConflict }
+        for (names, enabled) in [(enable, true), (disable, false)] {
+            for field in names {
+                guard let index = mapping.fields.firstIndex(where: {
+                    $0.erpField.caseInsensitiveCompare(field) == .orderedSame || $0.crmField.caseInsensitiveCompare(field) == .orderedSame
+                }) else {
+                    throw CommandError("The \(mapping.name) mapping has no field \"\(field)\".", usage: true)
+                }
+                mapping.fields[index].isEnabled = enabled
+            }
+        }
+        try store.save(mapping)
+        print("\(mapping.name): \(mapping.direction.rawValue) · update conflicts: \(mapping.updateConflict.rawValue) · "
+              + "deletion conflicts: \(mapping.deletionConflict.rawValue) · \(mapping.enabledFields.count) of \(mapping.fields.count) fields enabled.")
+    }
+}
