@@ -18,6 +18,15 @@ import Testing
         }
     }
 
+    @Test func theLookupListMarksCRMRecordsThatAreCoupledAlready() throws {
+        let fixture = Fixture()
+        let pair = try fixture.coupledCustomer("C00010", "Adatum")
+        let free = try fixture.account("Adatum Two")
+        let rows = try fixture.coupling.lookupPage(mapping: "CUSTOMER", search: "adatum", from: .first, limit: 10)
+        #expect(rows.map(\.record.id) == [pair.crm.id, free.id])
+        #expect(rows.map(\.coupledERPID) == [pair.erp.id, nil])
+    }
+
     @Test func draftDefaultsToERPDataForNewAndNoForCoupled() throws {
         let fixture = Fixture()
         let fresh = try fixture.customer("C00010", "Adatum")

@@ -75,11 +75,6 @@ public struct Coupling: Sendable, Codable, Equatable {
         side == .erp ? lastResultToCRM : lastResultFromCRM
     }
 
-    /// The newest job that touched this coupling.
-    public var lastJobID: JobID? {
-        [lastResultToCRM?.jobID, lastResultFromCRM?.jobID].compactMap { $0 }.max()
-    }
-
     /// Whether the last pass either way failed.
     public var hasFailure: Bool {
         lastResultToCRM?.succeeded == false || lastResultFromCRM?.succeeded == false
