@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "TandemCore", targets: ["TandemCore"]),
         .library(name: "TandemSQLite", targets: ["TandemSQLite"]),
+        .library(name: "TandemViewModel", targets: ["TandemViewModel"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -20,6 +21,8 @@ let package = Package(
             name: "TandemSQLite",
             dependencies: ["TandemCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // The whole terminal UI without a terminal: state, keys, reducer, effects, and frames of cells.
+        .target(name: "TandemViewModel", dependencies: ["TandemCore"]),
         // The command line: every action the screens offer, for scripts.
         .executableTarget(
             name: "tandem",
@@ -34,6 +37,7 @@ let package = Package(
         .target(name: "TandemTestSupport", dependencies: ["TandemCore"], path: "Tests/Support"),
         .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore", "TandemTestSupport"]),
         .testTarget(name: "TandemSQLiteTests", dependencies: ["TandemSQLite", "TandemCore", "TandemTestSupport"]),
+        .testTarget(name: "TandemViewModelTests", dependencies: ["TandemViewModel", "TandemCore", "TandemSQLite", "TandemTestSupport"]),
         // Runs the built `tandem` binary on temporary workspaces and checks output and exit codes.
         .testTarget(name: "TandemCLITests", dependencies: ["tandem", "TandemTestSupport"]),
     ],

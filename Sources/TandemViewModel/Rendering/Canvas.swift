@@ -1,0 +1,85 @@
+import TandemCore
+
+/// Draws text into a `Frame`: measured in terminal columns, cut with an ellipsis at whole graphemes,
+/// never leaving half of a wide character. Text drawn here must already be sanitised
+/// (`DisplayText.sanitized`); the placeholders that sanitising produced are drawn in the
+/// `placeholder` role so they stand out from real text.
+public struct Canvas {
+    public private(set) var frame: Frame
+
+    public init(size: Size) { frame = Frame(size: size) }
+
+    public enum Alignment: Sendable { case left, right, center }
+
+    /// Draws `text` in `width` columns from (`row`, `column`), padding with spaces in `style`.
+    /// Returns the columns the text itself took.
+    @discardableResult
+    public mutating func draw(_ text: String, row: Int, column: Int, width: Int, style: StyleRole = .normal,
+                              align: Alignment = .left) -> Int {
+        guard width > 0, row >= 0, row < frame.size.height else { return 0 }
+        let fitted = DisplayWidth.truncate(text, to: width)
+        let used = DisplayWidth.of(fitted)
+        let start: Int
+        switch align {
+        case .left: start = column
+        case .right: start = column + width - used
+        case .center: start = column + (width - used) / 2
+        }
+        fill(row: row, column: column, width: width, style: style)
+        var position = start
+        for character in fitted {
+            let columns = DisplayWidth.of(character)
+            guard columns > 0 else {
+                // A lone zero-width grapheme (a stray combining mark): attach it to the previous cell.
+                if position > column { frame[row, position - 1].text += String(character) }
+                continue
+            }
+            guard position + columns <= column + width else { break }
+            let role = Self.isPlaceholder(character) ? .placeholder : style
+            frame[row, position] = Cell(String(character), style: role)
+            if columns == 2 { frame[row, position + 1] = Cell("", style: role) }
+            position += columns
+        }
+        return used
+    }
+
+    /// Fills `width` cells with spaces in `style`.
+    public mutating func fill(row: Int, column: Int, width: Int, style: StyleRole) {
+        for offset in 0..<max(0, width) { frame[row, column + offset] = Cell(" ", style: style) }
+    }
+
+    /// Sets the style of cells without changing their text (for highlighting a row).
+    public mutating func restyle(row: Int, column: Int, width: Int, _ transform: (StyleRole) -> StyleRole) {
+        for offset in 0..<max(0, width) where column + offset < frame.size.width {
+            var cell = frame[row, column + offset]
+            cell.style = transform(cell.style)
+            frame[row, column + offset] = cell
+        }
+    }
+
+    /// A box with a title in its top border.
+    public mutating func box(top: Int, left: Int, width: Int, height: Int, title: String = "", style: StyleRole = .dialog) {
+        guard width >= 2, height >= 2 else { return }
+        for row in top..<(top + height) { fill(row: row, column: left, width: width, style: style) }
+        for column in (left + 1)..<(left + width - 1) {
+            frame[top, column] = Cell("─", style: style)
+            frame[top + height - 1, column] = Cell("─", style: style)
+        }
+        for row in (top + 1)..<(top + height - 1) {
+            frame[row, left] = Cell("│", style: style)
+            frame[row, left + width - 1] = Cell("│", style: style)
+        }
+        frame[top, left] = Cell("┌", style: style)
+        frame[top, left + width - 1] = Cell("┐", style: style)
+        frame[top + height - 1, left] = Cell("└", style: style)
+        frame[top + height - 1, left + width - 1] = Cell("┘", style: style)
+        if !title.isEmpty {
+            draw(" \(title) ", row: top, column: left + 2, width: min(DisplayWidth.of(title) + 2, width - 4), style: .dialogTitle)
+        }
+    }
+
+    /// The pictures `DisplayText.sanitized` puts in place of control characters.
+    static func isPlaceholder(_ character: Character) -> Bool {
+        character.unicodeScalars.contains { (0x2400...0x2421).contains($0.value) || $0.value == 0xFFFD }
+    }
+}

@@ -1,0 +1,132 @@
+import TandemCore
+
+/// Lays the state out as a frame of cells: `render(state) -> Frame`, pure and width-aware.
+public enum Renderer {
+    public static func render(_ state: AppState) -> Frame {
+        var canvas = Canvas(size: state.size)
+        let size = state.size
+        guard size.width >= Size.minimum.width, size.height >= Size.minimum.height else {
+            let notice = "Terminal too small: needs \(Size.minimum.width)×\(Size.minimum.height), has \(size.width)×\(size.height)"
+            canvas.draw(notice, row: max(0, size.height / 2), column: 0, width: size.width, style: .error, align: .center)
+            return canvas.frame
+        }
+        drawListPage(state, &canvas)
+        if case .help(let context, let offset)? = state.overlay { drawHelp(context, offset: offset, size: size, &canvas) }
+        return canvas.frame
+    }
+
+    private static func drawListPage(_ state: AppState, _ canvas: inout Canvas) {
+        let size = state.size
+        let page = state.currentPage
+        let erpSchema = state.schema(PaneID(page.kind, .erp)), crmSchema = state.schema(PaneID(page.kind, .crm))
+        canvas.draw(" Tandem · \(page.kind.title): ERP \(erpSchema.name) ↔ CRM \(crmSchema.name)", row: 0, column: 0,
+                    width: size.width, style: .title)
+        let workspace = " workspace: \(DisplayText.sanitized(state.workspaceName)) "
+        canvas.draw(workspace, row: 0, column: size.width - min(DisplayWidth.of(workspace), size.width / 2),
+                    width: min(DisplayWidth.of(workspace), size.width / 2), style: .title, align: .right)
+        let leftWidth = (size.width - 1) / 2
+        drawPane(state, PaneID(page.kind, .erp), column: 0, width: leftWidth, &canvas)
+        for row in 1..<(size.height - 2) { canvas.draw("│", row: row, column: leftWidth, width: 1, style: .dim) }
+        drawPane(state, PaneID(page.kind, .crm), column: leftWidth + 1, width: size.width - leftWidth - 1, &canvas)
+        drawStatus(state, &canvas)
+    }
+
+    static func mark(_ status: CouplingStatus) -> (String, StyleRole) {
+        switch status {
+        case .notCoupled: (" ", .dim)
+        case .coupled: ("✓", .coupled)
+        case .changed: ("✎", .changed)
+        case .skipped: ("↷", .skipped)
+        case .failed: ("✗", .failed)
+        }
+    }
+
+    private static func drawPane(_ state: AppState, _ id: PaneID, column: Int, width: Int, _ canvas: inout Canvas) {
+        let pane = state[id]
+        let page = state.currentPage
+        let focused = page.focus == id.side
+        let schema = state.schema(id)
+        var title = " \(id.side.displayName) · \(schema.displayName.replacingOccurrences(of: "CRM ", with: "")) · \(pane.total)"
+        if !pane.filter.isEmpty { title += " · /\(DisplayText.sanitized(pane.filter))" }
+        if focused && page.editingFilter { title += "▏" }
+        canvas.draw(title, row: 1, column: column, width: width, style: focused ? .focused : .header)
+        let columns = ListColumn.layout(ListColumn.columns(for: id), width: width - 3)
+        var x = column + 3
+        canvas.fill(row: 2, column: column, width: width, style: .header)
+        for field in columns {
+            canvas.draw(field.title, row: 2, column: x, width: field.width, style: .header)
+            x += field.width + 1
+        }
+        // The other pane's cursor row is shown only when it is the counterpart of the focused row.
+        let focusedRow = page[page.focus].currentRow
+        let showsCounterpart = !focused && focusedRow?.counterpart != nil && pane.currentRow?.id == focusedRow?.counterpart
+        for line in 0..<state.visibleRows {
+            let index = pane.scroll + line
+            let row = 3 + line
+            guard pane.rows.indices.contains(index) else {
+                if line == 0 && pane.rows.isEmpty && !pane.loading {
+                    canvas.draw(pane.filter.isEmpty ? "  (no records)" : "  (nothing matches the filter)", row: row,
+                                column: column, width: width, style: .dim)
+                }
+                continue
+            }
+            let record = pane.rows[index]
+            let selected = pane.selection.contains(record.id)
+            let isCursor = index == pane.cursor
+            let base: StyleRole = isCursor && focused ? (selected ? .cursorSelected : .cursor)
+                : isCursor && showsCounterpart ? .counterpart
+                : selected ? .selected : .normal
+            canvas.fill(row: row, column: column, width: width, style: base)
+            canvas.draw(selected ? "+" : " ", row: row, column: column, width: 1, style: base)
+            let (symbol, markStyle) = mark(record.status)
+            canvas.draw(symbol, row: row, column: column + 1, width: 1, style: base == .normal ? markStyle : base)
+            var x = column + 3
+            for field in columns {
+                canvas.draw(record[field.field], row: row, column: x, width: field.width, style: base)
+                x += field.width + 1
+            }
+        }
+    }
+
+    private static func drawStatus(_ state: AppState, _ canvas: inout Canvas) {
+        let size = state.size
+        let page = state.currentPage
+        let pane = page[page.focus]
+        let noun = state.schema(pane.id).displayName.lowercased().replacingOccurrences(of: "crm ", with: "")
+        var parts = ["\(pane.total) \(noun)\(pane.total == 1 ? "" : "s")"]
+        let selected = pane.selection.count(of: pane.total)
+        if selected > 0 { parts.append("\(selected) selected") }
+        if pane.rangeMode { parts.append("range mode") }
+        if !pane.filter.isEmpty { parts.append("filter: \(DisplayText.sanitized(pane.filter))") }
+        if pane.loading { parts.append("loading…") }
+        if let message = state.message { parts.append(DisplayText.sanitized(message)) }
+        canvas.draw(" " + parts.joined(separator: " · "), row: size.height - 2, column: 0, width: size.width,
+                    style: state.message == nil ? .status : .error)
+        canvas.draw(" " + Bindings.hints(in: state.context), row: size.height - 1, column: 0, width: size.width, style: .keyHint)
+    }
+
+    private static func drawHelp(_ context: Context, offset: Int, size: Size, _ canvas: inout Canvas) {
+        let bindings = Bindings.bindings(in: context)
+        let keyWidth = min(22, bindings.map { DisplayWidth.of($0.keys.map(\.description).joined(separator: " ")) }.max() ?? 0)
+        let width = min(size.width - 4, 72)
+        let rows = HelpLayout.rows(for: size)
+        let height = min(rows, bindings.count) + 2
+        let top = (size.height - height) / 2, left = (size.width - width) / 2
+        canvas.box(top: top, left: left, width: width, height: height, title: "Keys on this screen")
+        for (index, binding) in bindings.dropFirst(offset).prefix(rows).enumerated() {
+            let row = top + 1 + index
+            canvas.draw(binding.keys.map(\.description).joined(separator: " "), row: row, column: left + 2, width: keyWidth,
+                        style: .dialogTitle)
+            canvas.draw(binding.help, row: row, column: left + 3 + keyWidth, width: width - keyWidth - 5, style: .dialog)
+        }
+        let more = offset + rows < bindings.count ? " ↓ more · Esc closes " : " Esc closes "
+        canvas.draw(more, row: top + height - 1, column: left + width - DisplayWidth.of(more) - 2,
+                    width: DisplayWidth.of(more), style: .dialog)
+    }
+}
+
+/// How much of the help overlay fits.
+enum HelpLayout {
+    /// Binding rows that fit inside the box at `size`.
+    static func rows(for size: Size) -> Int { max(1, size.height - 4) }
+}

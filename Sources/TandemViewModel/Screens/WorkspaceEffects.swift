@@ -1,0 +1,68 @@
+import TandemCore
+
+/// Performs effects against a workspace: the only place the view model touches storage. It runs on
+/// whatever thread the runtime chooses (a background queue in the terminal, inline in tests).
+public struct WorkspaceEffects: Sendable {
+    public let workspace: Workspace
+
+    public init(workspace: Workspace) { self.workspace = workspace }
+
+    public func perform(_ effect: Effect) -> [Action] {
+        do {
+            switch effect {
+            case .loadRows(let request): return [.rowsLoaded(try load(request))]
+            }
+        } catch {
+            return [.failed(String(describing: error))]
+        }
+    }
+
+    private func load(_ request: PageRequest) throws -> RowsLoaded {
+        let mapping = try workspace.store.mapping(named: request.pane.page.mapping)
+        let table = try workspace.table(of: mapping, on: request.pane.side)
+        let search = request.filter.isEmpty ? nil : request.filter
+        let limit = request.limit
+        var records: [Record]
+        var reachesStart = false, reachesEnd = false
+        switch request.placement {
+        case .first:
+            records = try table.page(search: search, from: .first, limit: limit)
+            reachesStart = true
+            reachesEnd = records.count < limit
+        case .last:
+            records = try table.page(search: search, from: .last, limit: limit)
+            reachesStart = records.count < limit
+            reachesEnd = true
+        case .after(let key):
+            records = try table.page(search: search, from: .after(key), limit: limit)
+            reachesEnd = records.count < limit
+        case .before(let key):
+            records = try table.page(search: search, from: .before(key), limit: limit)
+            reachesStart = records.count < limit
+        case .around(let id):
+            guard let center = try table.record(id: id) else {
+                records = try table.page(search: search, from: .first, limit: limit)
+                reachesStart = true
+                reachesEnd = records.count < limit
+                break
+            }
+            let key = ListKey(center, schema: table.schema)
+            let half = max(1, limit / 2)
+            let before = try table.page(search: search, from: .before(key), limit: half)
+            let after = try table.page(search: search, from: .after(key), limit: half)
+            records = before + [center] + after
+            reachesStart = before.count < half
+            reachesEnd = after.count < half
+        }
+        let couplings = try workspace.store.couplingsByID(mapping: mapping.name, side: request.pane.side, ids: records.map(\.id))
+        let rows = records.map { record in
+            let coupling = couplings[record.id]
+            return ListRow(record: record, schema: table.schema,
+                           status: CouplingStatus.of(record, on: request.pane.side, coupling: coupling, mapping: mapping,
+                                                     schema: table.schema),
+                           counterpart: coupling?.id(on: request.pane.side.other))
+        }
+        let total = request.countTotal ? try table.count(search: search) : nil
+        return RowsLoaded(request: request, rows: rows, reachesStart: reachesStart, reachesEnd: reachesEnd, total: total)
+    }
+}

@@ -1,0 +1,57 @@
+import TandemCore
+
+/// Where loaded rows go in a pane's window.
+public enum Placement: Equatable, Sendable {
+    /// The list's first rows (a new filter, Home).
+    case first
+    /// The list's last rows (End).
+    case last
+    case after(ListKey)
+    case before(ListKey)
+    /// The rows around one record, which becomes the cursor row (a counterpart to show).
+    case around(RecordID)
+}
+
+/// A request for rows, carried by an effect and answered by `RowsLoaded`.
+public struct PageRequest: Equatable, Sendable {
+    public var pane: PaneID
+    public var placement: Placement
+    public var filter: String
+    public var limit: Int
+    public var generation: Int
+    /// Count the rows matching the filter too (only when the window is replaced).
+    public var countTotal: Bool
+}
+
+/// Rows for a pane, from the store.
+public struct RowsLoaded: Equatable, Sendable {
+    public var request: PageRequest
+    public var rows: [ListRow]
+    /// Whether the rows reach the list's first / last row.
+    public var reachesStart: Bool
+    public var reachesEnd: Bool
+    public var total: Int?
+
+    public init(request: PageRequest, rows: [ListRow], reachesStart: Bool, reachesEnd: Bool, total: Int?) {
+        self.request = request
+        self.rows = rows
+        self.reachesStart = reachesStart
+        self.reachesEnd = reachesEnd
+        self.total = total
+    }
+}
+
+/// Everything that changes the state: keys, the terminal's size, and what effects report back.
+public enum Action: Equatable, Sendable {
+    /// Load the first page's rows.
+    case start
+    case key(Key)
+    case resize(Size)
+    case rowsLoaded(RowsLoaded)
+    case failed(String)
+}
+
+/// Work the reducer asks for; performed off the UI thread, reported back as actions.
+public enum Effect: Equatable, Sendable {
+    case loadRows(PageRequest)
+}

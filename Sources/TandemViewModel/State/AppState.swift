@@ -1,0 +1,54 @@
+import TandemCore
+
+/// A layer drawn over the screen; at most one at a time.
+public enum Overlay: Equatable, Sendable {
+    /// The bindings of a context, scrolled down by `offset` rows.
+    case help(Context, offset: Int)
+}
+
+/// Everything the screen shows, and nothing it does not need.
+public struct AppState: Equatable, Sendable {
+    public var size: Size
+    public var workspaceName: String
+    public var page: PageKind = .customers
+    public var pages: [PageKind: ListPageState]
+    public var overlay: Overlay?
+    /// A message for the status line (an error from the store, for instance).
+    public var message: String?
+    public var quitRequested = false
+    /// Table shapes, for column titles and record labels.
+    public var schemas: [Side: [PageKind: TableSchema]]
+
+    public init(size: Size, workspaceName: String) {
+        self.size = size
+        self.workspaceName = workspaceName
+        pages = Dictionary(uniqueKeysWithValues: PageKind.allCases.map { ($0, ListPageState(kind: $0)) })
+        schemas = [
+            .erp: [.customers: StandardTables.customer, .contacts: StandardTables.erpContact],
+            .crm: [.customers: StandardTables.account, .contacts: StandardTables.crmContact],
+        ]
+    }
+
+    public func schema(_ pane: PaneID) -> TableSchema {
+        schemas[pane.side]?[pane.page] ?? StandardTables.customer
+    }
+
+    public var currentPage: ListPageState {
+        get { pages[page] ?? ListPageState(kind: page) }
+        set { pages[page] = newValue }
+    }
+
+    subscript(pane: PaneID) -> PaneState {
+        get { pages[pane.page]?[pane.side] ?? PaneState(id: pane) }
+        set { pages[pane.page]?[pane.side] = newValue }
+    }
+
+    /// Where keys go now.
+    public var context: Context {
+        if case .help? = overlay { return .help }
+        return currentPage.editingFilter ? .filterEditing : .list
+    }
+
+    /// How many list rows fit in a pane at the current size (title, headers, status and hints take five).
+    public var visibleRows: Int { max(1, size.height - 5) }
+}

@@ -1,0 +1,79 @@
+import TandemCore
+
+/// The two list pages.
+public enum PageKind: String, Sendable, CaseIterable {
+    case customers, contacts
+
+    public var title: String { self == .customers ? "Customers" : "Contacts" }
+    public var mapping: String { self == .customers ? DefaultMappings.customerName : DefaultMappings.contactName }
+}
+
+/// A pane: one side of one page.
+public struct PaneID: Hashable, Sendable {
+    public var page: PageKind
+    public var side: Side
+
+    public init(_ page: PageKind, _ side: Side) {
+        self.page = page
+        self.side = side
+    }
+}
+
+/// A cursor move that waits for rows still being loaded.
+public enum PendingMove: Equatable, Sendable {
+    case down(Int), up(Int), top, bottom
+}
+
+/// One list pane: a window of rows around the cursor, loaded from the store by key. The window never
+/// holds more than `PaneState.capacity` rows, so a pane over a million records is as light as one over
+/// fifty.
+public struct PaneState: Equatable, Sendable {
+    public static let capacity = 300
+
+    public let id: PaneID
+    /// The loaded window, in list order.
+    public var rows: [ListRow] = []
+    /// Whether the window starts at the list's first row / ends at its last.
+    public var atStart = true
+    public var atEnd = true
+    /// Index into `rows` of the cursor, and of the first visible row.
+    public var cursor = 0
+    public var scroll = 0
+    /// Rows matching the filter, in the whole table.
+    public var total = 0
+    public var filter = ""
+    public var selection = Selection()
+    /// Range mode (`v`): moving selects every row passed.
+    public var rangeMode = false
+    public var pending: PendingMove?
+    /// Bumped whenever the rows must be reloaded from scratch (a new filter); older loads are ignored.
+    public var generation = 0
+    public var loading = false
+
+    public init(id: PaneID) { self.id = id }
+
+    public var currentRow: ListRow? { rows.indices.contains(cursor) ? rows[cursor] : nil }
+}
+
+/// A list page: the ERP pane and the CRM pane side by side.
+public struct ListPageState: Equatable, Sendable {
+    public let kind: PageKind
+    public var erp: PaneState
+    public var crm: PaneState
+    public var focus: Side = .erp
+    /// Typing into the focused pane's filter.
+    public var editingFilter = false
+    /// Loaded at least once.
+    public var started = false
+
+    public init(kind: PageKind) {
+        self.kind = kind
+        erp = PaneState(id: PaneID(kind, .erp))
+        crm = PaneState(id: PaneID(kind, .crm))
+    }
+
+    public subscript(side: Side) -> PaneState {
+        get { side == .erp ? erp : crm }
+        set { if side == .erp { erp = newValue } else { crm = newValue } }
+    }
+}

@@ -1,0 +1,47 @@
+import TandemCore
+
+/// The view model at run time: holds the state, reduces actions, and hands effects to a runner.
+/// `ViewModel.immediate` performs effects inline (tests, scripts); the terminal will run them on a
+/// background queue and deliver the resulting actions back on its own thread.
+public final class ViewModel {
+    public private(set) var state: AppState
+    private let runEffect: (Effect, @escaping (Action) -> Void) -> Void
+    private var queue: [Action] = []
+    private var draining = false
+
+    public init(state: AppState, runEffect: @escaping (Effect, @escaping (Action) -> Void) -> Void) {
+        self.state = state
+        self.runEffect = runEffect
+    }
+
+    /// A view model whose effects run inline, so a key's consequences are complete when `send` returns.
+    public static func immediate(workspace: Workspace, size: Size, workspaceName: String = "default") -> ViewModel {
+        let effects = WorkspaceEffects(workspace: workspace)
+        return ViewModel(state: AppState(size: size, workspaceName: workspaceName)) { effect, deliver in
+            for action in effects.perform(effect) { deliver(action) }
+        }
+    }
+
+    /// Reduces the action and runs the effects it asks for (and the actions they report, in order).
+    public func send(_ action: Action) {
+        queue.append(action)
+        guard !draining else { return }
+        draining = true
+        defer { draining = false }
+        while !queue.isEmpty {
+            let next = queue.removeFirst()
+            for effect in Reducer.reduce(&state, next) {
+                runEffect(effect) { [weak self] action in self?.queue.append(action) }
+            }
+        }
+    }
+
+    /// Presses keys one after another.
+    public func press(_ keys: Key...) { for key in keys { send(.key(key)) } }
+
+    /// Types text, one character key at a time.
+    public func type(_ text: String) { for character in text { send(.key(.character(character))) } }
+
+    /// The screen as it stands.
+    public var frame: Frame { Renderer.render(state) }
+}

@@ -1,0 +1,157 @@
+import Testing
+import TandemCore
+import TandemViewModel
+
+@Suite struct ListPageTests {
+    @Test func theCustomersPageShowsBothPanesSideBySide() throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        let frame = harness.model.frame
+        try expectGolden(frame, "customers-80x24")
+        #expect(frame.line(1).contains("ERP · Customer · 160") && frame.line(1).contains("CRM · account · 170"))
+        #expect(frame.line(22).contains("160 customers"))
+        #expect(frame.line(23).contains("Space select") && frame.line(23).contains("? help"))
+        // The cursor row is drawn in the cursor role in the focused pane only.
+        #expect(frame.styleLine(3).hasPrefix("CCCCCCCCCC"))
+    }
+
+    @Test func columnsDropAsTheTerminalNarrows() throws {
+        let harness = try Harness(size: Size(width: 60, height: 16))
+        defer { harness.remove() }
+        let frame = harness.model.frame
+        try expectGolden(frame, "customers-60x16")
+        #expect(!frame.line(2).contains("Phone") && !frame.line(2).contains("E-mail"))
+        harness.model.send(.resize(Size(width: 59, height: 16)))
+        #expect(harness.model.frame.text.contains("Terminal too small: needs 60×16, has 59×16"))
+        harness.model.send(.resize(Size(width: 160, height: 30)))
+        #expect(harness.model.frame.line(2).contains("Phone") && harness.model.frame.line(2).contains("E-mail"))
+    }
+
+    @Test func arrowsMoveAndSpaceSelectsRows() throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        harness.model.press(.down, .character("j"))
+        #expect(harness.pane(.erp).cursor == 2)
+        harness.model.press(.space, .space, .space)
+        #expect(harness.pane(.erp).selection.count(of: 160) == 3)
+        #expect(harness.pane(.erp).cursor == 5)
+        #expect(harness.model.frame.line(22).contains("160 customers · 3 selected"))
+        let frame = harness.model.frame
+        #expect(frame.line(5).hasPrefix("+") && frame.styleLine(5).hasPrefix("s"))
+        harness.model.press(.up, .space)
+        #expect(harness.pane(.erp).selection.count(of: 160) == 2)
+        harness.model.press(.character("A"))
+        #expect(harness.pane(.erp).selection.isEmpty)
+    }
+
+    @Test func rangesAndSelectAll() throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        harness.model.press(.shiftDown, .shiftDown)
+        #expect(harness.pane(.erp).selection.count(of: 160) == 3)
+        harness.model.press(.character("A"), .character("v"), .down, .down, .down, .character("v"), .down)
+        #expect(harness.pane(.erp).selection.count(of: 160) == 4)
+        harness.model.press(.character("a"))
+        #expect(harness.model.frame.line(22).contains("160 selected"))
+        harness.model.press(.space)
+        #expect(harness.pane(.erp).selection.count(of: 160) == 159)
+    }
+
+    @Test func theFilterNarrowsThePaneAsYouType() throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        harness.model.press(.character("/"))
+        #expect(harness.state.context == .filterEditing)
+        harness.model.type("ber")
+        let erp = harness.pane(.erp)
+        #expect(erp.filter == "ber" && erp.total == erp.rows.count && erp.total > 0)
+        #expect(erp.rows.allSatisfy { ($0["Name"] + $0["City"] + $0["E-Mail"] + $0["No."]).lowercased().contains("ber") })
+        #expect(harness.model.frame.line(22).contains("filter: ber"))
+        harness.model.press(.backspace)
+        #expect(harness.pane(.erp).filter == "be")
+        harness.model.press(.enter)
+        #expect(harness.state.context == .list)
+        harness.model.press(.character("/"), .escape)
+        #expect(harness.pane(.erp).filter.isEmpty && harness.pane(.erp).total == 160)
+    }
+
+    @Test func theCounterpartOfACoupledRowIsShownInTheOtherPane() throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        var checked = 0
+        // Walk the whole ERP list: the CRM window holds about 60 rows, so later counterparts must be
+        // loaded around their key as the cursor reaches them.
+        for _ in 0..<160 {
+            if let counterpart = harness.pane(.erp).currentRow?.counterpart,
+               try harness.opened.workspace.table("account", on: .crm).record(id: counterpart) != nil {
+                #expect(harness.pane(.crm).currentRow?.id == counterpart)
+                let frame = harness.model.frame
+                let row = 3 + harness.pane(.crm).cursor - harness.pane(.crm).scroll
+                #expect(frame.styleLine(row).hasSuffix("PPPP"))
+                checked += 1
+            }
+            harness.model.press(.down)
+        }
+        #expect(checked > 80)
+        harness.model.press(.tab)
+        #expect(harness.page.focus == .crm)
+        #expect(harness.model.frame.styleLine(1).hasSuffix("FFFF"))
+    }
+
+    @Test func helpListsTheBindingsOfTheScreenFromTheSameTable() throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        harness.model.press(.character("?"))
+        let text = harness.model.frame.text
+        for binding in Bindings.bindings(in: .list) { #expect(text.contains(binding.help), "\(binding.help)") }
+        harness.model.press(.character("q"))
+        #expect(harness.state.overlay == nil && !harness.state.quitRequested)
+        harness.model.press(.character("q"))
+        #expect(harness.state.quitRequested)
+    }
+
+    @Test func helpScrollsWhenTheTerminalIsShort() throws {
+        let harness = try Harness(size: Size(width: 60, height: 16))
+        defer { harness.remove() }
+        harness.model.press(.character("?"))
+        var seen = harness.model.frame.text
+        #expect(seen.contains("↓ more · Esc closes"))
+        for _ in 0..<30 { harness.model.press(.down); seen += harness.model.frame.text }
+        for binding in Bindings.bindings(in: .list) { #expect(seen.contains(binding.help), "\(binding.help)") }
+        #expect(!harness.model.frame.text.contains("↓ more · Esc closes"))
+        harness.model.press(.escape)
+        #expect(harness.state.overlay == nil)
+    }
+
+    @Test func theContactsPageHasItsOwnPanes() throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        harness.model.press(.character("2"))
+        #expect(harness.state.page == .contacts)
+        #expect(harness.model.frame.line(1).contains("ERP · Contact · 300") && harness.model.frame.line(1).contains("CRM · contact · 320"))
+        harness.model.press(.character("]"))
+        #expect(harness.state.page == .customers && harness.pane(.erp).total == 160)
+    }
+
+    @Test func hostileAndWideTextIsShownSafelyAndInItsColumns() throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        harness.model.press(.character("/"))
+        harness.model.type("evil")
+        harness.model.press(.enter)
+        let frame = harness.model.frame
+        let text = frame.text
+        #expect(text.contains("Evil␛[31m"))
+        #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" } && !text.contains("\u{202E}"))
+        let row = try #require((0..<frame.size.height).first { frame.line($0).contains("Evil") })
+        #expect(frame.styleLine(row).contains("?"))
+        for line in 0..<frame.size.height { #expect(DisplayWidth.of(frame.line(line)) == frame.size.width) }
+
+        harness.model.press(.character("/"), .escape, .character("/"))
+        harness.model.type("株式会社")
+        harness.model.press(.enter)
+        let cjk = harness.model.frame
+        #expect(cjk.text.contains("株式会社"))
+        for line in 0..<cjk.size.height { #expect(DisplayWidth.of(cjk.line(line)) == cjk.size.width) }
+    }
+}
