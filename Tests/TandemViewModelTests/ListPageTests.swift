@@ -10,7 +10,7 @@ import TandemViewModel
         try expectGolden(frame, "customers-80x24")
         #expect(frame.line(1).contains("ERP · Customer · 160") && frame.line(1).contains("CRM · account · 170"))
         #expect(frame.line(22).contains("160 customers"))
-        #expect(frame.line(23).contains("Space select") && frame.line(23).contains("? help"))
+        #expect(frame.line(23).contains("Space select") && frame.line(23).contains("? help") && frame.line(23).contains("s sync"))
         // The cursor row is drawn in the cursor role in the focused pane only.
         #expect(frame.styleLine(3).hasPrefix("CCCCCCCCCC"))
     }
@@ -102,12 +102,18 @@ import TandemViewModel
         let harness = try Harness()
         defer { harness.remove() }
         harness.model.press(.character("?"))
-        let text = harness.model.frame.text
-        for binding in Bindings.bindings(in: .list) { #expect(text.contains(binding.help), "\(binding.help)") }
+        var seen = harness.model.frame.text
+        for _ in 0..<40 { harness.model.press(.down); seen += harness.model.frame.text }
+        for binding in Bindings.bindings(in: .list) { #expect(seen.contains(binding.help), "\(binding.help)") }
         harness.model.press(.character("q"))
-        #expect(harness.state.overlay == nil && !harness.state.quitRequested)
+        #expect(harness.state.modal == nil && !harness.state.quitRequested)
         harness.model.press(.character("q"))
         #expect(harness.state.quitRequested)
+    }
+
+    @Test func everyHelpSentenceFitsTheNarrowestHelpBox() {
+        // At 60 columns the help box leaves 38 columns for the sentence beside the keys.
+        for binding in Bindings.table { #expect(DisplayWidth.of(binding.help) <= 38, "\(binding.help)") }
     }
 
     @Test func helpScrollsWhenTheTerminalIsShort() throws {
@@ -120,7 +126,7 @@ import TandemViewModel
         for binding in Bindings.bindings(in: .list) { #expect(seen.contains(binding.help), "\(binding.help)") }
         #expect(!harness.model.frame.text.contains("↓ more · Esc closes"))
         harness.model.press(.escape)
-        #expect(harness.state.overlay == nil)
+        #expect(harness.state.modal == nil)
     }
 
     @Test func theContactsPageHasItsOwnPanes() throws {

@@ -22,6 +22,14 @@ public struct FieldPair: Sendable, Equatable {
     public var erpValue: String
     public var crmValue: String
     public var differs: Bool
+
+    public init(erpField: String, crmField: String, erpValue: String, crmValue: String, differs: Bool) {
+        self.erpField = erpField
+        self.crmField = crmField
+        self.erpValue = erpValue
+        self.crmValue = crmValue
+        self.differs = differs
+    }
 }
 
 /// A row of the CRM lookup list: a record and the ERP record it is coupled to, if any.

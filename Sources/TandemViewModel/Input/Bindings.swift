@@ -1,3 +1,5 @@
+import TandemCore
+
 /// What a key does. One table (`Bindings.table`) maps keys to commands per context, and the same
 /// table fills the key hints on the status line and the help overlay, so they cannot disagree.
 public enum Command: String, Sendable, CaseIterable {
@@ -5,6 +7,9 @@ public enum Command: String, Sendable, CaseIterable {
     case toggleSelection, extendUp, extendDown, rangeMode, selectAll, clearSelection
     case filter
     case otherPane, customersPage, contactsPage, nextPage, previousPage
+    case open, setUpCoupling, synchronize, deleteCoupling, createNew, jobs
+    case editField, openCounterpart, back
+    case nextField, previousField, toggle, lookup, accept, cancel, preview
     case help, scrollHelpUp, scrollHelpDown, closeOverlay, quit
 }
 
@@ -14,6 +19,23 @@ public enum Context: String, Sendable, CaseIterable {
     case list
     /// Typing a list filter.
     case filterEditing
+    /// A record's card.
+    case card
+    /// Typing a field's new value on a card.
+    case cardEditing
+    /// The set-up-coupling dialog, and its lookup list.
+    case coupling
+    case couplingLookup
+    /// The synchronize-now question, its preview, the progress of a run and its result.
+    case syncQuestion
+    case preview
+    case progress
+    case result
+    /// A yes/no question.
+    case confirm
+    /// The job log and one job's errors.
+    case jobs
+    case jobErrors
     /// The help overlay.
     case help
 }
@@ -30,32 +52,68 @@ public struct Binding: Sendable {
 }
 
 public enum Bindings {
+    private static let screens: [Context] = [.list, .card, .jobs, .jobErrors]
+
     public static let table: [Binding] = [
-        Binding(keys: [.up, .character("k")], command: .moveUp, hint: nil, help: "move up", contexts: [.list]),
-        Binding(keys: [.down, .character("j")], command: .moveDown, hint: "move", help: "move down", contexts: [.list]),
-        Binding(keys: [.pageUp], command: .pageUp, hint: nil, help: "page up", contexts: [.list]),
-        Binding(keys: [.pageDown], command: .pageDown, hint: nil, help: "page down", contexts: [.list]),
-        Binding(keys: [.home, .character("g")], command: .top, hint: nil, help: "first row", contexts: [.list]),
-        Binding(keys: [.end, .character("G")], command: .bottom, hint: nil, help: "last row", contexts: [.list]),
+        Binding(keys: [.up, .character("k")], command: .moveUp, hint: nil, help: "move up",
+                contexts: [.list, .card, .jobs, .jobErrors, .couplingLookup, .syncQuestion, .preview]),
+        Binding(keys: [.down, .character("j")], command: .moveDown, hint: nil, help: "move down",
+                contexts: [.list, .card, .jobs, .jobErrors, .couplingLookup, .syncQuestion, .preview]),
+        Binding(keys: [.pageUp], command: .pageUp, hint: nil, help: "page up", contexts: [.list, .jobs, .preview]),
+        Binding(keys: [.pageDown], command: .pageDown, hint: nil, help: "page down", contexts: [.list, .jobs, .preview]),
+        Binding(keys: [.home, .character("g")], command: .top, hint: nil, help: "first row", contexts: [.list, .jobs]),
+        Binding(keys: [.end, .character("G")], command: .bottom, hint: nil, help: "last row", contexts: [.list, .jobs]),
         Binding(keys: [.space], command: .toggleSelection, hint: "select",
-                help: "select or deselect the row, then move down", contexts: [.list]),
+                help: "select or deselect, then move down", contexts: [.list]),
         Binding(keys: [.shiftUp], command: .extendUp, hint: nil, help: "extend the selection up", contexts: [.list]),
         Binding(keys: [.shiftDown], command: .extendDown, hint: nil, help: "extend the selection down", contexts: [.list]),
         Binding(keys: [.character("v")], command: .rangeMode, hint: nil,
-                help: "range mode: moving selects rows (v ends it)", contexts: [.list]),
-        Binding(keys: [.character("a")], command: .selectAll, hint: nil, help: "select every row shown (the filter's rows)",
+                help: "range mode: moving selects (v ends)", contexts: [.list]),
+        Binding(keys: [.character("a")], command: .selectAll, hint: nil, help: "select every row the filter shows",
                 contexts: [.list]),
         Binding(keys: [.character("A")], command: .clearSelection, hint: nil, help: "clear the selection", contexts: [.list]),
         Binding(keys: [.character("/")], command: .filter, hint: "filter",
-                help: "filter as you type: name, No., city, e-mail", contexts: [.list]),
-        Binding(keys: [.tab], command: .otherPane, hint: "other pane", help: "switch between the ERP and CRM panes",
+                help: "filter: name, No., city, e-mail", contexts: [.list]),
+        Binding(keys: [.enter], command: .open, hint: "open", help: "open the record's card", contexts: [.list]),
+        Binding(keys: [.enter], command: .open, hint: "errors", help: "open the job's errors", contexts: [.jobs]),
+        Binding(keys: [.character("c")], command: .setUpCoupling, hint: "couple",
+                help: "set up coupling (current row)", contexts: [.list, .card]),
+        Binding(keys: [.character("s")], command: .synchronize, hint: "sync",
+                help: "synchronize now (selection or row)", contexts: [.list, .card]),
+        Binding(keys: [.character("d")], command: .deleteCoupling, hint: nil,
+                help: "delete coupling (selection or row)", contexts: [.list, .card]),
+        Binding(keys: [.character("n")], command: .createNew, hint: nil,
+                help: "create the selection on the other side", contexts: [.list]),
+        Binding(keys: [.enter, .character("e")], command: .editField, hint: "edit", help: "edit the field", contexts: [.card]),
+        Binding(keys: [.character("o")], command: .openCounterpart, hint: "coupled",
+                help: "open the coupled record's card", contexts: [.card]),
+        Binding(keys: [.tab], command: .otherPane, hint: "pane", help: "switch between ERP and CRM panes",
                 contexts: [.list]),
         Binding(keys: [.character("1")], command: .customersPage, hint: nil, help: "Customers page", contexts: [.list]),
         Binding(keys: [.character("2")], command: .contactsPage, hint: nil, help: "Contacts page", contexts: [.list]),
         Binding(keys: [.character("]")], command: .nextPage, hint: nil, help: "next page", contexts: [.list]),
         Binding(keys: [.character("[")], command: .previousPage, hint: nil, help: "previous page", contexts: [.list]),
+        Binding(keys: [.character("J")], command: .jobs, hint: nil, help: "the job log", contexts: [.list, .card]),
+        Binding(keys: [.tab, .down], command: .nextField, hint: "next", help: "next field", contexts: [.coupling]),
+        Binding(keys: [.backTab, .up], command: .previousField, hint: nil, help: "previous field", contexts: [.coupling]),
+        Binding(keys: [.space, .left, .right], command: .toggle, hint: "change",
+                help: "tick Create new, change Synchronize", contexts: [.coupling]),
+        Binding(keys: [.function(4), .control("l")], command: .lookup, hint: "lookup",
+                help: "pick the CRM record from a list", contexts: [.coupling]),
+        Binding(keys: [.character("p")], command: .preview, hint: "preview",
+                help: "preview what will change", contexts: [.syncQuestion]),
+        Binding(keys: [.enter], command: .accept, hint: "OK", help: "OK",
+                contexts: [.coupling, .couplingLookup, .syncQuestion, .preview, .confirm, .cardEditing]),
+        Binding(keys: [.enter], command: .open, hint: "open job", help: "open the job's errors", contexts: [.result]),
+        Binding(keys: [.left, .right, .tab, .character("y"), .character("n")], command: .toggle, hint: "yes/no",
+                help: "choose Yes or No", contexts: [.confirm]),
+        Binding(keys: [.escape], command: .cancel, hint: "cancel", help: "cancel: nothing is written",
+                contexts: [.coupling, .couplingLookup, .syncQuestion, .preview, .confirm, .cardEditing, .progress]),
+        Binding(keys: [.escape, .character("q")], command: .closeOverlay, hint: "close", help: "close", contexts: [.result]),
+        Binding(keys: [.escape, .character("q")], command: .back, hint: "back", help: "back",
+                contexts: [.card, .jobs, .jobErrors]),
         Binding(keys: [.character("?"), .function(1)], command: .help, hint: "help", help: "help: the keys that work here",
-                contexts: [.list]),
+                contexts: screens),
         Binding(keys: [.escape, .character("?"), .character("q")], command: .closeOverlay, hint: "close",
                 help: "close help", contexts: [.help]),
         Binding(keys: [.down, .character("j"), .pageDown], command: .scrollHelpDown, hint: "more",
@@ -75,11 +133,17 @@ public enum Bindings {
         table.filter { $0.contexts.contains(context) }
     }
 
-    /// "↓ move  Space select  / filter …" for the status line.
-    public static func hints(in context: Context) -> String {
+    /// "Space select  / filter  Enter open …" for the status line, as many as fit in `width`
+    /// columns; the help key is always kept, so everything else can be found from it.
+    public static func hints(in context: Context, width: Int = .max) -> String {
         if context == .filterEditing { return "type to filter  Enter keep  Esc clear" }
-        return bindings(in: context).compactMap { binding in
-            binding.hint.map { "\(binding.keys[0]) \($0)" }
-        }.joined(separator: "  ")
+        var entries = bindings(in: context).compactMap { binding in
+            binding.hint.map { (text: "\(binding.keys[0]) \($0)", isHelp: binding.command == .help) }
+        }
+        func joined() -> String { entries.map(\.text).joined(separator: "  ") }
+        while DisplayWidth.of(joined()) > width, let drop = entries.lastIndex(where: { !$0.isHelp }), entries.count > 1 {
+            entries.remove(at: drop)
+        }
+        return joined()
     }
 }

@@ -10,8 +10,18 @@ public enum Renderer {
             canvas.draw(notice, row: max(0, size.height / 2), column: 0, width: size.width, style: .error, align: .center)
             return canvas.frame
         }
-        drawListPage(state, &canvas)
-        if case .help(let context, let offset)? = state.overlay { drawHelp(context, offset: offset, size: size, &canvas) }
+        switch state.screens.last {
+        case nil: drawListPage(state, &canvas)
+        case .card(let card)?: ScreenRenderer.drawCard(card, state, &canvas)
+        case .jobs(let jobs)?: ScreenRenderer.drawJobs(jobs, state, &canvas)
+        case .jobErrors(let screen)?: ScreenRenderer.drawJobErrors(screen, state, &canvas)
+        }
+        if state.screens.isEmpty { drawStatus(state, &canvas) } else { drawFooter(state, status: ScreenRenderer.status(state), &canvas) }
+        switch state.modal {
+        case .help(let context, let offset)?: drawHelp(context, offset: offset, size: size, &canvas)
+        case let modal?: DialogRenderer.draw(modal, state, &canvas)
+        case nil: break
+        }
         return canvas.frame
     }
 
@@ -19,16 +29,20 @@ public enum Renderer {
         let size = state.size
         let page = state.currentPage
         let erpSchema = state.schema(PaneID(page.kind, .erp)), crmSchema = state.schema(PaneID(page.kind, .crm))
-        canvas.draw(" Tandem · \(page.kind.title): ERP \(erpSchema.name) ↔ CRM \(crmSchema.name)", row: 0, column: 0,
-                    width: size.width, style: .title)
-        let workspace = " workspace: \(DisplayText.sanitized(state.workspaceName)) "
-        canvas.draw(workspace, row: 0, column: size.width - min(DisplayWidth.of(workspace), size.width / 2),
-                    width: min(DisplayWidth.of(workspace), size.width / 2), style: .title, align: .right)
+        drawTitle("\(page.kind.title): ERP \(erpSchema.name) ↔ CRM \(crmSchema.name)", state, &canvas)
         let leftWidth = (size.width - 1) / 2
         drawPane(state, PaneID(page.kind, .erp), column: 0, width: leftWidth, &canvas)
         for row in 1..<(size.height - 2) { canvas.draw("│", row: row, column: leftWidth, width: 1, style: .dim) }
         drawPane(state, PaneID(page.kind, .crm), column: leftWidth + 1, width: size.width - leftWidth - 1, &canvas)
-        drawStatus(state, &canvas)
+    }
+
+    /// The title bar: "Tandem · what is shown", and the workspace on the right.
+    static func drawTitle(_ title: String, _ state: AppState, _ canvas: inout Canvas) {
+        let size = state.size
+        canvas.draw(" Tandem · \(title)", row: 0, column: 0, width: size.width, style: .title)
+        let workspace = " workspace: \(DisplayText.sanitized(state.workspaceName)) "
+        let width = min(DisplayWidth.of(workspace), size.width / 2)
+        canvas.draw(workspace, row: 0, column: size.width - width, width: width, style: .title, align: .right)
     }
 
     static func mark(_ status: CouplingStatus) -> (String, StyleRole) {
@@ -99,10 +113,16 @@ public enum Renderer {
         if pane.rangeMode { parts.append("range mode") }
         if !pane.filter.isEmpty { parts.append("filter: \(DisplayText.sanitized(pane.filter))") }
         if pane.loading { parts.append("loading…") }
-        if let message = state.message { parts.append(DisplayText.sanitized(message)) }
-        canvas.draw(" " + parts.joined(separator: " · "), row: size.height - 2, column: 0, width: size.width,
-                    style: state.message == nil ? .status : .error)
-        canvas.draw(" " + Bindings.hints(in: state.context), row: size.height - 1, column: 0, width: size.width, style: .keyHint)
+        drawFooter(state, status: parts.joined(separator: " · "), &canvas)
+    }
+
+    /// The status line (a message when there is one) and the key hints of the context.
+    static func drawFooter(_ state: AppState, status: String, _ canvas: inout Canvas) {
+        let size = state.size
+        let text = state.message.map { status + " · " + DisplayText.sanitized($0) } ?? status
+        canvas.draw(" " + text, row: size.height - 2, column: 0, width: size.width, style: state.message == nil ? .status : .error)
+        canvas.draw(" " + Bindings.hints(in: state.context, width: size.width - 1), row: size.height - 1, column: 0,
+                    width: size.width, style: .keyHint)
     }
 
     private static func drawHelp(_ context: Context, offset: Int, size: Size, _ canvas: inout Canvas) {

@@ -1,6 +1,7 @@
 import TandemCore
 
 /// The reducer: one action in, the new state and the effects it needs out. Pure: no I/O here.
+/// Keys are dispatched by context; each area (list, card, dialogs, jobs) has its own file.
 public enum Reducer {
     /// Rows asked for per load: enough for a few screens.
     static func pageSize(_ state: AppState) -> Int { max(50, state.visibleRows * 3) }
@@ -17,179 +18,88 @@ public enum Reducer {
             return []
         case .failed(let message):
             state.message = message
+            for page in PageKind.allCases { for side in Side.allCases { state[PaneID(page, side)].loading = false } }
             return []
         case .rowsLoaded(let loaded):
             return receive(&state, loaded)
         case .key(let key):
-            return handle(key, in: &state)
-        }
-    }
-
-    private static func load(_ state: AppState, _ pane: PaneID, _ placement: Placement, countTotal: Bool = false) -> Effect {
-        let current = state[pane]
-        return .loadRows(PageRequest(pane: pane, placement: placement, filter: current.filter, limit: pageSize(state),
-                                     generation: current.generation, countTotal: countTotal))
-    }
-
-    private static func startPage(_ state: inout AppState) -> [Effect] {
-        guard !state.currentPage.started else { return [] }
-        state.currentPage.started = true
-        return Side.allCases.map { side in
-            state[PaneID(state.page, side)].loading = true
-            return load(state, PaneID(state.page, side), .first, countTotal: true)
-        }
-    }
-
-    private static func receive(_ state: inout AppState, _ loaded: RowsLoaded) -> [Effect] {
-        let pane = loaded.request.pane
-        guard loaded.request.generation == state[pane].generation else { return [] }
-        let visible = state.visibleRows
-        var effects: [Effect] = []
-        if let pending = state[pane].receive(loaded, visible: visible) {
-            let placement: Placement?
-            switch pending {
-            case .down(let count): placement = state[pane].move(by: count, visible: visible)
-            case .up(let count): placement = state[pane].move(by: -count, visible: visible)
-            case .top, .bottom: placement = nil
+            state.message = nil
+            return handle(key, &state)
+        case .cardLoaded(let page, let side, let id, let data):
+            updateCard(&state) { card in
+                guard card.page == page, card.side == side, card.id == id else { return }
+                card.record = data.record
+                card.coupling = data.coupling
+                card.loaded = true
             }
-            if let placement { effects.append(load(state, pane, placement)) }
+            return []
+        case .written(let message):
+            if case .coupling? = state.modal { state.modal = nil }
+            state.message = message
+            return refresh(state)
+        case .draftLoaded, .crmResolved, .comparisonLoaded, .lookupLoaded, .couplingFailed:
+            return receiveForCouplingDialog(&state, action)
+        case .syncQuestionLoaded, .previewLoaded, .syncProgress, .syncFinished:
+            return receiveForSync(&state, action)
+        case .jobsLoaded, .jobErrorsLoaded:
+            return receiveForJobs(&state, action)
         }
-        if pane.page == state.page && pane.side == state.currentPage.focus {
-            effects += followCounterpart(&state)
+    }
+
+    private static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
+        let context = state.context
+        switch context {
+        case .filterEditing: return editFilter(key, &state)
+        case .cardEditing: return editCardField(key, &state)
+        case .help: return helpKey(key, &state)
+        case .coupling, .couplingLookup: return couplingDialogKey(key, context, &state)
+        case .syncQuestion, .preview, .progress, .result, .confirm: return syncDialogKey(key, context, &state)
+        case .card: return cardKey(key, &state)
+        case .jobs, .jobErrors: return jobsKey(key, context, &state)
+        case .list:
+            guard let command = Bindings.command(for: key, in: .list) else { return [] }
+            return listCommand(command, &state)
         }
+    }
+
+    private static func helpKey(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard case .help(let context, let offset)? = state.modal else { return [] }
+        let rows = HelpLayout.rows(for: state.size)
+        switch Bindings.command(for: key, in: .help) {
+        case .closeOverlay?: state.modal = nil
+        case .scrollHelpDown?:
+            let last = max(0, Bindings.bindings(in: context).count - rows)
+            state.modal = .help(context, offset: min(last, offset + (key == .pageDown ? rows : 1)))
+        case .scrollHelpUp?:
+            state.modal = .help(context, offset: max(0, offset - (key == .pageUp ? rows : 1)))
+        default: break
+        }
+        return []
+    }
+
+    /// Opens help for the context under it.
+    static func openHelp(_ state: inout AppState) -> [Effect] {
+        state.modal = .help(state.context, offset: 0)
+        return []
+    }
+
+    /// After a write: reload the rows around each pane's cursor (their marks may have changed) and
+    /// the card that is open.
+    static func refresh(_ state: AppState) -> [Effect] {
+        var effects: [Effect] = []
+        for side in Side.allCases {
+            let pane = PaneID(state.page, side)
+            let placement: Placement = state[pane].currentRow.map { .around($0.id) } ?? .first
+            effects.append(load(state, pane, placement, countTotal: true))
+        }
+        if case .card(let card)? = state.screens.last { effects.append(.loadCard(card.page, card.side, card.id)) }
+        if case .jobs? = state.screens.last { effects.append(.loadJobs) }
         return effects
     }
 
-    /// When the cursor rests on a coupled row, the other pane shows (and points at) its counterpart.
-    private static func followCounterpart(_ state: inout AppState) -> [Effect] {
-        let focus = state.currentPage.focus
-        guard let counterpart = state.currentPage[focus].currentRow?.counterpart else { return [] }
-        let other = PaneID(state.page, focus.other)
-        var pane = state[other]
-        if let index = pane.rows.firstIndex(where: { $0.id == counterpart }) {
-            pane.cursor = index
-            pane.keepCursorVisible(state.visibleRows)
-            state[other] = pane
-            return []
-        }
-        guard pane.filter.isEmpty, !pane.loading else { return [] }
-        state[other].loading = true
-        return [load(state, other, .around(counterpart))]
-    }
-
-    private static func handle(_ key: Key, in state: inout AppState) -> [Effect] {
-        state.message = nil
-        switch state.context {
-        case .filterEditing: return editFilter(key, &state)
-        case .help:
-            guard case .help(let context, let offset)? = state.overlay else { return [] }
-            switch Bindings.command(for: key, in: .help) {
-            case .closeOverlay?: state.overlay = nil
-            case .scrollHelpDown?:
-                let last = max(0, Bindings.bindings(in: context).count - HelpLayout.rows(for: state.size))
-                state.overlay = .help(context, offset: min(last, offset + (key == .pageDown ? HelpLayout.rows(for: state.size) : 1)))
-            case .scrollHelpUp?:
-                state.overlay = .help(context, offset: max(0, offset - (key == .pageUp ? HelpLayout.rows(for: state.size) : 1)))
-            default: break
-            }
-            return []
-        case .list:
-            guard let command = Bindings.command(for: key, in: .list) else { return [] }
-            return run(command, &state)
-        }
-    }
-
-    private static func run(_ command: Command, _ state: inout AppState) -> [Effect] {
-        let focus = state.currentPage.focus
-        let pane = PaneID(state.page, focus)
-        let visible = state.visibleRows
-        var placement: Placement?
-        switch command {
-        case .moveDown: placement = state[pane].move(by: 1, visible: visible)
-        case .moveUp: placement = state[pane].move(by: -1, visible: visible)
-        case .pageDown: placement = state[pane].move(by: visible, visible: visible)
-        case .pageUp: placement = state[pane].move(by: -visible, visible: visible)
-        case .extendDown: placement = state[pane].move(by: 1, visible: visible, selecting: true)
-        case .extendUp: placement = state[pane].move(by: -1, visible: visible, selecting: true)
-        case .top:
-            if state[pane].atStart { placement = state[pane].move(by: -state[pane].cursor, visible: visible) } else {
-                state[pane].loading = true
-                return [load(state, pane, .first)]
-            }
-        case .bottom:
-            if state[pane].atEnd {
-                placement = state[pane].move(by: state[pane].rows.count - 1 - state[pane].cursor, visible: visible)
-            } else {
-                state[pane].loading = true
-                return [load(state, pane, .last)]
-            }
-        case .toggleSelection:
-            guard let row = state[pane].currentRow else { return [] }
-            state[pane].selection.toggle(row.id)
-            placement = state[pane].move(by: 1, visible: visible)
-        case .rangeMode:
-            state[pane].rangeMode.toggle()
-            if state[pane].rangeMode, let row = state[pane].currentRow { state[pane].selection.select(row.id) }
-            return []
-        case .selectAll:
-            state[pane].selection.selectAll()
-            return []
-        case .clearSelection:
-            state[pane].selection.clear()
-            state[pane].rangeMode = false
-            return []
-        case .filter:
-            state.currentPage.editingFilter = true
-            return []
-        case .otherPane:
-            state.currentPage.focus = focus.other
-            return followCounterpart(&state)
-        case .customersPage, .contactsPage, .nextPage, .previousPage:
-            state.page = command == .customersPage ? .customers : command == .contactsPage ? .contacts
-                : state.page == .customers ? .contacts : .customers
-            return startPage(&state)
-        case .help:
-            state.overlay = .help(.list, offset: 0)
-            return []
-        case .quit:
-            state.quitRequested = true
-            return []
-        case .closeOverlay, .scrollHelpUp, .scrollHelpDown:
-            return []
-        }
-        if let placement {
-            // One load per pane at a time; the move waits in `pending` until it arrives.
-            guard !state[pane].loading else { return [] }
-            state[pane].loading = true
-            return [load(state, pane, placement)]
-        }
-        return followCounterpart(&state)
-    }
-
-    /// Typing into the focused pane's filter: every change reloads the pane from its first row.
-    private static func editFilter(_ key: Key, _ state: inout AppState) -> [Effect] {
-        let pane = PaneID(state.page, state.currentPage.focus)
-        var filter = state[pane].filter
-        switch key {
-        case .enter:
-            state.currentPage.editingFilter = false
-            return []
-        case .escape:
-            state.currentPage.editingFilter = false
-            filter = ""
-        case .backspace:
-            guard !filter.isEmpty else { return [] }
-            filter.removeLast()
-        case .character(let character) where !character.isNewline && character.unicodeScalars.allSatisfy({ $0.value >= 0x20 }):
-            filter.append(character)
-        default:
-            return []
-        }
-        guard filter != state[pane].filter else { return [] }
-        state[pane].filter = filter
-        state[pane].generation += 1
-        state[pane].selection.clear()
-        state[pane].loading = true
-        return [load(state, pane, .first, countTotal: true)]
+    static func updateCard(_ state: inout AppState, _ change: (inout CardState) -> Void) {
+        guard case .card(var card)? = state.screens.last else { return }
+        change(&card)
+        state.screens[state.screens.count - 1] = .card(card)
     }
 }

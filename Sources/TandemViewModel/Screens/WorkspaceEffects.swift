@@ -4,18 +4,27 @@ import TandemCore
 /// whatever thread the runtime chooses (a background queue in the terminal, inline in tests).
 public struct WorkspaceEffects: Sendable {
     public let workspace: Workspace
+    /// Runs that were asked to stop; checked between batches.
+    let cancelled = CancelledRuns()
 
     public init(workspace: Workspace) { self.workspace = workspace }
 
-    public func perform(_ effect: Effect) -> [Action] {
+    /// Performs one effect, delivering its actions (progress included) as they happen.
+    public func perform(_ effect: Effect, deliver: (Action) -> Void) {
         do {
             switch effect {
-            case .loadRows(let request): return [.rowsLoaded(try load(request))]
+            case .loadRows(let request): deliver(.rowsLoaded(try load(request)))
+            case .cancelRun(let token): cancelled.cancel(token)
+            case .synchronize(let dialog, let choice, let token): try synchronize(dialog, choice, token: token, deliver: deliver)
+            default: deliver(try perform(effect))
             }
         } catch {
-            return [.failed(String(describing: error))]
+            deliver(.failed(Self.message(error)))
         }
     }
+
+    /// A person-readable message for an error from the core.
+    static func message(_ error: any Error) -> String { String(describing: error) }
 
     private func load(_ request: PageRequest) throws -> RowsLoaded {
         let mapping = try workspace.store.mapping(named: request.pane.page.mapping)

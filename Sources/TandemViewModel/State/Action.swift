@@ -41,6 +41,17 @@ public struct RowsLoaded: Equatable, Sendable {
     }
 }
 
+/// What the card needs about one record.
+public struct CardData: Equatable, Sendable {
+    public var record: Record?
+    public var coupling: CouplingSummary?
+
+    public init(record: Record?, coupling: CouplingSummary?) {
+        self.record = record
+        self.coupling = coupling
+    }
+}
+
 /// Everything that changes the state: keys, the terminal's size, and what effects report back.
 public enum Action: Equatable, Sendable {
     /// Load the first page's rows.
@@ -49,9 +60,42 @@ public enum Action: Equatable, Sendable {
     case resize(Size)
     case rowsLoaded(RowsLoaded)
     case failed(String)
+    case cardLoaded(PageKind, Side, RecordID, CardData)
+    /// A write finished: show the message, and reload what shows the records.
+    case written(message: String)
+    /// The coupling dialog's starting state for a record.
+    case draftLoaded(erpLabel: String, crm: ChosenRecord?, sync: SyncAfterCoupling)
+    case crmResolved(generation: Int, ChosenRecord?, error: String?)
+    case comparisonLoaded([FieldPair])
+    case lookupLoaded([LookupEntry])
+    /// The coupling dialog's OK failed; the dialog stays open and shows why.
+    case couplingFailed(String)
+    case syncQuestionLoaded(SyncDialog)
+    case previewLoaded(PreviewState)
+    case syncProgress(token: Int, done: Int, total: Int)
+    case syncFinished(token: Int, ResultState)
+    case jobsLoaded([SyncJob])
+    case jobErrorsLoaded(SyncJob?, [JobError])
 }
 
 /// Work the reducer asks for; performed off the UI thread, reported back as actions.
 public enum Effect: Equatable, Sendable {
     case loadRows(PageRequest)
+    case loadCard(PageKind, Side, RecordID)
+    case saveField(PageKind, Side, RecordID, field: String, value: String)
+    case loadDraft(PageKind, erpID: RecordID)
+    case resolveCRM(PageKind, text: String, generation: Int)
+    case compare(PageKind, erpID: RecordID, crmID: RecordID)
+    case lookup(PageKind, search: String)
+    case couple(PageKind, erpID: RecordID, crmID: RecordID, SyncAfterCoupling)
+    case createAndCouple(PageKind, erpID: RecordID)
+    /// The single-record checks (one record) or the selection's question (several).
+    case askSync(RecordTarget)
+    case preview(SyncDialog, SyncChoice)
+    case synchronize(SyncDialog, SyncChoice, token: Int)
+    case cancelRun(token: Int)
+    case uncouple(RecordTarget)
+    case createNew(RecordTarget)
+    case loadJobs
+    case loadJobErrors(JobID)
 }

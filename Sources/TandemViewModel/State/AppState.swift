@@ -1,18 +1,17 @@
 import TandemCore
 
-/// A layer drawn over the screen; at most one at a time.
-public enum Overlay: Equatable, Sendable {
-    /// The bindings of a context, scrolled down by `offset` rows.
-    case help(Context, offset: Int)
-}
-
 /// Everything the screen shows, and nothing it does not need.
 public struct AppState: Equatable, Sendable {
     public var size: Size
     public var workspaceName: String
     public var page: PageKind = .customers
     public var pages: [PageKind: ListPageState]
-    public var overlay: Overlay?
+    /// Screens opened over the list page (a card, the job log); the last is shown.
+    public var screens: [Screen] = []
+    /// At most one dialog at a time.
+    public var modal: Modal?
+    /// Names the next synchronization run, so it can be cancelled.
+    public var nextRunToken = 1
     /// A message for the status line (an error from the store, for instance).
     public var message: String?
     public var quitRequested = false
@@ -45,8 +44,22 @@ public struct AppState: Equatable, Sendable {
 
     /// Where keys go now.
     public var context: Context {
-        if case .help? = overlay { return .help }
-        return currentPage.editingFilter ? .filterEditing : .list
+        switch modal {
+        case .help?: return .help
+        case .coupling(let dialog)?: return dialog.lookup == nil ? .coupling : .couplingLookup
+        case .syncQuestion?: return .syncQuestion
+        case .preview?: return .preview
+        case .progress?: return .progress
+        case .result?: return .result
+        case .confirm?: return .confirm
+        case nil: break
+        }
+        switch screens.last {
+        case .card(let card)?: return card.editing == nil ? .card : .cardEditing
+        case .jobs?: return .jobs
+        case .jobErrors?: return .jobErrors
+        case nil: return currentPage.editingFilter ? .filterEditing : .list
+        }
     }
 
     /// How many list rows fit in a pane at the current size (title, headers, status and hints take five).

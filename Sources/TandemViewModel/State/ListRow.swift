@@ -20,6 +20,11 @@ public struct ListRow: Equatable, Sendable {
     }
 
     public subscript(field: String) -> String { values[field] ?? "" }
+
+    /// "C00010 Adatum Corporation": the row as messages and dialogs name it.
+    public func label(_ schema: TableSchema) -> String {
+        schema.label(of: Record(id: id, modifiedAt: Timestamp(milliseconds: 0), fields: values))
+    }
 }
 
 /// Which rows are selected. "All shown" is kept as a flag with exceptions, so selecting every row of

@@ -18,7 +18,7 @@ public final class ViewModel {
     public static func immediate(workspace: Workspace, size: Size, workspaceName: String = "default") -> ViewModel {
         let effects = WorkspaceEffects(workspace: workspace)
         return ViewModel(state: AppState(size: size, workspaceName: workspaceName)) { effect, deliver in
-            for action in effects.perform(effect) { deliver(action) }
+            effects.perform(effect, deliver: deliver)
         }
     }
 

@@ -1,0 +1,135 @@
+import TandemCore
+
+/// The screens above the list pages: a record's card, the job log, one job's errors.
+enum ScreenRenderer {
+    static func status(_ state: AppState) -> String {
+        switch state.screens.last {
+        case .card(let card)?:
+            guard card.loaded else { return "loading…" }
+            guard card.record != nil else { return "This record no longer exists." }
+            return card.coupling.map { "coupled · \($0.status.rawValue)" } ?? "not coupled"
+        case .jobs(let jobs)?: return jobs.loaded ? "\(jobs.jobs.count) job\(jobs.jobs.count == 1 ? "" : "s")" : "loading…"
+        case .jobErrors(let screen)?: return "\(screen.errors.count) error\(screen.errors.count == 1 ? "" : "s")"
+        case nil: return ""
+        }
+    }
+
+    static func drawCard(_ card: CardState, _ state: AppState, _ canvas: inout Canvas) {
+        let size = state.size
+        let schema = state.schema(PaneID(card.page, card.side))
+        let label = card.record.map { DisplayText.sanitized(schema.label(of: $0)) } ?? ""
+        Renderer.drawTitle("\(card.side.displayName) \(schema.displayName.replacingOccurrences(of: "CRM ", with: "")) \(label)",
+                           state, &canvas)
+        guard let record = card.record else { return }
+        // Fields on the left, grouped; the coupling box on the right when there is room.
+        let boxWidth = size.width >= 100 ? 44 : size.width >= 76 ? 36 : 0
+        let fieldWidth = size.width - boxWidth - (boxWidth > 0 ? 1 : 0)
+        let nameWidth = min(22, schema.fields.map { DisplayWidth.of($0.name) }.max() ?? 10)
+        var lines: [(text: String, value: String?, index: Int?)] = []
+        var group = ""
+        for (index, field) in schema.fields.enumerated() {
+            if field.group != group {
+                group = field.group
+                lines.append((group, nil, nil))
+            }
+            let value = index == card.cursor && card.editing != nil ? DisplayText.sanitized(card.editing ?? "") + "▏"
+                : DisplayText.sanitized(record[field.name])
+            lines.append((field.name, value, index))
+        }
+        let visible = size.height - 4
+        let cursorLine = lines.firstIndex { $0.index == card.cursor } ?? 0
+        let first = max(0, min(cursorLine - visible / 2, lines.count - visible))
+        for (offset, line) in lines.dropFirst(first).prefix(visible).enumerated() {
+            let row = 2 + offset
+            guard let value = line.value else {
+                canvas.draw(" " + line.text, row: row, column: 0, width: fieldWidth, style: .header)
+                continue
+            }
+            let style: StyleRole = line.index == card.cursor ? (card.editing != nil ? .focused : .cursor) : .normal
+            canvas.fill(row: row, column: 0, width: fieldWidth, style: style)
+            canvas.draw("   " + line.text, row: row, column: 0, width: nameWidth + 3, style: style)
+            canvas.draw(value, row: row, column: nameWidth + 5, width: fieldWidth - nameWidth - 5, style: style)
+        }
+        if boxWidth > 0 { drawCouplingBox(card, state, column: fieldWidth + 1, width: boxWidth, &canvas) }
+    }
+
+    private static func drawCouplingBox(_ card: CardState, _ state: AppState, column: Int, width: Int, _ canvas: inout Canvas) {
+        var lines: [(String, StyleRole)] = []
+        if let coupling = card.coupling {
+            lines.append(("Coupled to", .header))
+            lines.append(("  " + (coupling.counterpartLabel ?? "(deleted) \(coupling.counterpartID)"),
+                          coupling.counterpartLabel == nil ? .failed : .normal))
+            let (mark, style) = Renderer.mark(coupling.status)
+            lines.append(("  \(mark) \(coupling.status.rawValue)\(coupling.skipped ? " · skipped" : "")", style))
+            lines.append(("To CRM   " + describe(coupling.toCRM), coupling.toCRM?.succeeded == false ? .failed : .normal))
+            lines.append(("From CRM " + describe(coupling.fromCRM), coupling.fromCRM?.succeeded == false ? .failed : .normal))
+            lines.append(("ERP synced " + (coupling.erpSyncedAt.map(short) ?? "never"), .dim))
+            lines.append(("CRM synced " + (coupling.crmSyncedAt.map(short) ?? "never"), .dim))
+            if !coupling.changedOnERP.isEmpty { lines.append(("Changed in ERP: " + coupling.changedOnERP.joined(separator: ", "), .changed)) }
+            if !coupling.changedOnCRM.isEmpty { lines.append(("Changed in CRM: " + coupling.changedOnCRM.joined(separator: ", "), .changed)) }
+            for conflict in coupling.conflicts { lines.append(("Conflict: " + conflict.summary, .conflict)) }
+            if let error = coupling.lastError { lines.append(("Last error: " + error, .failed)) }
+        } else {
+            lines.append(("Not coupled", .dim))
+            lines.append(("c sets up a coupling", .dim))
+        }
+        let height = min(state.size.height - 4, lines.count + 2)
+        canvas.box(top: 2, left: column, width: width, height: height, title: "Coupling", style: .normal)
+        for (index, line) in lines.prefix(height - 2).enumerated() {
+            canvas.draw(line.0, row: 3 + index, column: column + 2, width: width - 4, style: line.1)
+        }
+    }
+
+    private static func describe(_ result: PassResult?) -> String {
+        guard let result else { return "never" }
+        return "\(result.succeeded ? "ok" : "failed") \(short(result.at)) (job \(result.jobID))"
+    }
+
+    /// "2026-11-20 09:15" in UTC.
+    static func short(_ stamp: Timestamp) -> String {
+        let text = stamp.iso8601
+        return String(text.prefix(10)) + " " + String(text.dropFirst(11).prefix(5))
+    }
+
+    static func drawJobs(_ screen: JobsState, _ state: AppState, _ canvas: inout Canvas) {
+        let size = state.size
+        Renderer.drawTitle("Synchronization jobs", state, &canvas)
+        canvas.draw("   Job  Started           Type             Mapping              Mod Unch Skip Fail  Message", row: 1, column: 0,
+                    width: size.width, style: .header)
+        let visible = size.height - 4
+        let first = max(0, min(screen.cursor - visible / 2, screen.jobs.count - visible))
+        for (offset, job) in screen.jobs.dropFirst(first).prefix(visible).enumerated() {
+            let row = 2 + offset
+            let index = first + offset
+            let style: StyleRole = index == screen.cursor ? .cursor : job.counters.failed > 0 ? .failed : .normal
+            let mapping = switch job.direction {
+            case .toCRM?: "\(job.mapping) → CRM"
+            case .fromCRM?: "\(job.mapping) ← CRM"
+            case nil: job.mapping
+            }
+            let counters = job.counters
+            let text = String(format: "%6lld  ", job.id) + short(job.startedAt) + "  "
+                + DisplayWidth.fit(job.type.rawValue, to: 15) + "  " + DisplayWidth.fit(mapping, to: 19)
+                + String(format: " %4d %4d %4d %4d  ", counters.modified, counters.unchanged, counters.skipped, counters.failed)
+                + DisplayText.sanitized(job.message)
+            canvas.draw(text, row: row, column: 0, width: size.width, style: style)
+        }
+        if screen.loaded && screen.jobs.isEmpty { canvas.draw("   (no jobs yet)", row: 2, column: 0, width: size.width, style: .dim) }
+    }
+
+    static func drawJobErrors(_ screen: JobErrorsState, _ state: AppState, _ canvas: inout Canvas) {
+        let size = state.size
+        Renderer.drawTitle("Job \(screen.jobID)" + (screen.job.map { " · " + DisplayText.sanitized($0.message) } ?? ""), state, &canvas)
+        canvas.draw("   Time              Source → destination", row: 1, column: 0, width: size.width, style: .header)
+        var row = 2
+        for (index, error) in screen.errors.enumerated() where row < size.height - 3 {
+            let style: StyleRole = index == screen.cursor ? .cursor : .normal
+            canvas.draw("   \(short(error.at))  \(error.sourceSide.displayName) \(error.sourceID?.rawValue ?? "—") → \(error.destinationID?.rawValue ?? "—")",
+                        row: row, column: 0, width: size.width, style: style)
+            canvas.draw("     " + DisplayText.sanitized(error.message), row: row + 1, column: 0, width: size.width,
+                        style: style == .cursor ? .cursor : .failed)
+            row += 2
+        }
+        if screen.errors.isEmpty { canvas.draw("   No errors in this job.", row: 2, column: 0, width: size.width, style: .dim) }
+    }
+}

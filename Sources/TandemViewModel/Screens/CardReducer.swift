@@ -1,0 +1,77 @@
+import TandemCore
+
+extension Reducer {
+    static func cardKey(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard case .card(let card)? = state.screens.last, let command = Bindings.command(for: key, in: .card) else { return [] }
+        let fields = state.schemas[card.side]?[card.page]?.fields ?? []
+        switch command {
+        case .moveDown, .moveUp:
+            updateCard(&state) { $0.cursor = max(0, min(fields.count - 1, $0.cursor + (command == .moveDown ? 1 : -1))) }
+        case .editField:
+            guard let record = card.record, fields.indices.contains(card.cursor) else { return [] }
+            let field = fields[card.cursor]
+            let schema = state.schemas[card.side]?[card.page]
+            if field.name == schema?.nameField, schema?.composedNameFields != nil {
+                state.message = "\(field.name) is made from \(schema?.composedNameFields?.joined(separator: " and ") ?? ""); edit those."
+                return []
+            }
+            updateCard(&state) { $0.editing = record[field.name] }
+        case .back:
+            state.screens.removeLast()
+            return refresh(state)
+        case .openCounterpart:
+            guard let coupling = card.coupling else {
+                state.message = TandemError.notCoupled("").description
+                return []
+            }
+            guard coupling.counterpartLabel != nil else {
+                state.message = "The coupled \(card.side.other.displayName) record was deleted."
+                return []
+            }
+            state.screens.append(.card(CardState(page: card.page, side: card.side.other, id: coupling.counterpartID)))
+            return [.loadCard(card.page, card.side.other, coupling.counterpartID)]
+        case .setUpCoupling:
+            let schema = state.schema(PaneID(card.page, card.side))
+            return openCouplingDialog(&state, side: card.side, id: card.id, counterpart: card.coupling?.counterpartID,
+                                      label: card.record.map { DisplayText.sanitized(schema.label(of: $0)) } ?? "")
+        case .synchronize:
+            return [.askSync(.records(PaneID(card.page, card.side), [card.id]))]
+        case .deleteCoupling:
+            state.modal = .confirm(ConfirmDialog(text: "Delete the coupling of this record? The records stay as they are.",
+                                                 purpose: .deleteCoupling(.records(PaneID(card.page, card.side), [card.id])),
+                                                 defaultYes: false))
+        case .jobs:
+            state.screens.append(.jobs(JobsState()))
+            return [.loadJobs]
+        case .help:
+            return openHelp(&state)
+        default:
+            break
+        }
+        return []
+    }
+
+    /// Typing a field's new value: Enter writes it through the record's own side, Esc drops it.
+    static func editCardField(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard case .card(let card)? = state.screens.last, var text = card.editing else { return [] }
+        let fields = state.schemas[card.side]?[card.page]?.fields ?? []
+        switch key {
+        case .escape:
+            updateCard(&state) { $0.editing = nil }
+            return []
+        case .enter:
+            updateCard(&state) { $0.editing = nil }
+            guard fields.indices.contains(card.cursor), text != card.record?[fields[card.cursor].name] else { return [] }
+            return [.saveField(card.page, card.side, card.id, field: fields[card.cursor].name, value: text)]
+        case .backspace:
+            guard !text.isEmpty else { return [] }
+            text.removeLast()
+        case .character(let character) where TextInput.isPrintable(character):
+            text.append(character)
+        default:
+            return []
+        }
+        updateCard(&state) { $0.editing = text }
+        return []
+    }
+}

@@ -1,0 +1,58 @@
+import TandemCore
+
+extension Reducer {
+    static func receiveForJobs(_ state: inout AppState, _ action: Action) -> [Effect] {
+        guard let top = state.screens.indices.last else { return [] }
+        switch (action, state.screens[top]) {
+        case (.jobsLoaded(let jobs), .jobs(var screen)):
+            screen.jobs = jobs
+            screen.loaded = true
+            screen.cursor = min(screen.cursor, max(0, jobs.count - 1))
+            state.screens[top] = .jobs(screen)
+        case (.jobErrorsLoaded(let job, let errors), .jobErrors(var screen)) where job?.id == screen.jobID || job == nil:
+            screen.job = job
+            screen.errors = errors
+            state.screens[top] = .jobErrors(screen)
+        default:
+            break
+        }
+        return []
+    }
+
+    static func jobsKey(_ key: Key, _ context: Context, _ state: inout AppState) -> [Effect] {
+        guard let top = state.screens.indices.last, let command = Bindings.command(for: key, in: context) else { return [] }
+        if command == .back {
+            state.screens.removeLast()
+            return []
+        }
+        if command == .help { return openHelp(&state) }
+        switch state.screens[top] {
+        case .jobs(var screen):
+            let last = max(0, screen.jobs.count - 1)
+            switch command {
+            case .moveDown: screen.cursor = min(last, screen.cursor + 1)
+            case .moveUp: screen.cursor = max(0, screen.cursor - 1)
+            case .pageDown: screen.cursor = min(last, screen.cursor + state.visibleRows)
+            case .pageUp: screen.cursor = max(0, screen.cursor - state.visibleRows)
+            case .top: screen.cursor = 0
+            case .bottom: screen.cursor = last
+            case .open:
+                guard let job = screen.jobs[safe: screen.cursor] else { return [] }
+                state.screens.append(.jobErrors(JobErrorsState(jobID: job.id)))
+                return [.loadJobErrors(job.id)]
+            default: break
+            }
+            state.screens[top] = .jobs(screen)
+        case .jobErrors(var screen):
+            switch command {
+            case .moveDown: screen.cursor = min(max(0, screen.errors.count - 1), screen.cursor + 1)
+            case .moveUp: screen.cursor = max(0, screen.cursor - 1)
+            default: break
+            }
+            state.screens[top] = .jobErrors(screen)
+        default:
+            break
+        }
+        return []
+    }
+}

@@ -1,0 +1,207 @@
+import Foundation
+import TandemCore
+
+/// Runs that were asked to stop between batches.
+final class CancelledRuns: @unchecked Sendable {
+    private let lock = NSLock()
+    private var tokens: Set<Int> = []
+
+    func cancel(_ token: Int) {
+        lock.lock()
+        tokens.insert(token)
+        lock.unlock()
+    }
+
+    func isCancelled(_ token: Int) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return tokens.contains(token)
+    }
+}
+
+extension WorkspaceEffects {
+    private func mapping(_ page: PageKind) throws -> TableMapping { try workspace.store.mapping(named: page.mapping) }
+
+    /// The effects that answer with one action.
+    func perform(_ effect: Effect) throws -> Action {
+        switch effect {
+        case .loadCard(let page, let side, let id):
+            return .cardLoaded(page, side, id, try card(page, side, id))
+        case .saveField(let page, let side, let id, let field, let value):
+            let table = try workspace.table(of: mapping(page), on: side)
+            try table.apply([.update(id: id, fields: [field: value])])
+            return .written(message: "\(field) saved.")
+        case .loadDraft(let page, let erpID):
+            let draft = try CouplingService(workspace: workspace).draft(mapping: page.mapping, erpID: erpID)
+            let crmSchema = try workspace.table(of: mapping(page), on: .crm).schema
+            return .draftLoaded(erpLabel: DisplayText.sanitized(draft.erpLabel),
+                                crm: draft.currentCRMRecord.map { ChosenRecord(id: $0.id, label: DisplayText.sanitized(crmSchema.label(of: $0))) },
+                                sync: draft.defaultSync)
+        case .resolveCRM(let page, let text, let generation):
+            do {
+                let record = try CouplingService(workspace: workspace).findCRMRecord(mapping: page.mapping, reference: text)
+                let schema = try workspace.table(of: mapping(page), on: .crm).schema
+                return .crmResolved(generation: generation, ChosenRecord(id: record.id, label: DisplayText.sanitized(schema.label(of: record))),
+                                    error: nil)
+            } catch let error as TandemError {
+                return .crmResolved(generation: generation, nil, error: error.description)
+            }
+        case .compare(let page, let erpID, let crmID):
+            let pairs = try CouplingService(workspace: workspace).compare(mapping: page.mapping, erpID: erpID, crmID: crmID)
+            return .comparisonLoaded(pairs.map {
+                FieldPair(erpField: $0.erpField, crmField: $0.crmField, erpValue: DisplayText.sanitized($0.erpValue),
+                          crmValue: DisplayText.sanitized($0.crmValue), differs: $0.differs)
+            })
+        case .lookup(let page, let search):
+            let schema = try workspace.table(of: mapping(page), on: .crm).schema
+            let rows = try CouplingService(workspace: workspace).lookupPage(mapping: page.mapping, search: search.isEmpty ? nil : search,
+                                                                           from: .first, limit: 200)
+            return .lookupLoaded(rows.map { row in
+                let detail = schema.searchFields.dropFirst().map { row.record[$0] }.filter { !$0.isEmpty }.joined(separator: " · ")
+                return LookupEntry(id: row.record.id, label: DisplayText.sanitized(schema.label(of: row.record)),
+                                   detail: DisplayText.sanitized(detail), coupled: row.coupledERPID != nil)
+            })
+        case .couple(let page, let erpID, let crmID, let sync):
+            do {
+                let outcome = try CouplingService(workspace: workspace).couple(mapping: page.mapping, erpID: erpID, crmID: crmID, sync: sync)
+                return .written(message: DisplayText.sanitized([outcome.job.message, outcome.sync?.summary].compactMap { $0 }.joined(separator: " ")))
+            } catch let error as TandemError {
+                return .couplingFailed(error.description)
+            }
+        case .createAndCouple(let page, let erpID):
+            let outcome = try CouplingService(workspace: workspace).createNew(mapping: page.mapping, side: .erp, ids: [erpID])
+            if let failure = outcome.outcomes.first(where: { $0.status == .failed }) {
+                return .couplingFailed(DisplayText.sanitized(failure.message))
+            }
+            return .written(message: "Created the CRM record and coupled it.")
+        case .askSync(let target):
+            return .syncQuestionLoaded(try question(for: target))
+        case .preview(let dialog, let choice):
+            let plan = try SyncEngine(workspace: workspace).preview(request(dialog, choice))
+            return .previewLoaded(PreviewState(dialog: dialog, lines: PreviewLines.lines(plan), summary: PreviewLines.summary(plan)))
+        case .uncouple(let target):
+            let outcome = try CouplingService(workspace: workspace)
+                .uncouple(mapping: target.pane.page.mapping, side: target.pane.side, ids: try ids(of: target))
+            return .written(message: outcome.job.message)
+        case .createNew(let target):
+            let outcome = try CouplingService(workspace: workspace)
+                .createNew(mapping: target.pane.page.mapping, side: target.pane.side, ids: try ids(of: target))
+            let failures = outcome.outcomes.filter { $0.status == .failed }
+            return .written(message: DisplayText.sanitized(outcome.job.message
+                + (failures.first.map { " \($0.label): \($0.message)" } ?? "")))
+        case .loadJobs:
+            return .jobsLoaded(try workspace.store.jobs(limit: 500))
+        case .loadJobErrors(let id):
+            return .jobErrorsLoaded(try workspace.store.job(id), try workspace.store.jobErrors(id))
+        case .loadRows, .synchronize, .cancelRun:
+            throw TandemError.invalidCriteria("not a single-answer effect")
+        }
+    }
+
+    /// The ids a target stands for; "every row shown" pages through the filter by key.
+    func ids(of target: RecordTarget) throws -> [RecordID] {
+        switch target {
+        case .records(_, let ids): return ids
+        case .allShown(let pane, let filter, let except):
+            let table = try workspace.table(of: mapping(pane.page), on: pane.side)
+            var ids: [RecordID] = []
+            var start = PageStart.first
+            while true {
+                let page = try table.page(search: filter.isEmpty ? nil : filter, from: start, limit: 1000)
+                guard let last = page.last else { return ids }
+                ids += page.map(\.id).filter { !except.contains($0) }
+                start = .after(ListKey(last, schema: table.schema))
+            }
+        }
+    }
+
+    private func question(for target: RecordTarget) throws -> SyncDialog {
+        let ids = try ids(of: target)
+        let engine = SyncEngine(workspace: workspace)
+        if ids.count == 1, let id = ids.first {
+            let check = try engine.check(mapping: target.pane.page.mapping, side: target.pane.side, id: id)
+            return SyncDialog(target: .records(target.pane, ids), count: 1, question: sanitized(check.question), single: true)
+        }
+        return SyncDialog(target: .records(target.pane, ids), count: ids.count,
+                          question: try engine.questionForSelection(mapping: target.pane.page.mapping), single: false)
+    }
+
+    private func sanitized(_ question: SyncQuestion) -> SyncQuestion {
+        switch question {
+        case .setUpCoupling(let text): .setUpCoupling(text: text)
+        case .menu(let title, let options, let recommended, let warning):
+            .menu(title: DisplayText.sanitized(title), options: options, recommended: recommended, warning: warning.map(DisplayText.sanitized))
+        case .confirm(let text, let choice, let defaultYes): .confirm(text: DisplayText.sanitized(text), choice: choice, defaultYes: defaultYes)
+        }
+    }
+
+    func request(_ dialog: SyncDialog, _ choice: SyncChoice) throws -> SyncRequest {
+        SyncRequest(mapping: dialog.target.pane.page.mapping, selection: .records(dialog.target.pane.side, try ids(of: dialog.target)),
+                    choice: choice, overwriteChangedDestination: dialog.single)
+    }
+
+    /// Runs the synchronization, reporting progress between batches and stopping when cancelled.
+    func synchronize(_ dialog: SyncDialog, _ choice: SyncChoice, token: Int, deliver: (Action) -> Void) throws {
+        let request = try request(dialog, choice)
+        let result = try withoutActuallyEscaping(deliver) { deliver in
+            try SyncEngine(workspace: workspace).synchronize(request) { progress in
+                deliver(.syncProgress(token: token, done: progress.done, total: progress.total))
+                return !cancelled.isCancelled(token)
+            }
+        }
+        deliver(.syncFinished(token: token, ResultState(
+            summary: result.summary, jobID: result.job.id,
+            problems: result.problems.map { DisplayText.sanitized("\($0.label): \($0.message)") })))
+    }
+
+    private func card(_ page: PageKind, _ side: Side, _ id: RecordID) throws -> CardData {
+        let mapping = try mapping(page)
+        let table = try workspace.table(of: mapping, on: side)
+        guard let record = try table.record(id: id) else { return CardData(record: nil, coupling: nil) }
+        guard let coupling = try workspace.store.coupling(mapping: mapping.name, side: side, id: id) else {
+            return CardData(record: record, coupling: nil)
+        }
+        let otherTable = try workspace.table(of: mapping, on: side.other)
+        let other = try otherTable.record(id: coupling.id(on: side.other))
+        let check = other == nil ? nil : try SyncEngine(workspace: workspace).check(mapping: mapping.name, side: side, id: id)
+        return CardData(record: record, coupling: CouplingSummary(
+            counterpartID: coupling.id(on: side.other),
+            counterpartLabel: other.map { DisplayText.sanitized(otherTable.schema.label(of: $0)) },
+            status: CouplingStatus.of(record, on: side, coupling: coupling, mapping: mapping, schema: table.schema),
+            toCRM: coupling.lastResultToCRM, fromCRM: coupling.lastResultFromCRM,
+            erpSyncedAt: coupling.erpModifiedAtLastSync, crmSyncedAt: coupling.crmModifiedAtLastSync,
+            skipped: coupling.skipped, lastError: coupling.lastError.map(DisplayText.sanitized),
+            changedOnERP: check?.changedOnERPOnly ?? [], changedOnCRM: check?.changedOnCRMOnly ?? [],
+            conflicts: check?.conflicts.map {
+                FieldConflict(erpField: $0.erpField, crmField: $0.crmField, erpValue: DisplayText.sanitized($0.erpValue),
+                              crmValue: DisplayText.sanitized($0.crmValue), lastSyncedValue: $0.lastSyncedValue.map(DisplayText.sanitized))
+            } ?? []))
+    }
+}
+
+/// The preview as lines: per record the fields old → new, or why it is skipped or fails.
+enum PreviewLines {
+    static func lines(_ plan: SyncPlan) -> [String] {
+        plan.records.flatMap { record -> [String] in
+            let label = DisplayText.sanitized(record.label)
+            switch record.outcome {
+            case .write(let updates) where updates.isEmpty: return ["\(label): unchanged"]
+            case .write(let updates):
+                return ["\(label):"] + updates.flatMap { update in
+                    update.changes.map { "  \(update.side.displayName) \($0.field): \(DisplayText.sanitized($0.oldValue)) → \(DisplayText.sanitized($0.newValue))" }
+                }
+            case .skip(let reason): return ["\(label): skipped — \(DisplayText.sanitized(reason.message))"]
+            case .fail(let message): return ["\(label): fails — \(DisplayText.sanitized(message))"]
+            case .restore(let side, _): return ["\(label): re-creates the deleted \(side.displayName) record"]
+            case .removeCoupling(let reason): return ["\(label): removes the coupling (\(reason))"]
+            }
+        }
+    }
+
+    static func summary(_ plan: SyncPlan) -> String {
+        let changing = plan.recordsToChange
+        let fields = plan.records.reduce(0) { $0 + $1.changeCount }
+        let skipped = plan.records.filter { if case .skip = $0.outcome { true } else { false } }.count
+        return "\(changing) of \(plan.records.count) record\(plan.records.count == 1 ? "" : "s") will change (\(fields) field\(fields == 1 ? "" : "s")); \(skipped) skipped."
+    }
+}
