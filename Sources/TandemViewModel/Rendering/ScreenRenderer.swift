@@ -1,5 +1,19 @@
 import TandemCore
 
+/// The order of a card: each group where its first field stands, with all of its fields.
+enum CardLayout {
+    static func groups(_ schema: TableSchema) -> [String] {
+        var groups: [String] = []
+        for field in schema.fields where !groups.contains(field.group) { groups.append(field.group) }
+        return groups
+    }
+
+    /// Field indices in the order the card shows them (and the cursor walks them).
+    static func order(_ schema: TableSchema) -> [Int] {
+        groups(schema).flatMap { group in schema.fields.indices.filter { schema.fields[$0].group == group } }
+    }
+}
+
 /// The screens above the list pages: a record's card, the job log, one job's errors.
 enum ScreenRenderer {
     static func status(_ state: AppState) -> String {
@@ -26,15 +40,13 @@ enum ScreenRenderer {
         let fieldWidth = size.width - boxWidth - (boxWidth > 0 ? 1 : 0)
         let nameWidth = min(22, schema.fields.map { DisplayWidth.of($0.name) }.max() ?? 10)
         var lines: [(text: String, value: String?, index: Int?)] = []
-        var group = ""
-        for (index, field) in schema.fields.enumerated() {
-            if field.group != group {
-                group = field.group
-                lines.append((group, nil, nil))
+        for group in CardLayout.groups(schema) {
+            lines.append((group, nil, nil))
+            for index in schema.fields.indices where schema.fields[index].group == group {
+                let value = index == card.cursor && card.editing != nil ? DisplayText.sanitized(card.editing ?? "") + "▏"
+                    : DisplayText.sanitized(record[schema.fields[index].name])
+                lines.append((schema.fields[index].name, value, index))
             }
-            let value = index == card.cursor && card.editing != nil ? DisplayText.sanitized(card.editing ?? "") + "▏"
-                : DisplayText.sanitized(record[field.name])
-            lines.append((field.name, value, index))
         }
         let visible = size.height - 4
         let cursorLine = lines.firstIndex { $0.index == card.cursor } ?? 0

@@ -6,7 +6,11 @@ extension Reducer {
         let fields = state.schemas[card.side]?[card.page]?.fields ?? []
         switch command {
         case .moveDown, .moveUp:
-            updateCard(&state) { $0.cursor = max(0, min(fields.count - 1, $0.cursor + (command == .moveDown ? 1 : -1))) }
+            // The cursor walks the fields in the order the card shows them (grouped).
+            let order = state.schemas[card.side]?[card.page].map(CardLayout.order) ?? Array(fields.indices)
+            let position = order.firstIndex(of: card.cursor) ?? 0
+            let next = max(0, min(order.count - 1, position + (command == .moveDown ? 1 : -1)))
+            updateCard(&state) { $0.cursor = order[next] }
         case .editField:
             guard let record = card.record, fields.indices.contains(card.cursor) else { return [] }
             let field = fields[card.cursor]
