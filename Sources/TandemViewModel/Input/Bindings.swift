@@ -9,6 +9,9 @@ public enum Command: String, Sendable, CaseIterable {
     case otherPane, customersPage, contactsPage, nextPage, previousPage
     case open, setUpCoupling, synchronize, deleteCoupling, createNew, jobs
     case editField, openCounterpart, back
+    case match, errors, mappings, caseSensitive, priorityUp, priorityDown
+    case retry, retryAll, restoreRecord, deleteRecord
+    case nextMapping, cycleDirection, cycleUpdateConflict, cycleDeletionConflict
     case nextField, previousField, toggle, lookup, accept, cancel, preview
     case help, scrollHelpUp, scrollHelpDown, closeOverlay, quit
 }
@@ -33,9 +36,15 @@ public enum Context: String, Sendable, CaseIterable {
     case result
     /// A yes/no question.
     case confirm
+    /// Match-based coupling.
+    case match
     /// The job log and one job's errors.
     case jobs
     case jobErrors
+    /// Coupled data synchronization errors.
+    case errors
+    /// The table and field mappings.
+    case mappings
     /// The help overlay.
     case help
 }
@@ -52,13 +61,13 @@ public struct Binding: Sendable {
 }
 
 public enum Bindings {
-    private static let screens: [Context] = [.list, .card, .jobs, .jobErrors]
+    private static let screens: [Context] = [.list, .card, .jobs, .jobErrors, .errors, .mappings]
 
     public static let table: [Binding] = [
         Binding(keys: [.up, .character("k")], command: .moveUp, hint: nil, help: "move up",
-                contexts: [.list, .card, .jobs, .jobErrors, .couplingLookup, .syncQuestion, .preview]),
+                contexts: [.list, .card, .jobs, .jobErrors, .couplingLookup, .syncQuestion, .preview, .match, .errors, .mappings]),
         Binding(keys: [.down, .character("j")], command: .moveDown, hint: nil, help: "move down",
-                contexts: [.list, .card, .jobs, .jobErrors, .couplingLookup, .syncQuestion, .preview]),
+                contexts: [.list, .card, .jobs, .jobErrors, .couplingLookup, .syncQuestion, .preview, .match, .errors, .mappings]),
         Binding(keys: [.pageUp], command: .pageUp, hint: nil, help: "page up", contexts: [.list, .jobs, .preview]),
         Binding(keys: [.pageDown], command: .pageDown, hint: nil, help: "page down", contexts: [.list, .jobs, .preview]),
         Binding(keys: [.home, .character("g")], command: .top, hint: nil, help: "first row", contexts: [.list, .jobs]),
@@ -77,11 +86,20 @@ public enum Bindings {
         Binding(keys: [.enter], command: .open, hint: "open", help: "open the record's card", contexts: [.list]),
         Binding(keys: [.enter], command: .open, hint: "errors", help: "open the job's errors", contexts: [.jobs]),
         Binding(keys: [.character("c")], command: .setUpCoupling, hint: "couple",
-                help: "set up coupling (current row)", contexts: [.list, .card]),
+                help: "set up coupling (current row)", contexts: [.list, .card, .errors]),
         Binding(keys: [.character("s")], command: .synchronize, hint: "sync",
-                help: "synchronize now (selection or row)", contexts: [.list, .card]),
+                help: "synchronize now (selection or row)", contexts: [.list, .card, .errors]),
         Binding(keys: [.character("d")], command: .deleteCoupling, hint: nil,
-                help: "delete coupling (selection or row)", contexts: [.list, .card]),
+                help: "delete coupling (selection or row)", contexts: [.list, .card, .errors]),
+        Binding(keys: [.character("m")], command: .match, hint: "match",
+                help: "match-based coupling", contexts: [.list]),
+        Binding(keys: [.character("r")], command: .retry, hint: "retry", help: "retry: clear the skipped mark",
+                contexts: [.errors]),
+        Binding(keys: [.character("R")], command: .retryAll, hint: nil, help: "retry all", contexts: [.errors]),
+        Binding(keys: [.character("t")], command: .restoreRecord, hint: "restore",
+                help: "restore the deleted side", contexts: [.errors]),
+        Binding(keys: [.character("x")], command: .deleteRecord, hint: nil,
+                help: "delete the surviving record", contexts: [.errors]),
         Binding(keys: [.character("n")], command: .createNew, hint: nil,
                 help: "create the selection on the other side", contexts: [.list]),
         Binding(keys: [.enter, .character("e")], command: .editField, hint: "edit", help: "edit the field", contexts: [.card]),
@@ -94,6 +112,25 @@ public enum Bindings {
         Binding(keys: [.character("]")], command: .nextPage, hint: nil, help: "next page", contexts: [.list]),
         Binding(keys: [.character("[")], command: .previousPage, hint: nil, help: "previous page", contexts: [.list]),
         Binding(keys: [.character("J")], command: .jobs, hint: nil, help: "the job log", contexts: [.list, .card]),
+        Binding(keys: [.character("E")], command: .errors, hint: nil, help: "coupled data errors", contexts: [.list, .card]),
+        Binding(keys: [.character("M")], command: .mappings, hint: nil, help: "the mappings", contexts: [.list, .card]),
+        Binding(keys: [.space], command: .toggle, hint: "on/off", help: "match on the field, or tick an option",
+                contexts: [.match]),
+        Binding(keys: [.character("c")], command: .caseSensitive, hint: "case", help: "compare with regard to case",
+                contexts: [.match]),
+        Binding(keys: [.character("+"), .right], command: .priorityUp, hint: "priority",
+                help: "lower priority (tried later)", contexts: [.match]),
+        Binding(keys: [.character("-"), .left], command: .priorityDown, hint: nil, help: "higher priority (tried sooner)",
+                contexts: [.match]),
+        Binding(keys: [.tab], command: .nextMapping, hint: "next mapping", help: "show the next mapping",
+                contexts: [.mappings]),
+        Binding(keys: [.space], command: .toggle, hint: "on/off", help: "enable or disable the field", contexts: [.mappings]),
+        Binding(keys: [.character("r")], command: .cycleDirection, hint: nil, help: "change the mapping's direction",
+                contexts: [.mappings]),
+        Binding(keys: [.character("u")], command: .cycleUpdateConflict, hint: nil, help: "change the update conflict policy",
+                contexts: [.mappings]),
+        Binding(keys: [.character("x")], command: .cycleDeletionConflict, hint: nil, help: "change the deletion policy",
+                contexts: [.mappings]),
         Binding(keys: [.tab, .down], command: .nextField, hint: "next", help: "next field", contexts: [.coupling]),
         Binding(keys: [.backTab, .up], command: .previousField, hint: nil, help: "previous field", contexts: [.coupling]),
         Binding(keys: [.space, .left, .right], command: .toggle, hint: "change",
@@ -103,15 +140,15 @@ public enum Bindings {
         Binding(keys: [.character("p")], command: .preview, hint: "preview",
                 help: "preview what will change", contexts: [.syncQuestion]),
         Binding(keys: [.enter], command: .accept, hint: "OK", help: "OK",
-                contexts: [.coupling, .couplingLookup, .syncQuestion, .preview, .confirm, .cardEditing]),
+                contexts: [.coupling, .couplingLookup, .syncQuestion, .preview, .confirm, .cardEditing, .match]),
         Binding(keys: [.enter], command: .open, hint: "open job", help: "open the job's errors", contexts: [.result]),
         Binding(keys: [.left, .right, .tab, .character("y"), .character("n")], command: .toggle, hint: "yes/no",
                 help: "choose Yes or No", contexts: [.confirm]),
         Binding(keys: [.escape], command: .cancel, hint: "cancel", help: "cancel: nothing is written",
-                contexts: [.coupling, .couplingLookup, .syncQuestion, .preview, .confirm, .cardEditing, .progress]),
+                contexts: [.coupling, .couplingLookup, .syncQuestion, .preview, .confirm, .cardEditing, .progress, .match]),
         Binding(keys: [.escape, .character("q")], command: .closeOverlay, hint: "close", help: "close", contexts: [.result]),
         Binding(keys: [.escape, .character("q")], command: .back, hint: "back", help: "back",
-                contexts: [.card, .jobs, .jobErrors]),
+                contexts: [.card, .jobs, .jobErrors, .errors, .mappings]),
         Binding(keys: [.character("?"), .function(1)], command: .help, hint: "help", help: "help: the keys that work here",
                 contexts: screens),
         Binding(keys: [.escape, .character("?"), .character("q")], command: .closeOverlay, hint: "close",
@@ -134,11 +171,11 @@ public enum Bindings {
     }
 
     /// "Space select  / filter  Enter open …" for the status line, as many as fit in `width`
-    /// columns; the help key is always kept, so everything else can be found from it.
+    /// columns; help, and the way out (quit, back, cancel), are always kept.
     public static func hints(in context: Context, width: Int = .max) -> String {
         if context == .filterEditing { return "type to filter  Enter keep  Esc clear" }
         var entries = bindings(in: context).compactMap { binding in
-            binding.hint.map { (text: "\(binding.keys[0]) \($0)", isHelp: binding.command == .help) }
+            binding.hint.map { (text: "\(binding.keys[0]) \($0)", isHelp: [.help, .quit, .back, .cancel].contains(binding.command)) }
         }
         func joined() -> String { entries.map(\.text).joined(separator: "  ") }
         while DisplayWidth.of(joined()) > width, let drop = entries.lastIndex(where: { !$0.isHelp }), entries.count > 1 {

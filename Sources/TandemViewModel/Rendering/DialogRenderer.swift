@@ -10,6 +10,7 @@ enum DialogRenderer {
         case .progress(let progress): drawProgress(progress, state.size, &canvas)
         case .result(let result): drawResult(result, state.size, &canvas)
         case .confirm(let confirm): drawConfirm(confirm, state.size, &canvas)
+        case .match(let dialog): drawMatch(dialog, state.size, &canvas)
         case .help: break
         }
     }
@@ -150,6 +151,32 @@ enum DialogRenderer {
         let row = box.top + box.height - 2
         canvas.draw("[ Yes ]", row: row, column: box.left + box.width / 2 - 10, width: 7, style: confirm.yes ? .focused : .dialog)
         canvas.draw("[ No ]", row: row, column: box.left + box.width / 2 + 3, width: 6, style: confirm.yes ? .dialog : .focused)
+    }
+
+    private static func drawMatch(_ dialog: MatchDialog, _ size: Size, _ canvas: inout Canvas) {
+        let box = frame("Match-based coupling", width: 70, height: dialog.rowCount + 7, size, &canvas)
+        let x = box.left + 2, inner = box.width - 4
+        let scope = dialog.count.map { "the \($0) selected record\($0 == 1 ? "" : "s")" } ?? "every uncoupled ERP record"
+        canvas.draw("Couple \(scope) to CRM records with the same:", row: box.top + 1, column: x, width: inner, style: .dialogTitle)
+        canvas.draw("   Field                       Match  Case  Priority", row: box.top + 2, column: x, width: inner, style: .header)
+        for (index, field) in dialog.fields.enumerated() {
+            let row = box.top + 3 + index
+            let style: StyleRole = index == dialog.cursor ? .focused : .dialog
+            canvas.fill(row: row, column: x, width: inner, style: style)
+            canvas.draw("   \(field.erpField) ↔ \(field.crmField)", row: row, column: x, width: 30, style: style)
+            canvas.draw(field.on ? "[x]" : "[ ]", row: row, column: x + 31, width: 5, style: style)
+            canvas.draw(field.caseSensitive ? "[x]" : "[ ]", row: row, column: x + 38, width: 5, style: style)
+            canvas.draw(field.on ? String(field.priority) : "", row: row, column: x + 45, width: 4, style: style)
+        }
+        let options = [("Create new if no match", dialog.createNew), ("Synchronize after coupling", dialog.synchronize)]
+        for (offset, option) in options.enumerated() {
+            let index = dialog.fields.count + offset
+            canvas.draw("\(option.1 ? "[x]" : "[ ]") \(option.0)", row: box.top + 4 + index, column: x, width: inner,
+                        style: index == dialog.cursor ? .focused : .dialog)
+        }
+        canvas.draw("[ Match ]", row: box.top + box.height - 2, column: x + inner - 10, width: 9,
+                    style: dialog.cursor == dialog.rowCount - 1 ? .focused : .dialog)
+        if let error = dialog.error { canvas.draw(error, row: box.top + box.height - 2, column: x, width: inner - 12, style: .error) }
     }
 
     /// Words wrapped to `width` columns.

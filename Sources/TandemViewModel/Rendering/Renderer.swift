@@ -15,6 +15,8 @@ public enum Renderer {
         case .card(let card)?: ScreenRenderer.drawCard(card, state, &canvas)
         case .jobs(let jobs)?: ScreenRenderer.drawJobs(jobs, state, &canvas)
         case .jobErrors(let screen)?: ScreenRenderer.drawJobErrors(screen, state, &canvas)
+        case .errors(let screen)?: MoreScreensRenderer.drawErrors(screen, state, &canvas)
+        case .mappings(let view)?: MoreScreensRenderer.drawMappings(view, state, &canvas)
         }
         if state.screens.isEmpty { drawStatus(state, &canvas) } else { drawFooter(state, status: ScreenRenderer.status(state), &canvas) }
         switch state.modal {

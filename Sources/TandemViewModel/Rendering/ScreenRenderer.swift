@@ -24,6 +24,9 @@ enum ScreenRenderer {
             return card.coupling.map { "coupled · \($0.status.rawValue)" } ?? "not coupled"
         case .jobs(let jobs)?: return jobs.loaded ? "\(jobs.jobs.count) job\(jobs.jobs.count == 1 ? "" : "s")" : "loading…"
         case .jobErrors(let screen)?: return "\(screen.errors.count) error\(screen.errors.count == 1 ? "" : "s")"
+        case .errors(let screen)?:
+            return screen.loaded ? "\(screen.rows.count) coupling\(screen.rows.count == 1 ? "" : "s") with errors" : "loading…"
+        case .mappings(let view)?: return view.mappings[safe: view.selected].map { "mapping \($0.name)" } ?? "loading…"
         case nil: return ""
         }
     }

@@ -44,9 +44,8 @@ extension Reducer {
             state.modal = .confirm(ConfirmDialog(text: "Delete the coupling of this record? The records stay as they are.",
                                                  purpose: .deleteCoupling(.records(PaneID(card.page, card.side), [card.id])),
                                                  defaultYes: false))
-        case .jobs:
-            state.screens.append(.jobs(JobsState()))
-            return [.loadJobs]
+        case .jobs, .errors, .mappings:
+            return openScreen(command, &state)
         case .help:
             return openHelp(&state)
         default:

@@ -141,9 +141,10 @@ extension Reducer {
                 : ConfirmDialog(text: "Create \(records) in the \(focus.other.displayName) from the \(focus.displayName) and couple them?",
                                 purpose: .createNew(target), defaultYes: true))
             return []
-        case .jobs:
-            state.screens.append(.jobs(JobsState()))
-            return [.loadJobs]
+        case .jobs, .errors, .mappings:
+            return openScreen(command, &state)
+        case .match:
+            return openMatch(&state)
         case .help:
             return openHelp(&state)
         case .quit:
@@ -159,6 +160,23 @@ extension Reducer {
             return [load(state, pane, placement)]
         }
         return followCounterpart(&state)
+    }
+
+    /// Opens the job log, the coupled-data errors or the mappings.
+    static func openScreen(_ command: Command, _ state: inout AppState) -> [Effect] {
+        switch command {
+        case .jobs:
+            state.screens.append(.jobs(JobsState()))
+            return [.loadJobs]
+        case .errors:
+            state.screens.append(.errors(ErrorsState()))
+            return [.loadErrors]
+        case .mappings:
+            state.screens.append(.mappings(MappingsState()))
+            return [.loadMappings]
+        default:
+            return []
+        }
     }
 
     /// Typing into the focused pane's filter: every change reloads the pane from its first row.

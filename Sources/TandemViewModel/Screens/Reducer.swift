@@ -43,6 +43,8 @@ public enum Reducer {
             return receiveForSync(&state, action)
         case .jobsLoaded, .jobErrorsLoaded:
             return receiveForJobs(&state, action)
+        case .matchDialogLoaded, .matchFinished, .errorsLoaded, .mappingsLoaded:
+            return receiveForMoreScreens(&state, action)
         }
     }
 
@@ -54,8 +56,11 @@ public enum Reducer {
         case .help: return helpKey(key, &state)
         case .coupling, .couplingLookup: return couplingDialogKey(key, context, &state)
         case .syncQuestion, .preview, .progress, .result, .confirm: return syncDialogKey(key, context, &state)
+        case .match: return matchKey(key, &state)
         case .card: return cardKey(key, &state)
         case .jobs, .jobErrors: return jobsKey(key, context, &state)
+        case .errors: return errorsKey(key, &state)
+        case .mappings: return mappingsKey(key, &state)
         case .list:
             guard let command = Bindings.command(for: key, in: .list) else { return [] }
             return listCommand(command, &state)
@@ -94,6 +99,7 @@ public enum Reducer {
         }
         if case .card(let card)? = state.screens.last { effects.append(.loadCard(card.page, card.side, card.id)) }
         if case .jobs? = state.screens.last { effects.append(.loadJobs) }
+        if case .errors? = state.screens.last { effects.append(.loadErrors) }
         return effects
     }
 

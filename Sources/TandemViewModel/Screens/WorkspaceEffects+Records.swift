@@ -93,6 +93,53 @@ extension WorkspaceEffects {
             return .jobsLoaded(try workspace.store.jobs(limit: 500))
         case .loadJobErrors(let id):
             return .jobErrorsLoaded(try workspace.store.job(id), try workspace.store.jobErrors(id))
+        case .openMatch(let page, let target, let count):
+            let mapping = try mapping(page)
+            let rows = mapping.enabledFields.filter { $0.lookupMapping == nil }.map {
+                MatchFieldRow(erpField: $0.erpField, crmField: $0.crmField, on: $0.matchOn, caseSensitive: $0.caseSensitive,
+                              priority: $0.matchPriority)
+            }
+            return .matchDialogLoaded(MatchDialog(page: page, target: target, count: count, fields: rows))
+        case .match(let dialog):
+            let criteria = MatchCriteria(dialog.fields.filter(\.on).map {
+                MatchCriterion(erpField: $0.erpField, crmField: $0.crmField, caseSensitive: $0.caseSensitive, priority: $0.priority)
+            })
+            let result = try MatchCoupler(workspace: workspace).match(
+                mapping: dialog.page.mapping, erpIDs: try dialog.target.map(ids(of:)),
+                options: MatchOptions(criteria: criteria, createNewIfNoMatch: dialog.createNew,
+                                      synchronizeAfterCoupling: dialog.synchronize))
+            let problems = result.unmatched.map { "\($0.label): \($0.reason.message)" } + result.failed.map { "\($0.label): \($0.message)" }
+            return .matchFinished(ResultState(
+                summary: "Coupled \(result.coupled.count), created \(result.created.count), unmatched \(result.unmatched.count)."
+                    + (result.sync.map { " " + $0.summary } ?? ""),
+                jobID: result.job.id, problems: problems.map(DisplayText.sanitized)))
+        case .loadErrors:
+            return .errorsLoaded(try JobLog(workspace: workspace).coupledDataErrors().map(ErrorRow.init))
+        case .retry(let mapping, let erpIDs):
+            let count = try JobLog(workspace: workspace).retry(mapping: mapping, erpIDs: erpIDs)
+            return .written(message: "Cleared the skipped mark of \(count) coupling\(count == 1 ? "" : "s").")
+        case .retryAll:
+            let count = try JobLog(workspace: workspace).retryAll()
+            return .written(message: "Cleared the skipped mark of \(count) coupling\(count == 1 ? "" : "s").")
+        case .restore(let mapping, let erpID):
+            do {
+                _ = try JobLog(workspace: workspace).restoreRecord(mapping: mapping, erpID: erpID)
+                return .written(message: "Restored the missing record and coupled it.")
+            } catch let error as TandemError {
+                return .failed(error.description)
+            }
+        case .deleteRecord(let mapping, let erpID):
+            do {
+                try JobLog(workspace: workspace).deleteRecord(mapping: mapping, erpID: erpID)
+                return .written(message: "Deleted the surviving record and its coupling.")
+            } catch let error as TandemError {
+                return .failed(error.description)
+            }
+        case .loadMappings:
+            return .mappingsLoaded(try workspace.store.mappings())
+        case .saveMapping(let mapping):
+            try workspace.store.save(mapping)
+            return .mappingsLoaded(try workspace.store.mappings())
         case .loadRows, .synchronize, .cancelRun:
             throw TandemError.invalidCriteria("not a single-answer effect")
         }

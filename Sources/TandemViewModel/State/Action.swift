@@ -76,6 +76,10 @@ public enum Action: Equatable, Sendable {
     case syncFinished(token: Int, ResultState)
     case jobsLoaded([SyncJob])
     case jobErrorsLoaded(SyncJob?, [JobError])
+    case matchDialogLoaded(MatchDialog)
+    case matchFinished(ResultState)
+    case errorsLoaded([ErrorRow])
+    case mappingsLoaded([TableMapping])
 }
 
 /// Work the reducer asks for; performed off the UI thread, reported back as actions.
@@ -98,4 +102,13 @@ public enum Effect: Equatable, Sendable {
     case createNew(RecordTarget)
     case loadJobs
     case loadJobErrors(JobID)
+    case openMatch(PageKind, RecordTarget?, count: Int?)
+    case match(MatchDialog)
+    case loadErrors
+    case retry(mapping: String, erpIDs: [RecordID])
+    case retryAll
+    case restore(mapping: String, erpID: RecordID)
+    case deleteRecord(mapping: String, erpID: RecordID)
+    case loadMappings
+    case saveMapping(TableMapping)
 }

@@ -52,12 +52,15 @@ public struct AppState: Equatable, Sendable {
         case .progress?: return .progress
         case .result?: return .result
         case .confirm?: return .confirm
+        case .match?: return .match
         case nil: break
         }
         switch screens.last {
         case .card(let card)?: return card.editing == nil ? .card : .cardEditing
         case .jobs?: return .jobs
         case .jobErrors?: return .jobErrors
+        case .errors?: return .errors
+        case .mappings?: return .mappings
         case nil: return currentPage.editingFilter ? .filterEditing : .list
         }
     }

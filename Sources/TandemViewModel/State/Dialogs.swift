@@ -10,6 +10,7 @@ public enum Modal: Equatable, Sendable {
     case progress(ProgressState)
     case result(ResultState)
     case confirm(ConfirmDialog)
+    case match(MatchDialog)
 }
 
 /// Records a command acts on: some rows of a pane, or every row its filter shows (less exceptions).

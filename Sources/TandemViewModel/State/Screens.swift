@@ -5,6 +5,8 @@ public enum Screen: Equatable, Sendable {
     case card(CardState)
     case jobs(JobsState)
     case jobErrors(JobErrorsState)
+    case errors(ErrorsState)
+    case mappings(MappingsState)
 }
 
 /// What the card shows about a record's coupling.
