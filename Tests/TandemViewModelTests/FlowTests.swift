@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TandemCore
 import TandemSQLite
@@ -323,5 +324,51 @@ import TandemViewModel
         #expect(harness.model.frame.text.contains("Mapping CONTACT") && harness.model.frame.text.contains("via CUSTOMER"))
         harness.model.press(.escape)
         #expect(harness.state.screens.isEmpty)
+    }
+}
+
+@Suite struct BackgroundRunnerTests {
+    @Test func effectsRunOffTheCallingThreadAndArriveThroughPump() throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        let runner = BackgroundRunner(workspace: harness.opened.workspace)
+        let model = ViewModel.background(runner: runner, size: Size(width: 80, height: 24), workspaceName: "sample")
+        model.send(.start)
+        #expect(model.state.currentPage.erp.loading)
+        #expect(model.state.currentPage.erp.rows.isEmpty)
+        let deadline = Date().addingTimeInterval(10)
+        while (runner.isBusy || model.state.currentPage.erp.rows.isEmpty) && Date() < deadline {
+            model.pump(runner)
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        #expect(model.state.currentPage.erp.total == 160 && !model.state.currentPage.erp.loading)
+        // Keys pressed while a load is out are not lost: the move waits and is applied after.
+        model.send(.key(.pageDown))
+        model.send(.key(.pageDown))
+        model.send(.key(.pageDown))
+        while runner.isBusy && Date() < deadline {
+            model.pump(runner)
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        model.pump(runner)
+        #expect(model.state.currentPage.erp.cursor >= 57)
+    }
+}
+
+@Suite struct CreateOnTheOtherSideTests {
+    @Test func nCreatesTheSelectedRecordsInTheCRMAndCouplesThem() throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        harness.model.press(.character("/"))
+        harness.model.type("C016")
+        harness.model.press(.enter, .space)
+        let id = try #require(harness.pane(.erp).selection.toggled.first)
+        harness.model.press(.character("n"))
+        guard case .confirm(let confirm)? = harness.state.modal else { Issue.record("no question"); return }
+        #expect(confirm.yes && confirm.text == "Create 1 record in the CRM from the ERP and couple them?")
+        harness.model.press(.enter)
+        #expect(harness.state.message == "Created and coupled 1 of 1 records.")
+        let coupling = try #require(try harness.opened.workspace.store.coupling(mapping: "CUSTOMER", side: .erp, id: id))
+        #expect(try harness.opened.table("account", on: .crm).record(id: coupling.crmID)?["accountnumber"] == "C01600")
     }
 }

@@ -151,6 +151,7 @@ import TandemViewModel
         #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" } && !text.contains("\u{202E}"))
         let row = try #require((0..<frame.size.height).first { frame.line($0).contains("Evil") })
         #expect(frame.styleLine(row).contains("?"))
+        try expectGolden(frame, "hostile-80x24")
         for line in 0..<frame.size.height { #expect(DisplayWidth.of(frame.line(line)) == frame.size.width) }
 
         harness.model.press(.character("/"), .escape, .character("/"))
@@ -159,5 +160,27 @@ import TandemViewModel
         let cjk = harness.model.frame
         #expect(cjk.text.contains("株式会社"))
         for line in 0..<cjk.size.height { #expect(DisplayWidth.of(cjk.line(line)) == cjk.size.width) }
+        try expectGolden(cjk, "cjk-80x24")
+
+        // A combining accent takes no column of its own: "Cafe\u{301}" is four columns wide.
+        harness.model.press(.character("/"), .escape, .character("/"))
+        harness.model.type("Ope")
+        harness.model.press(.enter)
+        let combining = harness.model.frame
+        #expect(combining.text.contains("Cafe\u{301} de l'Ope\u{301}ra"))
+        for line in 0..<combining.size.height { #expect(DisplayWidth.of(combining.line(line)) == combining.size.width) }
+    }
+
+    @Test func internationalAndHostileRecordsAtTheNarrowSize() throws {
+        let harness = try Harness(size: Size(width: 60, height: 16))
+        defer { harness.remove() }
+        for (filter, name) in [("evil", "hostile-60x16"), ("株式会社", "cjk-60x16"), ("شركة", "arabic-60x16")] {
+            harness.model.press(.character("/"), .escape, .character("/"))
+            harness.model.type(filter)
+            harness.model.press(.enter)
+            let frame = harness.model.frame
+            for line in 0..<frame.size.height { #expect(DisplayWidth.of(frame.line(line)) == frame.size.width, "\(name) line \(line)") }
+            try expectGolden(frame, name)
+        }
     }
 }
