@@ -23,10 +23,15 @@ let package = Package(
         ),
         // The whole terminal UI without a terminal: state, keys, reducer, effects, and frames of cells.
         .target(name: "TandemViewModel", dependencies: ["TandemCore"]),
+        // ncursesw for Swift: a module map and a shim for what Swift cannot import (macros, globals).
+        .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
+        // The only code that touches the terminal: start, keys, paint, restore.
+        .target(name: "TandemTerminal", dependencies: ["CNCursesW", "TandemViewModel", "TandemCore"]),
         // The command line: every action the screens offer, for scripts.
         .executableTarget(
             name: "tandem",
-            dependencies: ["TandemCore", "TandemSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["TandemCore", "TandemSQLite", "TandemTerminal",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Benchmarks at 100,000 records: a release-mode executable that prints a table (docs/performance.md).
         .executableTarget(

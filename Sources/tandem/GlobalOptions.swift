@@ -27,13 +27,20 @@ struct GlobalOptions: ParsableArguments {
     /// Opens the workspace. The built-in default is created from the sample data on first use; a
     /// folder named by `--workspace` or `$TANDEM_WORKSPACE` must exist (a typo must not make a new one).
     func open() throws -> SQLiteWorkspace {
+        let (opened, notice) = try openOrCreate()
+        if let notice { Console.error(notice) }
+        return opened
+    }
+
+    /// Opens the workspace, creating the built-in default from the sample data on first use; the
+    /// notice says so when it did.
+    func openOrCreate() throws -> (SQLiteWorkspace, notice: String?) {
         let (folder, isDefault) = location
-        if SQLiteWorkspace.exists(at: folder) { return try SQLiteWorkspace.open(at: folder) }
+        if SQLiteWorkspace.exists(at: folder) { return (try SQLiteWorkspace.open(at: folder), nil) }
         guard isDefault else { throw CommandError("No workspace at \(folder). Create one with `tandem init`.") }
         let source = try SampleDataLocator.find(nil)
         let (opened, _) = try SampleDataLoader.load(from: source, into: folder)
-        Console.error("Created the workspace at \(folder) from the sample data in \(source).")
-        return opened
+        return (opened, "Created the workspace at \(folder) from the sample data in \(source).")
     }
 }
 

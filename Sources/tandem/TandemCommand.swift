@@ -1,10 +1,13 @@
 import ArgumentParser
+import Foundation
+import TandemTerminal
 
 /// `tandem`: couple ERP records with CRM records and synchronize them.
 struct TandemCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tandem",
         abstract: "Couple ERP customers and contacts with CRM accounts and contacts, and synchronize them.",
+        usage: "tandem [--workspace <dir>]           (the terminal UI)\n  tandem <command> [options]            (scripts: see the commands below)",
         discussion: """
             Exit codes: 0 when everything succeeded, 1 when some records failed or were refused \
             (the summary says which), 2 for usage errors.
@@ -20,4 +23,15 @@ struct TandemCommand: ParsableCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+
+    /// With no command: the terminal UI on the workspace.
+    func run() throws {
+        let (opened, notice) = try global.openOrCreate()
+        do {
+            try TerminalApp.run(workspace: opened.workspace,
+                                workspaceName: (opened.folder as NSString).lastPathComponent, notice: notice)
+        } catch let error as TerminalError {
+            throw CommandError(error.description)
+        }
+    }
 }

@@ -1,0 +1,82 @@
+// What Swift needs from ncursesw and cannot import by itself. SwiftPM drops pkg-config's -D flags,
+// so the wide-character API is switched on here, before curses.h.
+#ifndef TANDEM_CNCURSESW_SHIM_H
+#define TANDEM_CNCURSESW_SHIM_H
+
+#define NCURSES_WIDECHAR 1
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+
+#include <locale.h>
+#include <langinfo.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+#include <signal.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+// C globals and function-like macros, as functions.
+static inline WINDOW *tandem_stdscr(void) { return stdscr; }
+static inline int tandem_lines(void) { return LINES; }
+static inline int tandem_cols(void) { return COLS; }
+static inline int tandem_key_f(int n) { return KEY_F(n); }
+static inline int tandem_wcwidth(wchar_t c) { return wcwidth(c); }
+static inline attr_t tandem_a_normal(void) { return A_NORMAL; }
+static inline attr_t tandem_a_bold(void) { return A_BOLD; }
+static inline attr_t tandem_a_reverse(void) { return A_REVERSE; }
+static inline attr_t tandem_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t tandem_a_dim(void) { return A_DIM; }
+static inline chtype tandem_acs_vline(void) { return ACS_VLINE; }
+static inline chtype tandem_acs_hline(void) { return ACS_HLINE; }
+static inline const char *tandem_codeset(void) { return nl_langinfo(CODESET); }
+
+// Restoring the terminal on every way out. The terminal's settings are saved before ncurses changes
+// them; a signal handler that only makes async-signal-safe calls (write, tcsetattr, signal, raise)
+// puts them back, leaves the alternate screen, shows the cursor, and re-raises the signal with its
+// default action, so a crash still prints its backtrace and a kill still ends the process.
+// Everything that touches the saved state is in this one function's translation unit.
+static struct termios *tandem_saved_termios(void) {
+    static struct termios saved;
+    return &saved;
+}
+
+static volatile sig_atomic_t *tandem_have_termios(void) {
+    static volatile sig_atomic_t have = 0;
+    return &have;
+}
+
+static void tandem_restore_terminal(void) {
+    static const char sequence[] = "\033[0m\033[?25h\033[?1l\033>\033[?1049l\r\n";
+    ssize_t ignored = write(STDOUT_FILENO, sequence, sizeof sequence - 1);
+    (void)ignored;
+    if (*tandem_have_termios()) tcsetattr(STDIN_FILENO, TCSANOW, tandem_saved_termios());
+}
+
+static void tandem_on_signal(int signal_number) {
+    tandem_restore_terminal();
+    signal(signal_number, SIG_DFL);
+    raise(signal_number);
+}
+
+/// Saves the terminal's settings and installs the restoring handler for interrupts, termination,
+/// hang-up and crashes (a Swift trap arrives as SIGILL or SIGTRAP).
+static inline void tandem_guard_terminal(void) {
+    if (tcgetattr(STDIN_FILENO, tandem_saved_termios()) == 0) *tandem_have_termios() = 1;
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = tandem_on_signal;
+    sigemptyset(&action.sa_mask);
+    const int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE };
+    for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaction(signals[i], &action, NULL);
+}
+
+/// Draws one grapheme (a base character and up to four combining marks) at (row, column).
+static inline int tandem_put(WINDOW *window, int row, int column, const wchar_t *text, attr_t attributes, short pair) {
+    cchar_t cell;
+    if (setcchar(&cell, text, attributes, pair, NULL) != OK) return ERR;
+    return mvwadd_wch(window, row, column, &cell);
+}
+
+#endif
