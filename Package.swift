@@ -44,6 +44,9 @@ let package = Package(
         .testTarget(name: "TandemSQLiteTests", dependencies: ["TandemSQLite", "TandemCore", "TandemTestSupport"]),
         .testTarget(name: "TandemViewModelTests", dependencies: ["TandemViewModel", "TandemCore", "TandemSQLite", "TandemTestSupport"],
                     exclude: ["Golden"]),
+        // The paint layer against ncurses on /dev/null, and the built binary inside tmux.
+        .testTarget(name: "TandemTerminalTests",
+                    dependencies: ["TandemTerminal", "CNCursesW", "TandemViewModel", "tandem", "TandemTestSupport"]),
         // Runs the built `tandem` binary on temporary workspaces and checks output and exit codes.
         .testTarget(name: "TandemCLITests", dependencies: ["tandem", "TandemTestSupport"]),
     ],

@@ -12,6 +12,7 @@
 #include <langinfo.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <termios.h>
@@ -69,7 +70,14 @@ static inline void tandem_guard_terminal(void) {
     action.sa_handler = tandem_on_signal;
     sigemptyset(&action.sa_mask);
     const int signals[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE };
-    for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaction(signals[i], &action, NULL);
+    sigset_t handled;
+    sigemptyset(&handled);
+    for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+        sigaction(signals[i], &action, NULL);
+        sigaddset(&handled, signals[i]);
+    }
+    // A process can start with these blocked (its parent's mask is inherited); unblock them here.
+    pthread_sigmask(SIG_UNBLOCK, &handled, NULL);
 }
 
 /// Draws one grapheme (a base character and up to four combining marks) at (row, column).

@@ -59,7 +59,11 @@ final class TerminalSession {
         var character: wint_t = 0
         let result = wget_wch(tandem_stdscr(), &character)
         if result == ERR { return nil }
-        if result == KEY_CODE_YES && Int32(character) == KEY_RESIZE { return .resize(size) }
+        if result == KEY_CODE_YES && Int32(character) == KEY_RESIZE {
+            // What ncurses believes is on the screen is stale after a resize: repaint every cell once.
+            clearok(tandem_stdscr(), true)
+            return .resize(size)
+        }
         return KeyDecoder.decode(character, isKeyCode: result == KEY_CODE_YES).map(TerminalInput.key)
     }
 
