@@ -50,7 +50,11 @@ import Testing
         #expect(session.wait { $0.contains("✓ C01600") }.0)
 
         // Five rows synchronized to the CRM, with the result line, then the job and the job log.
-        try session.press("/", "Escape", "Home", "Space", "Space", "Space", "Space", "Space")
+        // Clear the filter and wait for the full list before selecting, as a person watching would.
+        try session.press("/", "Escape")
+        #expect(session.wait { $0.contains("\n 160 customers\n") }.0)
+        try session.press("Home")
+        try session.press("Space", "Space", "Space", "Space", "Space")
         #expect(session.wait(for: "5 selected").0)
         try session.press("s")
         #expect(session.wait(for: "Synchronize data for the selected records?").0)
