@@ -352,6 +352,20 @@ import TandemViewModel
         }
         model.pump(runner)
         #expect(model.state.currentPage.erp.cursor >= 57)
+
+        // Typing ahead: a filter and Enter Enter before the filtered rows arrive opens the card of
+        // the row the filter finds, not of the row that was under the cursor before.
+        for key: Key in [.home, .character("/"), .character("C"), .character("0"), .character("1"), .character("6"),
+                         .character("0"), .character("0"), .enter, .enter] {
+            model.send(.key(key))
+        }
+        while (runner.isBusy || model.state.screens.isEmpty) && Date() < deadline {
+            model.pump(runner)
+            Thread.sleep(forTimeInterval: 0.005)
+        }
+        model.pump(runner)
+        guard case .card(let card)? = model.state.screens.last else { Issue.record("no card"); return }
+        #expect(card.record?["No."] == "C01600")
     }
 }
 

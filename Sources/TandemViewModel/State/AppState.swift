@@ -65,6 +65,12 @@ public struct AppState: Equatable, Sendable {
         }
     }
 
+    /// Keys must wait: the focused list pane is loading rows (a new filter, a page past the window),
+    /// and a key now would act on rows that are about to be replaced.
+    public var awaitsRows: Bool {
+        screens.isEmpty && modal == nil && currentPage[currentPage.focus].loading
+    }
+
     /// How many list rows fit in a pane at the current size (title, headers, status and hints take five).
     public var visibleRows: Int { max(1, size.height - 5) }
 }

@@ -8,6 +8,8 @@ public final class ViewModel {
     private let runEffect: (Effect, @escaping (Action) -> Void) -> Void
     private var queue: [Action] = []
     private var draining = false
+    /// Keys typed while rows were loading, replayed in order once they arrive (type-ahead).
+    private var heldKeys: [Action] = []
 
     public init(state: AppState, runEffect: @escaping (Effect, @escaping (Action) -> Void) -> Void) {
         self.state = state
@@ -23,16 +25,38 @@ public final class ViewModel {
     }
 
     /// Reduces the action and runs the effects it asks for (and the actions they report, in order).
+    /// A key that arrives while the focused pane waits for rows is held and replayed after them.
     public func send(_ action: Action) {
+        if case .key = action, state.awaitsRows || !heldKeys.isEmpty {
+            heldKeys.append(action)
+            if !draining { replayHeldKeys() }
+            return
+        }
         queue.append(action)
         guard !draining else { return }
         draining = true
-        defer { draining = false }
         while !queue.isEmpty {
             let next = queue.removeFirst()
             for effect in Reducer.reduce(&state, next) {
                 runEffect(effect) { [weak self] action in self?.queue.append(action) }
             }
+        }
+        draining = false
+        replayHeldKeys()
+    }
+
+    private func replayHeldKeys() {
+        while !heldKeys.isEmpty && !state.awaitsRows {
+            let key = heldKeys.removeFirst()
+            queue.append(key)
+            draining = true
+            while !queue.isEmpty {
+                let next = queue.removeFirst()
+                for effect in Reducer.reduce(&state, next) {
+                    runEffect(effect) { [weak self] action in self?.queue.append(action) }
+                }
+            }
+            draining = false
         }
     }
 
