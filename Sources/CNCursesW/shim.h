@@ -12,6 +12,7 @@
 #include <langinfo.h>
 #include <wchar.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
 #include <pthread.h>
 #include <signal.h>
 #include <string.h>
@@ -32,6 +33,14 @@ static inline attr_t tandem_a_dim(void) { return A_DIM; }
 static inline chtype tandem_acs_vline(void) { return ACS_VLINE; }
 static inline chtype tandem_acs_hline(void) { return ACS_HLINE; }
 static inline const char *tandem_codeset(void) { return nl_langinfo(CODESET); }
+/// The key code ncurses gives an extended terminfo key such as "kUP" (Shift-Up in xterm-like
+/// terminals), or 0 when the terminal does not define it.
+static inline int tandem_extended_key(const char *name) {
+    char *sequence = tigetstr(name);
+    if (sequence == NULL || sequence == (char *)-1) return 0;
+    int code = key_defined(sequence);
+    return code > 0 ? code : 0;
+}
 
 // Restoring the terminal on every way out. The terminal's settings are saved before ncurses changes
 // them; a signal handler that only makes async-signal-safe calls (write, tcsetattr, signal, raise)

@@ -3,9 +3,22 @@ import TandemViewModel
 
 /// Turns what `get_wch` returns into the view model's keys.
 enum KeyDecoder {
-    static func decode(_ value: wint_t, isKeyCode: Bool) -> Key? {
+    /// Codes the terminal gives extended keys (xterm-like terminals send Shift-↑/↓ as kUP/kDN),
+    /// looked up once ncurses has started.
+    struct Extended: Equatable {
+        var shiftUp: Int32 = 0
+        var shiftDown: Int32 = 0
+
+        static func lookUp() -> Extended {
+            Extended(shiftUp: tandem_extended_key("kUP"), shiftDown: tandem_extended_key("kDN"))
+        }
+    }
+
+    static func decode(_ value: wint_t, isKeyCode: Bool, extended: Extended = Extended()) -> Key? {
         let code = Int32(bitPattern: UInt32(value))
         if isKeyCode {
+            if extended.shiftUp != 0 && code == extended.shiftUp { return .shiftUp }
+            if extended.shiftDown != 0 && code == extended.shiftDown { return .shiftDown }
             switch code {
             case KEY_UP: return .up
             case KEY_DOWN: return .down

@@ -24,6 +24,7 @@ public enum TerminalError: Error, CustomStringConvertible {
 /// All of its calls happen on the thread that created it.
 final class TerminalSession {
     let colors: Bool
+    private let extendedKeys: KeyDecoder.Extended
 
     /// Checks the environment, then starts ncurses: locale first, wide characters, no echo, keypad,
     /// Esc answered at once, no cursor, and colours unless NO_COLOR is set or the terminal has none.
@@ -50,6 +51,7 @@ final class TerminalSession {
             Theme.definePairs()
         }
         wtimeout(tandem_stdscr(), 50)
+        extendedKeys = KeyDecoder.Extended.lookUp()
     }
 
     var size: Size { Size(width: Int(tandem_cols()), height: Int(tandem_lines())) }
@@ -64,7 +66,7 @@ final class TerminalSession {
             clearok(tandem_stdscr(), true)
             return .resize(size)
         }
-        return KeyDecoder.decode(character, isKeyCode: result == KEY_CODE_YES).map(TerminalInput.key)
+        return KeyDecoder.decode(character, isKeyCode: result == KEY_CODE_YES, extended: extendedKeys).map(TerminalInput.key)
     }
 
     func paint(_ frame: Frame) { Painter.paint(frame, colors: colors) }

@@ -67,6 +67,15 @@ import TandemTestSupport
         #expect(try cli.run("show", "C99999").err.contains("No ERP record has the number C99999"))
     }
 
+    @Test func theTerminalUINeedsATerminal() throws {
+        let cli = CLIHarness()
+        defer { cli.remove() }
+        try cli.run("init")
+        let result = try cli.run([], environment: ["LANG": "C.UTF-8"])
+        #expect(result.status == 1 && result.err.contains("needs a terminal"))
+        #expect(result.out.isEmpty)
+    }
+
     @Test func aMissingWorkspaceSaysHowToCreateOne() throws {
         let cli = CLIHarness()
         defer { cli.remove() }

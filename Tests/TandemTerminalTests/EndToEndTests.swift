@@ -25,9 +25,12 @@ import Testing
         #expect(first.contains("CRM · account · 170") && first.contains("Space select"))
         #expect(first.contains("Created the workspace at \(session.folder.path)"))
 
-        // Arrow down and select three rows.
+        // Arrow down and select three rows; then Shift-↓ twice extends the selection over the row
+        // under the cursor and the two below it.
         try session.press("Down", "Space", "Space", "Space")
         #expect(session.wait(for: "160 customers · 3 selected").0)
+        try session.press("S-Down", "S-Down")
+        #expect(session.wait(for: "160 customers · 6 selected").0)
         try session.press("A")
 
         // A card; set up coupling to an account from the lookup, using the ERP data.
