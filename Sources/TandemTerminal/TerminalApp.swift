@@ -14,7 +14,7 @@ public enum TerminalApp {
         let runner = BackgroundRunner(workspace: workspace)
         let model = ViewModel.background(runner: runner, size: session.size, workspaceName: workspaceName)
         model.send(.start)
-        if let notice { model.send(.failed(notice)) }
+        if let notice { model.send(.notice(notice)) }
         var painted: Frame?
         while !model.state.quitRequested {
             model.pump(runner)

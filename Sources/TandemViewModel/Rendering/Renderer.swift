@@ -122,7 +122,8 @@ public enum Renderer {
     static func drawFooter(_ state: AppState, status: String, _ canvas: inout Canvas) {
         let size = state.size
         let text = state.message.map { status + " · " + DisplayText.sanitized($0) } ?? status
-        canvas.draw(" " + text, row: size.height - 2, column: 0, width: size.width, style: state.message == nil ? .status : .error)
+        canvas.draw(" " + text, row: size.height - 2, column: 0, width: size.width,
+                    style: state.message != nil && state.messageIsError ? .error : .status)
         canvas.draw(" " + Bindings.hints(in: state.context, width: size.width - 1), row: size.height - 1, column: 0,
                     width: size.width, style: .keyHint)
     }

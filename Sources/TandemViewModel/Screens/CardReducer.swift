@@ -16,7 +16,7 @@ extension Reducer {
             let field = fields[card.cursor]
             let schema = state.schemas[card.side]?[card.page]
             if field.name == schema?.nameField, schema?.composedNameFields != nil {
-                state.message = "\(field.name) is made from \(schema?.composedNameFields?.joined(separator: " and ") ?? ""); edit those."
+                state.refuse("\(field.name) is made from \(schema?.composedNameFields?.joined(separator: " and ") ?? ""); edit those.")
                 return []
             }
             updateCard(&state) { $0.editing = record[field.name] }
@@ -25,11 +25,11 @@ extension Reducer {
             return refresh(state)
         case .openCounterpart:
             guard let coupling = card.coupling else {
-                state.message = TandemError.notCoupled("").description
+                state.refuse(TandemError.notCoupled("").description)
                 return []
             }
             guard coupling.counterpartLabel != nil else {
-                state.message = "The coupled \(card.side.other.displayName) record was deleted."
+                state.refuse("The coupled \(card.side.other.displayName) record was deleted.")
                 return []
             }
             state.screens.append(.card(CardState(page: card.page, side: card.side.other, id: coupling.counterpartID)))

@@ -11,7 +11,7 @@ extension Reducer {
         } else if let counterpart {
             erpID = counterpart
         } else {
-            state.message = "Set up coupling from the ERP record's row or card (n creates this record in the ERP)."
+            state.refuse("Set up coupling from the ERP record's row or card (n creates this record in the ERP).")
             return []
         }
         state.modal = .coupling(CouplingDialog(page: state.page, erpID: erpID, erpLabel: side == .erp ? label : ""))

@@ -106,7 +106,7 @@ extension Reducer {
                                                  purpose: .deleteCoupling(.records(PaneID(page, .erp), [row.erpID])), defaultYes: false))
         case .restoreRecord, .deleteRecord:
             guard let row, row.exactlyOneSideMissing else {
-                state.message = "Restore and delete record apply only when exactly one side is missing."
+                state.refuse("Restore and delete record apply only when exactly one side is missing.")
                 return []
             }
             return [command == .restoreRecord ? .restore(mapping: row.mapping, erpID: row.erpID)

@@ -16,14 +16,20 @@ public enum Reducer {
                 for side in Side.allCases { state[PaneID(page, side)].keepCursorVisible(state.visibleRows) }
             }
             return []
+        case .notice(let message):
+            state.message = message
+            state.messageIsError = false
+            return []
         case .failed(let message):
             state.message = message
+            state.messageIsError = true
             for page in PageKind.allCases { for side in Side.allCases { state[PaneID(page, side)].loading = false } }
             return []
         case .rowsLoaded(let loaded):
             return receive(&state, loaded)
         case .key(let key):
             state.message = nil
+            state.messageIsError = false
             return handle(key, &state)
         case .cardLoaded(let page, let side, let id, let data):
             updateCard(&state) { card in
@@ -36,6 +42,7 @@ public enum Reducer {
         case .written(let message):
             if case .coupling? = state.modal { state.modal = nil }
             state.message = message
+            state.messageIsError = false
             return refresh(state)
         case .draftLoaded, .crmResolved, .comparisonLoaded, .lookupLoaded, .couplingFailed:
             return receiveForCouplingDialog(&state, action)

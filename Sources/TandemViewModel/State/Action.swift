@@ -60,6 +60,8 @@ public enum Action: Equatable, Sendable {
     case resize(Size)
     case rowsLoaded(RowsLoaded)
     case failed(String)
+    /// Information for the status line (the workspace was just created, for instance).
+    case notice(String)
     case cardLoaded(PageKind, Side, RecordID, CardData)
     /// A write finished: show the message, and reload what shows the records.
     case written(message: String)

@@ -12,8 +12,9 @@ public struct AppState: Equatable, Sendable {
     public var modal: Modal?
     /// Names the next synchronization run, so it can be cancelled.
     public var nextRunToken = 1
-    /// A message for the status line (an error from the store, for instance).
+    /// A message for the status line, and whether it reports an error.
     public var message: String?
+    public var messageIsError = false
     public var quitRequested = false
     /// Table shapes, for column titles and record labels.
     public var schemas: [Side: [PageKind: TableSchema]]
@@ -63,6 +64,12 @@ public struct AppState: Equatable, Sendable {
         case .mappings?: return .mappings
         case nil: return currentPage.editingFilter ? .filterEditing : .list
         }
+    }
+
+    /// Shows a refusal on the status line, in the error role.
+    public mutating func refuse(_ text: String) {
+        message = text
+        messageIsError = true
     }
 
     /// Keys must wait: the focused list pane is loading rows (a new filter, a page past the window),
