@@ -36,7 +36,7 @@ let package = Package(
         // Benchmarks at 100,000 records: a release-mode executable that prints a table (docs/performance.md).
         .executableTarget(
             name: "tandem-bench",
-            dependencies: ["TandemCore", "TandemSQLite", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["TandemCore", "TandemSQLite", "TandemViewModel", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Helpers shared by the test targets (a hand-moved clock, temporary folders).
         .target(name: "TandemTestSupport", dependencies: ["TandemCore"], path: "Tests/Support"),

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import TandemCore
 import TandemSQLite
+import TandemViewModel
 
 /// One benchmark's figures.
 struct Figures: Codable {
@@ -22,7 +23,7 @@ struct Figures: Codable {
 }
 
 enum Benchmarks {
-    static let names = ["sync", "match", "paging"]
+    static let names = ["sync", "match", "paging", "frames"]
 
     struct Sizes {
         var records: Int
@@ -55,6 +56,7 @@ enum Benchmarks {
             generator = WorkspaceGenerator(customers: sizes.records)
             generator.coupledShare = 0
         default:
+            // paging and frames: one big list.
             generator = WorkspaceGenerator(customers: sizes.pagingRecords)
             generator.withCRM = false
         }
@@ -67,6 +69,7 @@ enum Benchmarks {
         switch name {
         case "sync": return try sync(opened, folder: folder)
         case "match": return try match(opened)
+        case "frames": return try frames(opened)
         default: return try paging(opened)
         }
     }
@@ -130,6 +133,32 @@ enum Benchmarks {
         return Figures(name: "paging", records: seen, seconds: seconds, millisecondsPerPage: seconds * 1000 / Double(pageTimes.count),
                        worstPageMilliseconds: sorted.last, p99PageMilliseconds: sorted[Int(Double(sorted.count - 1) * 0.99)],
                        peakMegabytes: peakMegabytes(), note: "\(pageTimes.count) pages")
+    }
+
+    /// The terminal UI without a terminal over the big list: open it, then page down, End, Home and
+    /// back up, timing each key from press to rendered 100×30 frame.
+    static func frames(_ opened: SQLiteWorkspace) throws -> Figures {
+        let records = try opened.table(StandardTables.customer.name, on: .erp).count(search: nil)
+        let start = now()
+        let model = ViewModel.immediate(workspace: opened.workspace, size: TandemViewModel.Size(width: 100, height: 30))
+        model.send(.start)
+        _ = model.frame
+        let open = (now() - start) * 1000
+        var times: [Double] = []
+        let keys: [Key] = Array(repeating: .pageDown, count: 2_000) + [.end, .home] + Array(repeating: .down, count: 500)
+            + [.end] + Array(repeating: .pageUp, count: 500)
+        for key in keys {
+            let pressed = now()
+            model.send(.key(key))
+            _ = model.frame
+            times.append((now() - pressed) * 1000)
+        }
+        let sorted = times.sorted()
+        return Figures(name: "frames", records: records, seconds: times.reduce(0, +) / 1000,
+                       millisecondsPerPage: times.reduce(0, +) / Double(times.count),
+                       worstPageMilliseconds: sorted.last, p99PageMilliseconds: sorted[Int(Double(sorted.count - 1) * 0.99)],
+                       peakMegabytes: peakMegabytes(),
+                       note: "\(times.count) keys, each to a rendered 100×30 frame; opening took \(String(format: "%.1f", open)) ms")
     }
 
     /// Prepares and measures each benchmark in child processes, then prints the table.
