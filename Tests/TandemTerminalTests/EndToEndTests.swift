@@ -95,6 +95,18 @@ import Testing
         try expectShellUsable(session)
     }
 
+    /// A Swift trap arrives as SIGILL: the handler restores the terminal and re-raises, so the
+    /// process still dies of it (the shell reports it) and the shell is usable.
+    @Test func aCrashRestoresTheTerminal() throws {
+        let session = try TmuxSession()
+        let (started, screen) = try start(session)
+        try #require(started, "\(screen)")
+        let pid = try #require(session.childPID)
+        kill(pid, SIGILL)
+        #expect(session.wait(for: "Illegal instruction").0)
+        try expectShellUsable(session)
+    }
+
     @Test func aNonUTF8LocaleGetsAClearMessage() throws {
         let session = try TmuxSession()
         try session.type("LANG=C LC_ALL=C '\(TmuxSession.binary)'")

@@ -172,6 +172,19 @@ import TandemViewModel
         #expect(harness.pane(.erp).currentRow?.status == .changed)
     }
 
+    @Test func oOpensTheCoupledRecordsCard() throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        focus("C00900", harness)
+        harness.model.press(.enter, .character("o"))
+        guard case .card(let card)? = harness.state.screens.last else { Issue.record("no card"); return }
+        #expect(card.side == .crm && card.record?["name"] == "Aceites Núñez" && card.coupling?.counterpartLabel == "C00900 Aceites Núñez")
+        #expect(harness.model.frame.line(0).contains("CRM account Aceites Núñez"))
+        harness.model.press(.escape)
+        guard case .card(let back)? = harness.state.screens.last else { Issue.record("not back on the ERP card"); return }
+        #expect(back.side == .erp)
+    }
+
     @Test func deleteCouplingAsksFirstAndDefaultsToNo() throws {
         let harness = try Harness()
         defer { harness.remove() }
