@@ -29,35 +29,22 @@ public final class ViewModel {
     public func send(_ action: Action) {
         if case .key = action, state.awaitsRows || !heldKeys.isEmpty {
             heldKeys.append(action)
-            if !draining { replayHeldKeys() }
-            return
+        } else {
+            queue.append(action)
         }
-        queue.append(action)
         guard !draining else { return }
         draining = true
-        while !queue.isEmpty {
-            let next = queue.removeFirst()
-            for effect in Reducer.reduce(&state, next) {
-                runEffect(effect) { [weak self] action in self?.queue.append(action) }
-            }
-        }
-        draining = false
-        replayHeldKeys()
-    }
-
-    private func replayHeldKeys() {
-        while !heldKeys.isEmpty && !state.awaitsRows {
-            let key = heldKeys.removeFirst()
-            queue.append(key)
-            draining = true
+        defer { draining = false }
+        repeat {
             while !queue.isEmpty {
                 let next = queue.removeFirst()
                 for effect in Reducer.reduce(&state, next) {
                     runEffect(effect) { [weak self] action in self?.queue.append(action) }
                 }
             }
-            draining = false
-        }
+            // Held keys go in one at a time, each only once the rows it needs are in.
+            if !state.awaitsRows && !heldKeys.isEmpty { queue.append(heldKeys.removeFirst()) }
+        } while !queue.isEmpty
     }
 
     /// Presses keys one after another.
