@@ -236,7 +236,16 @@ import TandemViewModel
         #expect(jobs.jobs.count == 1 && harness.model.frame.text.contains("synchronization"))
         harness.model.press(.enter)
         #expect(harness.model.frame.text.contains("Coupled to a deleted record"))
-        harness.model.press(.character("q"), .character("q"))
+        harness.model.press(.character("q"))
+        // Cleanup asks first (default No), then deletes; the list reloads.
+        harness.model.press(.character("X"), .enter)
+        #expect(try jobCount(harness) == 1)
+        harness.model.press(.character("X"), .character("y"), .enter)
+        #expect(try jobCount(harness) == 0)
+        #expect(harness.state.message == "Deleted 1 job from the log.")
+        guard case .jobs(let emptied)? = harness.state.screens.last else { Issue.record("jobs closed"); return }
+        #expect(emptied.jobs.isEmpty)
+        harness.model.press(.character("q"))
         #expect(harness.state.screens.isEmpty && !harness.state.quitRequested)
     }
 }

@@ -10,7 +10,7 @@ public enum Command: String, Sendable, CaseIterable {
     case open, setUpCoupling, synchronize, deleteCoupling, createNew, jobs
     case editField, openCounterpart, back
     case match, errors, mappings, caseSensitive, priorityUp, priorityDown
-    case retry, retryAll, restoreRecord, deleteRecord
+    case retry, retryAll, restoreRecord, deleteRecord, cleanupOld, cleanupAll
     case nextMapping, cycleDirection, cycleUpdateConflict, cycleDeletionConflict
     case nextField, previousField, toggle, lookup, accept, cancel, preview
     case help, scrollHelpUp, scrollHelpDown, closeOverlay, quit
@@ -85,6 +85,9 @@ public enum Bindings {
                 help: "filter: name, No., city, e-mail", contexts: [.list]),
         Binding(keys: [.enter], command: .open, hint: "open", help: "open the record's card", contexts: [.list]),
         Binding(keys: [.enter], command: .open, hint: "errors", help: "open the job's errors", contexts: [.jobs]),
+        Binding(keys: [.character("x")], command: .cleanupOld, hint: "clean up",
+                help: "delete jobs older than 7 days", contexts: [.jobs]),
+        Binding(keys: [.character("X")], command: .cleanupAll, hint: nil, help: "delete every job", contexts: [.jobs]),
         Binding(keys: [.character("c")], command: .setUpCoupling, hint: "couple",
                 help: "set up coupling (current row)", contexts: [.list, .card, .errors]),
         Binding(keys: [.character("s")], command: .synchronize, hint: "sync",

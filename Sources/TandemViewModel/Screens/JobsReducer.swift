@@ -36,6 +36,13 @@ extension Reducer {
             case .pageUp: screen.cursor = max(0, screen.cursor - state.visibleRows)
             case .top: screen.cursor = 0
             case .bottom: screen.cursor = last
+            case .cleanupOld, .cleanupAll:
+                let days: Int? = command == .cleanupOld ? 7 : nil
+                state.modal = .confirm(ConfirmDialog(
+                    text: (days.map { "Delete the jobs started more than \($0) days ago" } ?? "Delete every job")
+                        + "? Failed jobs that a skipped coupling still refers to are kept.",
+                    purpose: .cleanup(olderThanDays: days), defaultYes: false))
+                return []
             case .open:
                 guard let job = screen.jobs[safe: screen.cursor] else { return [] }
                 state.screens.append(.jobErrors(JobErrorsState(jobID: job.id)))

@@ -113,6 +113,7 @@ extension Reducer {
                     return [.loadDraft(page, erpID: erpID)]
                 case .deleteCoupling(let target): return [.uncouple(target)]
                 case .createNew(let target): return [.createNew(target)]
+                case .cleanup(let days): return [.cleanupJobs(olderThanDays: days)]
                 }
             default: break
             }

@@ -135,6 +135,9 @@ extension WorkspaceEffects {
             } catch let error as TandemError {
                 return .failed(error.description)
             }
+        case .cleanupJobs(let days):
+            let deleted = try JobLog(workspace: workspace).cleanup(olderThanDays: days)
+            return .written(message: "Deleted \(deleted) job\(deleted == 1 ? "" : "s") from the log.")
         case .loadMappings:
             return .mappingsLoaded(try workspace.store.mappings())
         case .saveMapping(let mapping):

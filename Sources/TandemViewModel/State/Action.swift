@@ -113,4 +113,5 @@ public enum Effect: Equatable, Sendable {
     case deleteRecord(mapping: String, erpID: RecordID)
     case loadMappings
     case saveMapping(TableMapping)
+    case cleanupJobs(olderThanDays: Int?)
 }

@@ -179,6 +179,8 @@ public struct ConfirmDialog: Equatable, Sendable {
         case setUpCoupling(PageKind, erpID: RecordID, label: String)
         case deleteCoupling(RecordTarget)
         case createNew(RecordTarget)
+        /// Delete jobs older than this many days (nil: all); failed jobs a skipped coupling refers to stay.
+        case cleanup(olderThanDays: Int?)
     }
 
     public var text: String
