@@ -109,7 +109,7 @@ public struct RecordPlan: Sendable, Equatable {
 }
 
 /// The whole plan of a synchronization: exactly what applying it would write. It *is* the preview.
-public struct SyncPlan: Sendable {
+public struct SyncPlan: Sendable, Equatable {
     public var request: SyncRequest
     public var records: [RecordPlan]
 

@@ -28,7 +28,7 @@ public enum RecordSelection: Sendable, Equatable {
 }
 
 /// A synchronize-now request.
-public struct SyncRequest: Sendable {
+public struct SyncRequest: Sendable, Equatable {
     public var mapping: String
     public var selection: RecordSelection
     public var choice: SyncChoice

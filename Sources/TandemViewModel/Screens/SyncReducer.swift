@@ -39,10 +39,16 @@ extension Reducer {
 
     /// Starts the run the dialog describes, with a progress dialog that can cancel it.
     private static func run(_ dialog: SyncDialog, _ choice: SyncChoice, _ state: inout AppState) -> [Effect] {
+        let token = startRun(SyncDialog.label(choice), total: dialog.count, &state)
+        return [.synchronize(dialog, choice, token: token)]
+    }
+
+    /// Opens the progress dialog of a cancellable run and names the run.
+    private static func startRun(_ title: String, total: Int, _ state: inout AppState) -> Int {
         let token = state.nextRunToken
         state.nextRunToken += 1
-        state.modal = .progress(ProgressState(title: SyncDialog.label(choice), total: dialog.count, token: token))
-        return [.synchronize(dialog, choice, token: token)]
+        state.modal = .progress(ProgressState(title: title, total: total, token: token))
+        return token
     }
 
     static func syncDialogKey(_ key: Key, _ context: Context, _ state: inout AppState) -> [Effect] {
@@ -78,7 +84,8 @@ extension Reducer {
                 return []
             case .accept?:
                 guard let choice = preview.dialog.choice else { return [] }
-                return run(preview.dialog, choice, &state)
+                let token = startRun(SyncDialog.label(choice), total: preview.plan.records.count, &state)
+                return [.applyPlan(preview.plan, token: token)]
             default: break
             }
             state.modal = .preview(preview)

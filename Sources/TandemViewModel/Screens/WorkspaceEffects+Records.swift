@@ -78,7 +78,8 @@ extension WorkspaceEffects {
             return .syncQuestionLoaded(try question(for: target))
         case .preview(let dialog, let choice):
             let plan = try SyncEngine(workspace: workspace).preview(request(dialog, choice))
-            return .previewLoaded(PreviewState(dialog: dialog, lines: PreviewLines.lines(plan), summary: PreviewLines.summary(plan)))
+            return .previewLoaded(PreviewState(dialog: dialog, plan: plan, lines: PreviewLines.lines(plan),
+                                               summary: PreviewLines.summary(plan)))
         case .uncouple(let target):
             let outcome = try CouplingService(workspace: workspace)
                 .uncouple(mapping: target.pane.page.mapping, side: target.pane.side, ids: try ids(of: target))
@@ -143,7 +144,7 @@ extension WorkspaceEffects {
         case .saveMapping(let mapping):
             try workspace.store.save(mapping)
             return .mappingsLoaded(try workspace.store.mappings())
-        case .loadRows, .synchronize, .cancelRun:
+        case .loadRows, .synchronize, .applyPlan, .cancelRun:
             throw TandemError.invalidCriteria("not a single-answer effect")
         }
     }
@@ -190,11 +191,12 @@ extension WorkspaceEffects {
                     choice: choice, overwriteChangedDestination: dialog.single)
     }
 
-    /// Runs the synchronization, reporting progress between batches and stopping when cancelled.
-    func synchronize(_ dialog: SyncDialog, _ choice: SyncChoice, token: Int, deliver: (Action) -> Void) throws {
-        let request = try request(dialog, choice)
+    /// Runs a synchronization (fresh, or a previewed plan), reporting progress between batches and
+    /// stopping when cancelled, and ends with its result.
+    func run(token: Int, deliver: (Action) -> Void,
+             _ body: (@escaping ProgressHandler) throws -> SyncResult) throws {
         let result = try withoutActuallyEscaping(deliver) { deliver in
-            try SyncEngine(workspace: workspace).synchronize(request) { progress in
+            try body { progress in
                 deliver(.syncProgress(token: token, done: progress.done, total: progress.total))
                 return !cancelled.isCancelled(token)
             }

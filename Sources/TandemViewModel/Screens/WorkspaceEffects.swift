@@ -15,7 +15,11 @@ public struct WorkspaceEffects: Sendable {
             switch effect {
             case .loadRows(let request): deliver(.rowsLoaded(try load(request)))
             case .cancelRun(let token): cancelled.cancel(token)
-            case .synchronize(let dialog, let choice, let token): try synchronize(dialog, choice, token: token, deliver: deliver)
+            case .synchronize(let dialog, let choice, let token):
+                let request = try request(dialog, choice)
+                try run(token: token, deliver: deliver) { try SyncEngine(workspace: workspace).synchronize(request, progress: $0) }
+            case .applyPlan(let plan, let token):
+                try run(token: token, deliver: deliver) { try SyncEngine(workspace: workspace).apply(plan, progress: $0) }
             default: deliver(try perform(effect))
             }
         } catch {

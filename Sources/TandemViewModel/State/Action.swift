@@ -99,6 +99,8 @@ public enum Effect: Equatable, Sendable {
     case askSync(RecordTarget)
     case preview(SyncDialog, SyncChoice)
     case synchronize(SyncDialog, SyncChoice, token: Int)
+    /// Writes exactly a previewed plan.
+    case applyPlan(SyncPlan, token: Int)
     case cancelRun(token: Int)
     case uncouple(RecordTarget)
     case createNew(RecordTarget)
