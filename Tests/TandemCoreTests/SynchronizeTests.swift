@@ -66,6 +66,9 @@ import Testing
         #expect(reasons["C00050 Northwind"] == "not coupled")
         #expect(reasons["C00040 Litware"] == "marked as skipped")
         #expect(reasons["C00030 Fabrikam"] == "the CRM record changed since the last sync (address1_city)")
+        #expect(result.problems.first { $0.label == "C00030 Fabrikam" }?.skipReason
+                == .destinationChanged(side: .crm, fields: ["address1_city"]))
+        #expect(result.problems.first { $0.label == "C00050 Northwind" }?.skipReason == .notCoupled)
         #expect(try fixture.accounts.record(id: conflicting.crm.id)?["address1_city"] == "Lyon")
         #expect(try fixture.accounts.record(id: changed.crm.id)?["address1_city"] == "Köln")
     }

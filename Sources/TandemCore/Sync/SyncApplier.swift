@@ -70,7 +70,7 @@ struct SyncApplier {
             switch plan.outcome {
             case .skip(let reason):
                 outcome.counters.skipped += 1
-                outcome.problems.append(problem(plan, .skipped, reason.message))
+                outcome.problems.append(problem(plan, .skipped, reason.message, reason))
             case .removeCoupling:
                 if let coupling = plan.coupling {
                     changes.removedCouplings.append(CouplingKey(mapping: mapping.name, erpID: coupling.erpID))
@@ -121,8 +121,10 @@ struct SyncApplier {
         return result
     }
 
-    private func problem(_ plan: RecordPlan, _ status: RecordOutcome.Status, _ message: String) -> RecordOutcome {
-        RecordOutcome(label: plan.label, erpID: plan.erpID, crmID: plan.crmID, status: status, message: message)
+    private func problem(_ plan: RecordPlan, _ status: RecordOutcome.Status, _ message: String,
+                         _ reason: SkipReason? = nil) -> RecordOutcome {
+        RecordOutcome(label: plan.label, erpID: plan.erpID, crmID: plan.crmID, status: status, message: message,
+                      skipReason: reason)
     }
 
     /// Logs a failed record: a job error naming source and destination, and the coupling's failure

@@ -10,13 +10,17 @@ public struct RecordOutcome: Sendable, Equatable {
     public var status: Status
     /// Why it was skipped or failed.
     public var message: String
+    /// Why it was skipped, as data (so callers decide by the reason, not by the wording).
+    public var skipReason: SkipReason?
 
-    public init(label: String, erpID: RecordID?, crmID: RecordID?, status: Status, message: String = "") {
+    public init(label: String, erpID: RecordID?, crmID: RecordID?, status: Status, message: String = "",
+                skipReason: SkipReason? = nil) {
         self.label = label
         self.erpID = erpID
         self.crmID = crmID
         self.status = status
         self.message = message
+        self.skipReason = skipReason
     }
 }
 

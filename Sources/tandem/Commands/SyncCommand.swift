@@ -97,12 +97,11 @@ struct SyncCommand: ParsableCommand {
     }
 
     private func hint(for problem: RecordOutcome) -> String {
-        if problem.message.hasPrefix("the CRM record changed") || problem.message.hasPrefix("the ERP record changed")
-            || problem.message.hasPrefix("the pair was never synchronized") {
-            return "; use --force to overwrite it"
+        switch problem.skipReason {
+        case .destinationChanged?, .neverSynchronized?: "; use --force to overwrite it"
+        case .conflicts?: "; use --prefer erp or --prefer crm"
+        default: ""
         }
-        if problem.message.hasPrefix("changed on both sides") { return "; use --prefer erp or --prefer crm" }
-        return ""
     }
 }
 
