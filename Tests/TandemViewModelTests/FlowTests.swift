@@ -300,6 +300,11 @@ import TandemViewModel
         harness.model.press(.escape)
         #expect(try harness.opened.workspace.store.couplingCount(mapping: "CUSTOMER") == before)
 
+        // While matching runs, its progress dialog offers no cancel (the matcher cannot stop half-way).
+        var working = harness.state
+        working.modal = .progress(ProgressState(title: "Match-based coupling", total: 0, token: nil))
+        #expect(working.context == .working && Bindings.hints(in: .working).isEmpty)
+        #expect(!Renderer.render(working).text.contains("Esc cancels"))
         harness.model.press(.character("m"), .enter)
         guard case .result(let result)? = harness.state.modal else { Issue.record("no result"); return }
         #expect(result.summary.hasPrefix("Coupled 40, created 0, unmatched"))

@@ -33,6 +33,8 @@ public enum Context: String, Sendable, CaseIterable {
     case syncQuestion
     case preview
     case progress
+    /// Work that cannot be cancelled; no keys apply until it ends.
+    case working
     case result
     /// A yes/no question.
     case confirm

@@ -126,9 +126,12 @@ enum DialogRenderer {
         let filled = progress.total == 0 ? 0 : inner * min(progress.done, progress.total) / progress.total
         canvas.draw(String(repeating: "█", count: filled) + String(repeating: "░", count: inner - filled),
                     row: box.top + 2, column: box.left + 2, width: inner, style: .dialog)
-        canvas.draw("\(progress.done) of \(progress.total) records" + (progress.cancelRequested ? " · cancelling after this batch…" : ""),
+        let counted = progress.total > 0 ? "\(progress.done) of \(progress.total) records" : "working…"
+        canvas.draw(counted + (progress.cancelRequested ? " · cancelling after this batch…" : ""),
                     row: box.top + 3, column: box.left + 2, width: inner, style: .dialog)
-        canvas.draw("Esc cancels between batches", row: box.top + 4, column: box.left + 2, width: inner, style: .dim)
+        if progress.token != nil {
+            canvas.draw("Esc cancels between batches", row: box.top + 4, column: box.left + 2, width: inner, style: .dim)
+        }
     }
 
     private static func drawResult(_ result: ResultState, _ size: Size, _ canvas: inout Canvas) {

@@ -33,7 +33,7 @@ extension Reducer {
                 dialog.error = "Choose at least one field to match on."
                 break
             }
-            state.modal = .progress(ProgressState(title: "Match-based coupling", total: dialog.count ?? 0, token: 0))
+            state.modal = .progress(ProgressState(title: "Match-based coupling", total: dialog.count ?? 0, token: nil))
             return [.match(dialog)]
         default:
             break

@@ -63,6 +63,7 @@ public enum Reducer {
         case .help: return helpKey(key, &state)
         case .coupling, .couplingLookup: return couplingDialogKey(key, context, &state)
         case .syncQuestion, .preview, .progress, .result, .confirm: return syncDialogKey(key, context, &state)
+        case .working: return []
         case .match: return matchKey(key, &state)
         case .card: return cardKey(key, &state)
         case .jobs, .jobErrors: return jobsKey(key, context, &state)

@@ -90,10 +90,10 @@ extension Reducer {
             }
             state.modal = .preview(preview)
         case .progress(var progress)?:
-            guard command == .cancel, !progress.cancelRequested else { return [] }
+            guard command == .cancel, let token = progress.token, !progress.cancelRequested else { return [] }
             progress.cancelRequested = true
             state.modal = .progress(progress)
-            return [.cancelRun(token: progress.token)]
+            return [.cancelRun(token: token)]
         case .result(let result)?:
             switch command {
             case .closeOverlay?: state.modal = nil

@@ -50,7 +50,7 @@ public struct AppState: Equatable, Sendable {
         case .coupling(let dialog)?: return dialog.lookup == nil ? .coupling : .couplingLookup
         case .syncQuestion?: return .syncQuestion
         case .preview?: return .preview
-        case .progress?: return .progress
+        case .progress(let progress)?: return progress.token == nil ? .working : .progress
         case .result?: return .result
         case .confirm?: return .confirm
         case .match?: return .match
