@@ -71,6 +71,14 @@ import Testing
         #expect(ids == ids.sorted(by: >) && ids.count == 2)
     }
 
+    @Test func jobsNameTheirDirection() {
+        let start = Timestamp(milliseconds: 0)
+        #expect(SyncJob(id: 1, type: .synchronization, mapping: "CUSTOMER", direction: .toCRM, startedAt: start).caption == "CUSTOMER → CRM")
+        #expect(SyncJob(id: 2, type: .synchronization, mapping: "CONTACT", direction: .fromCRM, startedAt: start).caption == "CONTACT ← CRM")
+        #expect(SyncJob(id: 3, type: .synchronization, mapping: "CUSTOMER", direction: nil, startedAt: start).caption == "CUSTOMER ⇄ CRM (merge)")
+        #expect(SyncJob(id: 4, type: .coupling, mapping: "CUSTOMER", direction: nil, startedAt: start).caption == "CUSTOMER")
+    }
+
     @Test func coupledDataErrorsSayWhichSideStillExists() throws {
         let fixture = Fixture()
         let pair = try fixture.coupledCustomer("C00010", "Adatum")

@@ -65,6 +65,16 @@ public struct SyncJob: Sendable, Codable, Equatable {
         self.undoneBy = undoneBy
     }
 
+    /// "CUSTOMER → CRM", "CUSTOMER ← CRM", "CUSTOMER ⇄ CRM (merge)" or just the mapping.
+    public var caption: String {
+        switch (type, direction) {
+        case (_, .toCRM?): "\(mapping) → CRM"
+        case (_, .fromCRM?): "\(mapping) ← CRM"
+        case (.synchronization, nil): "\(mapping) ⇄ CRM (merge)"
+        default: mapping
+        }
+    }
+
     /// Milliseconds from start to finish, once finished.
     public var durationMilliseconds: Int64? { finishedAt.map { $0.milliseconds - startedAt.milliseconds } }
 }

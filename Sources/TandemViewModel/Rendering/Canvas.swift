@@ -48,15 +48,6 @@ public struct Canvas {
         for offset in 0..<max(0, width) { frame[row, column + offset] = Cell(" ", style: style) }
     }
 
-    /// Sets the style of cells without changing their text (for highlighting a row).
-    public mutating func restyle(row: Int, column: Int, width: Int, _ transform: (StyleRole) -> StyleRole) {
-        for offset in 0..<max(0, width) where column + offset < frame.size.width {
-            var cell = frame[row, column + offset]
-            cell.style = transform(cell.style)
-            frame[row, column + offset] = cell
-        }
-    }
-
     /// A box with a title in its top border.
     public mutating func box(top: Int, left: Int, width: Int, height: Int, title: String = "", style: StyleRole = .dialog) {
         guard width >= 2, height >= 2 else { return }

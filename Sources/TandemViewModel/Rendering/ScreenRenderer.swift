@@ -117,14 +117,9 @@ enum ScreenRenderer {
             let row = 2 + offset
             let index = first + offset
             let style: StyleRole = index == screen.cursor ? .cursor : job.counters.failed > 0 ? .failed : .normal
-            let mapping = switch job.direction {
-            case .toCRM?: "\(job.mapping) → CRM"
-            case .fromCRM?: "\(job.mapping) ← CRM"
-            case nil: job.mapping
-            }
             let counters = job.counters
             let text = String(format: "%6lld  ", job.id) + short(job.startedAt) + "  "
-                + DisplayWidth.fit(job.type.rawValue, to: 15) + "  " + DisplayWidth.fit(mapping, to: 19)
+                + DisplayWidth.fit(job.type.rawValue, to: 15) + "  " + DisplayWidth.fit(job.caption, to: 19)
                 + String(format: " %4d %4d %4d %4d  ", counters.modified, counters.unchanged, counters.skipped, counters.failed)
                 + DisplayText.sanitized(job.message)
             canvas.draw(text, row: row, column: 0, width: size.width, style: style)

@@ -26,7 +26,6 @@ extension Reducer {
             switch pending {
             case .down(let count): placement = state[pane].move(by: count, visible: visible)
             case .up(let count): placement = state[pane].move(by: -count, visible: visible)
-            case .top, .bottom: placement = nil
             }
             if let placement {
                 state[pane].loading = true

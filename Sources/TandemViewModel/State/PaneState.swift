@@ -21,7 +21,7 @@ public struct PaneID: Hashable, Sendable {
 
 /// A cursor move that waits for rows still being loaded.
 public enum PendingMove: Equatable, Sendable {
-    case down(Int), up(Int), top, bottom
+    case down(Int), up(Int)
 }
 
 /// One list pane: a window of rows around the cursor, loaded from the store by key. The window never

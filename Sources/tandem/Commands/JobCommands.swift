@@ -18,13 +18,7 @@ struct JobsCommand: ParsableCommand {
         } + [TextTable.Column(title: "Message", maxWidth: 60)])
         for job in jobs {
             let counters = job.counters
-            let mapping = switch (job.type, job.direction) {
-            case (_, .toCRM?): "\(job.mapping) → CRM"
-            case (_, .fromCRM?): "\(job.mapping) ← CRM"
-            case (.synchronization, nil): "\(job.mapping) ⇄ CRM (merge)"
-            default: job.mapping
-            }
-            table.add([String(job.id), job.startedAt.iso8601, job.durationMilliseconds.map(String.init) ?? "", job.type.rawValue, mapping]
+            table.add([String(job.id), job.startedAt.iso8601, job.durationMilliseconds.map(String.init) ?? "", job.type.rawValue, job.caption]
                       + [counters.inserted, counters.modified, counters.unchanged, counters.skipped, counters.failed,
                          counters.deleted, counters.coupled, counters.uncoupled].map(String.init)
                       + [job.undoneBy.map { "undone by job \($0). " } ?? "" + job.message])
