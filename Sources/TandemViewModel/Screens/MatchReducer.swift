@@ -51,7 +51,7 @@ extension Reducer {
         case .matchFinished(let result):
             state.modal = .result(result)
             for side in Side.allCases { state[PaneID(state.page, side)].selection.clear() }
-            return refresh(state)
+            return refresh(state, countsChanged: true)
         case .errorsLoaded(let rows):
             updateTop(&state) { screen in
                 guard case .errors(var errors) = screen else { return }

@@ -39,11 +39,11 @@ public enum Reducer {
                 card.loaded = true
             }
             return []
-        case .written(let message):
+        case .written(let message, let countsChanged):
             if case .coupling? = state.modal { state.modal = nil }
             state.message = message
             state.messageIsError = false
-            return refresh(state)
+            return refresh(state, countsChanged: countsChanged)
         case .draftLoaded, .crmResolved, .comparisonLoaded, .lookupLoaded, .couplingFailed:
             return receiveForCouplingDialog(&state, action)
         case .syncQuestionLoaded, .previewLoaded, .syncProgress, .syncFinished:
@@ -97,13 +97,14 @@ public enum Reducer {
     }
 
     /// After a write: reload the rows around each pane's cursor (their marks may have changed) and
-    /// the card that is open.
-    static func refresh(_ state: AppState) -> [Effect] {
+    /// the card that is open. Totals are counted again only when records were created or deleted,
+    /// or when a filter is on (an edit can move a record into or out of it): a count is a scan.
+    static func refresh(_ state: AppState, countsChanged: Bool = false) -> [Effect] {
         var effects: [Effect] = []
         for side in Side.allCases {
             let pane = PaneID(state.page, side)
             let placement: Placement = state[pane].currentRow.map { .around($0.id) } ?? .first
-            effects.append(load(state, pane, placement, countTotal: true))
+            effects.append(load(state, pane, placement, countTotal: countsChanged || !state[pane].filter.isEmpty))
         }
         if case .card(let card)? = state.screens.last { effects.append(.loadCard(card.page, card.side, card.id)) }
         if case .jobs? = state.screens.last { effects.append(.loadJobs) }

@@ -30,7 +30,7 @@ extension Reducer {
             if case .progress(let progress)? = state.modal, progress.token != token { return [] }
             state.modal = .result(result)
             for side in Side.allCases { state[PaneID(state.page, side)].selection.clear() }
-            return refresh(state)
+            return refresh(state, countsChanged: true)
         default:
             break
         }

@@ -73,7 +73,7 @@ extension WorkspaceEffects {
             if let failure = outcome.outcomes.first(where: { $0.status == .failed }) {
                 return .couplingFailed(DisplayText.sanitized(failure.message))
             }
-            return .written(message: "Created the CRM record and coupled it.")
+            return .written(message: "Created the CRM record and coupled it.", countsChanged: true)
         case .askSync(let target):
             return .syncQuestionLoaded(try question(for: target))
         case .preview(let dialog, let choice):
@@ -89,7 +89,7 @@ extension WorkspaceEffects {
                 .createNew(mapping: target.pane.page.mapping, side: target.pane.side, ids: try ids(of: target))
             let failures = outcome.outcomes.filter { $0.status == .failed }
             return .written(message: DisplayText.sanitized(outcome.job.message
-                + (failures.first.map { " \($0.label): \($0.message)" } ?? "")))
+                + (failures.first.map { " \($0.label): \($0.message)" } ?? "")), countsChanged: true)
         case .loadJobs:
             return .jobsLoaded(try workspace.store.jobs(limit: 500))
         case .loadJobErrors(let id):
@@ -125,14 +125,14 @@ extension WorkspaceEffects {
         case .restore(let mapping, let erpID):
             do {
                 _ = try JobLog(workspace: workspace).restoreRecord(mapping: mapping, erpID: erpID)
-                return .written(message: "Restored the missing record and coupled it.")
+                return .written(message: "Restored the missing record and coupled it.", countsChanged: true)
             } catch let error as TandemError {
                 return .failed(error.description)
             }
         case .deleteRecord(let mapping, let erpID):
             do {
                 try JobLog(workspace: workspace).deleteRecord(mapping: mapping, erpID: erpID)
-                return .written(message: "Deleted the surviving record and its coupling.")
+                return .written(message: "Deleted the surviving record and its coupling.", countsChanged: true)
             } catch let error as TandemError {
                 return .failed(error.description)
             }

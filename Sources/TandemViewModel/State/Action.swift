@@ -63,8 +63,9 @@ public enum Action: Equatable, Sendable {
     /// Information for the status line (the workspace was just created, for instance).
     case notice(String)
     case cardLoaded(PageKind, Side, RecordID, CardData)
-    /// A write finished: show the message, and reload what shows the records.
-    case written(message: String)
+    /// A write finished: show the message, and reload what shows the records; `countsChanged` when it
+    /// created or deleted records (the panes' totals are counted again).
+    case written(message: String, countsChanged: Bool = false)
     /// The coupling dialog's starting state for a record.
     case draftLoaded(erpLabel: String, crm: ChosenRecord?, sync: SyncAfterCoupling)
     case crmResolved(generation: Int, ChosenRecord?, error: String?)
