@@ -6,7 +6,8 @@ import Testing
     func start(_ session: TmuxSession) throws -> (Bool, String) {
         try session.type("'\(TmuxSession.binary)'")
         try session.press("Enter")
-        return session.wait(for: "ERP · Customer · 160")
+        // Both panes load (one after the other, on the effects queue) before the page is complete.
+        return session.wait { $0.contains("ERP · Customer · 160") && $0.contains("CRM · account · 170") }
     }
 
     /// The shell in the pane echoes what is typed and runs it: the terminal was restored.
