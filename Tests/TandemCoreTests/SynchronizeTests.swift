@@ -262,6 +262,23 @@ import Testing
         #expect(try fixture.accounts.record(id: second.crm.id)?["address1_city"] == "Berlin")
     }
 
+    @Test func aPlanDescribesEachRecordAndCountsForEveryFrontEnd() throws {
+        var mapping = DefaultMappings.customer
+        mapping.deletionConflict = .restore
+        let fixture = Fixture(mappings: [mapping, DefaultMappings.contact])
+        let changed = try fixture.coupledCustomer("C00010", "Adatum")
+        let same = try fixture.coupledCustomer("C00020", "Contoso")
+        let gone = try fixture.coupledCustomer("C00030", "Fabrikam")
+        let lonely = try fixture.customer("C00040", "Litware")
+        try fixture.edit(fixture.customers, changed.erp.id, ["City": "Kiel", "Phone No.": "1"])
+        try fixture.accounts.apply([.delete(id: gone.crm.id)])
+        let plan = try fixture.engine.preview(request([changed.erp.id, same.erp.id, gone.erp.id, lonely.id], .toCRM))
+        #expect(plan.records.map(\.action) == [.write, .unchanged, .restore, .skip])
+        #expect(plan.records.map(\.reason) == [nil, nil, "re-creates the deleted CRM record", "not coupled"])
+        #expect(plan.records[0].plannedChanges.map(\.change.field).sorted() == ["address1_city", "telephone1"])
+        #expect(plan.counts == SyncPlan.Counts(changing: 2, fields: 2, unchanged: 1, skipped: 1, failing: 0))
+    }
+
     @Test func directionsTheMappingForbidsAreRefused() throws {
         var mapping = DefaultMappings.customer
         mapping.direction = .toCRM

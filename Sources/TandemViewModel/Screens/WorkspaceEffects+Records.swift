@@ -236,24 +236,24 @@ enum PreviewLines {
     static func lines(_ plan: SyncPlan) -> [String] {
         plan.records.flatMap { record -> [String] in
             let label = DisplayText.sanitized(record.label)
-            switch record.outcome {
-            case .write(let updates) where updates.isEmpty: return ["\(label): unchanged"]
-            case .write(let updates):
-                return ["\(label):"] + updates.flatMap { update in
-                    update.changes.map { "  \(update.side.displayName) \($0.field): \(DisplayText.sanitized($0.oldValue)) → \(DisplayText.sanitized($0.newValue))" }
+            switch record.action {
+            case .write:
+                return ["\(label):"] + record.plannedChanges.map {
+                    "  \($0.side.displayName) \($0.change.field): \(DisplayText.sanitized($0.change.oldValue)) → "
+                        + DisplayText.sanitized($0.change.newValue)
                 }
-            case .skip(let reason): return ["\(label): skipped — \(DisplayText.sanitized(reason.message))"]
-            case .fail(let message): return ["\(label): fails — \(DisplayText.sanitized(message))"]
-            case .restore(let side, _): return ["\(label): re-creates the deleted \(side.displayName) record"]
-            case .removeCoupling(let reason): return ["\(label): removes the coupling (\(reason))"]
+            case .unchanged: return ["\(label): unchanged"]
+            case .skip: return ["\(label): skipped — \(DisplayText.sanitized(record.reason ?? ""))"]
+            case .fail: return ["\(label): fails — \(DisplayText.sanitized(record.reason ?? ""))"]
+            case .restore, .removeCoupling: return ["\(label): \(DisplayText.sanitized(record.reason ?? ""))"]
             }
         }
     }
 
     static func summary(_ plan: SyncPlan) -> String {
-        let changing = plan.recordsToChange
-        let fields = plan.records.reduce(0) { $0 + $1.changeCount }
-        let skipped = plan.records.filter { if case .skip = $0.outcome { true } else { false } }.count
-        return "\(changing) of \(plan.records.count) record\(plan.records.count == 1 ? "" : "s") will change (\(fields) field\(fields == 1 ? "" : "s")); \(skipped) skipped."
+        let counts = plan.counts, total = plan.records.count
+        return "\(counts.changing) of \(total) record\(total == 1 ? "" : "s") will change "
+            + "(\(counts.fields) field\(counts.fields == 1 ? "" : "s")); \(counts.skipped) skipped."
+            + (counts.failing > 0 ? " \(counts.failing) will fail." : "")
     }
 }

@@ -171,29 +171,12 @@ struct SyncReport: Encodable {
     }
 
     static func planned(_ plan: RecordPlan) -> PlannedRecord {
-        var record = PlannedRecord(record: plan.label, erpId: plan.erpID?.rawValue, crmId: plan.crmID?.rawValue,
-                                   action: "", reason: nil, changes: [])
-        switch plan.outcome {
-        case .write(let updates):
-            record.action = updates.isEmpty ? "unchanged" : "write"
-            record.changes = updates.flatMap { update in
-                update.changes.map { PlannedChange(side: update.side.rawValue, recordId: update.recordID.rawValue,
-                                                   field: $0.field, old: $0.oldValue, new: $0.newValue) }
-            }
-        case .skip(let reason):
-            record.action = "skip"
-            record.reason = reason.message
-        case .fail(let message):
-            record.action = "fail"
-            record.reason = message
-        case .restore(let side, _):
-            record.action = "restore"
-            record.reason = "re-create the deleted \(side.displayName) record"
-        case .removeCoupling(let reason):
-            record.action = "remove-coupling"
-            record.reason = reason
-        }
-        return record
+        PlannedRecord(record: plan.label, erpId: plan.erpID?.rawValue, crmId: plan.crmID?.rawValue,
+                      action: plan.action.rawValue, reason: plan.reason,
+                      changes: plan.plannedChanges.map {
+                          PlannedChange(side: $0.side.rawValue, recordId: $0.recordID.rawValue, field: $0.change.field,
+                                        old: $0.change.oldValue, new: $0.change.newValue)
+                      })
     }
 }
 
@@ -217,17 +200,9 @@ enum PlanPrinter {
     }
 
     static func summary(_ plan: SyncPlan) -> String {
-        var changing = 0, fields = 0, unchanged = 0, skipped = 0, failing = 0
-        for record in plan.records {
-            switch record.outcome {
-            case .write(let updates) where updates.isEmpty: unchanged += 1
-            case .write: changing += 1; fields += record.changeCount
-            case .skip: skipped += 1
-            case .fail: failing += 1
-            case .restore, .removeCoupling: changing += 1
-            }
-        }
-        return "\(plan.request.mapping) preview: \(changing) record\(changing == 1 ? "" : "s") would change (\(fields) field\(fields == 1 ? "" : "s")), "
-            + "\(unchanged) unchanged, \(skipped) skipped, \(failing) would fail. Nothing was written."
+        let counts = plan.counts
+        return "\(plan.request.mapping) preview: \(counts.changing) record\(counts.changing == 1 ? "" : "s") would change "
+            + "(\(counts.fields) field\(counts.fields == 1 ? "" : "s")), \(counts.unchanged) unchanged, \(counts.skipped) skipped, "
+            + "\(counts.failing) would fail. Nothing was written."
     }
 }

@@ -1,0 +1,70 @@
+/// What a plan does, in the terms every front end shows: one action per record with its reason, the
+/// field changes, and the counts. The command line and the screens format these; they do not work
+/// them out again.
+extension RecordPlan {
+    public enum Action: String, Sendable {
+        case write, unchanged, skip, fail, restore
+        case removeCoupling = "remove-coupling"
+    }
+
+    /// One field a plan writes, with the record it belongs to.
+    public struct PlannedChange: Sendable, Equatable {
+        public var side: Side
+        public var recordID: RecordID
+        public var change: FieldChange
+    }
+
+    public var action: Action {
+        switch outcome {
+        case .write(let updates): updates.isEmpty ? .unchanged : .write
+        case .skip: .skip
+        case .fail: .fail
+        case .restore: .restore
+        case .removeCoupling: .removeCoupling
+        }
+    }
+
+    /// Why the record is skipped or fails, or what restoring / removing means; nil for writes.
+    public var reason: String? {
+        switch outcome {
+        case .write: nil
+        case .skip(let reason): reason.message
+        case .fail(let message): message
+        case .restore(let side, _): "re-creates the deleted \(side.displayName) record"
+        case .removeCoupling(let reason): "removes the coupling (\(reason))"
+        }
+    }
+
+    public var plannedChanges: [PlannedChange] {
+        guard case .write(let updates) = outcome else { return [] }
+        return updates.flatMap { update in
+            update.changes.map { PlannedChange(side: update.side, recordID: update.recordID, change: $0) }
+        }
+    }
+}
+
+extension SyncPlan {
+    /// How many records each action takes, and how many fields are written.
+    public struct Counts: Sendable, Equatable {
+        /// Records written, restored or uncoupled.
+        public var changing = 0
+        public var fields = 0
+        public var unchanged = 0
+        public var skipped = 0
+        public var failing = 0
+    }
+
+    public var counts: Counts {
+        var counts = Counts()
+        for record in records {
+            switch record.action {
+            case .write, .restore, .removeCoupling: counts.changing += 1
+            case .unchanged: counts.unchanged += 1
+            case .skip: counts.skipped += 1
+            case .fail: counts.failing += 1
+            }
+            counts.fields += record.changeCount
+        }
+        return counts
+    }
+}
