@@ -102,6 +102,26 @@ import TandemViewModel
         #expect(harness.state.screens.isEmpty)
     }
 
+    @Test func selectAllResolvesToEveryRowTheFilterShowsLessExceptions() throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        harness.model.press(.character("a"), .space, .character("s"))
+        guard case .syncQuestion(let all)? = harness.state.modal, case .records(_, let ids) = all.target else {
+            Issue.record("no question"); return
+        }
+        #expect(all.count == 159 && Set(ids).count == 159)
+        harness.model.press(.escape, .character("/"))
+        harness.model.type("ber")
+        harness.model.press(.enter, .character("a"), .character("s"))
+        let shown = harness.pane(.erp).total
+        guard case .syncQuestion(let filtered)? = harness.state.modal, case .records(_, let some) = filtered.target else {
+            Issue.record("no question"); return
+        }
+        #expect(shown > 1 && filtered.count == shown && some.count == shown)
+        let rows = try harness.opened.table("Customer", on: .erp).records(ids: some)
+        #expect(rows.allSatisfy { ($0["Name"] + $0["No."] + $0["City"] + $0["E-Mail"]).lowercased().contains("ber") })
+    }
+
     @Test func oneRecordFromItsCardWithTheRecommendedChoiceAndAPreview() throws {
         let harness = try Harness()
         defer { harness.remove() }

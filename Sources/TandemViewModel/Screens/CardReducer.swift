@@ -3,20 +3,20 @@ import TandemCore
 extension Reducer {
     static func cardKey(_ key: Key, _ state: inout AppState) -> [Effect] {
         guard case .card(let card)? = state.screens.last, let command = Bindings.command(for: key, in: .card) else { return [] }
-        let fields = state.schemas[card.side]?[card.page]?.fields ?? []
+        let fields = state.schema(PaneID(card.page, card.side)).fields
         switch command {
         case .moveDown, .moveUp:
             // The cursor walks the fields in the order the card shows them (grouped).
-            let order = state.schemas[card.side]?[card.page].map(CardLayout.order) ?? Array(fields.indices)
+            let order = CardLayout.order(state.schema(PaneID(card.page, card.side)))
             let position = order.firstIndex(of: card.cursor) ?? 0
             let next = max(0, min(order.count - 1, position + (command == .moveDown ? 1 : -1)))
             updateCard(&state) { $0.cursor = order[next] }
         case .editField:
             guard let record = card.record, fields.indices.contains(card.cursor) else { return [] }
             let field = fields[card.cursor]
-            let schema = state.schemas[card.side]?[card.page]
-            if field.name == schema?.nameField, schema?.composedNameFields != nil {
-                state.refuse("\(field.name) is made from \(schema?.composedNameFields?.joined(separator: " and ") ?? ""); edit those.")
+            let schema = state.schema(PaneID(card.page, card.side))
+            if field.name == schema.nameField, let parts = schema.composedNameFields {
+                state.refuse("\(field.name) is made from \(parts.joined(separator: " and ")); edit those.")
                 return []
             }
             updateCard(&state) { $0.editing = record[field.name] }
@@ -57,7 +57,7 @@ extension Reducer {
     /// Typing a field's new value: Enter writes it through the record's own side, Esc drops it.
     static func editCardField(_ key: Key, _ state: inout AppState) -> [Effect] {
         guard case .card(let card)? = state.screens.last, var text = card.editing else { return [] }
-        let fields = state.schemas[card.side]?[card.page]?.fields ?? []
+        let fields = state.schema(PaneID(card.page, card.side)).fields
         switch key {
         case .escape:
             updateCard(&state) { $0.editing = nil }

@@ -156,6 +156,16 @@ extension WorkspaceEffects {
         case .allShown(let pane, let filter, let except):
             let table = try workspace.table(of: mapping(pane.page), on: pane.side)
             var ids: [RecordID] = []
+            guard !filter.isEmpty else {
+                // No filter: every record, read as ids only (no fields decoded), in id order.
+                var after: RecordID?
+                while true {
+                    let batch = try table.scan(after: after, limit: 5000, fields: [])
+                    guard let last = batch.last else { return ids }
+                    ids += batch.map(\.id).filter { !except.contains($0) }
+                    after = last.id
+                }
+            }
             var start = PageStart.first
             while true {
                 let page = try table.page(search: filter.isEmpty ? nil : filter, from: start, limit: 1000)

@@ -16,21 +16,21 @@ public struct AppState: Equatable, Sendable {
     public var message: String?
     public var messageIsError = false
     public var quitRequested = false
-    /// Table shapes, for column titles and record labels.
-    public var schemas: [Side: [PageKind: TableSchema]]
 
     public init(size: Size, workspaceName: String) {
         self.size = size
         self.workspaceName = workspaceName
         pages = Dictionary(uniqueKeysWithValues: PageKind.allCases.map { ($0, ListPageState(kind: $0)) })
-        schemas = [
-            .erp: [.customers: StandardTables.customer, .contacts: StandardTables.erpContact],
-            .crm: [.customers: StandardTables.account, .contacts: StandardTables.crmContact],
-        ]
     }
 
+    /// The table a pane shows (for column titles, labels and the card's fields).
     public func schema(_ pane: PaneID) -> TableSchema {
-        schemas[pane.side]?[pane.page] ?? StandardTables.customer
+        switch (pane.page, pane.side) {
+        case (.customers, .erp): StandardTables.customer
+        case (.contacts, .erp): StandardTables.erpContact
+        case (.customers, .crm): StandardTables.account
+        case (.contacts, .crm): StandardTables.crmContact
+        }
     }
 
     public var currentPage: ListPageState {
