@@ -36,7 +36,7 @@ public final class InMemoryRecordSource: RecordSource {
 
     public func scan(after id: RecordID?, limit: Int, fields: [String]?) throws -> [Record] {
         let page = state.withLock { records in
-            Array(records.values.filter { id == nil || $0.id > id! }.sorted { $0.id < $1.id }.prefix(limit))
+            Array(records.values.filter { record in id.map { record.id > $0 } ?? true }.sorted { $0.id < $1.id }.prefix(limit))
         }
         guard let fields else { return page }
         let wanted = Set(fields)

@@ -38,7 +38,7 @@ public final class InMemoryWorkspaceStore: WorkspaceStore {
     public func couplings(mapping: String, after erpID: RecordID?, limit: Int) throws -> [Coupling] {
         state.withLock { state in
             Array(state.couplings.values
-                .filter { $0.mapping == mapping && (erpID == nil || $0.erpID > erpID!) }
+                .filter { coupling in coupling.mapping == mapping && erpID.map { coupling.erpID > $0 } ?? true }
                 .sorted { $0.erpID < $1.erpID }
                 .prefix(limit))
         }
@@ -115,7 +115,7 @@ public final class InMemoryWorkspaceStore: WorkspaceStore {
                 [coupling.lastResultToCRM, coupling.lastResultFromCRM].compactMap { $0 }.filter { !$0.succeeded }.map(\.jobID)
             })
             let doomed = Set(state.jobs.values.filter { job in
-                (cutoff == nil || job.startedAt < cutoff!) && !kept.contains(job.id)
+                (cutoff.map { job.startedAt < $0 } ?? true) && !kept.contains(job.id)
             }.map(\.id))
             for id in doomed { state.jobs[id] = nil }
             state.errors.removeAll { doomed.contains($0.jobID) }
