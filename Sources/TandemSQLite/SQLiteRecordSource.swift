@@ -127,35 +127,50 @@ public final class SQLiteRecordSource: RecordSource {
         return try fetch("SELECT \(selectColumns) FROM \(table) WHERE sort_key = ? ORDER BY id LIMIT ?", [key, limit])
     }
 
-    @discardableResult
-    public func apply(_ writes: [RecordWrite]) throws -> [RecordID: Timestamp] {
-        guard !writes.isEmpty else { return [:] }
-        for write in writes {
-            switch write {
-            case .insert(_, let fields), .update(_, let fields):
-                for name in fields.keys where schema.field(named: name) == nil {
-                    throw RecordSourceError.unknownField(table: schema.name, field: name)
-                }
-            case .delete: break
-            }
-        }
+    public func apply(_ writes: [RecordWrite]) throws -> [WriteResult] {
+        guard !writes.isEmpty else { return [] }
         let now = clock.now()
         return try pool.write { db in
-            var stamps: [RecordID: Timestamp] = [:]
-            for write in writes {
-                switch write {
-                case .insert(let id, let fields):
-                    try insert(Record(id: id, modifiedAt: now, fields: schema.newRecordFields(fields)), db)
-                    stamps[id] = now
-                case .update(let id, let fields):
-                    stamps[id] = try update(id, fields, now: now, db)
-                case .delete(let id):
-                    try db.cachedStatement(sql: "DELETE FROM \(table) WHERE id = ?").execute(arguments: [id.rawValue])
-                    guard db.changesCount == 1 else { throw RecordSourceError.notFound(table: schema.name, id: id) }
+            try writes.map { write in
+                do {
+                    return .written(try apply(write, now: now, db))
+                } catch let refusal as RecordSourceError {
+                    return .refused(refusal)
                 }
             }
-            return stamps
         }
+    }
+
+    /// One write, all or nothing (each statement is atomic, and a refused write runs none that
+    /// change anything); returns the record's version after it.
+    private func apply(_ write: RecordWrite, now: Timestamp, _ db: Database) throws -> Timestamp {
+        switch write {
+        case .insert(let id, let fields):
+            try validate(fields)
+            try insert(Record(id: id, modifiedAt: now, fields: schema.newRecordFields(fields)), db)
+            return now
+        case .update(let id, let fields, let expected):
+            try validate(fields)
+            return try update(id, fields, expected: expected, now: now, db)
+        case .delete(let id, let expected):
+            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE id = ? AND modifiedAt = ?")
+                .execute(arguments: [id.rawValue, expected.milliseconds])
+            guard db.changesCount == 1 else { throw try refusal(for: id, db) }
+            return expected
+        }
+    }
+
+    private func validate(_ fields: [String: String]) throws {
+        for name in fields.keys where quoted[name] == nil {
+            throw RecordSourceError.unknownField(table: schema.name, field: name)
+        }
+    }
+
+    /// Why a conditional write found no row: the record is gone, or someone else moved its version.
+    private func refusal(for id: RecordID, _ db: Database) throws -> RecordSourceError {
+        let exists = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM \(table) WHERE id = ?"),
+                                       arguments: [id.rawValue]) ?? false
+        return exists ? .changedElsewhere(table: schema.name, id: id) : .notFound(table: schema.name, id: id)
     }
 
     private func insert(_ record: Record, _ db: Database) throws {
@@ -174,7 +189,8 @@ public final class SQLiteRecordSource: RecordSource {
 
     /// Sets the given fields (and a derived name from its parts) and moves `modifiedAt` forward; when
     /// the name changes, so does the sort key.
-    private func update(_ id: RecordID, _ fields: [String: String], now: Timestamp, _ db: Database) throws -> Timestamp {
+    private func update(_ id: RecordID, _ fields: [String: String], expected: Timestamp, now: Timestamp,
+                        _ db: Database) throws -> Timestamp {
         let names = fields.keys.sorted()
         var assignments = names.map { "\(quoted[$0] ?? $0.quotedIdentifier) = ?" }
         var values: [any DatabaseValueConvertible] = names.map { fields[$0] ?? "" }
@@ -186,11 +202,14 @@ public final class SQLiteRecordSource: RecordSource {
             values += parts.compactMap { fields[$0] }
         }
         assignments.append("modifiedAt = MAX(?, modifiedAt + 1)")
-        values += [now.milliseconds, id.rawValue]
+        values += [now.milliseconds, id.rawValue, expected.milliseconds]
         let nameColumn = quoted[schema.nameField] ?? schema.nameField
-        let sql = "UPDATE \(table) SET \(assignments.joined(separator: ", ")) WHERE id = ? RETURNING modifiedAt, \(nameColumn)"
+        let sql = """
+            UPDATE \(table) SET \(assignments.joined(separator: ", ")) WHERE id = ? AND modifiedAt = ?
+            RETURNING modifiedAt, \(nameColumn)
+            """
         guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: StatementArguments(values)) else {
-            throw RecordSourceError.notFound(table: schema.name, id: id)
+            throw try refusal(for: id, db)
         }
         if nameChanges {
             try db.cachedStatement(sql: "UPDATE \(table) SET sort_key = ? WHERE id = ?")

@@ -38,10 +38,13 @@ public struct SQLiteWorkspace: Sendable {
     }
 
     /// Opens an existing workspace, refusing files that are not Tandem's or are from a newer version.
+    /// Jobs whose process died are marked interrupted on the way in.
     public static func open(at folder: String, clock: any TimeSource = SystemTimeSource()) throws -> SQLiteWorkspace {
-        try connect(folder: folder, clock: clock) { path, kind, migrator, version in
+        let opened = try connect(folder: folder, clock: clock) { path, kind, migrator, version in
             try DatabaseFile.open(at: path, kind: kind, migrator: migrator, schemaVersion: version)
         }
+        try opened.workspace.markInterruptedJobs()
+        return opened
     }
 
     /// Removes a workspace's files (for `init --force`); other files in the folder are left alone.
@@ -52,6 +55,8 @@ public struct SQLiteWorkspace: Sendable {
                 if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
             }
         }
+        let leases = (folder as NSString).appendingPathComponent("leases")
+        if FileManager.default.fileExists(atPath: leases) { try FileManager.default.removeItem(atPath: leases) }
     }
 
     private static func connect(
@@ -66,7 +71,7 @@ public struct SQLiteWorkspace: Sendable {
         let erp = StandardTables.tables(on: .erp).map { SQLiteRecordSource(pool: erpPool, schema: $0, clock: clock) }
         let crm = StandardTables.tables(on: .crm).map { SQLiteRecordSource(pool: crmPool, schema: $0, clock: clock) }
         let workspace = Workspace(store: SQLiteWorkspaceStore(pool: workspacePool), erpTables: erp, crmTables: crm,
-                                  clock: clock)
+                                  clock: clock, leases: FileJobLeases(folder: folder))
         return SQLiteWorkspace(folder: folder, workspace: workspace,
                                erpTables: Dictionary(uniqueKeysWithValues: erp.map { ($0.schema.name, $0) }),
                                crmTables: Dictionary(uniqueKeysWithValues: crm.map { ($0.schema.name, $0) }))

@@ -33,7 +33,7 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
 
     private static let couplingColumns = """
         mapping, erp_id, crm_id, erp_synced_at, crm_synced_at, to_crm_ok, to_crm_job, to_crm_at,
-        from_crm_ok, from_crm_job, from_crm_at, skipped, last_error, failures, snapshot
+        from_crm_ok, from_crm_job, from_crm_at, skipped, last_error, failures, snapshot, version
         """
 
     private static func coupling(_ row: Row) -> Coupling {
@@ -47,8 +47,8 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
                         erpModifiedAtLastSync: (row[3] as Int64?).map(Timestamp.init(milliseconds:)),
                         crmModifiedAtLastSync: (row[4] as Int64?).map(Timestamp.init(milliseconds:)),
                         lastResultToCRM: result(5, 6, 7), lastResultFromCRM: result(8, 9, 10),
-                        skipped: row[11], lastError: row[12], consecutiveFailures: row[13],
-                        snapshot: FieldListCodec.decodeSnapshot(row[14]))
+                        skipped: row[11], lastError: (row[12] as String?).map(RecordFailure.decode),
+                        consecutiveFailures: row[13], snapshot: FieldListCodec.decodeSnapshot(row[14]), version: row[15])
     }
 
     private func fetchCouplings(_ sql: String, _ arguments: StatementArguments) throws -> [Coupling] {
@@ -97,7 +97,7 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
 
     private static let jobColumns = """
         id, type, mapping, direction, started_at, finished_at, inserted, modified, unchanged, skipped, failed,
-        deleted, coupled, uncoupled, message, undone_by
+        deleted, coupled, uncoupled, message, undone_by, owner, interrupted, changed_elsewhere
         """
 
     private static func job(_ row: Row) -> SyncJob {
@@ -110,20 +110,42 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
         counters.deleted = row[11]
         counters.coupled = row[12]
         counters.uncoupled = row[13]
+        counters.changedElsewhere = row[18]
         return SyncJob(id: row[0], type: JobType(rawValue: row[1]) ?? .synchronization, mapping: row[2],
                        direction: (row[3] as String?).flatMap(SyncDirection.init(rawValue:)),
                        startedAt: Timestamp(milliseconds: row[4]),
                        finishedAt: (row[5] as Int64?).map(Timestamp.init(milliseconds:)),
-                       counters: counters, message: row[14], undoneBy: row[15])
+                       counters: counters, message: row[14], undoneBy: row[15], owner: row[16], interrupted: row[17])
     }
 
     public func startJob(_ job: NewJob) throws -> SyncJob {
         let id = try pool.write { db -> Int64 in
-            try db.execute(sql: "INSERT INTO jobs (type, mapping, direction, started_at) VALUES (?, ?, ?, ?)",
-                           arguments: [job.type.rawValue, job.mapping, job.direction?.rawValue, job.startedAt.milliseconds])
+            try db.execute(sql: "INSERT INTO jobs (type, mapping, direction, started_at, owner) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [job.type.rawValue, job.mapping, job.direction?.rawValue, job.startedAt.milliseconds,
+                                       job.owner])
             return db.lastInsertedRowID
         }
-        return SyncJob(id: id, type: job.type, mapping: job.mapping, direction: job.direction, startedAt: job.startedAt)
+        return SyncJob(id: id, type: job.type, mapping: job.mapping, direction: job.direction, startedAt: job.startedAt,
+                       owner: job.owner)
+    }
+
+    public func unfinishedJobs() throws -> [SyncJob] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT \(Self.jobColumns) FROM jobs WHERE finished_at IS NULL ORDER BY id")
+                .map(Self.job)
+        }
+    }
+
+    public func markInterrupted(_ ids: [JobID], at: Timestamp) throws -> [JobID] {
+        try pool.write { db in
+            let mark = try db.cachedStatement(sql: """
+                UPDATE jobs SET finished_at = ?, interrupted = 1 WHERE id = ? AND finished_at IS NULL
+                """)
+            return try ids.filter { id in
+                try mark.execute(arguments: [at.milliseconds, id])
+                return db.changesCount == 1
+            }
+        }
     }
 
     public func jobs(limit: Int) throws -> [SyncJob] {
@@ -145,7 +167,7 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
                 SELECT job_id, at, message, source_side, source_id, destination_id FROM job_errors
                 WHERE job_id = ? ORDER BY id
                 """, arguments: [id]).map { row in
-                JobError(jobID: row[0], at: Timestamp(milliseconds: row[1]), message: row[2],
+                JobError(jobID: row[0], at: Timestamp(milliseconds: row[1]), reason: RecordFailure.decode(row[2]),
                          sourceSide: Side(rawValue: row[3]) ?? .erp, sourceID: (row[4] as String?).map(RecordID.init),
                          destinationID: (row[5] as String?).map(RecordID.init))
             }
@@ -189,58 +211,19 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
 
     // MARK: Commit
 
-    public func commit(_ changes: WorkspaceChanges) throws {
-        guard !changes.isEmpty else { return }
-        try pool.write { db in
-            let remove = try db.cachedStatement(sql: "DELETE FROM couplings WHERE mapping = ? AND erp_id = ?")
-            for key in changes.removedCouplings {
-                try remove.execute(arguments: [key.mapping, key.erpID.rawValue])
-            }
-            let upsert = try db.cachedStatement(sql: """
-                INSERT INTO couplings (\(Self.couplingColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (mapping, erp_id) DO UPDATE SET
-                    crm_id = excluded.crm_id, erp_synced_at = excluded.erp_synced_at,
-                    crm_synced_at = excluded.crm_synced_at, to_crm_ok = excluded.to_crm_ok,
-                    to_crm_job = excluded.to_crm_job, to_crm_at = excluded.to_crm_at,
-                    from_crm_ok = excluded.from_crm_ok, from_crm_job = excluded.from_crm_job,
-                    from_crm_at = excluded.from_crm_at, skipped = excluded.skipped,
-                    last_error = excluded.last_error, failures = excluded.failures, snapshot = excluded.snapshot
-                """)
-            // Most writes update a pair in place: set everything but the pair itself, so the unique
-            // index on the CRM id (random keys) is not rewritten; only new or re-paired couplings
-            // take the upsert.
-            let update = try db.cachedStatement(sql: """
-                UPDATE couplings SET erp_synced_at = ?, crm_synced_at = ?, to_crm_ok = ?, to_crm_job = ?, to_crm_at = ?,
-                    from_crm_ok = ?, from_crm_job = ?, from_crm_at = ?, skipped = ?, last_error = ?, failures = ?,
-                    snapshot = ?
-                WHERE mapping = ? AND erp_id = ? AND crm_id = ?
-                """)
-            for coupling in changes.upsertedCouplings {
-                let toCRM = coupling.lastResultToCRM, fromCRM = coupling.lastResultFromCRM
-                let state: [(any DatabaseValueConvertible)?] = [
-                    coupling.erpModifiedAtLastSync?.milliseconds, coupling.crmModifiedAtLastSync?.milliseconds,
-                    toCRM?.succeeded, toCRM?.jobID, toCRM?.at.milliseconds,
-                    fromCRM?.succeeded, fromCRM?.jobID, fromCRM?.at.milliseconds,
-                    coupling.skipped, coupling.lastError, coupling.consecutiveFailures,
-                    FieldListCodec.encode(coupling.snapshot),
-                ]
-                let key: [(any DatabaseValueConvertible)?] = [coupling.mapping, coupling.erpID.rawValue, coupling.crmID.rawValue]
-                try update.execute(arguments: StatementArguments(state + key))
-                if db.changesCount == 1 { continue }
-                do {
-                    try upsert.execute(arguments: StatementArguments(key + state))
-                } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
-                    let holder = try String.fetchOne(db, sql: "SELECT erp_id FROM couplings WHERE mapping = ? AND crm_id = ?",
-                                                     arguments: [coupling.mapping, coupling.crmID.rawValue])
-                    throw WorkspaceStoreError.crmRecordCoupledTwice(mapping: coupling.mapping, crmID: coupling.crmID,
-                                                                     erpID: RecordID(holder ?? "?"))
-                }
+    public func commit(_ changes: WorkspaceChanges) throws -> CouplingRefusals {
+        guard !changes.isEmpty else { return [:] }
+        return try pool.write { db in
+            var refused: CouplingRefusals = [:]
+            let couplings = SQLiteCouplingWriter(db: db, claimant: changes.jobID)
+            for (index, change) in changes.couplings.enumerated() {
+                if let refusal = try couplings.apply(change) { refused[index] = refusal }
             }
             let addError = try db.cachedStatement(sql: """
                 INSERT INTO job_errors (job_id, at, message, source_side, source_id, destination_id) VALUES (?, ?, ?, ?, ?, ?)
                 """)
             for error in changes.jobErrors {
-                try addError.execute(arguments: [error.jobID, error.at.milliseconds, error.message, error.sourceSide.rawValue,
+                try addError.execute(arguments: [error.jobID, error.at.milliseconds, error.reason.encoded, error.sourceSide.rawValue,
                                                  error.sourceID?.rawValue, error.destinationID?.rawValue])
             }
             let addChange = try db.cachedStatement(sql: """
@@ -252,27 +235,21 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
                                                   change.modifiedAtAfter.milliseconds, change.created,
                                                   FieldListCodec.encode(change.fields)])
             }
-            let addIntent = try db.cachedStatement(sql: """
-                INSERT OR REPLACE INTO creation_intents (new_id, mapping, side, source_id, job_id) VALUES (?, ?, ?, ?, ?)
-                """)
-            for intent in changes.addedIntents {
-                try addIntent.execute(arguments: [intent.newID.rawValue, intent.mapping, intent.side.rawValue,
-                                                  intent.sourceID.rawValue, intent.jobID])
-            }
-            let removeIntent = try db.cachedStatement(sql: "DELETE FROM creation_intents WHERE new_id = ?")
-            for id in changes.removedIntents { try removeIntent.execute(arguments: [id.rawValue]) }
             let updateJob = try db.cachedStatement(sql: """
                 UPDATE jobs SET finished_at = ?, inserted = ?, modified = ?, unchanged = ?, skipped = ?, failed = ?,
-                    deleted = ?, coupled = ?, uncoupled = ?, message = ?, undone_by = ? WHERE id = ?
+                    deleted = ?, coupled = ?, uncoupled = ?, changed_elsewhere = ?, message = ?, undone_by = ?,
+                    interrupted = ?
+                WHERE id = ?
                 """)
             for job in changes.updatedJobs {
                 let counters = job.counters
                 try updateJob.execute(arguments: [
                     job.finishedAt?.milliseconds, counters.inserted, counters.modified, counters.unchanged,
                     counters.skipped, counters.failed, counters.deleted, counters.coupled, counters.uncoupled,
-                    job.message, job.undoneBy, job.id,
+                    counters.changedElsewhere, job.message, job.undoneBy, job.interrupted, job.id,
                 ])
             }
+            return refused
         }
     }
 }

@@ -40,8 +40,8 @@ public enum SampleDataLoader {
         do {
             for entry in parsed { try created.table(entry.table, on: entry.side).insertVerbatim(entry.records) }
             var changes = WorkspaceChanges()
-            changes.upsertedCouplings = couplings
-            try created.workspace.store.commit(changes)
+            changes.couplings = couplings.map { .claim($0) }
+            if let refusal = try created.workspace.store.commit(changes).values.first { throw TandemError.refused(refusal) }
         } catch {
             try? SQLiteWorkspace.remove(at: workspaceFolder)
             throw error

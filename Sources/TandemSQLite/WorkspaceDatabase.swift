@@ -3,7 +3,7 @@ import TandemCore
 
 /// The workspace database's schema: mappings, couplings, jobs, job errors, record changes, intents.
 enum WorkspaceDatabase {
-    static let schemaVersion = 1
+    static let schemaVersion = 2
 
     static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -81,6 +81,19 @@ enum WorkspaceDatabase {
                     source_id TEXT NOT NULL,
                     job_id INTEGER NOT NULL
                 );
+                """)
+        }
+        migrator.registerMigration("v2: versions, claims, job leases") { db in
+            // Older intents could name one source twice; keep the first, so the claim can be unique.
+            try db.execute(sql: """
+                ALTER TABLE couplings ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+                ALTER TABLE jobs ADD COLUMN owner TEXT;
+                ALTER TABLE jobs ADD COLUMN interrupted INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE jobs ADD COLUMN changed_elsewhere INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX jobs_unfinished ON jobs (id) WHERE finished_at IS NULL;
+                DELETE FROM creation_intents WHERE rowid NOT IN
+                    (SELECT MIN(rowid) FROM creation_intents GROUP BY mapping, side, source_id);
+                CREATE UNIQUE INDEX creation_intents_claim ON creation_intents (mapping, side, source_id);
                 """)
         }
         return migrator

@@ -109,8 +109,8 @@ public struct WorkspaceGenerator {
             try opened.table(StandardTables.erpContact.name, on: .erp).insertVerbatim(erpContacts)
             try opened.table(StandardTables.crmContact.name, on: .crm).insertVerbatim(crmContacts)
             var changes = WorkspaceChanges()
-            changes.upsertedCouplings = couplings + contactCouplings
-            try opened.workspace.store.commit(changes)
+            changes.couplings = (couplings + contactCouplings).map { .claim($0) }
+            if let refusal = try opened.workspace.store.commit(changes).values.first { throw TandemError.refused(refusal) }
             summary.customers += erp.count
             summary.accounts += crm.count
             summary.contacts += erpContacts.count

@@ -81,7 +81,7 @@ struct Fixture {
     /// Edits a record as a user would on its own side, a minute later.
     func edit(_ table: InMemoryRecordSource, _ id: RecordID, _ fields: [String: String]) throws {
         clock.advance()
-        try table.apply([.update(id: id, fields: fields)])
+        try table.edit(id: id, fields: fields)
         clock.advance()
     }
 
@@ -115,19 +115,22 @@ final class FaultyRecordSource: RecordSource, @unchecked Sendable {
     }
     func nextNumber() throws -> String { try base.nextNumber() }
 
-    struct InjectedFailure: Error, CustomStringConvertible {
-        var description: String { "the CRM rejected the record" }
-    }
     struct Crash: Error {}
 
-    func apply(_ writes: [RecordWrite]) throws -> [RecordID: Timestamp] {
+    /// Writes to failing records are refused (as a side refuses a bad record); with
+    /// `failAfterWriting`, the writes land and then the call fails, as a timeout that hid a success.
+    func apply(_ writes: [RecordWrite]) throws -> [WriteResult] {
         lock.lock()
         applyCalls += 1
         let failing = failingIDs, crash = failAfterWriting
         lock.unlock()
-        if writes.contains(where: { failing.contains($0.id) }) { throw InjectedFailure() }
-        let stamps = try base.apply(writes)
+        let passing = writes.filter { !failing.contains($0.id) }
+        var results = try base.apply(passing).makeIterator()
+        let merged: [WriteResult] = writes.map { write in
+            failing.contains(write.id) ? .refused(.unknownField(table: schema.name, field: "rejected by the CRM"))
+                : results.next() ?? .refused(.notFound(table: schema.name, id: write.id))
+        }
         if crash { throw Crash() }
-        return stamps
+        return merged
     }
 }

@@ -82,19 +82,19 @@ import Testing
     @Test func coupledDataErrorsSayWhichSideStillExists() throws {
         let fixture = Fixture()
         let pair = try fixture.coupledCustomer("C00010", "Adatum")
-        try fixture.accounts.apply([.delete(id: pair.crm.id)])
+        try fixture.accounts.deleteAsUser(pair.crm.id)
         _ = try fixture.engine.synchronize(SyncRequest(mapping: "CUSTOMER", selection: .allCoupled, choice: .toCRM))
         let rows = try fixture.jobLog.coupledDataErrors()
         #expect(rows.count == 1)
         #expect(rows[0].erpExists && !rows[0].crmExists && rows[0].exactlyOneSideMissing)
-        #expect(rows[0].erpLabel == "C00010 Adatum" && rows[0].lastError?.hasPrefix("Coupled to a deleted record") == true)
+        #expect(rows[0].erpLabel == "C00010 Adatum" && rows[0].lastError == .coupledRecordDeleted(side: .crm, id: pair.crm.id))
         #expect(rows[0].failedOn != nil)
     }
 
     @Test func restoreRecordRecreatesTheMissingSide() throws {
         let fixture = Fixture()
         let pair = try fixture.coupledCustomer("C00010", "Adatum")
-        try fixture.accounts.apply([.delete(id: pair.crm.id)])
+        try fixture.accounts.deleteAsUser(pair.crm.id)
         let restored = try fixture.jobLog.restoreRecord(mapping: "CUSTOMER", erpID: pair.erp.id)
         #expect(try fixture.accounts.record(id: restored.crmID)?["name"] == "Adatum")
         #expect(try fixture.couplingOf(customer: pair.erp.id)?.crmID == restored.crmID)
@@ -104,7 +104,7 @@ import Testing
     @Test func deleteRecordRemovesTheSurvivorAndItsCoupling() throws {
         let fixture = Fixture()
         let pair = try fixture.coupledCustomer("C00010", "Adatum")
-        try fixture.customers.apply([.delete(id: pair.erp.id)])
+        try fixture.customers.deleteAsUser(pair.erp.id)
         try fixture.jobLog.deleteRecord(mapping: "CUSTOMER", erpID: pair.erp.id)
         #expect(try fixture.accounts.record(id: pair.crm.id) == nil)
         #expect(try fixture.couplingOf(customer: pair.erp.id) == nil)
@@ -114,10 +114,10 @@ import Testing
         let fixture = Fixture()
         let pairs = try (1...3).map { try fixture.coupledCustomer("C0000\($0)", "C\($0)") }
         var changes = WorkspaceChanges()
-        changes.upsertedCouplings = try pairs.prefix(2).map {
+        changes.couplings = try pairs.prefix(2).map {
             var coupling = try #require(try fixture.couplingOf(customer: $0.erp.id))
             coupling.skipped = true
-            return coupling
+            return .update(coupling)
         }
         try fixture.store.commit(changes)
         #expect(try fixture.jobLog.retryAll() == 2)
@@ -127,7 +127,7 @@ import Testing
     @Test func cleanupKeepsFailedJobsThatSkippedCouplingsStillReferTo() throws {
         let fixture = Fixture()
         let pair = try fixture.coupledCustomer("C00010", "Adatum")
-        try fixture.accounts.apply([.delete(id: pair.crm.id)])
+        try fixture.accounts.deleteAsUser(pair.crm.id)
         let request = SyncRequest(mapping: "CUSTOMER", selection: .allCoupled, choice: .toCRM)
         _ = try fixture.engine.synchronize(request)
         let second = try fixture.engine.synchronize(request).job
@@ -165,8 +165,11 @@ import Testing
     @Test func anIntentWhoseCreateNeverHappenedIsDropped() throws {
         let fixture = Fixture()
         let erp = try fixture.customer("C00010", "Adatum")
-        var changes = WorkspaceChanges()
-        changes.addedIntents = [CreationIntent(newID: .generate(), mapping: "CUSTOMER", side: .crm, sourceID: erp.id, jobID: 1)]
+        let job = try fixture.store.startJob(NewJob(type: .coupling, mapping: "CUSTOMER", direction: nil,
+                                                    startedAt: fixture.clock.now()))
+        var changes = WorkspaceChanges(jobID: job.id)
+        changes.couplings = [.intend(CreationIntent(newID: .generate(), mapping: "CUSTOMER", side: .crm, sourceID: erp.id,
+                                                    jobID: job.id), replacing: nil)]
         try fixture.store.commit(changes)
         #expect(try IntentRecovery.recover(mapping: DefaultMappings.customer, in: fixture.workspace) == 0)
         #expect(try fixture.store.creationIntents(mapping: "CUSTOMER").isEmpty)

@@ -85,7 +85,7 @@ import Testing
 
     @Test func aFailedPassFromASideCountsAsChangedUnlessSkipped() {
         var coupling = coupling()
-        coupling.recordFailure(.toCRM, message: "boom", job: 1, at: synced)
+        coupling.recordFailure(.toCRM, reason: .legacy("boom"), job: 1, at: synced)
         #expect(coupling.recordChanged(on: .erp, modifiedAt: synced))
         #expect(!coupling.recordChanged(on: .crm, modifiedAt: synced))
         coupling.skipped = true
@@ -94,17 +94,17 @@ import Testing
 
     @Test func theSameFailureTwiceInARowMarksSkipped() {
         var coupling = coupling()
-        coupling.recordFailure(.toCRM, message: "boom", job: 1, at: synced)
+        coupling.recordFailure(.toCRM, reason: .legacy("boom"), job: 1, at: synced)
         #expect(!coupling.skipped)
-        coupling.recordFailure(.toCRM, message: "other", job: 2, at: synced)
+        coupling.recordFailure(.toCRM, reason: .legacy("other"), job: 2, at: synced)
         #expect(!coupling.skipped && coupling.consecutiveFailures == 1)
-        coupling.recordFailure(.toCRM, message: "other", job: 3, at: synced)
+        coupling.recordFailure(.toCRM, reason: .legacy("other"), job: 3, at: synced)
         #expect(coupling.skipped)
     }
 
     @Test func successResetsFailuresAndTimestampsOnlyMoveForward() {
         var coupling = coupling()
-        coupling.recordFailure(.toCRM, message: "boom", job: 1, at: synced)
+        coupling.recordFailure(.toCRM, reason: .legacy("boom"), job: 1, at: synced)
         coupling.recordSuccess(.toCRM, job: 2, at: synced, erpModifiedAt: synced.adding(milliseconds: 500),
                                crmModifiedAt: synced.adding(milliseconds: -500))
         #expect(coupling.consecutiveFailures == 0 && coupling.lastError == nil)

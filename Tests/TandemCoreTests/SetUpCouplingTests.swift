@@ -92,7 +92,7 @@ import Testing
     @Test func removesAStaleCouplingOfADeletedERPRecordAndGoesAhead() throws {
         let fixture = Fixture()
         let pair = try fixture.coupledCustomer("C00010", "Adatum")
-        try fixture.customers.apply([.delete(id: pair.erp.id)])
+        try fixture.customers.deleteAsUser(pair.erp.id)
         let other = try fixture.customer("C00020", "Adatum Two")
         let outcome = try fixture.coupling.couple(mapping: "CUSTOMER", erpID: other.id, crmID: pair.crm.id, sync: .no)
         #expect(outcome.removedStaleCoupling?.erpID == pair.erp.id)

@@ -37,10 +37,11 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible {
 @Suite struct RecordSourceContractTests {
     func fill(_ table: any RecordSource, names: [String]) throws -> [RecordID] {
         let ids = names.map { _ in RecordID.generate() }
-        try table.apply(zip(ids, names).enumerated().map { index, pair in
+        let results = try table.apply(zip(ids, names).enumerated().map { index, pair in
             .insert(id: pair.0, fields: ["No.": String(format: "C%05d", index + 1), "Name": pair.1,
                                          "City": index % 2 == 0 ? "Berlin" : "Paris"])
         })
+        #expect(results.allSatisfy { $0.version != nil })
         return ids
     }
 
@@ -81,7 +82,7 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible {
         #expect(try table.records(named: "ecl", prefix: true, limit: 5).map { $0["Name"] } == ["Éclair"])
         // Renaming moves the record in the list.
         let zeta = try #require(try table.records(named: "zeta", prefix: false, limit: 1).first)
-        try table.apply([.update(id: zeta.id, fields: ["Name": "Aaron"])])
+        try table.edit(id: zeta.id, fields: ["Name": "Aaron"])
         #expect(try table.page(search: nil, from: .first, limit: 1).first?["Name"] == "Aaron")
     }
 
@@ -99,24 +100,41 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible {
     }
 
     @Test(arguments: Backend.allCases)
-    func aBatchWithOneBadWriteWritesNothing(_ backend: Backend) throws {
+    func eachWriteStandsAloneAndAStaleVersionIsRefused(_ backend: Backend) throws {
         let made = try backend.make()
         defer { made.cleanUp() }
         let table = try made.customers()
-        let ids = try fill(table, names: ["Adatum"])
-        let before = try #require(try table.record(id: ids[0]))
+        let ids = try fill(table, names: ["Adatum", "Contoso"])
+        let adatum = try #require(try table.record(id: ids[0])), contoso = try #require(try table.record(id: ids[1]))
         made.clock.advance()
-        #expect(throws: RecordSourceError.self) {
-            try table.apply([.update(id: ids[0], fields: ["City": "Rome"]), .insert(id: .generate(), fields: ["No.": "C00001"])])
+        let gone = RecordID("00000000-0000-4000-8000-000000000000")
+        let results = try table.apply([
+            .update(id: ids[0], fields: ["City": "Rome"], expected: adatum.modifiedAt),
+            .insert(id: .generate(), fields: ["No.": "C00001"]),
+            .update(id: ids[1], fields: ["Colour": "red"], expected: contoso.modifiedAt),
+            .delete(id: gone, expected: adatum.modifiedAt),
+            .update(id: ids[1], fields: ["City": "Oslo"], expected: contoso.modifiedAt.adding(milliseconds: -1)),
+        ])
+        #expect(results.count == 5)
+        #expect(results[0].version != nil)
+        #expect(results[1] == .refused(.duplicateNumber(table: "Customer", number: "C00001")))
+        #expect(results[2] == .refused(.unknownField(table: "Customer", field: "Colour")))
+        #expect(results[3] == .refused(.notFound(table: "Customer", id: gone)))
+        #expect(results[4] == .refused(.changedElsewhere(table: "Customer", id: ids[1])))
+        #expect(try table.record(id: ids[0])?["City"] == "Rome")
+        #expect(try table.record(id: ids[1]) == contoso)
+        #expect(try table.count(search: nil) == 2)
+        // A person's edit between a read and a write wins: the write planned on the old version is refused.
+        let planned = try #require(try table.record(id: ids[0]))
+        made.clock.advance()
+        try table.edit(id: ids[0], fields: ["City": "Paris"])
+        #expect(throws: RecordSourceError.changedElsewhere(table: "Customer", id: ids[0])) {
+            try table.write(.update(id: ids[0], fields: ["City": "Lyon"], expected: planned.modifiedAt))
         }
-        #expect(try table.record(id: ids[0]) == before)
-        #expect(try table.count(search: nil) == 1)
-        #expect(throws: RecordSourceError.unknownField(table: "Customer", field: "Colour")) {
-            try table.apply([.update(id: ids[0], fields: ["Colour": "red"])])
+        #expect(throws: RecordSourceError.changedElsewhere(table: "Customer", id: ids[0])) {
+            try table.write(.delete(id: ids[0], expected: planned.modifiedAt))
         }
-        #expect(throws: RecordSourceError.notFound(table: "Customer", id: RecordID("00000000-0000-4000-8000-000000000000"))) {
-            try table.apply([.delete(id: RecordID("00000000-0000-4000-8000-000000000000"))])
-        }
+        #expect(try table.record(id: ids[0])?["City"] == "Paris")
     }
 
     @Test(arguments: Backend.allCases)
@@ -126,10 +144,10 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible {
         let table = try made.customers()
         let id = try fill(table, names: ["Adatum"])[0]
         let first = try #require(try table.record(id: id)).modifiedAt
-        let second = try table.apply([.update(id: id, fields: ["City": "Rome"])])[id]
-        let third = try table.apply([.update(id: id, fields: ["City": "Oslo"])])[id]
-        #expect(try #require(second) > first)
-        #expect(try #require(third) > #require(second))
+        let second = try table.edit(id: id, fields: ["City": "Rome"])
+        let third = try table.edit(id: id, fields: ["City": "Oslo"])
+        #expect(second > first)
+        #expect(third > second)
         #expect(try table.record(id: id)?.modifiedAt == third)
     }
 
@@ -142,11 +160,11 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible {
         try contacts.apply([.insert(id: id, fields: ["firstname": "Ana", "lastname": "Silva"])])
         #expect(try contacts.record(id: id)?["fullname"] == "Ana Silva")
         #expect(try contacts.record(id: id)?["statecode"] == "Active")
-        try contacts.apply([.update(id: id, fields: ["lastname": "Souza"])])
+        try contacts.edit(id: id, fields: ["lastname": "Souza"])
         #expect(try contacts.record(id: id)?["fullname"] == "Ana Souza")
         #expect(try contacts.records(named: "ana souza", prefix: false, limit: 5).map(\.id) == [id])
         #expect(try contacts.records(named: "An", prefix: true, limit: 5).map(\.id) == [id])
-        try contacts.apply([.update(id: id, fields: ["firstname": "Ána"])])
+        try contacts.edit(id: id, fields: ["firstname": "Ána"])
         #expect(try contacts.records(named: "ANA SOUZA", prefix: false, limit: 5).map(\.id) == [id])
         let customers = try made.customers()
         _ = try fill(customers, names: ["A", "B"])
@@ -165,32 +183,91 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible {
                                 erpModifiedAtLastSync: Timestamp(milliseconds: 5), crmModifiedAtLastSync: nil,
                                 snapshot: ["Name": SnapshotValue(erp: "Evil\u{1B}[31m\r\u{8}12:34", crm: "日本 🍣"),
                                            "City": SnapshotValue(erp: "", crm: "3:abc")])
-        coupling.recordFailure(.fromCRM, message: "boom", job: 7, at: Timestamp(milliseconds: 9))
+        coupling.recordFailure(.fromCRM, reason: .legacy("boom"), job: 7, at: Timestamp(milliseconds: 9))
         var changes = WorkspaceChanges()
-        changes.upsertedCouplings = [coupling]
-        try store.commit(changes)
+        changes.couplings = [.claim(coupling)]
+        #expect(try store.commit(changes).isEmpty)
+        coupling.version = 1
         #expect(try store.coupling(mapping: "CUSTOMER", side: .crm, id: coupling.crmID) == coupling)
         #expect(try store.problemCouplings() == [coupling])
         #expect(try store.coupledIDs(mapping: "CUSTOMER", side: .erp) == [coupling.erpID])
     }
 
     @Test(arguments: Backend.allCases)
-    func aCRMRecordCoupledTwiceFailsTheWholeCommit(_ backend: Backend) throws {
+    func aClaimOnACoupledRecordIsRefusedAloneAndNothingIsRePointed(_ backend: Backend) throws {
         let made = try backend.make()
         defer { made.cleanUp() }
         let store = made.workspace.store
-        let crm = RecordID.generate()
+        let erp = RecordID.generate(), crm = RecordID.generate()
         var first = WorkspaceChanges()
-        first.upsertedCouplings = [Coupling(mapping: "CUSTOMER", erpID: .generate(), crmID: crm)]
+        first.couplings = [.claim(Coupling(mapping: "CUSTOMER", erpID: erp, crmID: crm))]
         try store.commit(first)
         let job = try store.startJob(NewJob(type: .coupling, mapping: "CUSTOMER", direction: nil, startedAt: made.clock.now()))
-        var clash = WorkspaceChanges()
-        clash.upsertedCouplings = [Coupling(mapping: "CUSTOMER", erpID: .generate(), crmID: .generate()),
-                                   Coupling(mapping: "CUSTOMER", erpID: .generate(), crmID: crm)]
-        clash.jobErrors = [JobError(jobID: job.id, at: made.clock.now(), message: "x", sourceSide: .erp, sourceID: nil, destinationID: nil)]
-        #expect(throws: WorkspaceStoreError.self) { try store.commit(clash) }
-        #expect(try store.couplingCount(mapping: "CUSTOMER") == 1)
-        #expect(try store.jobErrors(job.id).isEmpty)
+        let fresh = Coupling(mapping: "CUSTOMER", erpID: .generate(), crmID: .generate())
+        var clash = WorkspaceChanges(jobID: job.id)
+        clash.couplings = [.claim(fresh), .claim(Coupling(mapping: "CUSTOMER", erpID: .generate(), crmID: crm)),
+                           .claim(Coupling(mapping: "CUSTOMER", erpID: erp, crmID: .generate()))]
+        clash.jobErrors = [JobError(jobID: job.id, at: made.clock.now(), reason: .alreadyCoupled, sourceSide: .erp,
+                                    sourceID: nil, destinationID: nil)]
+        #expect(try store.commit(clash) == [1: .alreadyCoupled, 2: .alreadyCoupled])
+        #expect(try store.couplingCount(mapping: "CUSTOMER") == 2)
+        #expect(try store.coupling(mapping: "CUSTOMER", side: .erp, id: erp)?.crmID == crm)
+        #expect(try store.jobErrors(job.id).map(\.reason) == [.alreadyCoupled])
+    }
+
+    @Test(arguments: Backend.allCases)
+    func couplingChangesAreConditionalOnWhatWasRead(_ backend: Backend) throws {
+        let made = try backend.make()
+        defer { made.cleanUp() }
+        let store = made.workspace.store
+        var claim = WorkspaceChanges()
+        let original = Coupling(mapping: "CUSTOMER", erpID: .generate(), crmID: .generate())
+        claim.couplings = [.claim(original)]
+        try store.commit(claim)
+        let read = try #require(try store.coupling(mapping: "CUSTOMER", side: .erp, id: original.erpID))
+        var first = read, second = read
+        first.skipped = true
+        second.consecutiveFailures = 1
+        var winner = WorkspaceChanges(), loser = WorkspaceChanges()
+        winner.couplings = [.update(first)]
+        loser.couplings = [.update(second)]
+        #expect(try store.commit(winner).isEmpty)
+        // The second writer read the same version: its update and its removal are refused.
+        #expect(try store.commit(loser) == [0: .couplingChangedElsewhere])
+        #expect(try store.coupling(mapping: "CUSTOMER", side: .erp, id: read.erpID)?.skipped == true)
+        var stale = WorkspaceChanges()
+        let other = RecordID.generate()
+        stale.couplings = [.replace(old: [CouplingPair(mapping: "CUSTOMER", erpID: read.erpID, crmID: other)],
+                                    new: Coupling(mapping: "CUSTOMER", erpID: read.erpID, crmID: other))]
+        #expect(try store.commit(stale) == [0: .couplingChangedElsewhere])
+        #expect(try store.coupling(mapping: "CUSTOMER", side: .erp, id: read.erpID)?.crmID == read.crmID)
+    }
+
+    @Test(arguments: Backend.allCases)
+    func anIntentClaimsItsSourceAgainstOtherJobs(_ backend: Backend) throws {
+        let made = try backend.make()
+        defer { made.cleanUp() }
+        let store = made.workspace.store
+        let source = RecordID.generate()
+        let mine = CreationIntent(newID: .generate(), mapping: "CUSTOMER", side: .crm, sourceID: source, jobID: 1)
+        let theirs = CreationIntent(newID: .generate(), mapping: "CUSTOMER", side: .crm, sourceID: source, jobID: 2)
+        var intend = WorkspaceChanges(jobID: 1)
+        intend.couplings = [.intend(mine, replacing: nil)]
+        #expect(try store.commit(intend).isEmpty)
+        var second = WorkspaceChanges(jobID: 2)
+        second.couplings = [.intend(theirs, replacing: nil),
+                            .claim(Coupling(mapping: "CUSTOMER", erpID: source, crmID: .generate()))]
+        #expect(try store.commit(second) == [0: .claimedByJob(1), 1: .claimedByJob(1)])
+        var finish = WorkspaceChanges(jobID: 1)
+        finish.couplings = [.resolve(mine, coupling: Coupling(mapping: "CUSTOMER", erpID: source, crmID: mine.newID), replacing: nil)]
+        #expect(try store.commit(finish).isEmpty)
+        #expect(try store.creationIntents(mapping: "CUSTOMER").isEmpty)
+        // Resolved twice (a second recoverer): refused, and the coupling stays as it is.
+        #expect(try store.commit(finish) == [0: .couplingChangedElsewhere])
+        var late = WorkspaceChanges(jobID: 2)
+        late.couplings = [.intend(theirs, replacing: nil)]
+        #expect(try store.commit(late) == [0: .alreadyCoupled])
+        #expect(try store.coupling(mapping: "CUSTOMER", side: .erp, id: source)?.crmID == mine.newID)
     }
 
     @Test(arguments: Backend.allCases)
@@ -198,23 +275,43 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible {
         let made = try backend.make()
         defer { made.cleanUp() }
         let store = made.workspace.store
-        var job = try store.startJob(NewJob(type: .synchronization, mapping: "CUSTOMER", direction: .toCRM, startedAt: made.clock.now()))
+        var job = try store.startJob(NewJob(type: .synchronization, mapping: "CUSTOMER", direction: .toCRM,
+                                            startedAt: made.clock.now(), owner: "lease"))
         job.counters.modified = 3
+        job.counters.changedElsewhere = 2
         job.finishedAt = made.clock.now().adding(milliseconds: 1500)
         job.message = "Synchronized 3 of 3 records."
         let record = RecordID.generate()
-        var changes = WorkspaceChanges()
+        let intent = CreationIntent(newID: record, mapping: "CUSTOMER", side: .crm, sourceID: .generate(), jobID: job.id)
+        var changes = WorkspaceChanges(jobID: job.id)
         changes.updatedJobs = [job]
         changes.recordChanges = [RecordChange(jobID: job.id, side: .crm, table: "account", recordID: record,
                                               modifiedAtAfter: Timestamp(milliseconds: 1), created: false,
                                               fields: [.init(name: "name", oldValue: "a,b", newValue: "c\nd")])]
-        changes.addedIntents = [CreationIntent(newID: record, mapping: "CUSTOMER", side: .crm, sourceID: .generate(), jobID: job.id)]
+        changes.couplings = [.intend(intent, replacing: nil)]
+        changes.jobErrors = [JobError(jobID: job.id, at: made.clock.now(), reason: .lookupNotCoupled(field: "X", value: "\u{1B}y"),
+                                      sourceSide: .erp, sourceID: record, destinationID: nil)]
         try store.commit(changes)
         #expect(try store.job(job.id) == job)
         #expect(try store.jobs(limit: 5) == [job])
         #expect(try store.recordChanges(job.id) == changes.recordChanges)
-        #expect(try store.creationIntents(mapping: "CUSTOMER") == changes.addedIntents)
+        #expect(try store.jobErrors(job.id) == changes.jobErrors)
+        #expect(try store.creationIntents(mapping: "CUSTOMER") == [intent])
         #expect(job.durationMilliseconds == 1500)
+    }
+
+    @Test(arguments: Backend.allCases)
+    func unfinishedJobsAreMarkedInterruptedOnce(_ backend: Backend) throws {
+        let made = try backend.make()
+        defer { made.cleanUp() }
+        let store = made.workspace.store
+        let running = try store.startJob(NewJob(type: .synchronization, mapping: "CUSTOMER", direction: .toCRM,
+                                                startedAt: made.clock.now()))
+        #expect(try store.unfinishedJobs().map(\.id) == [running.id])
+        #expect(try store.markInterrupted([running.id], at: made.clock.now()) == [running.id])
+        #expect(try store.markInterrupted([running.id], at: made.clock.now()).isEmpty)
+        #expect(try store.job(running.id)?.interrupted == true)
+        #expect(try store.unfinishedJobs().isEmpty)
     }
 }
 

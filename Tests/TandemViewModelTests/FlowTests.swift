@@ -151,10 +151,10 @@ import TandemViewModel
         guard case .preview(let preview)? = harness.state.modal else { Issue.record("no preview"); return }
         let crmID = try #require(preview.plan.records.first?.crmID)
         // Someone edits the CRM record while the preview is open.
-        try harness.opened.table("account", on: .crm).apply([.update(id: crmID, fields: ["websiteurl": "www.changed.example"])])
+        try harness.opened.table("account", on: .crm).edit(id: crmID, fields: ["websiteurl": "www.changed.example"])
         harness.model.press(.enter)
         guard case .result(let result)? = harness.state.modal else { Issue.record("no result"); return }
-        #expect(result.summary == "Synchronized 0 of 1 record. 1 failed.")
+        #expect(result.summary == "Synchronized 0 of 1 record. 1 was changed by someone else meanwhile and left as they are.")
         #expect(result.problems.first?.hasSuffix("The record changed after the preview; preview again.") == true)
         #expect(try harness.opened.table("account", on: .crm).record(id: crmID)?["websiteurl"] == "www.changed.example")
     }

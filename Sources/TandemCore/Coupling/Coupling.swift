@@ -39,15 +39,18 @@ public struct Coupling: Sendable, Codable, Equatable {
     /// Excluded from all synchronization until a user retries it.
     public var skipped: Bool
     /// The message of the most recent failure, and how many passes in a row failed with it.
-    public var lastError: String?
+    public var lastError: RecordFailure?
     public var consecutiveFailures: Int
     public var snapshot: FieldSnapshot
+    /// The stored row's version, moved on every write: a change to the coupling is refused when the
+    /// row moved since it was read (0: not stored yet).
+    public var version: Int64
 
     public init(mapping: String, erpID: RecordID, crmID: RecordID,
                 erpModifiedAtLastSync: Timestamp? = nil, crmModifiedAtLastSync: Timestamp? = nil,
                 lastResultToCRM: PassResult? = nil, lastResultFromCRM: PassResult? = nil,
-                skipped: Bool = false, lastError: String? = nil, consecutiveFailures: Int = 0,
-                snapshot: FieldSnapshot = [:]) {
+                skipped: Bool = false, lastError: RecordFailure? = nil, consecutiveFailures: Int = 0,
+                snapshot: FieldSnapshot = [:], version: Int64 = 0) {
         self.mapping = mapping
         self.erpID = erpID
         self.crmID = crmID
@@ -59,12 +62,16 @@ public struct Coupling: Sendable, Codable, Equatable {
         self.lastError = lastError
         self.consecutiveFailures = consecutiveFailures
         self.snapshot = snapshot
+        self.version = version
     }
 
     /// How many identical failures in a row mark a coupling skipped.
     public static let failuresBeforeSkipping = 2
 
     public func id(on side: Side) -> RecordID { side == .erp ? erpID : crmID }
+
+    /// The pair, to remove or replace it only while it is still this pair.
+    public var pair: CouplingPair { CouplingPair(mapping: mapping, erpID: erpID, crmID: crmID) }
 
     public func modifiedAtLastSync(on side: Side) -> Timestamp? {
         side == .erp ? erpModifiedAtLastSync : crmModifiedAtLastSync
@@ -100,12 +107,12 @@ public struct Coupling: Sendable, Codable, Equatable {
         consecutiveFailures = 0
     }
 
-    /// Records a failed pass; the same message failing twice in a row marks the coupling skipped.
-    public mutating func recordFailure(_ direction: SyncDirection, message: String, job: JobID, at: Timestamp) {
+    /// Records a failed pass; the same reason failing twice in a row marks the coupling skipped.
+    public mutating func recordFailure(_ direction: SyncDirection, reason: RecordFailure, job: JobID, at: Timestamp) {
         let result = PassResult(succeeded: false, jobID: job, at: at)
         if direction == .toCRM { lastResultToCRM = result } else { lastResultFromCRM = result }
-        consecutiveFailures = lastError == message ? consecutiveFailures + 1 : 1
-        lastError = message
+        consecutiveFailures = lastError == reason ? consecutiveFailures + 1 : 1
+        lastError = reason
         if consecutiveFailures >= Self.failuresBeforeSkipping { skipped = true }
     }
 

@@ -123,7 +123,7 @@ public struct CouplingService: Sendable {
         where !mapping.filter(on: side).admits(record) {
             throw TandemError.outsideFilter(record: schema.label(of: record), filter: mapping.filter(on: side).summary)
         }
-        var changes = WorkspaceChanges()
+        try IntentRecovery.recover(mapping: mapping, in: workspace)
         var stale: Coupling?
         if let holder = try workspace.store.coupling(mapping: mapping.name, side: .crm, id: crmID), holder.erpID != erpID {
             if let other = try erpTable.record(id: holder.erpID) {
@@ -131,18 +131,33 @@ public struct CouplingService: Sendable {
                                                  erpRecord: erpTable.schema.label(of: other))
             }
             stale = holder
-            changes.removedCouplings.append(CouplingKey(mapping: mapping.name, erpID: holder.erpID))
         }
-        var coupling = try workspace.store.coupling(mapping: mapping.name, side: .erp, id: erpID)
-            ?? Coupling(mapping: mapping.name, erpID: erpID, crmID: crmID)
-        if coupling.crmID != crmID { coupling.resetCRMSyncState(to: crmID) }
-        changes.upsertedCouplings.append(coupling)
-        var job = try workspace.store.startJob(NewJob(type: .coupling, mapping: mapping.name, direction: nil,
-                                                      startedAt: workspace.clock.now()))
+        let current = try workspace.store.coupling(mapping: mapping.name, side: .erp, id: erpID)
+        var coupling = current ?? Coupling(mapping: mapping.name, erpID: erpID, crmID: crmID)
+        var job = try workspace.beginJob(.coupling, mapping: mapping.name)
+        defer { workspace.endJob(job) }
+        // The pairs read above are replaced only if they are still those pairs, and the new one is
+        // claimed in the same transaction: a second process coupling either record meanwhile wins
+        // or loses as a whole, and nothing is re-pointed unseen.
+        if current?.crmID != crmID {
+            coupling.resetCRMSyncState(to: crmID)
+            var claim = WorkspaceChanges(jobID: job.id)
+            claim.couplings = [.replace(old: [current?.pair, stale?.pair].compactMap { $0 }, new: coupling)]
+            if let refusal = try workspace.store.commit(claim)[0] {
+                job.counters.failed = 1
+                job.finishedAt = workspace.clock.now()
+                job.message = refusal.message
+                var ending = WorkspaceChanges(jobID: job.id)
+                ending.updatedJobs = [job]
+                try workspace.store.commit(ending)
+                throw TandemError.refused(refusal)
+            }
+        }
         job.counters.coupled = 1
         if stale != nil { job.counters.uncoupled = 1 }
         job.finishedAt = workspace.clock.now()
         job.message = "Coupled \(erpTable.schema.label(of: erp)) to \(crmTable.schema.label(of: crm))."
+        var changes = WorkspaceChanges(jobID: job.id)
         changes.updatedJobs = [job]
         try workspace.store.commit(changes)
 
@@ -162,8 +177,8 @@ public struct CouplingService: Sendable {
         let mapping = try workspace.store.mapping(named: name)
         try IntentRecovery.recover(mapping: mapping, in: workspace)
         let table = try workspace.table(of: mapping, on: side)
-        var job = try workspace.store.startJob(NewJob(type: .coupling, mapping: mapping.name,
-                                                      direction: .from(side), startedAt: workspace.clock.now()))
+        var job = try workspace.beginJob(.coupling, mapping: mapping.name, direction: .from(side))
+        defer { workspace.endJob(job) }
         let records = try table.recordsByID(ids)
         let coupled = try workspace.store.couplingsByID(mapping: mapping.name, side: side, ids: ids)
         let translator = try LookupTranslator.build(for: mapping, erpRecords: side == .erp ? Array(records.values) : [],
@@ -173,28 +188,27 @@ public struct CouplingService: Sendable {
         for id in ids {
             guard let record = records[id] else {
                 outcomes.append(RecordOutcome(label: id.rawValue, erpID: side == .erp ? id : nil, crmID: side == .crm ? id : nil,
-                                              status: .failed, message: TandemError.recordNotFound(id.rawValue).description))
+                                              status: .failed, failure: .notFound(reference: id.rawValue)))
                 continue
             }
             let label = table.schema.label(of: record)
-            func failed(_ message: String) {
+            func failed(_ reason: RecordFailure) {
                 outcomes.append(RecordOutcome(label: label, erpID: side == .erp ? id : nil, crmID: side == .crm ? id : nil,
-                                              status: .failed, message: message))
+                                              status: .failed, failure: reason))
             }
-            if coupled[id] != nil { failed("The record is already coupled."); continue }
+            if coupled[id] != nil { failed(.alreadyCoupled); continue }
             if !mapping.filter(on: side).admits(record) {
-                failed(TandemError.outsideFilter(record: label, filter: mapping.filter(on: side).summary).description)
+                failed(.outsideFilter(record: label, filter: mapping.filter(on: side).summary))
                 continue
             }
             switch RecordBlueprint.fields(for: mapping, from: record, sourceSide: side, translator: translator) {
             case .success(let fields):
                 requests.append((label, CreationRequest(sourceSide: side, source: record, fields: fields, replacing: nil)))
             case .failure(.directionNotAllowed(let direction)):
-                failed(TandemError.directionNotAllowed(mapping: mapping.name, direction: direction.rawValue).description)
+                failed(.directionNotAllowed(mapping: mapping.name, direction: direction.rawValue))
             case .failure(.untranslatableLookup(let field, let value)):
-                failed(mapping.name == DefaultMappings.contactName
-                       ? TandemError.companyNotCoupled(contact: label).description
-                       : SyncPlanner.lookupMessage(field: field, value: value))
+                failed(mapping.name == DefaultMappings.contactName ? .companyNotCoupled
+                       : .lookupNotCoupled(field: field, value: value))
             }
         }
         let creation = try RecordCreator(workspace: workspace, mapping: mapping, jobID: job.id).create(requests.map(\.request))
@@ -203,20 +217,24 @@ public struct CouplingService: Sendable {
             if let coupling = creation.couplings[index] {
                 outcomes.append(RecordOutcome(label: entry.label, erpID: coupling.erpID, crmID: coupling.crmID, status: .inserted))
             } else {
+                let reason = creation.failures[index] ?? .couldNotCreate
                 outcomes.append(RecordOutcome(label: entry.label, erpID: side == .erp ? source : nil,
-                                              crmID: side == .crm ? source : nil, status: .failed,
-                                              message: creation.failures[index] ?? "The record could not be created."))
+                                              crmID: side == .crm ? source : nil,
+                                              status: reason.isChangedElsewhere ? .changedElsewhere : .failed,
+                                              failure: reason))
             }
         }
-        var changes = creation.changes
+        var changes = WorkspaceChanges(jobID: job.id)
         job.counters.inserted = creation.couplings.count
         job.counters.coupled = creation.couplings.count
         job.counters.failed = outcomes.filter { $0.status == .failed }.count
+        job.counters.changedElsewhere = outcomes.filter { $0.status == .changedElsewhere }.count
         job.finishedAt = workspace.clock.now()
         job.message = "Created and coupled \(creation.couplings.count) of \(ids.count) records."
         changes.updatedJobs = [job]
-        for outcome in outcomes where outcome.status == .failed {
-            changes.jobErrors.append(JobError(jobID: job.id, at: workspace.clock.now(), message: outcome.message,
+        for outcome in outcomes where outcome.status == .failed || outcome.status == .changedElsewhere {
+            changes.jobErrors.append(JobError(jobID: job.id, at: workspace.clock.now(),
+                                              reason: outcome.failure ?? .couldNotCreate,
                                               sourceSide: side, sourceID: side == .erp ? outcome.erpID : outcome.crmID,
                                               destinationID: nil))
         }
@@ -230,24 +248,33 @@ public struct CouplingService: Sendable {
         let table = try workspace.table(of: mapping, on: side)
         let couplings = try workspace.store.couplingsByID(mapping: mapping.name, side: side, ids: ids)
         let records = try table.recordsByID(ids)
-        var job = try workspace.store.startJob(NewJob(type: .uncoupling, mapping: mapping.name, direction: nil,
-                                                      startedAt: workspace.clock.now()))
-        var changes = WorkspaceChanges()
+        var job = try workspace.beginJob(.uncoupling, mapping: mapping.name)
+        defer { workspace.endJob(job) }
+        var removals = WorkspaceChanges(jobID: job.id)
         var outcomes: [RecordOutcome] = []
+        var removalOutcome: [Int] = []
         for id in ids {
             let label = records[id].map(table.schema.label) ?? id.rawValue
             if let coupling = couplings[id] {
-                changes.removedCouplings.append(CouplingKey(mapping: mapping.name, erpID: coupling.erpID))
+                removals.couplings.append(.remove(coupling.pair))
+                removalOutcome.append(outcomes.count)
                 outcomes.append(RecordOutcome(label: label, erpID: coupling.erpID, crmID: coupling.crmID, status: .uncoupled))
             } else {
                 outcomes.append(RecordOutcome(label: label, erpID: side == .erp ? id : nil, crmID: side == .crm ? id : nil,
-                                              status: .failed, message: TandemError.notCoupled(label).description))
+                                              status: .failed, failure: .notCoupled))
             }
         }
-        job.counters.uncoupled = changes.removedCouplings.count
-        job.counters.failed = ids.count - changes.removedCouplings.count
+        for (index, reason) in try workspace.store.commit(removals) {
+            outcomes[removalOutcome[index]].status = .changedElsewhere
+            outcomes[removalOutcome[index]].failure = reason
+        }
+        let removed = outcomes.filter { $0.status == .uncoupled }.count
+        job.counters.uncoupled = removed
+        job.counters.failed = outcomes.filter { $0.status == .failed }.count
+        job.counters.changedElsewhere = outcomes.filter { $0.status == .changedElsewhere }.count
         job.finishedAt = workspace.clock.now()
-        job.message = "Removed \(changes.removedCouplings.count) of \(ids.count) couplings."
+        job.message = "Removed \(removed) of \(ids.count) couplings."
+        var changes = WorkspaceChanges(jobID: job.id)
         changes.updatedJobs = [job]
         try workspace.store.commit(changes)
         return BulkOutcome(job: job, outcomes: outcomes)

@@ -3,21 +3,21 @@ struct CreationRequest {
     var sourceSide: Side
     var source: Record
     var fields: [String: String]
-    /// A coupling the new pair replaces (a restore re-couples in place of the broken pair).
-    var replacing: CouplingKey?
+    /// The coupling the new pair replaces (a restore re-couples in place of the broken pair).
+    var replacing: CouplingPair?
 }
 
-/// What a batch of creations did: per request index, the new coupling or the error, plus the workspace
-/// changes that finish it (to be committed by the caller together with its own).
+/// What a batch of creations did: per request index, the new coupling or why there is none.
 struct CreationOutcome {
     var couplings: [Int: Coupling] = [:]
-    var failures: [Int: String] = [:]
-    var changes = WorkspaceChanges()
+    var failures: [Int: RecordFailure] = [:]
 }
 
-/// Creates records on the other side and couples them, safe against a crash half-way: the new ids are
-/// decided and written down as intents in the workspace *before* the create, so the next run finds
-/// the created record by its id and couples it instead of creating it again (see `IntentRecovery`).
+/// Creates records on the other side and couples them, safe against a crash half-way and against a
+/// second process doing the same: each new id is decided and written down as an intent that claims
+/// the source record *before* the create (a source coupled already, or claimed by another job, is
+/// refused there and nothing is created), so the next run finds a created record by its id and
+/// couples it instead of creating it again (see `IntentRecovery`).
 struct RecordCreator {
     let workspace: Workspace
     let mapping: TableMapping
@@ -27,40 +27,44 @@ struct RecordCreator {
         var outcome = CreationOutcome()
         guard !requests.isEmpty else { return outcome }
         let now = workspace.clock.now()
-        var inserts: [(index: Int, writes: [RecordWrite])] = []
+        var claims = WorkspaceChanges(jobID: jobID)
         var intents: [CreationIntent] = []
-        var numbers = NumberAllocator()
-        for (index, request) in requests.enumerated() {
-            let side = request.sourceSide.other
-            let table = try workspace.table(of: mapping, on: side)
-            var fields = request.fields
-            if let numberField = table.schema.numberField, FieldValue.normalizedText(fields[numberField] ?? "").isEmpty {
-                fields[numberField] = try numbers.next(for: table)
-            }
-            let newID = RecordID.generate()
-            intents.append(CreationIntent(newID: newID, mapping: mapping.name, side: side,
-                                          sourceID: request.source.id, jobID: jobID))
-            inserts.append((index, [.insert(id: newID, fields: fields)]))
+        for request in requests {
+            let intent = CreationIntent(newID: RecordID.generate(), mapping: mapping.name, side: request.sourceSide.other,
+                                        sourceID: request.source.id, jobID: jobID)
+            intents.append(intent)
+            claims.couplings.append(.intend(intent, replacing: request.replacing))
         }
-        var recorded = WorkspaceChanges()
-        recorded.addedIntents = intents
-        try workspace.store.commit(recorded)
+        let refused = try workspace.store.commit(claims)
+        outcome.failures = refused
 
+        var numbers = NumberAllocator()
+        var finish = WorkspaceChanges(jobID: jobID)
+        var finishing: [Int] = []
         for side in Side.allCases {
-            let group = inserts.filter { requests[$0.index].sourceSide.other == side }
-            guard !group.isEmpty else { continue }
             let table = try workspace.table(of: mapping, on: side)
-            let written = WriteIsolation.apply(group, to: table)
-            for (index, writes) in group {
-                let request = requests[index]
-                guard case .insert(let newID, let fields)? = writes.first else { continue }
-                if let failure = written.failures[index] {
-                    // Keep the intent: a write that reports failure may still have landed (a timeout
-                    // after the other system accepted it). The next run's recovery looks the id up.
+            var writes: [(index: Int, write: RecordWrite)] = []
+            for (index, request) in requests.enumerated() where request.sourceSide.other == side && refused[index] == nil {
+                var fields = request.fields
+                if let numberField = table.schema.numberField, FieldValue.normalizedText(fields[numberField] ?? "").isEmpty {
+                    fields[numberField] = try numbers.next(for: table)
+                }
+                writes.append((index, .insert(id: intents[index].newID, fields: fields)))
+            }
+            let written = SideWrites.apply(writes, to: table, on: side)
+            for (index, write) in writes {
+                guard case .insert(let newID, let fields) = write else { continue }
+                let request = requests[index], intent = intents[index]
+                if let failure = written.refusals[index] {
                     outcome.failures[index] = failure
+                    // Refused by the side: nothing was created, so the claim ends here. A side that
+                    // failed as a whole may still have created it (a timeout after the other system
+                    // accepted it): that intent stays, and the next run's recovery looks the id up.
+                    if case .storage = failure { continue }
+                    finish.couplings.append(.resolve(intent, coupling: nil, replacing: nil))
+                    finishing.append(index)
                     continue
                 }
-                outcome.changes.removedIntents.append(newID)
                 let stamp = written.stamps[newID] ?? now
                 let erp = side == .erp ? (newID, stamp) : (request.source.id, request.source.modifiedAt)
                 let crm = side == .crm ? (newID, stamp) : (request.source.id, request.source.modifiedAt)
@@ -70,15 +74,20 @@ struct RecordCreator {
                                                                            created: fields))
                 coupling.recordSuccess(SyncDirection.from(request.sourceSide), job: jobID, at: now,
                                        erpModifiedAt: erp.1, crmModifiedAt: crm.1)
-                if let replaced = request.replacing { outcome.changes.removedCouplings.append(replaced) }
-                outcome.changes.upsertedCouplings.append(coupling)
-                outcome.changes.recordChanges.append(RecordChange(
+                finish.couplings.append(.resolve(intent, coupling: coupling, replacing: request.replacing))
+                finishing.append(index)
+                finish.recordChanges.append(RecordChange(
                     jobID: jobID, side: side, table: table.schema.name, recordID: newID, modifiedAtAfter: stamp,
                     created: true, fields: fields.sorted { $0.key < $1.key }.map {
                         RecordChange.Field(name: $0.key, oldValue: "", newValue: $0.value)
                     }))
                 outcome.couplings[index] = coupling
             }
+        }
+        for (changeIndex, reason) in try workspace.store.commit(finish) {
+            let index = finishing[changeIndex]
+            outcome.couplings[index] = nil
+            outcome.failures[index] = outcome.failures[index] ?? reason
         }
         return outcome
     }
@@ -101,27 +110,41 @@ private struct NumberAllocator {
     }
 }
 
-/// Finishes creations a crash interrupted: a record that was created gets its coupling; an intent whose
-/// record never appeared is dropped (the next create makes it afresh).
+/// Finishes creations whose job ended without finishing them (a crash, a kill): a record that was
+/// created gets its coupling; an intent whose record never appeared is dropped (the next create makes
+/// it afresh). Intents of a job that is still running are left to it.
 public enum IntentRecovery {
     /// Returns how many interrupted creations were coupled.
     @discardableResult
     public static func recover(mapping: TableMapping, in workspace: Workspace) throws -> Int {
         let intents = try workspace.store.creationIntents(mapping: mapping.name)
         guard !intents.isEmpty else { return 0 }
-        var changes = WorkspaceChanges()
-        var coupled = 0
-        for intent in intents {
-            changes.removedIntents.append(intent.newID)
-            let table = try workspace.table(of: mapping, on: intent.side)
-            guard try table.record(id: intent.newID) != nil else { continue }
-            let taken = try workspace.store.coupling(mapping: mapping.name, side: .erp, id: intent.erpID) != nil
-                || workspace.store.coupling(mapping: mapping.name, side: .crm, id: intent.crmID) != nil
-            guard !taken else { continue }
-            changes.upsertedCouplings.append(Coupling(mapping: mapping.name, erpID: intent.erpID, crmID: intent.crmID))
-            coupled += 1
+        var running: [JobID: Bool] = [:]
+        func isRunning(_ id: JobID) throws -> Bool {
+            if let known = running[id] { return known }
+            let alive = try workspace.store.job(id).map(workspace.isRunning) ?? false
+            running[id] = alive
+            return alive
         }
-        try workspace.store.commit(changes)
-        return coupled
+        var changes = WorkspaceChanges()
+        for intent in intents where try !isRunning(intent.jobID) {
+            let table = try workspace.table(of: mapping, on: intent.side)
+            guard try table.record(id: intent.newID) != nil else {
+                changes.couplings.append(.resolve(intent, coupling: nil, replacing: nil))
+                continue
+            }
+            // A restore's source is still coupled to the record it re-created: that pair goes.
+            let sourceSide = intent.side.other
+            let current = try workspace.store.coupling(mapping: mapping.name, side: sourceSide, id: intent.sourceID)
+            var replacing: CouplingPair?
+            if let current, try table.record(id: current.id(on: intent.side)) == nil { replacing = current.pair }
+            let coupling = Coupling(mapping: mapping.name, erpID: intent.erpID, crmID: intent.crmID)
+            changes.couplings.append(.resolve(intent, coupling: coupling, replacing: replacing))
+        }
+        let refused = try workspace.store.commit(changes)
+        return changes.couplings.indices.filter { index in
+            guard refused[index] == nil, case .resolve(_, .some, _) = changes.couplings[index] else { return false }
+            return true
+        }.count
     }
 }

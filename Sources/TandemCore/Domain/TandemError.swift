@@ -14,6 +14,8 @@ public enum TandemError: Error, Equatable, CustomStringConvertible {
     case jobAlreadyUndone(JobID, by: JobID)
     case jobNotUndoable(JobID, type: JobType)
     case invalidCriteria(String)
+    /// The workspace refused the change for this reason (another job got there first).
+    case refused(RecordFailure)
 
     public var description: String {
         switch self {
@@ -35,6 +37,7 @@ public enum TandemError: Error, Equatable, CustomStringConvertible {
         case .jobAlreadyUndone(let id, let undo): "Job \(id) was already undone by job \(undo)."
         case .jobNotUndoable(let id, let type): "Job \(id) is a \(type.rawValue) job; only synchronizations can be undone."
         case .invalidCriteria(let message): message
+        case .refused(let reason): reason.message
         }
     }
 }

@@ -66,39 +66,53 @@ public final class InMemoryRecordSource: RecordSource {
     }
 
     @discardableResult
-    public func apply(_ writes: [RecordWrite]) throws -> [RecordID: Timestamp] {
+    public func apply(_ writes: [RecordWrite]) throws -> [WriteResult] {
         let now = clock.now()
-        return try state.withLock { records in
-            var working = records
-            var stamps: [RecordID: Timestamp] = [:]
-            for write in writes {
-                switch write {
-                case .insert(let id, let fields):
-                    guard working[id] == nil else { throw RecordSourceError.duplicateID(table: schema.name, id: id) }
-                    try validate(fields)
-                    if let numberField = schema.numberField, let number = fields[numberField],
-                       working.values.contains(where: { $0[numberField] == number }) {
-                        throw RecordSourceError.duplicateNumber(table: schema.name, number: number)
-                    }
-                    working[id] = Record(id: id, modifiedAt: now, fields: schema.newRecordFields(fields))
-                    stamps[id] = now
-                case .update(let id, let fields):
-                    guard var record = working[id] else { throw RecordSourceError.notFound(table: schema.name, id: id) }
-                    try validate(fields)
-                    record.fields.merge(fields) { _, new in new }
-                    record.fields = schema.withDerivedName(record.fields)
-                    record.modifiedAt = max(now, record.modifiedAt.adding(milliseconds: 1))
-                    working[id] = record
-                    stamps[id] = record.modifiedAt
-                case .delete(let id):
-                    guard working.removeValue(forKey: id) != nil else {
-                        throw RecordSourceError.notFound(table: schema.name, id: id)
-                    }
+        return state.withLock { records in
+            writes.map { write in
+                do {
+                    return .written(try apply(write, to: &records, now: now))
+                } catch let error as RecordSourceError {
+                    return .refused(error)
+                } catch {
+                    return .refused(.notFound(table: schema.name, id: write.id))
                 }
             }
-            records = working
-            return stamps
         }
+    }
+
+    /// One write against the table, all or nothing; returns the record's version after it.
+    private func apply(_ write: RecordWrite, to records: inout [RecordID: Record], now: Timestamp) throws -> Timestamp {
+        switch write {
+        case .insert(let id, let fields):
+            guard records[id] == nil else { throw RecordSourceError.duplicateID(table: schema.name, id: id) }
+            try validate(fields)
+            if let numberField = schema.numberField, let number = fields[numberField],
+               records.values.contains(where: { $0[numberField] == number }) {
+                throw RecordSourceError.duplicateNumber(table: schema.name, number: number)
+            }
+            records[id] = Record(id: id, modifiedAt: now, fields: schema.newRecordFields(fields))
+            return now
+        case .update(let id, let fields, let expected):
+            var record = try current(id, expected: expected, in: records)
+            try validate(fields)
+            record.fields.merge(fields) { _, new in new }
+            record.fields = schema.withDerivedName(record.fields)
+            record.modifiedAt = max(now, record.modifiedAt.adding(milliseconds: 1))
+            records[id] = record
+            return record.modifiedAt
+        case .delete(let id, let expected):
+            let record = try current(id, expected: expected, in: records)
+            records[id] = nil
+            return record.modifiedAt
+        }
+    }
+
+    /// The record, if it is still at the version the write was planned from.
+    private func current(_ id: RecordID, expected: Timestamp, in records: [RecordID: Record]) throws -> Record {
+        guard let record = records[id] else { throw RecordSourceError.notFound(table: schema.name, id: id) }
+        guard record.modifiedAt == expected else { throw RecordSourceError.changedElsewhere(table: schema.name, id: id) }
+        return record
     }
 
     private func validate(_ fields: [String: String]) throws {

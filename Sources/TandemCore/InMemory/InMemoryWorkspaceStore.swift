@@ -61,34 +61,103 @@ public final class InMemoryWorkspaceStore: WorkspaceStore {
     public func startJob(_ job: NewJob) throws -> SyncJob {
         state.withLock { state in
             let entry = SyncJob(id: state.nextJobID, type: job.type, mapping: job.mapping,
-                                direction: job.direction, startedAt: job.startedAt)
+                                direction: job.direction, startedAt: job.startedAt, owner: job.owner)
             state.jobs[entry.id] = entry
             state.nextJobID += 1
             return entry
         }
     }
 
-    public func commit(_ changes: WorkspaceChanges) throws {
-        try state.withLock { state in
-            var working = state
-            for key in changes.removedCouplings { working.couplings[key] = nil }
-            for coupling in changes.upsertedCouplings {
-                let key = CouplingKey(mapping: coupling.mapping, erpID: coupling.erpID)
-                if let other = working.couplings.values.first(where: {
-                    $0.mapping == coupling.mapping && $0.crmID == coupling.crmID && $0.erpID != coupling.erpID
-                }) {
-                    throw WorkspaceStoreError.crmRecordCoupledTwice(mapping: coupling.mapping, crmID: coupling.crmID,
-                                                                     erpID: other.erpID)
-                }
-                working.couplings[key] = coupling
+    public func unfinishedJobs() throws -> [SyncJob] {
+        state.withLock { state in state.jobs.values.filter { $0.finishedAt == nil }.sorted { $0.id < $1.id } }
+    }
+
+    public func markInterrupted(_ ids: [JobID], at: Timestamp) throws -> [JobID] {
+        state.withLock { state in
+            ids.filter { id in
+                guard var job = state.jobs[id], job.finishedAt == nil else { return false }
+                job.finishedAt = at
+                job.interrupted = true
+                state.jobs[id] = job
+                return true
             }
-            working.errors += changes.jobErrors
-            working.changes += changes.recordChanges
-            for intent in changes.addedIntents { working.intents[intent.newID] = intent }
-            for id in changes.removedIntents { working.intents[id] = nil }
-            for job in changes.updatedJobs { working.jobs[job.id] = job }
-            state = working
         }
+    }
+
+    public func commit(_ changes: WorkspaceChanges) throws -> CouplingRefusals {
+        state.withLock { state in
+            var refused: CouplingRefusals = [:]
+            for (index, change) in changes.couplings.enumerated() {
+                var working = state
+                if let refusal = Self.apply(change, claimant: changes.jobID, to: &working) {
+                    refused[index] = refusal
+                } else {
+                    state = working
+                }
+            }
+            state.errors += changes.jobErrors
+            state.changes += changes.recordChanges
+            for job in changes.updatedJobs { state.jobs[job.id] = job }
+            return refused
+        }
+    }
+
+    /// One coupling change, checked against `state`; nil when it was applied.
+    private static func apply(_ change: CouplingChange, claimant: JobID?, to state: inout State) -> RecordFailure? {
+        switch change {
+        case .claim(let coupling):
+            return claim(coupling, claimant: claimant, in: &state)
+        case .update(let coupling):
+            let key = CouplingKey(mapping: coupling.mapping, erpID: coupling.erpID)
+            guard let stored = state.couplings[key], stored.crmID == coupling.crmID, stored.version == coupling.version
+            else { return .couplingChangedElsewhere }
+            var updated = coupling
+            updated.version += 1
+            state.couplings[key] = updated
+            return nil
+        case .remove(let pair):
+            return remove(pair, from: &state)
+        case .replace(let old, let new):
+            for pair in old { if let refusal = remove(pair, from: &state) { return refusal } }
+            return claim(new, claimant: claimant, in: &state)
+        case .intend(let intent, let replacing):
+            if let other = state.intents.values.first(where: {
+                $0.mapping == intent.mapping && $0.side == intent.side && $0.sourceID == intent.sourceID
+            }) { return .claimedByJob(other.jobID) }
+            let sourceSide = intent.side.other
+            if let coupled = state.couplings.values.first(where: {
+                $0.mapping == intent.mapping && $0.id(on: sourceSide) == intent.sourceID
+            }), coupled.pair != replacing { return .alreadyCoupled }
+            state.intents[intent.newID] = intent
+            return nil
+        case .resolve(let intent, let coupling, let replacing):
+            guard state.intents.removeValue(forKey: intent.newID) != nil else { return .couplingChangedElsewhere }
+            guard let coupling else { return nil }
+            if let replacing { _ = remove(replacing, from: &state) }
+            return claim(coupling, claimant: claimant, in: &state)
+        }
+    }
+
+    private static func claim(_ coupling: Coupling, claimant: JobID?, in state: inout State) -> RecordFailure? {
+        let key = CouplingKey(mapping: coupling.mapping, erpID: coupling.erpID)
+        guard state.couplings[key] == nil,
+              !state.couplings.values.contains(where: { $0.mapping == coupling.mapping && $0.crmID == coupling.crmID })
+        else { return .alreadyCoupled }
+        if let intent = state.intents.values.first(where: { intent in
+            intent.mapping == coupling.mapping && intent.jobID != claimant
+                && intent.sourceID == coupling.id(on: intent.side.other)
+        }) { return .claimedByJob(intent.jobID) }
+        var stored = coupling
+        stored.version = 1
+        state.couplings[key] = stored
+        return nil
+    }
+
+    private static func remove(_ pair: CouplingPair, from state: inout State) -> RecordFailure? {
+        let key = CouplingKey(mapping: pair.mapping, erpID: pair.erpID)
+        guard state.couplings[key]?.crmID == pair.crmID else { return .couplingChangedElsewhere }
+        state.couplings[key] = nil
+        return nil
     }
 
     public func jobs(limit: Int) throws -> [SyncJob] {
@@ -121,18 +190,6 @@ public final class InMemoryWorkspaceStore: WorkspaceStore {
             state.errors.removeAll { doomed.contains($0.jobID) }
             state.changes.removeAll { doomed.contains($0.jobID) }
             return doomed.count
-        }
-    }
-}
-
-/// Integrity errors a workspace store refuses with.
-public enum WorkspaceStoreError: Error, Equatable, CustomStringConvertible {
-    case crmRecordCoupledTwice(mapping: String, crmID: RecordID, erpID: RecordID)
-
-    public var description: String {
-        switch self {
-        case .crmRecordCoupledTwice(let mapping, let crmID, let erpID):
-            "CRM record \(crmID) is already coupled to ERP record \(erpID) in \(mapping)."
         }
     }
 }

@@ -6,7 +6,7 @@ public struct CoupledDataError: Sendable, Equatable {
     public var erpLabel: String?
     /// The CRM record's label, when it still exists.
     public var crmLabel: String?
-    public var lastError: String?
+    public var lastError: RecordFailure?
     /// When the last failing pass ran.
     public var failedOn: Timestamp?
 
@@ -62,18 +62,18 @@ public struct JobLog: Sendable {
         for var coupling in couplings where coupling.skipped {
             coupling.skipped = false
             coupling.consecutiveFailures = 0
-            changes.upsertedCouplings.append(coupling)
+            changes.couplings.append(.update(coupling))
         }
-        try workspace.store.commit(changes)
-        return changes.upsertedCouplings.count
+        let refused = try workspace.store.commit(changes)
+        return changes.couplings.count - refused.count
     }
 
     /// Re-creates the missing side of a coupling from the surviving one, and couples the new record.
     public func restoreRecord(mapping name: String, erpID: RecordID) throws -> Coupling {
         let mapping = try workspace.store.mapping(named: name)
         let (coupling, survivor, survivingSide) = try brokenPair(mapping, erpID: erpID)
-        var job = try workspace.store.startJob(NewJob(type: .synchronization, mapping: mapping.name,
-                                                      direction: .from(survivingSide), startedAt: workspace.clock.now()))
+        var job = try workspace.beginJob(.synchronization, mapping: mapping.name, direction: .from(survivingSide))
+        defer { workspace.endJob(job) }
         let translator = try LookupTranslator.build(for: mapping, erpRecords: survivingSide == .erp ? [survivor] : [],
                                                     crmRecords: survivingSide == .crm ? [survivor] : [], in: workspace)
         let fields: [String: String]
@@ -82,21 +82,22 @@ public struct JobLog: Sendable {
         case .failure(.directionNotAllowed(let direction)):
             throw TandemError.directionNotAllowed(mapping: mapping.name, direction: direction.rawValue)
         case .failure(.untranslatableLookup(let field, let value)):
-            throw TandemError.invalidCriteria(SyncPlanner.lookupMessage(field: field, value: value))
+            throw TandemError.refused(.lookupNotCoupled(field: field, value: value))
         }
         let creation = try RecordCreator(workspace: workspace, mapping: mapping, jobID: job.id).create([
             CreationRequest(sourceSide: survivingSide, source: survivor, fields: fields,
-                            replacing: CouplingKey(mapping: mapping.name, erpID: coupling.erpID)),
+                            replacing: coupling.pair),
         ])
-        var changes = creation.changes
+        var changes = WorkspaceChanges(jobID: job.id)
         job.counters.inserted = creation.couplings.count
         job.counters.failed = creation.failures.count
         job.finishedAt = workspace.clock.now()
-        job.message = creation.failures[0].map { "Restore failed: \($0)" } ?? "Restored the \(survivingSide.other.displayName) record."
+        job.message = creation.failures[0].map { "Restore failed: \($0.message)" }
+            ?? "Restored the \(survivingSide.other.displayName) record."
         changes.updatedJobs = [job]
         try workspace.store.commit(changes)
         guard let restored = creation.couplings[0] else {
-            throw TandemError.invalidCriteria(creation.failures[0] ?? "The record could not be restored.")
+            throw TandemError.refused(creation.failures[0] ?? .couldNotRestore)
         }
         return restored
     }
@@ -105,16 +106,16 @@ public struct JobLog: Sendable {
     public func deleteRecord(mapping name: String, erpID: RecordID) throws {
         let mapping = try workspace.store.mapping(named: name)
         let (coupling, survivor, survivingSide) = try brokenPair(mapping, erpID: erpID)
-        var job = try workspace.store.startJob(NewJob(type: .uncoupling, mapping: mapping.name, direction: nil,
-                                                      startedAt: workspace.clock.now()))
+        var job = try workspace.beginJob(.uncoupling, mapping: mapping.name)
+        defer { workspace.endJob(job) }
         let table = try workspace.table(of: mapping, on: survivingSide)
-        try table.apply([.delete(id: survivor.id)])
+        try table.write(.delete(id: survivor.id, expected: survivor.modifiedAt))
         job.counters.deleted = 1
         job.counters.uncoupled = 1
         job.finishedAt = workspace.clock.now()
         job.message = "Deleted \(table.schema.label(of: survivor)) and its coupling."
-        var changes = WorkspaceChanges()
-        changes.removedCouplings = [CouplingKey(mapping: mapping.name, erpID: coupling.erpID)]
+        var changes = WorkspaceChanges(jobID: job.id)
+        changes.couplings = [.remove(coupling.pair)]
         changes.updatedJobs = [job]
         try workspace.store.commit(changes)
     }

@@ -19,47 +19,46 @@ public struct JobUndoer: Sendable {
         let changes = try workspace.store.recordChanges(jobID)
         guard !changes.isEmpty else { throw TandemError.jobNotUndoable(jobID, type: original.type) }
         let mapping = try workspace.store.mapping(named: original.mapping)
-        var job = try workspace.store.startJob(NewJob(type: .undo, mapping: mapping.name, direction: nil,
-                                                      startedAt: workspace.clock.now()))
+        var job = try workspace.beginJob(.undo, mapping: mapping.name)
+        defer { workspace.endJob(job) }
         var restored: [RecordOutcome] = [], refused: [RecordOutcome] = []
-        var workspaceChanges = WorkspaceChanges()
+        var workspaceChanges = WorkspaceChanges(jobID: job.id)
 
         for side in Side.allCases {
             let table = try workspace.table(of: mapping, on: side)
             let mine = changes.filter { $0.side == side }
             guard !mine.isEmpty else { continue }
             let current = try table.recordsByID(mine.map(\.recordID))
-            var groups: [(index: Int, writes: [RecordWrite])] = []
+            var writes: [(index: Int, write: RecordWrite)] = []
             for (index, change) in mine.enumerated() {
                 let label = current[change.recordID].map(table.schema.label) ?? change.recordID.rawValue
-                guard let record = current[change.recordID] else {
-                    refused.append(outcome(change, label, .skipped, "the record was deleted after job \(jobID)"))
+                guard current[change.recordID] != nil else {
+                    refused.append(outcome(change, label, .skipped, .deletedAfterJob(jobID)))
                     continue
                 }
-                guard record.modifiedAt == change.modifiedAtAfter else {
-                    refused.append(outcome(change, label, .skipped,
-                                           "the record changed after job \(jobID) (modified \(record.modifiedAt))"))
-                    continue
-                }
-                groups.append((index, change.created
-                    ? [.delete(id: change.recordID)]
-                    : [.update(id: change.recordID, fields: Dictionary(change.fields.map { ($0.name, $0.oldValue) },
-                                                                       uniquingKeysWith: { first, _ in first }))]))
+                // Written only if the record is still as the job left it: a change made since, by
+                // anyone, is never undone over.
+                writes.append((index, change.created
+                    ? .delete(id: change.recordID, expected: change.modifiedAtAfter)
+                    : .update(id: change.recordID, fields: Dictionary(change.fields.map { ($0.name, $0.oldValue) },
+                                                                      uniquingKeysWith: { first, _ in first }),
+                              expected: change.modifiedAtAfter)))
             }
-            let written = WriteIsolation.apply(groups, to: table)
+            let written = SideWrites.apply(writes, to: table, on: side)
             let touched = try workspace.store.couplingsByID(mapping: mapping.name, side: side,
-                                                            ids: groups.map { mine[$0.index].recordID })
-            for (index, _) in groups {
+                                                            ids: writes.map { mine[$0.index].recordID })
+            for (index, _) in writes {
                 let change = mine[index]
                 let label = current[change.recordID].map(table.schema.label) ?? change.recordID.rawValue
-                if let failure = written.failures[index] {
-                    refused.append(outcome(change, label, .failed, failure))
+                if let failure = written.refusals[index] {
+                    refused.append(outcome(change, label, .skipped,
+                                           failure.isChangedElsewhere ? .changedAfterJob(jobID) : failure))
                     continue
                 }
-                restored.append(outcome(change, label, change.created ? .uncoupled : .modified, ""))
+                restored.append(outcome(change, label, change.created ? .uncoupled : .modified, nil))
                 guard var coupling = touched[change.recordID] else { continue }
                 if change.created {
-                    workspaceChanges.removedCouplings.append(CouplingKey(mapping: mapping.name, erpID: coupling.erpID))
+                    workspaceChanges.couplings.append(.remove(coupling.pair))
                     continue
                 }
                 // The undone side is back to what it was: record that as its last-synced state, so the
@@ -73,7 +72,7 @@ public struct JobUndoer: Sendable {
                 if let stamp = written.stamps[change.recordID] {
                     if side == .erp { coupling.erpModifiedAtLastSync = stamp } else { coupling.crmModifiedAtLastSync = stamp }
                 }
-                workspaceChanges.upsertedCouplings.append(coupling)
+                workspaceChanges.couplings.append(.update(coupling))
                 workspaceChanges.recordChanges.append(RecordChange(
                     jobID: job.id, side: side, table: table.schema.name, recordID: change.recordID,
                     modifiedAtAfter: written.stamps[change.recordID] ?? change.modifiedAtAfter, created: false,
@@ -94,8 +93,8 @@ public struct JobUndoer: Sendable {
     }
 
     private func outcome(_ change: RecordChange, _ label: String, _ status: RecordOutcome.Status,
-                         _ message: String) -> RecordOutcome {
+                         _ failure: RecordFailure?) -> RecordOutcome {
         RecordOutcome(label: label, erpID: change.side == .erp ? change.recordID : nil,
-                      crmID: change.side == .crm ? change.recordID : nil, status: status, message: message)
+                      crmID: change.side == .crm ? change.recordID : nil, status: status, failure: failure)
     }
 }

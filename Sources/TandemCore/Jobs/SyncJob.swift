@@ -20,6 +20,9 @@ public struct JobCounters: Sendable, Codable, Equatable {
     public var deleted = 0
     public var coupled = 0
     public var uncoupled = 0
+    /// Records left alone because someone else wrote them after the job read them; the next run plans
+    /// them again.
+    public var changedElsewhere = 0
 
     public init() {}
 
@@ -33,6 +36,7 @@ public struct JobCounters: Sendable, Codable, Equatable {
         sum.deleted += rhs.deleted
         sum.coupled += rhs.coupled
         sum.uncoupled += rhs.uncoupled
+        sum.changedElsewhere += rhs.changedElsewhere
         return sum
     }
 }
@@ -50,10 +54,14 @@ public struct SyncJob: Sendable, Codable, Equatable {
     public var message: String
     /// The undo job that reverted this one, if any.
     public var undoneBy: JobID?
+    /// The lease of the process running the job (see `JobLeases`).
+    public var owner: String?
+    /// The process ended before the job did: the counters say what it committed.
+    public var interrupted: Bool
 
     public init(id: JobID, type: JobType, mapping: String, direction: SyncDirection?, startedAt: Timestamp,
                 finishedAt: Timestamp? = nil, counters: JobCounters = JobCounters(), message: String = "",
-                undoneBy: JobID? = nil) {
+                undoneBy: JobID? = nil, owner: String? = nil, interrupted: Bool = false) {
         self.id = id
         self.type = type
         self.mapping = mapping
@@ -63,6 +71,8 @@ public struct SyncJob: Sendable, Codable, Equatable {
         self.counters = counters
         self.message = message
         self.undoneBy = undoneBy
+        self.owner = owner
+        self.interrupted = interrupted
     }
 
     /// "CUSTOMER → CRM", "CUSTOMER ← CRM", "CUSTOMER ⇄ CRM (merge)" or just the mapping.
@@ -85,12 +95,15 @@ public struct NewJob: Sendable {
     public var mapping: String
     public var direction: SyncDirection?
     public var startedAt: Timestamp
+    /// The lease of the process that runs it.
+    public var owner: String?
 
-    public init(type: JobType, mapping: String, direction: SyncDirection?, startedAt: Timestamp) {
+    public init(type: JobType, mapping: String, direction: SyncDirection?, startedAt: Timestamp, owner: String? = nil) {
         self.type = type
         self.mapping = mapping
         self.direction = direction
         self.startedAt = startedAt
+        self.owner = owner
     }
 }
 
@@ -98,20 +111,23 @@ public struct NewJob: Sendable {
 public struct JobError: Sendable, Codable, Equatable {
     public var jobID: JobID
     public var at: Timestamp
-    public var message: String
+    public var reason: RecordFailure
     public var sourceSide: Side
     public var sourceID: RecordID?
     public var destinationID: RecordID?
 
-    public init(jobID: JobID, at: Timestamp, message: String, sourceSide: Side, sourceID: RecordID?,
+    public init(jobID: JobID, at: Timestamp, reason: RecordFailure, sourceSide: Side, sourceID: RecordID?,
                 destinationID: RecordID?) {
         self.jobID = jobID
         self.at = at
-        self.message = message
+        self.reason = reason
         self.sourceSide = sourceSide
         self.sourceID = sourceID
         self.destinationID = destinationID
     }
+
+    /// The reason in words.
+    public var message: String { reason.message }
 }
 
 /// What a job did to one record, kept so the job can be undone.

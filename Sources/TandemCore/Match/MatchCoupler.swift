@@ -57,8 +57,8 @@ public struct MatchCoupler: Sendable {
         }
         try IntentRecovery.recover(mapping: mapping, in: workspace)
         let erpTable = try workspace.table(of: mapping, on: .erp), crmTable = try workspace.table(of: mapping, on: .crm)
-        var job = try workspace.store.startJob(NewJob(type: .matchCoupling, mapping: mapping.name, direction: nil,
-                                                      startedAt: workspace.clock.now()))
+        var job = try workspace.beginJob(.matchCoupling, mapping: mapping.name)
+        defer { workspace.endJob(job) }
         let coupledERP = try workspace.store.coupledIDs(mapping: mapping.name, side: .erp)
         let crmCoupled = try workspace.store.coupledIDs(mapping: mapping.name, side: .crm)
         let groups = options.criteria.groups, batchSize = self.batchSize
@@ -66,6 +66,7 @@ public struct MatchCoupler: Sendable {
 
         // Matching batch N+1 (one thread, which owns the join) overlaps committing batch N.
         var coupled: [MatchedPair] = [], unmatched: [UnmatchedRecord] = [], leftOver: [Record] = []
+        var failed: [RecordOutcome] = []
         try BatchPipeline.run(produce: { emit in
             var join = try CandidateJoin(mapping: mapping, table: crmTable, groups: groups, coupled: crmCoupled)
             try Self.forEachERPBatch(erpTable, ids: erpIDs, batchSize: batchSize) { records in
@@ -86,17 +87,25 @@ public struct MatchCoupler: Sendable {
                 try emit(batch)
             }
         }, consume: { batch in
-            coupled += batch.coupled
             unmatched += batch.unmatched
             leftOver += batch.leftOver
-            var changes = WorkspaceChanges()
-            changes.upsertedCouplings = batch.couplings
+            // Each pair is claimed where it is written: one coupled (or claimed for a creation) by
+            // another process since the join read it is reported, never re-pointed.
+            var claims = WorkspaceChanges(jobID: job.id)
+            claims.couplings = batch.couplings.map { .claim($0) }
+            let refused = try workspace.store.commit(claims)
+            for (index, pair) in batch.coupled.enumerated() {
+                guard let reason = refused[index] else { coupled.append(pair); continue }
+                failed.append(RecordOutcome(label: pair.label, erpID: pair.erpID, crmID: pair.crmID,
+                                            status: .changedElsewhere, failure: reason))
+            }
             job.counters.coupled = coupled.count
-            changes.updatedJobs = [job]
-            try workspace.store.commit(changes)
+            var progress = WorkspaceChanges(jobID: job.id)
+            progress.updatedJobs = [job]
+            try workspace.store.commit(progress)
         })
 
-        var created: [MatchedPair] = [], failed: [RecordOutcome] = []
+        var created: [MatchedPair] = []
         for batch in leftOver.chunked(into: batchSize) {
             let (made, problems) = try create(batch, mapping: mapping, erpSchema: erpTable.schema, job: &job)
             created += made
@@ -114,15 +123,19 @@ public struct MatchCoupler: Sendable {
         }
         job.counters.coupled = coupled.count + created.count
         job.counters.inserted = created.count
-        job.counters.failed = failed.count
+        job.counters.failed = failed.filter { $0.status == .failed }.count
+        job.counters.changedElsewhere = failed.filter { $0.status == .changedElsewhere }.count
         job.counters.skipped = unmatched.count
         job.finishedAt = workspace.clock.now()
         job.message = "Coupled \(coupled.count) records by matching, created \(created.count); \(unmatched.count) unmatched."
-        var changes = WorkspaceChanges()
+        var changes = WorkspaceChanges(jobID: job.id)
         changes.updatedJobs = [job]
         changes.jobErrors = unmatched.map {
-            JobError(jobID: job.id, at: workspace.clock.now(), message: "Unmatched: \($0.reason.message)",
+            JobError(jobID: job.id, at: workspace.clock.now(), reason: .unmatched($0.reason),
                      sourceSide: .erp, sourceID: $0.erpID, destinationID: nil)
+        } + failed.map {
+            JobError(jobID: job.id, at: workspace.clock.now(), reason: $0.failure ?? .couldNotCreate,
+                     sourceSide: .erp, sourceID: $0.erpID, destinationID: $0.crmID)
         }
         try workspace.store.commit(changes)
         return MatchResult(job: job, coupled: coupled, created: created, unmatched: unmatched, failed: failed, sync: sync)
@@ -163,13 +176,13 @@ public struct MatchCoupler: Sendable {
             case .success(let fields):
                 requests.append(CreationRequest(sourceSide: .erp, source: record, fields: fields, replacing: nil))
             case .failure(let failure):
-                let message = switch failure {
+                let reason: RecordFailure = switch failure {
                 case .directionNotAllowed(let direction):
-                    TandemError.directionNotAllowed(mapping: mapping.name, direction: direction.rawValue).description
-                case .untranslatableLookup(let field, let value): SyncPlanner.lookupMessage(field: field, value: value)
+                    .directionNotAllowed(mapping: mapping.name, direction: direction.rawValue)
+                case .untranslatableLookup(let field, let value): .lookupNotCoupled(field: field, value: value)
                 }
                 failed.append(RecordOutcome(label: erpSchema.label(of: record), erpID: record.id, crmID: nil,
-                                            status: .failed, message: message))
+                                            status: .failed, failure: reason))
             }
         }
         let creation = try RecordCreator(workspace: workspace, mapping: mapping, jobID: job.id).create(requests)
@@ -179,11 +192,13 @@ public struct MatchCoupler: Sendable {
             if let coupling = creation.couplings[index] {
                 made.append(MatchedPair(erpID: coupling.erpID, crmID: coupling.crmID, label: label, priority: nil))
             } else {
-                failed.append(RecordOutcome(label: label, erpID: request.source.id, crmID: nil, status: .failed,
-                                            message: creation.failures[index] ?? "The record could not be created."))
+                let reason = creation.failures[index] ?? .couldNotCreate
+                failed.append(RecordOutcome(label: label, erpID: request.source.id, crmID: nil,
+                                            status: reason.isChangedElsewhere ? .changedElsewhere : .failed,
+                                            failure: reason))
             }
         }
-        var changes = creation.changes
+        var changes = WorkspaceChanges(jobID: job.id)
         job.counters.inserted += made.count
         changes.updatedJobs = [job]
         try workspace.store.commit(changes)

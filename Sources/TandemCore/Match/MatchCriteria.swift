@@ -52,7 +52,7 @@ public struct MatchCriteria: Sendable, Equatable {
 }
 
 /// Why an ERP record found no CRM record to couple to.
-public enum UnmatchedReason: Sendable, Equatable {
+public enum UnmatchedReason: Sendable, Hashable, Codable {
     /// No CRM record has these values.
     case noMatch
     /// Several uncoupled CRM records have them.

@@ -1,15 +1,39 @@
-/// A change to one record, as a side applies it.
+/// A change to one record, as a side applies it. Updates and deletes are conditional: they carry the
+/// version (`modifiedAt`) the caller read, and a side refuses them when the record moved since, so an
+/// edit made by someone else in between is never overwritten unseen.
 public enum RecordWrite: Sendable, Equatable {
     /// Create a record with this id (decided by the caller, so a retried create cannot duplicate it).
     case insert(id: RecordID, fields: [String: String])
-    /// Set these fields; others stay as they are.
-    case update(id: RecordID, fields: [String: String])
-    case delete(id: RecordID)
+    /// Set these fields, if the record is still at version `expected`; others stay as they are.
+    case update(id: RecordID, fields: [String: String], expected: Timestamp)
+    /// Delete the record, if it is still at version `expected`.
+    case delete(id: RecordID, expected: Timestamp)
 
     public var id: RecordID {
         switch self {
-        case .insert(let id, _), .update(let id, _), .delete(let id): id
+        case .insert(let id, _), .update(let id, _, _), .delete(let id, _): id
         }
+    }
+}
+
+/// What a side did with one write.
+public enum WriteResult: Sendable, Equatable {
+    /// Written; the record's new version (for a delete, the version it had).
+    case written(Timestamp)
+    /// Left alone, for this reason (`RecordSourceError.changedElsewhere` when someone else wrote the
+    /// record since it was read).
+    case refused(RecordSourceError)
+
+    /// The new version, when written.
+    public var version: Timestamp? {
+        if case .written(let version) = self { return version }
+        return nil
+    }
+
+    /// Why it was refused, when it was.
+    public var refusal: RecordSourceError? {
+        if case .refused(let error) = self { return error }
+        return nil
     }
 }
 
@@ -73,10 +97,11 @@ public protocol RecordSource: Sendable {
     /// ignored ("cafe" finds "Café").
     func records(named name: String, prefix: Bool, limit: Int) throws -> [Record]
 
-    /// Applies all writes in one transaction and returns each written record's new `modifiedAt`.
-    /// Every write moves `modifiedAt` forward. Nothing is written when any write fails.
-    @discardableResult
-    func apply(_ writes: [RecordWrite]) throws -> [RecordID: Timestamp]
+    /// Applies the writes in one transaction and returns one result per write, in order. Each write
+    /// stands alone: a write that is refused (changed since it was read, not found, a duplicate, an
+    /// unknown field) changes nothing and the others still land. Every write moves `modifiedAt`
+    /// forward. Throws only when the side itself fails (then nothing is written).
+    func apply(_ writes: [RecordWrite]) throws -> [WriteResult]
 
     /// The next free number of the table's number series (ERP only).
     func nextNumber() throws -> String
@@ -91,6 +116,24 @@ extension RecordSource {
     /// One record by id, or nil.
     public func record(id: RecordID) throws -> Record? { try records(ids: [id]).first }
 
+    /// Applies one write and returns the record's new version, throwing its refusal.
+    @discardableResult
+    public func write(_ write: RecordWrite) throws -> Timestamp {
+        switch try apply([write]).first {
+        case .written(let version)?: return version
+        case .refused(let error)?: throw error
+        case nil: throw RecordSourceError.notFound(table: schema.name, id: write.id)
+        }
+    }
+
+    /// Reads the record and sets these fields on the version read, as a person editing it does: when
+    /// someone else writes the record in between, this throws `changedElsewhere` and writes nothing.
+    @discardableResult
+    public func edit(id: RecordID, fields: [String: String]) throws -> Timestamp {
+        guard let current = try record(id: id) else { throw RecordSourceError.notFound(table: schema.name, id: id) }
+        return try write(.update(id: id, fields: fields, expected: current.modifiedAt))
+    }
+
     /// Looks records up by id in chunks, returning them keyed by id.
     public func recordsByID(_ ids: some Collection<RecordID>) throws -> [RecordID: Record] {
         var result: [RecordID: Record] = [:]
@@ -103,8 +146,10 @@ extension RecordSource {
 }
 
 /// Errors any side reports the same way.
-public enum RecordSourceError: Error, Equatable, CustomStringConvertible {
+public enum RecordSourceError: Error, Sendable, Equatable, CustomStringConvertible {
     case notFound(table: String, id: RecordID)
+    /// The record's version is not the one the write was planned from: someone else wrote it since.
+    case changedElsewhere(table: String, id: RecordID)
     case duplicateID(table: String, id: RecordID)
     case duplicateNumber(table: String, number: String)
     case unknownField(table: String, field: String)
@@ -113,6 +158,7 @@ public enum RecordSourceError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notFound(let table, let id): "\(table) \(id) does not exist."
+        case .changedElsewhere(let table, let id): "\(table) \(id) was changed by someone else since it was read."
         case .duplicateID(let table, let id): "\(table) \(id) already exists."
         case .duplicateNumber(let table, let number): "\(table) No. \(number) already exists."
         case .unknownField(let table, let field): "\(table) has no field \"\(field)\"."

@@ -4,10 +4,13 @@ public struct Workspace: Sendable {
     public let erpTables: [String: any RecordSource]
     public let crmTables: [String: any RecordSource]
     public let clock: any TimeSource
+    /// The leases that tell a running job from an interrupted one.
+    public let leases: any JobLeases
 
     public init(store: any WorkspaceStore, erpTables: [any RecordSource], crmTables: [any RecordSource],
-                clock: any TimeSource = SystemTimeSource()) {
+                clock: any TimeSource = SystemTimeSource(), leases: any JobLeases = InMemoryJobLeases()) {
         self.store = store
+        self.leases = leases
         self.erpTables = Dictionary(uniqueKeysWithValues: erpTables.map { ($0.schema.name, $0) })
         self.crmTables = Dictionary(uniqueKeysWithValues: crmTables.map { ($0.schema.name, $0) })
         self.clock = clock

@@ -34,25 +34,62 @@ public struct CouplingKey: Sendable, Hashable, Codable {
     }
 }
 
+/// A coupled pair as it was read.
+public struct CouplingPair: Sendable, Hashable, Codable {
+    public var mapping: String
+    public var erpID: RecordID
+    public var crmID: RecordID
+
+    public init(mapping: String, erpID: RecordID, crmID: RecordID) {
+        self.mapping = mapping
+        self.erpID = erpID
+        self.crmID = crmID
+    }
+}
+
+/// One change to the couplings or the creation intents. A store checks each against what is stored
+/// inside the transaction that writes it, so two processes can never both couple one record; a
+/// refused change writes nothing of its own and the others in the commit still land.
+public enum CouplingChange: Sendable {
+    /// Couples a new pair. Refused when either record is coupled already, or claimed by another
+    /// job's creation intent.
+    case claim(Coupling)
+    /// Stores a pair's new state. Refused when the pair is gone or its row moved since it was read
+    /// (`Coupling.version`).
+    case update(Coupling)
+    /// Removes a pair. Refused when it is no longer this pair.
+    case remove(CouplingPair)
+    /// Removes the `old` pairs (refused if one is no longer that pair) and claims `new`, all or nothing.
+    case replace(old: [CouplingPair], new: Coupling)
+    /// Writes down a record about to be created, claiming its source record: refused when another
+    /// intent claims the source, or the source is coupled (other than in `replacing`, the pair a
+    /// restore re-creates).
+    case intend(CreationIntent, replacing: CouplingPair?)
+    /// Ends an intent: removes it (refused when it is gone: someone else ended it) and, when given,
+    /// replaces `replacing` by `coupling`, both or neither.
+    case resolve(CreationIntent, coupling: Coupling?, replacing: CouplingPair?)
+}
+
 /// Everything one batch changes in the workspace; a store commits it in one transaction.
-/// Removals are applied before upserts, so a coupling can move from one pair to another in one commit.
 public struct WorkspaceChanges: Sendable {
-    public var removedCouplings: [CouplingKey] = []
-    public var upsertedCouplings: [Coupling] = []
+    /// The job on whose behalf the changes are made: its own intents do not stand in its way.
+    public var jobID: JobID?
+    /// Checked and applied in order.
+    public var couplings: [CouplingChange] = []
     public var jobErrors: [JobError] = []
     public var recordChanges: [RecordChange] = []
-    public var addedIntents: [CreationIntent] = []
-    public var removedIntents: [RecordID] = []
     /// Jobs whose counters, finish time, message or undo mark changed.
     public var updatedJobs: [SyncJob] = []
 
-    public init() {}
+    public init(jobID: JobID? = nil) { self.jobID = jobID }
 
     public var isEmpty: Bool {
-        removedCouplings.isEmpty && upsertedCouplings.isEmpty && jobErrors.isEmpty && recordChanges.isEmpty
-            && addedIntents.isEmpty && removedIntents.isEmpty && updatedJobs.isEmpty
+        couplings.isEmpty && jobErrors.isEmpty && recordChanges.isEmpty && updatedJobs.isEmpty
     }
 }
+
+/// What a commit refused: index in `WorkspaceChanges.couplings` → why.
+public typealias CouplingRefusals = [Int: RecordFailure]
 
 /// What belongs to the integration rather than to either side: mappings, couplings, the job log.
 public protocol WorkspaceStore: Sendable {
@@ -72,8 +109,13 @@ public protocol WorkspaceStore: Sendable {
 
     /// Opens a job in the log and gives it its id.
     func startJob(_ job: NewJob) throws -> SyncJob
-    /// Commits one batch's changes in one transaction.
-    func commit(_ changes: WorkspaceChanges) throws
+    /// Jobs that have no end yet: running, or interrupted and not yet marked so.
+    func unfinishedJobs() throws -> [SyncJob]
+    /// Ends these jobs as interrupted at `at`, each only if it still has no end; returns those it ended.
+    func markInterrupted(_ ids: [JobID], at: Timestamp) throws -> [JobID]
+    /// Commits one batch's changes in one transaction and returns the coupling changes it refused.
+    @discardableResult
+    func commit(_ changes: WorkspaceChanges) throws -> CouplingRefusals
 
     /// The newest `limit` jobs, newest first.
     func jobs(limit: Int) throws -> [SyncJob]

@@ -29,7 +29,7 @@ extension RecordPlan {
         switch outcome {
         case .write: nil
         case .skip(let reason): reason.message
-        case .fail(let message): message
+        case .fail(let reason): reason.message
         case .restore(let side, _): "re-creates the deleted \(side.displayName) record"
         case .removeCoupling(let reason): "removes the coupling (\(reason))"
         }

@@ -1,6 +1,8 @@
-/// Carries out one batch of record plans: writes each side in one transaction (isolating a failing
-/// record), creates restored records through `RecordCreator`, then commits couplings, job errors,
-/// undo information and counters to the workspace in one transaction.
+/// Carries out one batch of record plans: writes each side in one transaction, every write conditional
+/// on the version the plan was made from, creates restored records through `RecordCreator`, then
+/// commits couplings, job errors, undo information and counters to the workspace in one transaction.
+/// A record someone else wrote since it was read is left as they wrote it, counted and listed, and
+/// planned again by the next run.
 struct SyncApplier {
     let workspace: Workspace
     let mapping: TableMapping
@@ -21,30 +23,31 @@ struct SyncApplier {
                 || (plan.crmID.flatMap { crm[$0]?.modifiedAt } != plan.crmModifiedAt)
             guard moved else { return plan }
             var stale = plan
-            stale.outcome = .fail("The record changed after the preview; preview again.")
+            stale.outcome = .fail(.changedSincePreview)
             return stale
         }
     }
 
     func apply(_ plans: [RecordPlan]) throws -> BatchOutcome {
         let now = workspace.clock.now()
-        var failures: [Int: String] = [:]
+        var failures: [Int: RecordFailure] = [:]
         var stamps: [RecordID: Timestamp] = [:]
 
         // The CRM side first: when a merge's second write fails, the first is on the CRM, and the
         // unchanged snapshot makes the next sync see it as a CRM change rather than lose it.
         for side in [Side.crm, .erp] {
-            let groups: [(index: Int, writes: [RecordWrite])] = plans.enumerated().compactMap { index, plan in
-                guard failures[index] == nil, case .write(let updates) = plan.outcome else { return nil }
-                let writes = updates.filter { $0.side == side }.map {
-                    RecordWrite.update(id: $0.recordID, fields: Dictionary($0.changes.map { ($0.field, $0.newValue) },
-                                                                           uniquingKeysWith: { $1 }))
-                }
-                return writes.isEmpty ? nil : (index, writes)
+            let writes: [(index: Int, write: RecordWrite)] = plans.enumerated().compactMap { index, plan in
+                guard failures[index] == nil, case .write(let updates) = plan.outcome,
+                      let expected = side == .erp ? plan.erpModifiedAt : plan.crmModifiedAt else { return nil }
+                let mine = updates.filter { $0.side == side }
+                guard let id = mine.first?.recordID else { return nil }
+                var fields: [String: String] = [:]
+                for update in mine { for change in update.changes { fields[change.field] = change.newValue } }
+                return (index, .update(id: id, fields: fields, expected: expected))
             }
-            let written = WriteIsolation.apply(groups, to: try workspace.table(of: mapping, on: side))
+            let written = SideWrites.apply(writes, to: try workspace.table(of: mapping, on: side), on: side)
             stamps.merge(written.stamps) { $1 }
-            failures.merge(written.failures) { first, _ in first }
+            failures.merge(written.refusals) { first, _ in first }
         }
 
         let restores = plans.enumerated().compactMap { index, plan -> (Int, CreationRequest)? in
@@ -53,7 +56,7 @@ struct SyncApplier {
             let modifiedAt = side == .erp ? plan.crmModifiedAt : plan.erpModifiedAt
             guard let survivor, let modifiedAt else { return nil }
             return (index, CreationRequest(sourceSide: side.other, source: Record(id: survivor, modifiedAt: modifiedAt, fields: [:]),
-                                           fields: fields, replacing: CouplingKey(mapping: mapping.name, erpID: coupling.erpID)))
+                                           fields: fields, replacing: coupling.pair))
         }
         var restoreSources = try survivingRecords(for: restores.map(\.1))
         let creation = try RecordCreator(workspace: workspace, mapping: mapping, jobID: jobID)
@@ -62,32 +65,35 @@ struct SyncApplier {
                 request.source = restoreSources.removeValue(forKey: request.source.id) ?? request.source
                 return request
             })
-        var changes = creation.changes
+        var changes = WorkspaceChanges(jobID: jobID)
         var outcome = BatchOutcome()
+        /// Which plan each coupling change belongs to, to report a refused change on its record.
+        var couplingOwners: [Int] = []
 
         for (index, plan) in plans.enumerated() {
             let restoreIndex = restores.firstIndex { $0.0 == index }
             switch plan.outcome {
             case .skip(let reason):
                 outcome.counters.skipped += 1
-                outcome.problems.append(problem(plan, .skipped, reason.message, reason))
+                outcome.problems.append(problem(plan, .skipped, skip: reason))
             case .removeCoupling:
                 if let coupling = plan.coupling {
-                    changes.removedCouplings.append(CouplingKey(mapping: mapping.name, erpID: coupling.erpID))
+                    changes.couplings.append(.remove(coupling.pair))
+                    couplingOwners.append(index)
                 }
                 outcome.counters.uncoupled += 1
             case .restore:
                 if let restoreIndex, creation.couplings[restoreIndex] != nil {
                     outcome.counters.inserted += 1
                 } else {
-                    let message = restoreIndex.flatMap { creation.failures[$0] } ?? "The record could not be restored."
-                    fail(plan, message, at: now, into: &changes, &outcome)
+                    let reason = restoreIndex.flatMap { creation.failures[$0] } ?? .couldNotRestore
+                    fail(plan, reason, at: now, into: &changes, &couplingOwners, index, &outcome)
                 }
-            case .fail(let message):
-                fail(plan, message, at: now, into: &changes, &outcome)
+            case .fail(let reason):
+                fail(plan, reason, at: now, into: &changes, &couplingOwners, index, &outcome)
             case .write(let updates):
-                if let message = failures[index] {
-                    fail(plan, message, at: now, into: &changes, &outcome)
+                if let reason = failures[index] {
+                    fail(plan, reason, at: now, into: &changes, &couplingOwners, index, &outcome)
                     continue
                 }
                 guard var coupling = plan.coupling, let erpAt = plan.erpModifiedAt, let crmAt = plan.crmModifiedAt
@@ -97,7 +103,8 @@ struct SyncApplier {
                     coupling.recordSuccess(pass, job: jobID, at: now, erpModifiedAt: erpAfter, crmModifiedAt: crmAfter)
                 }
                 coupling.snapshot = plan.snapshotAfter
-                changes.upsertedCouplings.append(coupling)
+                changes.couplings.append(.update(coupling))
+                couplingOwners.append(index)
                 for update in updates {
                     changes.recordChanges.append(RecordChange(
                         jobID: jobID, side: update.side, table: mapping.table(on: update.side), recordID: update.recordID,
@@ -107,7 +114,22 @@ struct SyncApplier {
                 if updates.isEmpty { outcome.counters.unchanged += 1 } else { outcome.counters.modified += 1 }
             }
         }
-        try workspace.store.commit(changes)
+        let refused = try workspace.store.commit(changes)
+        // A coupling someone else changed meanwhile (uncoupled, re-coupled, or synchronized it): its
+        // record is reported instead of counted as done; the next run plans it from what is stored.
+        for (changeIndex, reason) in refused.sorted(by: { $0.key < $1.key }) {
+            let index = couplingOwners[changeIndex], plan = plans[index]
+            switch plan.outcome {
+            case .write(let updates) where failures[index] == nil:
+                if updates.isEmpty { outcome.counters.unchanged -= 1 } else { outcome.counters.modified -= 1 }
+            case .removeCoupling:
+                outcome.counters.uncoupled -= 1
+            default:
+                continue  // a failure, reported already
+            }
+            outcome.counters.changedElsewhere += 1
+            outcome.problems.append(problem(plan, .changedElsewhere, failure: reason))
+        }
         return outcome
     }
 
@@ -121,31 +143,35 @@ struct SyncApplier {
         return result
     }
 
-    private func problem(_ plan: RecordPlan, _ status: RecordOutcome.Status, _ message: String,
-                         _ reason: SkipReason? = nil) -> RecordOutcome {
-        RecordOutcome(label: plan.label, erpID: plan.erpID, crmID: plan.crmID, status: status, message: message,
-                      skipReason: reason)
+    private func problem(_ plan: RecordPlan, _ status: RecordOutcome.Status, failure: RecordFailure? = nil,
+                         skip: SkipReason? = nil) -> RecordOutcome {
+        RecordOutcome(label: plan.label, erpID: plan.erpID, crmID: plan.crmID, status: status, failure: failure,
+                      skipReason: skip)
     }
 
-    /// Logs a failed record: a job error naming source and destination, and the coupling's failure
-    /// state (two identical failures in a row mark it skipped).
-    private func fail(_ plan: RecordPlan, _ message: String, at now: Timestamp, into changes: inout WorkspaceChanges,
+    /// Logs a record that failed or was left alone: a job error naming source and destination, and —
+    /// for a failure of its own — the coupling's failure state (the same reason twice in a row marks
+    /// it skipped). A record someone else changed meanwhile leaves its coupling as it is.
+    private func fail(_ plan: RecordPlan, _ reason: RecordFailure, at now: Timestamp,
+                      into changes: inout WorkspaceChanges, _ couplingOwners: inout [Int], _ index: Int,
                       _ outcome: inout BatchOutcome) {
-        outcome.counters.failed += 1
-        outcome.problems.append(problem(plan, .failed, message))
+        let elsewhere = reason.isChangedElsewhere
+        if elsewhere { outcome.counters.changedElsewhere += 1 } else { outcome.counters.failed += 1 }
+        outcome.problems.append(problem(plan, elsewhere ? .changedElsewhere : .failed, failure: reason))
         for pass in plan.passes {
             let source = pass.source == .erp ? plan.erpID : plan.crmID
             let destination = pass.source == .erp ? plan.crmID : plan.erpID
-            changes.jobErrors.append(JobError(jobID: jobID, at: now, message: message, sourceSide: pass.source,
+            changes.jobErrors.append(JobError(jobID: jobID, at: now, reason: reason, sourceSide: pass.source,
                                               sourceID: source, destinationID: destination))
         }
-        guard var coupling = plan.coupling else { return }
+        guard !elsewhere, var coupling = plan.coupling, let first = plan.passes.first else { return }
         // One failure per job and record: a merge's two passes count once toward skipping.
-        coupling.recordFailure(plan.passes[0], message: message, job: jobID, at: now)
+        coupling.recordFailure(first, reason: reason, job: jobID, at: now)
         for pass in plan.passes.dropFirst() {
             let result = PassResult(succeeded: false, jobID: jobID, at: now)
             if pass == .toCRM { coupling.lastResultToCRM = result } else { coupling.lastResultFromCRM = result }
         }
-        changes.upsertedCouplings.append(coupling)
+        changes.couplings.append(.update(coupling))
+        couplingOwners.append(index)
     }
 }

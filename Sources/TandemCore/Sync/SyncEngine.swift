@@ -46,9 +46,8 @@ public struct SyncEngine: Sendable {
     private func runJob(request: SyncRequest, mapping: TableMapping, total: Int, progress: ProgressHandler?,
                         body: (SyncApplier, ([RecordPlan], SyncApplier.BatchOutcome) throws -> Void) throws -> Void)
         throws -> SyncResult {
-        var job = try workspace.store.startJob(NewJob(type: .synchronization, mapping: mapping.name,
-                                                      direction: request.choice.direction,
-                                                      startedAt: workspace.clock.now()))
+        var job = try workspace.beginJob(.synchronization, mapping: mapping.name, direction: request.choice.direction)
+        defer { workspace.endJob(job) }
         let applier = SyncApplier(workspace: workspace, mapping: mapping, jobID: job.id)
         var done = 0
         var problems: [RecordOutcome] = []
@@ -58,7 +57,7 @@ public struct SyncEngine: Sendable {
                 done += plans.count
                 job.counters = job.counters + outcome.counters
                 problems += outcome.problems
-                var changes = WorkspaceChanges()
+                var changes = WorkspaceChanges(jobID: job.id)
                 changes.updatedJobs = [job]
                 try workspace.store.commit(changes)
                 if let progress, !progress(SyncProgress(done: done, total: total, counters: job.counters)) {

@@ -78,22 +78,18 @@ struct SyncPlanner {
         let missing = survivingSide.other
         switch mapping.deletionConflict {
         case .none:
-            return .fail("Coupled to a deleted record: the \(missing.displayName) record \(coupling.id(on: missing)) no longer exists.")
+            return .fail(.coupledRecordDeleted(side: missing, id: coupling.id(on: missing)))
         case .removeCoupling:
             return .removeCoupling(reason: "the \(missing.displayName) record was deleted")
         case .restore:
             switch RecordBlueprint.fields(for: mapping, from: surviving, sourceSide: survivingSide, translator: translator) {
             case .success(let fields): return .restore(side: missing, fields: fields)
             case .failure(.directionNotAllowed(let direction)):
-                return .fail("Cannot restore the \(missing.displayName) record: the \(mapping.name) mapping does not synchronize \(direction.rawValue).")
+                return .fail(.cannotRestore(side: missing, mapping: mapping.name, direction: direction.rawValue))
             case .failure(.untranslatableLookup(let field, let value)):
-                return .fail(Self.lookupMessage(field: field, value: value))
+                return .fail(.lookupNotCoupled(field: field, value: value))
             }
         }
-    }
-
-    static func lookupMessage(field: String, value: String) -> String {
-        "\(field) \"\(value)\" refers to a record that is not coupled; couple it first."
     }
 
     /// A one-way pass: write every differing field, unless that overwrites a destination change.
@@ -103,7 +99,7 @@ struct SyncPlanner {
         let used = comparisons.filter { fields.contains($0.mapping.erpField) }
         if let broken = used.first(where: { $0.outgoing(direction) == nil }) {
             let field = broken.mapping.field(on: direction.source)
-            plan.outcome = .fail(Self.lookupMessage(field: field, value: direction == .toCRM ? broken.erpValue : broken.crmValue))
+            plan.outcome = .fail(.lookupNotCoupled(field: field, value: direction == .toCRM ? broken.erpValue : broken.crmValue))
             return
         }
         let writing = used.filter { $0.differs(direction) }
@@ -129,7 +125,7 @@ struct SyncPlanner {
     /// Merge: each field from the side that changed it; true conflicts stop the record unless resolved.
     private func planMerge(_ comparisons: [FieldComparison], erp: Record, crm: Record, into plan: inout RecordPlan) {
         guard mapping.direction == .bidirectional else {
-            plan.outcome = .fail("Merge needs a bidirectional mapping; \(mapping.name) is \(mapping.direction.rawValue).")
+            plan.outcome = .fail(.mergeNeedsBidirectional(mapping: mapping.name, direction: mapping.direction.rawValue))
             return
         }
         var toCRM: [FieldComparison] = [], toERP: [FieldComparison] = []
@@ -139,13 +135,13 @@ struct SyncPlanner {
             switch field.direction {
             case .toCRM:
                 if comparison.outgoing(.toCRM) == nil {
-                    plan.outcome = .fail(Self.lookupMessage(field: field.erpField, value: comparison.erpValue))
+                    plan.outcome = .fail(.lookupNotCoupled(field: field.erpField, value: comparison.erpValue))
                     return
                 }
                 if comparison.differs(.toCRM) { toCRM.append(comparison) }
             case .fromCRM:
                 if comparison.outgoing(.fromCRM) == nil {
-                    plan.outcome = .fail(Self.lookupMessage(field: field.crmField, value: comparison.crmValue))
+                    plan.outcome = .fail(.lookupNotCoupled(field: field.crmField, value: comparison.crmValue))
                     return
                 }
                 if comparison.differs(.fromCRM) { toERP.append(comparison) }
@@ -166,7 +162,7 @@ struct SyncPlanner {
                 let direction = SyncDirection.from(winner)
                 guard comparison.outgoing(direction) != nil else {
                     let value = winner == .erp ? comparison.erpValue : comparison.crmValue
-                    plan.outcome = .fail(Self.lookupMessage(field: field.field(on: winner), value: value))
+                    plan.outcome = .fail(.lookupNotCoupled(field: field.field(on: winner), value: value))
                     return
                 }
                 if winner == .erp { toCRM.append(comparison) } else { toERP.append(comparison) }

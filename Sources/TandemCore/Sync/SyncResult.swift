@@ -2,26 +2,31 @@
 public struct RecordOutcome: Sendable, Equatable {
     public enum Status: String, Sendable, Codable {
         case modified, unchanged, inserted, uncoupled, skipped, failed
+        /// Left alone: someone else wrote the record (or its coupling) after it was read.
+        case changedElsewhere = "changed-elsewhere"
     }
 
     public var label: String
     public var erpID: RecordID?
     public var crmID: RecordID?
     public var status: Status
-    /// Why it was skipped or failed.
-    public var message: String
+    /// Why it failed or was refused, as data.
+    public var failure: RecordFailure?
     /// Why it was skipped, as data (so callers decide by the reason, not by the wording).
     public var skipReason: SkipReason?
 
-    public init(label: String, erpID: RecordID?, crmID: RecordID?, status: Status, message: String = "",
+    public init(label: String, erpID: RecordID?, crmID: RecordID?, status: Status, failure: RecordFailure? = nil,
                 skipReason: SkipReason? = nil) {
         self.label = label
         self.erpID = erpID
         self.crmID = crmID
         self.status = status
-        self.message = message
+        self.failure = failure
         self.skipReason = skipReason
     }
+
+    /// Why it was skipped or failed, in words.
+    public var message: String { failure?.message ?? skipReason?.message ?? "" }
 }
 
 /// What a finished (or cancelled) synchronization reports.
@@ -41,6 +46,10 @@ public struct SyncResult: Sendable {
     public var summary: String {
         var text = "Synchronized \(synchronized) of \(selected) record\(selected == 1 ? "" : "s")."
         if job.counters.failed > 0 { text += " \(job.counters.failed) failed." }
+        if job.counters.changedElsewhere > 0 {
+            let count = job.counters.changedElsewhere
+            text += " \(count) \(count == 1 ? "was" : "were") changed by someone else meanwhile and left as they are."
+        }
         if job.counters.skipped > 0 {
             text += " \(job.counters.skipped) \(job.counters.skipped == 1 ? "was" : "were") skipped."
         }

@@ -64,8 +64,10 @@ extension Reducer {
             return []
         case .enter:
             updateCard(&state) { $0.editing = nil }
-            guard fields.indices.contains(card.cursor), text != card.record?[fields[card.cursor].name] else { return [] }
-            return [.saveField(card.page, card.side, card.id, field: fields[card.cursor].name, value: text)]
+            guard fields.indices.contains(card.cursor), let record = card.record,
+                  text != record[fields[card.cursor].name] else { return [] }
+            return [.saveField(card.page, card.side, card.id, field: fields[card.cursor].name, value: text,
+                               expected: record.modifiedAt)]
         case .backspace:
             guard !text.isEmpty else { return [] }
             text.removeLast()

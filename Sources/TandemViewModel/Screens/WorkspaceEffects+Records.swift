@@ -27,9 +27,15 @@ extension WorkspaceEffects {
         switch effect {
         case .loadCard(let page, let side, let id):
             return .cardLoaded(page, side, id, try card(page, side, id))
-        case .saveField(let page, let side, let id, let field, let value):
+        case .saveField(let page, let side, let id, let field, let value, let expected):
             let table = try workspace.table(of: mapping(page), on: side)
-            try table.apply([.update(id: id, fields: [field: value])])
+            // Someone else's edit since the card was read is never overwritten: the write is refused
+            // and the card reloads with their version.
+            do {
+                try table.write(.update(id: id, fields: [field: value], expected: expected))
+            } catch RecordSourceError.changedElsewhere {
+                return .written(message: "Not saved: someone else changed this record since it was shown; it now shows their version.")
+            }
             return .written(message: "\(field) saved.")
         case .loadDraft(let page, let erpID):
             let draft = try CouplingService(workspace: workspace).draft(mapping: page.mapping, erpID: erpID)
@@ -232,7 +238,7 @@ extension WorkspaceEffects {
             status: CouplingStatus.of(record, on: side, coupling: coupling, mapping: mapping, schema: table.schema),
             toCRM: coupling.lastResultToCRM, fromCRM: coupling.lastResultFromCRM,
             erpSyncedAt: coupling.erpModifiedAtLastSync, crmSyncedAt: coupling.crmModifiedAtLastSync,
-            skipped: coupling.skipped, lastError: coupling.lastError.map(DisplayText.sanitized),
+            skipped: coupling.skipped, lastError: coupling.lastError.map { DisplayText.sanitized($0.message) },
             changedOnERP: check?.changedOnERPOnly ?? [], changedOnCRM: check?.changedOnCRMOnly ?? [],
             conflicts: check?.conflicts.map {
                 FieldConflict(erpField: $0.erpField, crmField: $0.crmField, erpValue: DisplayText.sanitized($0.erpValue),

@@ -89,7 +89,8 @@ public enum Action: Equatable, Sendable {
 public enum Effect: Equatable, Sendable {
     case loadRows(PageRequest)
     case loadCard(PageKind, Side, RecordID)
-    case saveField(PageKind, Side, RecordID, field: String, value: String)
+    /// Write one field, if the record is still at the version the card shows (`expected`).
+    case saveField(PageKind, Side, RecordID, field: String, value: String, expected: Timestamp)
     case loadDraft(PageKind, erpID: RecordID)
     case resolveCRM(PageKind, text: String, generation: Int)
     case compare(PageKind, erpID: RecordID, crmID: RecordID)

@@ -60,7 +60,7 @@ public struct ErrorRow: Equatable, Sendable {
         erpLabel = error.erpLabel.map(DisplayText.sanitized)
         crmLabel = error.crmLabel.map(DisplayText.sanitized)
         skipped = error.coupling.skipped
-        lastError = error.lastError.map(DisplayText.sanitized)
+        lastError = error.lastError.map { DisplayText.sanitized($0.message) }
         failedOn = error.failedOn
     }
 

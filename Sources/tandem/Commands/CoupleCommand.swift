@@ -54,7 +54,8 @@ struct CoupleCommand: ParsableCommand {
             print(Console.safe(outcome.job.message))
             if let result = outcome.sync { print(result.summary) }
         }
-        if let result = outcome.sync, result.job.counters.failed + result.job.counters.skipped > 0 {
+        if let result = outcome.sync,
+           result.job.counters.failed + result.job.counters.skipped + result.job.counters.changedElsewhere > 0 {
             for problem in result.problems { Console.error("\(Console.safe(problem.label)): \(Console.safe(problem.message))") }
             throw ExitCode(1)
         }
@@ -90,6 +91,6 @@ struct UncoupleCommand: ParsableCommand {
                       : "\(Console.safe(outcome.label)): \(outcome.message)")
             }
         }
-        if outcomes.contains(where: { $0.status == .failed }) { throw ExitCode(1) }
+        if outcomes.contains(where: { $0.status == .failed || $0.status == .changedElsewhere }) { throw ExitCode(1) }
     }
 }

@@ -13,15 +13,16 @@ struct JobsCommand: ParsableCommand {
     func run() throws {
         let jobs = try global.open().workspace.store.jobs(limit: limit)
         if output.json { return try Console.printJSON(jobs.map(JobJSON.init)) }
-        var table = TextTable(["Job", "Started", "ms", "Type", "Mapping", "Ins", "Mod", "Unch", "Skip", "Fail", "Del", "Cpl", "Uncpl"].map {
+        var table = TextTable(["Job", "Started", "ms", "Type", "Mapping", "Ins", "Mod", "Unch", "Skip", "Fail", "Del", "Cpl", "Uncpl", "Else"].map {
             TextTable.Column(title: $0, maxWidth: 24, alignRight: !["Started", "Type", "Mapping"].contains($0))
         } + [TextTable.Column(title: "Message", maxWidth: 60)])
         for job in jobs {
             let counters = job.counters
             table.add([String(job.id), job.startedAt.iso8601, job.durationMilliseconds.map(String.init) ?? "", job.type.rawValue, job.caption]
                       + [counters.inserted, counters.modified, counters.unchanged, counters.skipped, counters.failed,
-                         counters.deleted, counters.coupled, counters.uncoupled].map(String.init)
-                      + [job.undoneBy.map { "undone by job \($0). " } ?? "" + job.message])
+                         counters.deleted, counters.coupled, counters.uncoupled, counters.changedElsewhere].map(String.init)
+                      + [(job.interrupted ? "interrupted: its process ended before it did. " : "")
+                         + (job.undoneBy.map { "undone by job \($0). " } ?? "") + job.message])
         }
         print(table.render())
     }
@@ -74,11 +75,13 @@ struct ErrorsCommand: ParsableCommand {
         if output.json {
             struct Row: Encodable {
                 var table: String; var record: String?; var coupledTo: String?; var erpExists: Bool; var crmExists: Bool
-                var skipped: Bool; var lastError: String?; var failedOn: String?; var coupling: CouplingJSON
+                var skipped: Bool; var lastError: String?; var lastErrorReason: RecordFailure?; var failedOn: String?
+                var coupling: CouplingJSON
             }
             return try Console.printJSON(rows.map {
                 Row(table: $0.erpTable, record: $0.erpLabel, coupledTo: $0.crmLabel, erpExists: $0.erpExists, crmExists: $0.crmExists,
-                    skipped: $0.coupling.skipped, lastError: $0.lastError, failedOn: $0.failedOn?.iso8601, coupling: CouplingJSON($0.coupling))
+                    skipped: $0.coupling.skipped, lastError: $0.lastError?.message,
+                    lastErrorReason: $0.lastError, failedOn: $0.failedOn?.iso8601, coupling: CouplingJSON($0.coupling))
             })
         }
         var table = TextTable(["Table", "Record", "Coupled to", "ERP", "CRM", "Skipped", "Failed on", "Last error"].map {
@@ -87,7 +90,7 @@ struct ErrorsCommand: ParsableCommand {
         for row in rows {
             table.add([row.erpTable, row.erpLabel ?? row.coupling.erpID.rawValue, row.crmLabel ?? row.coupling.crmID.rawValue,
                        row.erpExists ? "exists" : "deleted", row.crmExists ? "exists" : "deleted", row.coupling.skipped ? "yes" : "no",
-                       row.failedOn?.iso8601 ?? "", row.lastError ?? ""])
+                       row.failedOn?.iso8601 ?? "", row.lastError?.message ?? ""])
         }
         print(table.render())
         Console.error("\(rows.count) coupling\(rows.count == 1 ? "" : "s") with errors.")

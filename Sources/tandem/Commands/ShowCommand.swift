@@ -50,7 +50,7 @@ struct ShowCommand: ParsableCommand {
         print("  ERP synced at  \(coupling.erpModifiedAtLastSync?.iso8601 ?? "never")")
         print("  CRM synced at  \(coupling.crmModifiedAtLastSync?.iso8601 ?? "never")")
         if coupling.skipped { print("  skipped        yes (retry with `tandem retry`)") }
-        if let error = coupling.lastError { print("  last error     \(Console.safe(error))") }
+        if let error = coupling.lastError { print("  last error     \(Console.safe(error.message))") }
         if other != nil {
             let check = try SyncEngine(workspace: opened.workspace).check(mapping: found.mapping.name, side: found.side, id: found.record.id)
             if !check.changedOnERPOnly.isEmpty { print("  changed in ERP \(check.changedOnERPOnly.joined(separator: ", "))") }
@@ -103,10 +103,16 @@ struct SetCommand: ParsableCommand {
             }
             fields[field.name] = value
         }
-        let stamps = try found.table.apply([.update(id: found.record.id, fields: fields)])
+        // Written on the version read above: an edit someone else made in between is never overwritten.
+        let stamp: Timestamp
+        do {
+            stamp = try found.table.write(.update(id: found.record.id, fields: fields, expected: found.record.modifiedAt))
+        } catch RecordSourceError.changedElsewhere {
+            throw CommandError("\(Console.safe(found.label)) was changed by someone else while this ran; nothing was written. Run the command again.")
+        }
         for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
             print("\(Console.safe(found.label)): \(name) \"\(Console.safe(found.record[name]))\" → \"\(Console.safe(value))\"")
         }
-        if let stamp = stamps[found.record.id] { print("modified at \(stamp)") }
+        print("modified at \(stamp)")
     }
 }

@@ -151,7 +151,7 @@ struct SyncReport: Encodable {
     var problems: [OutcomeJSON]?
 
     var hasProblems: Bool {
-        if let job { return job.counters.failed + job.counters.skipped > 0 }
+        if let job { return job.counters.failed + job.counters.skipped + job.counters.changedElsewhere > 0 }
         return records?.contains { $0.action == "skip" || $0.action == "fail" } ?? false
     }
 

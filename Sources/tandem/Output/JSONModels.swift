@@ -47,6 +47,8 @@ struct CouplingJSON: Encodable {
     var lastResultFromCRM: PassResultJSON?
     var skipped: Bool
     var lastError: String?
+    /// The same, as a code with its arguments (language-neutral).
+    var lastErrorReason: RecordFailure?
 
     init(_ coupling: Coupling) {
         mapping = coupling.mapping
@@ -57,7 +59,8 @@ struct CouplingJSON: Encodable {
         lastResultToCRM = coupling.lastResultToCRM.map(PassResultJSON.init)
         lastResultFromCRM = coupling.lastResultFromCRM.map(PassResultJSON.init)
         skipped = coupling.skipped
-        lastError = coupling.lastError
+        lastError = coupling.lastError?.message
+        lastErrorReason = coupling.lastError
     }
 }
 
@@ -72,6 +75,8 @@ struct JobJSON: Encodable {
     var counters: JobCounters
     var message: String
     var undoneBy: Int64?
+    /// The process ended before the job did; the counters say what it committed.
+    var interrupted: Bool
 
     init(_ job: SyncJob) {
         id = job.id
@@ -84,6 +89,7 @@ struct JobJSON: Encodable {
         counters = job.counters
         message = job.message
         undoneBy = job.undoneBy
+        interrupted = job.interrupted
     }
 }
 
@@ -93,6 +99,8 @@ struct OutcomeJSON: Encodable {
     var crmId: String?
     var status: String
     var message: String?
+    /// Why it failed or was refused, as a code with its arguments (language-neutral).
+    var reason: RecordFailure?
 
     init(_ outcome: RecordOutcome) {
         record = outcome.label
@@ -100,5 +108,6 @@ struct OutcomeJSON: Encodable {
         crmId = outcome.crmID?.rawValue
         status = outcome.status.rawValue
         message = outcome.message.isEmpty ? nil : outcome.message
+        reason = outcome.failure
     }
 }

@@ -1,0 +1,115 @@
+import Foundation
+
+/// Why one record failed or was refused, as data: a code and its arguments. Plans, job errors, a
+/// coupling's last error and record outcomes carry this; the words are made from it where they are
+/// shown (`message`), so a stored reason reads the same in any language and two failures compare by
+/// reason, not by wording. Stored as JSON (`encoded`); text from an older workspace reads as `.legacy`.
+public enum RecordFailure: Sendable, Equatable, Hashable, Codable {
+    /// The coupled record on `side` no longer exists.
+    case coupledRecordDeleted(side: Side, id: RecordID)
+    /// Restoring the record on `side` needs a direction the mapping does not synchronize.
+    case cannotRestore(side: Side, mapping: String, direction: String)
+    /// A lookup field's value refers to a record that is not coupled.
+    case lookupNotCoupled(field: String, value: String)
+    case mergeNeedsBidirectional(mapping: String, direction: String)
+    /// Applying a preview: the record moved after the preview was made.
+    case changedSincePreview
+    /// Someone else wrote the record on `side` after this job read it; it was left as they wrote it.
+    case changedElsewhere(side: Side)
+    case recordMissing(side: Side)
+    case duplicateID(side: Side)
+    case duplicateNumber(side: Side, number: String)
+    case unknownField(side: Side, field: String)
+    /// The side failed as a whole (its database or service), with the error it gave.
+    case storage(String)
+    case couldNotCreate
+    case couldNotRestore
+    case alreadyCoupled
+    /// Another job (still running) has claimed the record to couple or create it.
+    case claimedByJob(JobID)
+    /// The pair was changed (uncoupled or re-coupled) by another job after this one read it.
+    case couplingChangedElsewhere
+    case outsideFilter(record: String, filter: String)
+    case directionNotAllowed(mapping: String, direction: String)
+    case companyNotCoupled
+    case notCoupled
+    case notFound(reference: String)
+    /// Match-based coupling found no single candidate.
+    case unmatched(UnmatchedReason)
+    /// A record the job changed, moved again since: undo leaves it alone.
+    case changedAfterJob(JobID)
+    case deletedAfterJob(JobID)
+    /// Text written by an older Tandem, kept as it was.
+    case legacy(String)
+
+    /// The words for a person (English).
+    public var message: String {
+        switch self {
+        case .coupledRecordDeleted(let side, let id):
+            "Coupled to a deleted record: the \(side.displayName) record \(id) no longer exists."
+        case .cannotRestore(let side, let mapping, let direction):
+            "Cannot restore the \(side.displayName) record: the \(mapping) mapping does not synchronize \(direction)."
+        case .lookupNotCoupled(let field, let value):
+            "\(field) \"\(value)\" refers to a record that is not coupled; couple it first."
+        case .mergeNeedsBidirectional(let mapping, let direction):
+            "Merge needs a bidirectional mapping; \(mapping) is \(direction)."
+        case .changedSincePreview: "The record changed after the preview; preview again."
+        case .changedElsewhere(let side):
+            "The \(side.displayName) record was changed by someone else since it was read; it was left as they wrote it and will be planned again."
+        case .recordMissing(let side): "The \(side.displayName) record does not exist."
+        case .duplicateID(let side): "The \(side.displayName) already has a record with this id."
+        case .duplicateNumber(let side, let number): "The \(side.displayName) already has a record No. \(number)."
+        case .unknownField(let side, let field): "The \(side.displayName) table has no field \"\(field)\"."
+        case .storage(let error): "The side could not be written: \(error)"
+        case .couldNotCreate: "The record could not be created."
+        case .couldNotRestore: "The record could not be restored."
+        case .alreadyCoupled: "The record is already coupled."
+        case .claimedByJob(let job): "The record is already being coupled by another job (job \(job))."
+        case .couplingChangedElsewhere: "The coupling was changed by another job meanwhile."
+        case .outsideFilter(let record, let filter): "\(record) is outside the mapping's filter (\(filter))."
+        case .directionNotAllowed(let mapping, let direction): "The \(mapping) mapping does not synchronize \(direction)."
+        case .companyNotCoupled: "The contact's company is not coupled to a CRM account."
+        case .notCoupled: "The record is not coupled."
+        case .notFound(let reference): "No record \(reference) exists."
+        case .unmatched(let reason): "Unmatched: \(reason.message)"
+        case .changedAfterJob(let job): "the record changed after job \(job)"
+        case .deletedAfterJob(let job): "the record was deleted after job \(job)"
+        case .legacy(let text): text
+        }
+    }
+
+    /// A side's refusal of a write, as a failure of the record on `side`.
+    public init(_ refusal: RecordSourceError, side: Side) {
+        switch refusal {
+        case .notFound: self = .recordMissing(side: side)
+        case .changedElsewhere: self = .changedElsewhere(side: side)
+        case .duplicateID: self = .duplicateID(side: side)
+        case .duplicateNumber(_, let number): self = .duplicateNumber(side: side, number: number)
+        case .unknownField(_, let field): self = .unknownField(side: side, field: field)
+        case .noNumberSeries: self = .storage(refusal.description)
+        }
+    }
+
+    /// Whether someone else got to the record or its coupling first: the job left it alone rather
+    /// than failing it, so the coupling's failure streak is untouched and the next run plans it again.
+    public var isChangedElsewhere: Bool {
+        switch self {
+        case .changedElsewhere, .changedSincePreview, .couplingChangedElsewhere, .claimedByJob: true
+        default: false
+        }
+    }
+
+    /// The stored form: JSON.
+    public var encoded: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? message
+    }
+
+    /// A stored reason back; text that is not one (an older Tandem's sentence) reads as `.legacy`.
+    public static func decode(_ stored: String) -> RecordFailure {
+        guard stored.hasPrefix("{"), let decoded = try? JSONDecoder().decode(RecordFailure.self, from: Data(stored.utf8))
+        else { return .legacy(stored) }
+        return decoded
+    }
+}
