@@ -34,7 +34,11 @@ public final class FileJobLeases: JobLeases {
     }
 
     public func release(_ token: String) {
-        guard let descriptor = held.remove(token) else { return }
+        guard let descriptor = held.remove(token) else {
+            // Another process's lease, left behind when it died: the file goes, if nobody holds it.
+            if !isHeld(token), UUID(uuidString: token) != nil { unlink(path(token)) }
+            return
+        }
         unlink(path(token))
         close(descriptor)
     }
@@ -48,8 +52,7 @@ public final class FileJobLeases: JobLeases {
         defer { close(descriptor) }
         if flock(descriptor, LOCK_SH | LOCK_NB) == 0 {
             flock(descriptor, LOCK_UN)
-            unlink(path(token))  // nobody holds it: its process is gone, and so is the lease
-            return false
+            return false  // nobody holds it: its process is gone
         }
         return errno == EWOULDBLOCK
     }

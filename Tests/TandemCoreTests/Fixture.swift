@@ -12,6 +12,8 @@ struct Fixture {
     let crmContacts: InMemoryRecordSource
     let store: InMemoryWorkspaceStore
     let workspace: Workspace
+    /// This "process"'s job leases: `abandonAll` stands for the process dying.
+    let leases = InMemoryJobLeases()
 
     init(mappings: [TableMapping] = DefaultMappings.all, accountsOverride: (any RecordSource)? = nil,
          wrapAccounts: ((InMemoryRecordSource) -> any RecordSource)? = nil) {
@@ -22,7 +24,7 @@ struct Fixture {
         store = InMemoryWorkspaceStore(mappings: mappings)
         let accountTable: any RecordSource = wrapAccounts?(accounts) ?? accounts
         workspace = Workspace(store: store, erpTables: [customers, erpContacts], crmTables: [accountTable, crmContacts],
-                              clock: clock)
+                              clock: clock, leases: leases)
     }
 
     /// A fixture whose CRM account table can be told to fail writes (or to "crash" after writing).

@@ -31,8 +31,19 @@ extension Workspace {
     /// Marks every unfinished job whose process is gone as interrupted; returns their ids.
     @discardableResult
     public func markInterruptedJobs() throws -> [JobID] {
-        let dead = try store.unfinishedJobs().filter { !isRunning($0) }.map(\.id)
+        let dead = try store.unfinishedJobs().filter { !isRunning($0) }
         guard !dead.isEmpty else { return [] }
-        return try store.markInterrupted(dead, at: clock.now())
+        let marked = try store.markInterrupted(dead.map(\.id), at: clock.now())
+        for job in dead { if let owner = job.owner { leases.release(owner) } }
+        return marked
+    }
+
+    /// The job as it stands, without writing: an unfinished job whose process is gone reads as
+    /// interrupted even where the workspace cannot be written to mark it so.
+    public func current(_ job: SyncJob) -> SyncJob {
+        guard job.finishedAt == nil, !isRunning(job) else { return job }
+        var interrupted = job
+        interrupted.interrupted = true
+        return interrupted
     }
 }

@@ -5,7 +5,7 @@
 public protocol JobLeases: Sendable {
     /// A new lease, held by this process until `release` or the process's end; returns its token.
     func acquire() throws -> String
-    /// Lets the lease go (the job ended).
+    /// Lets the lease go (the job ended); for a lease of a dead process, clears what it left behind.
     func release(_ token: String)
     /// Whether some live process holds the lease `token`.
     func isHeld(_ token: String) -> Bool
