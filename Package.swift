@@ -48,7 +48,9 @@ let package = Package(
         .testTarget(name: "TandemTerminalTests",
                     dependencies: ["TandemTerminal", "CNCursesW", "TandemViewModel", "tandem", "TandemTestSupport"]),
         // Runs the built `tandem` binary on temporary workspaces and checks output and exit codes.
-        .testTarget(name: "TandemCLITests", dependencies: ["tandem", "TandemTestSupport"]),
+        // Also real separate `tandem` processes on one workspace: concurrency, and SIGKILL at seeded points.
+        .testTarget(name: "TandemCLITests", dependencies: ["tandem", "TandemTestSupport",
+                                                           .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

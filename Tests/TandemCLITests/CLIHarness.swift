@@ -52,6 +52,26 @@ struct CLIHarness {
                    err: (try? String(contentsOfFile: errFile, encoding: .utf8)) ?? "")
     }
 
+    /// Starts `tandem` without waiting for it (to run beside another, or to kill it); its output
+    /// goes to files in the harness's folder.
+    func start(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["TANDEM_WORKSPACE"] = workspace
+        environment.merge(extra) { $1 }
+        process.environment = environment
+        let outFile = folder.file("stdout-\(UUID().uuidString)")
+        try Data().write(to: URL(fileURLWithPath: outFile))
+        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outFile))
+        process.standardOutput = output
+        process.standardError = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     /// Runs with `--json` and decodes the document.
     func json(_ arguments: String...) throws -> Any {
         let result = try run(arguments + ["--json"])

@@ -36,7 +36,8 @@ struct RecordCreator {
             claims.couplings.append(.intend(intent, replacing: request.replacing))
         }
         let refused = try workspace.store.commit(claims)
-        outcome.failures = refused
+        // The caller read the source as uncoupled: coupled now means another job got there first.
+        outcome.failures = refused.mapValues { $0 == .alreadyCoupled ? .couplingChangedElsewhere : $0 }
 
         var numbers = NumberAllocator()
         var finish = WorkspaceChanges(jobID: jobID)

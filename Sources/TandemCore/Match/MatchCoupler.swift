@@ -111,8 +111,9 @@ public struct MatchCoupler: Sendable {
             created += made
             failed += problems
         }
-        let createdIDs = Set(created.map(\.erpID))
-        unmatched.removeAll { createdIDs.contains($0.erpID) }
+        // A record created, or refused because another job took it first, is reported as that alone.
+        let settled = Set(created.map(\.erpID) + failed.map(\.erpID).compactMap { $0 })
+        unmatched.removeAll { settled.contains($0.erpID) }
 
         var sync: SyncResult?
         if options.synchronizeAfterCoupling && !coupled.isEmpty {

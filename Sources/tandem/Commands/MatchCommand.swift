@@ -76,10 +76,15 @@ struct MatchCommand: ParsableCommand {
             for pair in result.coupled { table.add([pair.label, "coupled", "\(pair.crmID) (priority \(pair.priority ?? 0))"]) }
             for pair in result.created { table.add([pair.label, "created", pair.crmID.rawValue]) }
             for record in result.unmatched { table.add([record.label, "unmatched", record.reason.message]) }
-            for record in result.failed { table.add([record.label, "failed", record.message]) }
+            for record in result.failed {
+                table.add([record.label, record.status == .changedElsewhere ? "refused" : "failed", record.message])
+            }
             print(table.render())
+            let refused = result.failed.filter { $0.status == .changedElsewhere }.count
+            let failed = result.failed.count - refused
             print("Coupled \(result.coupled.count), created \(result.created.count), unmatched \(result.unmatched.count)"
-                  + (result.failed.isEmpty ? "" : ", failed \(result.failed.count)") + ". (job \(result.job.id))")
+                  + (failed == 0 ? "" : ", failed \(failed)")
+                  + (refused == 0 ? "" : ", refused \(refused) (another job coupled them first)") + ". (job \(result.job.id))")
             if let sync = result.sync { print("Synchronized after coupling: \(sync.summary)") }
         }
         if !result.failed.isEmpty || (result.sync.map { $0.job.counters.failed > 0 } ?? false) { throw ExitCode(1) }
