@@ -11,7 +11,8 @@ struct JobsCommand: ParsableCommand {
     var limit = 50
 
     func run() throws {
-        let jobs = try global.open().workspace.store.jobs(limit: limit)
+        let workspace = try global.open().workspace
+        let jobs = try workspace.store.jobs(limit: limit).map(workspace.current)
         if output.json { return try Console.printJSON(jobs.map(JobJSON.init)) }
         var table = TextTable(["Job", "Started", "ms", "Type", "Mapping", "Ins", "Mod", "Unch", "Skip", "Fail", "Del", "Cpl", "Uncpl", "Else"].map {
             TextTable.Column(title: $0, maxWidth: 24, alignRight: !["Started", "Type", "Mapping"].contains($0))
@@ -37,15 +38,18 @@ struct JobCommand: ParsableCommand {
     var id: Int64
 
     func run() throws {
-        let store = try global.open().workspace.store
-        guard let job = try store.job(id) else { throw CommandError(TandemError.jobNotFound(id).description, usage: true) }
+        let workspace = try global.open().workspace, store = workspace.store
+        guard let job = try store.job(id).map(workspace.current) else { throw CommandError(TandemError.jobNotFound(id).description, usage: true) }
         let errors = try store.jobErrors(id)
         let changes = try store.recordChanges(id)
         if output.json {
-            struct ErrorJSON: Encodable { var at: String; var message: String; var sourceSide: String; var sourceId: String?; var destinationId: String? }
+            struct ErrorJSON: Encodable {
+                var at: String; var message: String; var reason: RecordFailure; var sourceSide: String; var sourceId: String?
+                var destinationId: String?
+            }
             struct Report: Encodable { var job: JobJSON; var errors: [ErrorJSON]; var recordsWritten: Int }
             return try Console.printJSON(Report(job: JobJSON(job), errors: errors.map {
-                ErrorJSON(at: $0.at.iso8601, message: $0.message, sourceSide: $0.sourceSide.rawValue,
+                ErrorJSON(at: $0.at.iso8601, message: $0.message, reason: $0.reason, sourceSide: $0.sourceSide.rawValue,
                           sourceId: $0.sourceID?.rawValue, destinationId: $0.destinationID?.rawValue)
             }, recordsWritten: changes.count))
         }
