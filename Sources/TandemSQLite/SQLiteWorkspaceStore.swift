@@ -115,7 +115,7 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
                        direction: (row[3] as String?).flatMap(SyncDirection.init(rawValue:)),
                        startedAt: Timestamp(milliseconds: row[4]),
                        finishedAt: (row[5] as Int64?).map(Timestamp.init(milliseconds:)),
-                       counters: counters, message: row[14], undoneBy: row[15], owner: row[16], interrupted: row[17])
+                       counters: counters, note: JobNote.decode(row[14]), undoneBy: row[15], owner: row[16], interrupted: row[17])
     }
 
     public func startJob(_ job: NewJob) throws -> SyncJob {
@@ -246,7 +246,7 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
                 try updateJob.execute(arguments: [
                     job.finishedAt?.milliseconds, counters.inserted, counters.modified, counters.unchanged,
                     counters.skipped, counters.failed, counters.deleted, counters.coupled, counters.uncoupled,
-                    counters.changedElsewhere, job.message, job.undoneBy, job.interrupted, job.id,
+                    counters.changedElsewhere, job.note.encoded, job.undoneBy, job.interrupted, job.id,
                 ])
             }
             return refused

@@ -43,7 +43,7 @@ import TandemTestSupport
         let jobs = try #require(try cli.json("jobs") as? [[String: Any]])
         let job = try #require(jobs.first?["id"] as? Int)
         let undone = try cli.run("undo", String(job))
-        #expect(undone.status == 0 && undone.out.contains("1 records restored"))
+        #expect(undone.status == 0 && undone.out.contains("1 record restored"))
         #expect(try fields(cli, crmID)["address1_city"] == "Hannover")
         #expect(try cli.run("undo", String(job)).status == 1)
     }

@@ -280,7 +280,7 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible {
         job.counters.modified = 3
         job.counters.changedElsewhere = 2
         job.finishedAt = made.clock.now().adding(milliseconds: 1500)
-        job.message = "Synchronized 3 of 3 records."
+        job.note = .coupled(erp: "C00010 \u{1B}]0;x\u{7}", crm: "Ünïcødé")
         let record = RecordID.generate()
         let intent = CreationIntent(newID: record, mapping: "CUSTOMER", side: .crm, sourceID: .generate(), jobID: job.id)
         var changes = WorkspaceChanges(jobID: job.id)

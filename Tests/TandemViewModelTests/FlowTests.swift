@@ -444,7 +444,7 @@ import TandemViewModel
         guard case .confirm(let confirm)? = harness.state.modal else { Issue.record("no question"); return }
         #expect(confirm.yes && confirm.text == "Create 1 record in the CRM from the ERP and couple them?")
         harness.model.press(.enter)
-        #expect(harness.state.message == "Created and coupled 1 of 1 records.")
+        #expect(harness.state.message == "Created and coupled 1 of 1 record.")
         let coupling = try #require(try harness.opened.workspace.store.coupling(mapping: "CUSTOMER", side: .erp, id: id))
         #expect(try harness.opened.table("account", on: .crm).record(id: coupling.crmID)?["accountnumber"] == "C01600")
     }

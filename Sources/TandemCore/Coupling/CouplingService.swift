@@ -146,7 +146,7 @@ public struct CouplingService: Sendable {
             if let refusal = try workspace.store.commit(claim)[0] {
                 job.counters.failed = 1
                 job.finishedAt = workspace.clock.now()
-                job.message = refusal.message
+                job.note = .refused(refusal)
                 var ending = WorkspaceChanges(jobID: job.id)
                 ending.updatedJobs = [job]
                 try workspace.store.commit(ending)
@@ -156,7 +156,7 @@ public struct CouplingService: Sendable {
         job.counters.coupled = 1
         if stale != nil { job.counters.uncoupled = 1 }
         job.finishedAt = workspace.clock.now()
-        job.message = "Coupled \(erpTable.schema.label(of: erp)) to \(crmTable.schema.label(of: crm))."
+        job.note = .coupled(erp: erpTable.schema.label(of: erp), crm: crmTable.schema.label(of: crm))
         var changes = WorkspaceChanges(jobID: job.id)
         changes.updatedJobs = [job]
         try workspace.store.commit(changes)
@@ -230,7 +230,6 @@ public struct CouplingService: Sendable {
         job.counters.failed = outcomes.filter { $0.status == .failed }.count
         job.counters.changedElsewhere = outcomes.filter { $0.status == .changedElsewhere }.count
         job.finishedAt = workspace.clock.now()
-        job.message = "Created and coupled \(creation.couplings.count) of \(ids.count) records."
         changes.updatedJobs = [job]
         for outcome in outcomes where outcome.status == .failed || outcome.status == .changedElsewhere {
             changes.jobErrors.append(JobError(jobID: job.id, at: workspace.clock.now(),
@@ -273,7 +272,6 @@ public struct CouplingService: Sendable {
         job.counters.failed = outcomes.filter { $0.status == .failed }.count
         job.counters.changedElsewhere = outcomes.filter { $0.status == .changedElsewhere }.count
         job.finishedAt = workspace.clock.now()
-        job.message = "Removed \(removed) of \(ids.count) couplings."
         var changes = WorkspaceChanges(jobID: job.id)
         changes.updatedJobs = [job]
         try workspace.store.commit(changes)

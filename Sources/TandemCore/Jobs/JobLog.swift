@@ -92,8 +92,7 @@ public struct JobLog: Sendable {
         job.counters.inserted = creation.couplings.count
         job.counters.failed = creation.failures.count
         job.finishedAt = workspace.clock.now()
-        job.message = creation.failures[0].map { "Restore failed: \($0.message)" }
-            ?? "Restored the \(survivingSide.other.displayName) record."
+        job.note = creation.failures[0].map(JobNote.restoreFailed) ?? .restored(side: survivingSide.other)
         changes.updatedJobs = [job]
         try workspace.store.commit(changes)
         guard let restored = creation.couplings[0] else {
@@ -113,7 +112,7 @@ public struct JobLog: Sendable {
         job.counters.deleted = 1
         job.counters.uncoupled = 1
         job.finishedAt = workspace.clock.now()
-        job.message = "Deleted \(table.schema.label(of: survivor)) and its coupling."
+        job.note = .deleted(record: table.schema.label(of: survivor))
         var changes = WorkspaceChanges(jobID: job.id)
         changes.couplings = [.remove(coupling.pair)]
         changes.updatedJobs = [job]

@@ -85,7 +85,7 @@ public struct JobUndoer: Sendable {
         job.counters.skipped = refused.filter { $0.status == .skipped }.count
         job.counters.failed = refused.filter { $0.status == .failed }.count
         job.finishedAt = workspace.clock.now()
-        job.message = "Undid job \(jobID): \(restored.count) records restored, \(refused.count) refused."
+        job.note = .undid(jobID)
         original.undoneBy = job.id
         workspaceChanges.updatedJobs = [job, original]
         try workspace.store.commit(workspaceChanges)

@@ -51,7 +51,8 @@ public struct SyncJob: Sendable, Codable, Equatable {
     public var startedAt: Timestamp
     public var finishedAt: Timestamp?
     public var counters: JobCounters
-    public var message: String
+    /// What the job says beyond its counters (the words: `message`).
+    public var note: JobNote
     /// The undo job that reverted this one, if any.
     public var undoneBy: JobID?
     /// The lease of the process running the job (see `JobLeases`).
@@ -60,7 +61,7 @@ public struct SyncJob: Sendable, Codable, Equatable {
     public var interrupted: Bool
 
     public init(id: JobID, type: JobType, mapping: String, direction: SyncDirection?, startedAt: Timestamp,
-                finishedAt: Timestamp? = nil, counters: JobCounters = JobCounters(), message: String = "",
+                finishedAt: Timestamp? = nil, counters: JobCounters = JobCounters(), note: JobNote = .none,
                 undoneBy: JobID? = nil, owner: String? = nil, interrupted: Bool = false) {
         self.id = id
         self.type = type
@@ -69,7 +70,7 @@ public struct SyncJob: Sendable, Codable, Equatable {
         self.startedAt = startedAt
         self.finishedAt = finishedAt
         self.counters = counters
-        self.message = message
+        self.note = note
         self.undoneBy = undoneBy
         self.owner = owner
         self.interrupted = interrupted

@@ -128,7 +128,6 @@ public struct MatchCoupler: Sendable {
         job.counters.changedElsewhere = failed.filter { $0.status == .changedElsewhere }.count
         job.counters.skipped = unmatched.count
         job.finishedAt = workspace.clock.now()
-        job.message = "Coupled \(coupled.count) records by matching, created \(created.count); \(unmatched.count) unmatched."
         var changes = WorkspaceChanges(jobID: job.id)
         changes.updatedJobs = [job]
         changes.jobErrors = unmatched.map {

@@ -69,7 +69,7 @@ public struct SyncEngine: Sendable {
         }
         job.finishedAt = workspace.clock.now()
         var result = SyncResult(job: job, selected: cancelled ? done : total, problems: problems, cancelled: cancelled)
-        job.message = result.summary
+        if cancelled { job.note = .cancelled }
         result.job = job
         var changes = WorkspaceChanges()
         changes.updatedJobs = [job]
