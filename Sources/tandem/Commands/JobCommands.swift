@@ -11,7 +11,7 @@ struct JobsCommand: ParsableCommand {
     var limit = 50
 
     func run() throws {
-        let jobs = try global.open().workspace.store.jobs(limit: limit)
+        let jobs = try global.open(for: .reading).workspace.store.jobs(limit: limit)
         if output.json { return try Console.printJSON(jobs.map(JobJSON.init)) }
         var table = TextTable(["Job", "Started", "ms", "Type", "Mapping", "Ins", "Mod", "Unch", "Skip", "Fail", "Del", "Cpl", "Uncpl"].map {
             TextTable.Column(title: $0, maxWidth: 24, alignRight: !["Started", "Type", "Mapping"].contains($0))
@@ -36,7 +36,7 @@ struct JobCommand: ParsableCommand {
     var id: Int64
 
     func run() throws {
-        let store = try global.open().workspace.store
+        let store = try global.open(for: .reading).workspace.store
         guard let job = try store.job(id) else { throw CommandError(TandemError.jobNotFound(id).description, usage: true) }
         let errors = try store.jobErrors(id)
         let changes = try store.recordChanges(id)
@@ -70,7 +70,7 @@ struct ErrorsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let rows = try JobLog(workspace: global.open().workspace).coupledDataErrors()
+        let rows = try JobLog(workspace: global.open(for: .reading).workspace).coupledDataErrors()
         if output.json {
             struct Row: Encodable {
                 var table: String; var record: String?; var coupledTo: String?; var erpExists: Bool; var crmExists: Bool
@@ -108,7 +108,7 @@ struct RetryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try global.open()
+        let opened = try global.open(for: .writing)
         let log = JobLog(workspace: opened.workspace)
         var cleared = 0
         if all {
@@ -132,7 +132,7 @@ struct UndoCommand: ParsableCommand {
     var id: Int64
 
     func run() throws {
-        let opened = try global.open()
+        let opened = try global.open(for: .writing)
         guard try opened.workspace.store.job(id) != nil else {
             throw CommandError(TandemError.jobNotFound(id).description, usage: true)
         }
