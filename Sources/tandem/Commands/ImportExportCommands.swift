@@ -28,7 +28,7 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var arguments: TableArguments
 
     func run() throws {
-        let table = try arguments.resolve(in: global.open())
+        let table = try arguments.resolve(in: global.open(for: .writing))
         let count = try RecordImporter.importFile(arguments.file, into: table)
         print("Imported \(count) record\(count == 1 ? "" : "s") into \(table.schema.displayName).")
     }
@@ -36,15 +36,18 @@ struct ImportCommand: ParsableCommand {
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Write every record of a table to a CSV file (importing it back gives the same records).")
+        commandName: "export", abstract: "Write every record of a table to a CSV file, or - for standard output (importing it back gives the same records).")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var arguments: TableArguments
 
     func run() throws {
-        let table = try arguments.resolve(in: global.open())
-        let count = try RecordImporter.exportFile(arguments.file, from: table)
-        print("Exported \(count) record\(count == 1 ? "" : "s") of \(table.schema.displayName) to \(arguments.file).")
+        let opened = try global.open(for: .reading)
+        let table = try arguments.resolve(in: opened)
+        let count = try RecordImporter.exportFile(arguments.file, from: table, protecting: SQLiteWorkspace.files(in: opened.folder))
+        let summary = "Exported \(count) record\(count == 1 ? "" : "s") of \(table.schema.displayName) to \(arguments.file)."
+        // With `-` the CSV is standard output, so the summary goes to standard error.
+        if arguments.file == OutputFile.standardOutput { Console.error(summary) } else { print(summary) }
     }
 }
 
