@@ -111,6 +111,25 @@ import TandemTestSupport
         #expect(try leftovers(in: cli.folder.path).isEmpty)
     }
 
+    @Test func replacingAWorkspaceBuildsTheNewOneBesideItFirst() throws {
+        let cli = CLIHarness()
+        defer { cli.remove() }
+        try cli.run("init")
+        let files = databases(cli)
+        let before = FileState.of(files)
+        let badSample = cli.folder.file("bad-sample")
+        try FileManager.default.copyItem(atPath: sampleDataFolder(), toPath: badSample)
+        try "id,modifiedAt,No.,Name\nnot-a-uuid,2026-01-01T00:00:00Z,C1,X\n"
+            .write(toFile: (badSample as NSString).appendingPathComponent("erp-customers.csv"), atomically: true, encoding: .utf8)
+        let failed = try cli.run("init", "--force", "--sample", badSample)
+        #expect(failed.status == 1)
+        #expect(FileState.of(files).map(\.bytes) == before.map(\.bytes))
+        let generated = try cli.run("generate", "--customers", "20", "--force")
+        #expect(generated.status == 0 && generated.out.contains("Generated 20 customers"))
+        #expect(try cli.run("list", "customers").err.contains("20 of 20 customers"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cli.folder.path).allSatisfy { !$0.contains(".new-") })
+    }
+
     /// Every command that only reads, after a sync so that there are jobs and errors to show.
     static let readingCommands: [[String]] = [
         ["list", "customers"], ["list", "accounts", "--json"], ["show", "C00010"], ["jobs"], ["job", "1"], ["errors"],

@@ -86,10 +86,8 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         let folder = global.folder
-        if SQLiteWorkspace.exists(at: folder) {
-            guard force else { throw CommandError("A workspace already exists at \(folder); use --force to replace it.") }
-            try SQLiteWorkspace.remove(at: folder)
-        }
+        let exists = SQLiteWorkspace.exists(at: folder)
+        if exists && !force { throw CommandError("A workspace already exists at \(folder); use --force to replace it.") }
         var generator = WorkspaceGenerator(customers: customers)
         generator.contacts = contacts
         generator.seed = seed
@@ -97,7 +95,8 @@ struct GenerateCommand: ParsableCommand {
         generator.erpChangedShare = changedERP
         generator.crmChangedShare = changedCRM
         generator.conflictShare = conflicts
-        let (_, summary) = try generator.generate(into: folder)
+        // Generated beside an existing workspace first: a failure half-way must not cost the old one.
+        let summary = try WorkspaceReplacement.make(at: folder, replacing: exists) { try generator.generate(into: $0).1 }
         print("Generated \(summary) at \(folder).")
     }
 }
