@@ -17,6 +17,9 @@ public enum DatabaseFileError: Error, Equatable, CustomStringConvertible {
     case wrongKind(path: String, found: String, expected: DatabaseKind)
     case newerSchema(path: String, found: Int, supported: Int)
     case unreadable(path: String, reason: String)
+    case corrupt(path: String, reason: String)
+    case readOnly(path: String)
+    case olderSchema(path: String, found: Int, supported: Int)
 
     public var description: String {
         switch self {
@@ -29,32 +32,41 @@ public enum DatabaseFileError: Error, Equatable, CustomStringConvertible {
         case .newerSchema(let path, let found, let supported):
             "\(path) has schema version \(found), newer than this Tandem supports (\(supported)); update Tandem."
         case .unreadable(let path, let reason): "\(path) cannot be read: \(reason)"
+        case .corrupt(let path, let reason):
+            "\(path) is corrupt (\(reason)); Tandem stopped and wrote nothing more to it. Restore it from a backup."
+        case .readOnly(let path): "\(path) cannot be written (read-only file, folder or mount); nothing was changed."
+        case .olderSchema(let path, let found, let supported):
+            "\(path) has schema version \(found), older than this Tandem's (\(supported)); a command that writes upgrades it."
         }
     }
 }
 
 /// Opens (or creates) one of a workspace's SQLite files: WAL mode, versioned migrations, and a
-/// `tandem_meta` table that says what the file is, checked before anything is written.
+/// `tandem_meta` table that says what the file is, checked before anything is written. Opening an
+/// existing file whose schema is current writes nothing; only a writing open migrates.
 public enum DatabaseFile {
     static let sqliteHeader = Array("SQLite format 3\0".utf8)
 
     /// Creates a new database of `kind` at `path`, which must not exist yet.
-    public static func create(at path: String, kind: DatabaseKind, migrator: DatabaseMigrator,
-                              schemaVersion: Int) throws -> DatabasePool {
+    static func create(at path: String, kind: DatabaseKind, migrator: DatabaseMigrator,
+                       schemaVersion: Int) throws -> GuardedPool {
         guard !FileManager.default.fileExists(atPath: path) else { throw DatabaseFileError.alreadyExists(path: path) }
-        let pool = try DatabasePool(path: path, configuration: configuration())
-        try pool.write { db in
+        var configuration = configuration()
+        configuration.journalMode = .wal
+        let queue = try DatabaseQueue(path: path, configuration: configuration)
+        try queue.write { db in
             try db.execute(sql: "CREATE TABLE tandem_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
             try db.execute(sql: "INSERT INTO tandem_meta (key, value) VALUES ('kind', ?), ('schemaVersion', ?)",
                            arguments: [kind.rawValue, String(schemaVersion)])
         }
-        try migrator.migrate(pool)
-        return pool
+        try migrator.migrate(queue)
+        return try GuardedPool(path: path, access: .writing, writeQueue: queue)
     }
 
-    /// Opens an existing database of `kind`, refusing anything that is not one, or is newer.
-    public static func open(at path: String, kind: DatabaseKind, migrator: DatabaseMigrator,
-                            schemaVersion: Int) throws -> DatabasePool {
+    /// Opens an existing database of `kind`, refusing anything that is not one, or is newer. Every
+    /// check reads through read-only connections, so a foreign or corrupt file is never touched.
+    static func open(at path: String, kind: DatabaseKind, migrator: DatabaseMigrator,
+                     schemaVersion: Int, access: AccessMode) throws -> GuardedPool {
         guard FileManager.default.fileExists(atPath: path) else { throw DatabaseFileError.missing(path: path) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw DatabaseFileError.unreadable(path: path, reason: "permission denied")
@@ -62,22 +74,16 @@ public enum DatabaseFile {
         let header = try handle.read(upToCount: sqliteHeader.count) ?? Data()
         try? handle.close()
         guard Array(header) == sqliteHeader else { throw DatabaseFileError.notADatabase(path: path) }
+        if access == .writing { try checkWritable(path) }
 
-        // Read the meta table through a read-only connection first, so a foreign file is never touched.
-        var readOnly = configuration()
-        readOnly.readonly = true
-        let meta: [String: String]
-        do {
-            let probe = try DatabaseQueue(path: path, configuration: readOnly)
-            meta = try probe.read { db in
-                guard try db.tableExists("tandem_meta") else { return [:] }
-                return Dictionary(try Row.fetchAll(db, sql: "SELECT key, value FROM tandem_meta").map {
-                    ($0["key"] as String, $0["value"] as String)
-                }, uniquingKeysWith: { $1 })
-            }
-            try probe.close()
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_NOTADB || error.resultCode == .SQLITE_CORRUPT {
-            throw DatabaseFileError.notADatabase(path: path)
+        let pool = try GuardedPool(path: path, access: access)
+        let (meta, migrated) = try pool.read { db -> ([String: String], Bool) in
+            guard try db.tableExists("tandem_meta") else { return ([:], false) }
+            let meta = Dictionary(try Row.fetchAll(db, sql: "SELECT key, value FROM tandem_meta").map { row in
+                let stored = StoredRow(row, path: path, table: "tandem_meta")
+                return (try stored.text(0), try stored.text(1))
+            }, uniquingKeysWith: { $1 })
+            return (meta, try migrator.hasCompletedMigrations(db))
         }
         guard let found = meta["kind"] else { throw DatabaseFileError.notTandem(path: path) }
         guard found == kind.rawValue else { throw DatabaseFileError.wrongKind(path: path, found: found, expected: kind) }
@@ -85,15 +91,25 @@ public enum DatabaseFile {
         guard version <= schemaVersion else {
             throw DatabaseFileError.newerSchema(path: path, found: version, supported: schemaVersion)
         }
-        let pool = try DatabasePool(path: path, configuration: configuration())
-        try migrator.migrate(pool)
-        if version < schemaVersion {
-            try pool.write { db in
-                try db.execute(sql: "UPDATE tandem_meta SET value = ? WHERE key = 'schemaVersion'",
-                               arguments: [String(schemaVersion)])
-            }
+        guard version < schemaVersion || !migrated else { return pool }
+        guard access == .writing else {
+            throw DatabaseFileError.olderSchema(path: path, found: version, supported: schemaVersion)
+        }
+        try pool.migrate(migrator)
+        try pool.write { db in
+            try db.execute(sql: "UPDATE tandem_meta SET value = ? WHERE key = 'schemaVersion'",
+                           arguments: [String(schemaVersion)])
         }
         return pool
+    }
+
+    /// A writing command refuses, before it starts, a file or folder it could not write to (a
+    /// read-only mount, a file without write permission).
+    static func checkWritable(_ path: String) throws {
+        let folder = (path as NSString).deletingLastPathComponent
+        guard access(path, W_OK) == 0, access(folder.isEmpty ? "." : folder, W_OK) == 0 else {
+            throw DatabaseFileError.readOnly(path: path)
+        }
     }
 
     static func configuration() -> Configuration {

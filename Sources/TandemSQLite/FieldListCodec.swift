@@ -66,8 +66,9 @@ enum FieldListCodec {
         return encode(values)
     }
 
-    static func decodeSnapshot(_ text: String) -> FieldSnapshot {
-        guard let values = decode(text), values.count % 3 == 0 else { return [:] }
+    /// nil when the text is not a snapshot (not in this form, or not triples).
+    static func decodeSnapshot(_ text: String) -> FieldSnapshot? {
+        guard let values = decode(text), values.count % 3 == 0 else { return nil }
         var snapshot: FieldSnapshot = [:]
         for index in stride(from: 0, to: values.count, by: 3) {
             snapshot[values[index]] = SnapshotValue(erp: values[index + 1], crm: values[index + 2])
@@ -79,8 +80,9 @@ enum FieldListCodec {
         encode(fields.flatMap { [$0.name, $0.oldValue, $0.newValue] })
     }
 
-    static func decodeFields(_ text: String) -> [RecordChange.Field] {
-        guard let values = decode(text), values.count % 3 == 0 else { return [] }
+    /// nil when the text is not a field list (not in this form, or not triples).
+    static func decodeFields(_ text: String) -> [RecordChange.Field]? {
+        guard let values = decode(text), values.count % 3 == 0 else { return nil }
         return stride(from: 0, to: values.count, by: 3).map {
             RecordChange.Field(name: values[$0], oldValue: values[$0 + 1], newValue: values[$0 + 2])
         }

@@ -42,21 +42,19 @@ public enum RecordImporter {
         return records.count
     }
 
-    /// Writes every record of the table to a CSV file, in id order, `modifiedAt` included.
+    /// Writes every record of the table to a CSV file (`-`: standard output), in id order,
+    /// `modifiedAt` included, through `OutputFile`: the workspace's own files are refused, and a
+    /// failure leaves the destination as it was.
     @discardableResult
-    public static func exportFile(_ path: String, from table: SQLiteRecordSource) throws -> Int {
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: path) else {
-            throw CSVError(file: path, line: 0, message: "the file cannot be written")
-        }
-        defer { try? handle.close() }
-        try handle.write(contentsOf: Data((RecordCSV.header(for: table.schema).map(CSV.escape).joined(separator: ",") + "\n").utf8))
+    public static func exportFile(_ path: String, from table: SQLiteRecordSource, protecting protected: [String]) throws -> Int {
         var count = 0
-        try table.forEachBatch { batch in
-            let text = RecordCSV.rows(for: batch, schema: table.schema)
-                .map { $0.map(CSV.escape).joined(separator: ",") + "\n" }.joined()
-            try handle.write(contentsOf: Data(text.utf8))
-            count += batch.count
+        try OutputFile.write(to: path, protecting: protected) { write in
+            try write(RecordCSV.header(for: table.schema).map(CSV.escape).joined(separator: ",") + "\n")
+            try table.forEachBatch { batch in
+                try write(RecordCSV.rows(for: batch, schema: table.schema)
+                    .map { $0.map(CSV.escape).joined(separator: ",") + "\n" }.joined())
+                count += batch.count
+            }
         }
         return count
     }

@@ -5,14 +5,14 @@ import TandemCore
 /// write call is one transaction; `modifiedAt` moves forward on every write.
 public final class SQLiteRecordSource: RecordSource {
     public let schema: TableSchema
-    private let pool: DatabasePool
+    private let pool: GuardedPool
     private let clock: any TimeSource
     private let table: String
     private let selectColumns: String
     /// Each field's quoted SQL identifier, made once.
     private let quoted: [String: String]
 
-    init(pool: DatabasePool, schema: TableSchema, clock: any TimeSource) {
+    init(pool: GuardedPool, schema: TableSchema, clock: any TimeSource) {
         self.pool = pool
         self.schema = schema
         self.clock = clock
@@ -21,18 +21,24 @@ public final class SQLiteRecordSource: RecordSource {
         self.quoted = Dictionary(uniqueKeysWithValues: schema.fieldNames.map { ($0, $0.quotedIdentifier) })
     }
 
-    private func record(_ row: Row) -> Record {
+    /// A row of `id, modifiedAt, <fields>` as a record; a value of the wrong type throws
+    /// `StoredDataError` naming the file, table, record and column.
+    private func record(_ row: Row, fields names: [String]) throws -> Record {
+        let stored = StoredRow(row, path: pool.path, table: schema.name)
         var fields: [String: String] = [:]
-        fields.reserveCapacity(schema.fields.count)
-        for (index, name) in schema.fieldNames.enumerated() {
-            let value: String = row[index + 2]
+        fields.reserveCapacity(names.count)
+        for (index, name) in names.enumerated() {
+            let value = try stored.text(index + 2)
             if !value.isEmpty { fields[name] = value }
         }
-        return Record(id: RecordID(row[0] as String), modifiedAt: Timestamp(milliseconds: row[1]), fields: fields)
+        return Record(id: RecordID(try stored.text(0)), modifiedAt: Timestamp(milliseconds: try stored.integer(1)),
+                      fields: fields)
     }
 
     private func fetch(_ sql: String, _ arguments: StatementArguments = []) throws -> [Record] {
-        try pool.read { db in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map(record) }
+        try pool.read { db in
+            try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { try record($0, fields: schema.fieldNames) }
+        }
     }
 
     /// `WHERE`-clause text and arguments for a list search (ASCII case ignored, `%` and `_` literal).
@@ -84,13 +90,8 @@ public final class SQLiteRecordSource: RecordSource {
         let columns = (["id", "modifiedAt"] + known.compactMap { quoted[$0] }).joined(separator: ", ")
         let sql = "SELECT \(columns) FROM \(table) WHERE id > ? ORDER BY id LIMIT ?"
         return try pool.read { db in
-            try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [id?.rawValue ?? "", limit]).map { row in
-                var values: [String: String] = [:]
-                for (index, name) in known.enumerated() {
-                    let value: String = row[index + 2]
-                    if !value.isEmpty { values[name] = value }
-                }
-                return Record(id: RecordID(row[0] as String), modifiedAt: Timestamp(milliseconds: row[1]), fields: values)
+            try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [id?.rawValue ?? "", limit]).map {
+                try record($0, fields: known)
             }
         }
     }

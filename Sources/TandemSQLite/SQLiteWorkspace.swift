@@ -38,22 +38,28 @@ public struct SQLiteWorkspace: Sendable {
     }
 
     /// Opens an existing workspace, refusing files that are not Tandem's or are from a newer version.
-    /// Jobs whose process died are marked interrupted on the way in.
-    public static func open(at folder: String, clock: any TimeSource = SystemTimeSource()) throws -> SQLiteWorkspace {
+    /// `.reading` opens every file read-only and writes nothing; `.writing` refuses files it cannot
+    /// write, upgrades older schemas, and marks jobs whose process died as interrupted on the way in.
+    public static func open(at folder: String, access: AccessMode,
+                            clock: any TimeSource = SystemTimeSource()) throws -> SQLiteWorkspace {
         let opened = try connect(folder: folder, clock: clock) { path, kind, migrator, version in
-            try DatabaseFile.open(at: path, kind: kind, migrator: migrator, schemaVersion: version)
+            try DatabaseFile.open(at: path, kind: kind, migrator: migrator, schemaVersion: version, access: access)
         }
-        try opened.workspace.markInterruptedJobs()
+        if access == .writing { try opened.workspace.markInterruptedJobs() }
         return opened
+    }
+
+    /// The workspace's own files, WAL and shared-memory files included: what no export may overwrite.
+    public static func files(in folder: String) -> [String] {
+        [erpFileName, crmFileName, workspaceFileName].flatMap { name in
+            ["", "-wal", "-shm"].map { (folder as NSString).appendingPathComponent(name + $0) }
+        }
     }
 
     /// Removes a workspace's files (for `init --force`); other files in the folder are left alone.
     public static func remove(at folder: String) throws {
-        for name in [erpFileName, crmFileName, workspaceFileName] {
-            for suffix in ["", "-wal", "-shm"] {
-                let path = (folder as NSString).appendingPathComponent(name + suffix)
-                if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
-            }
+        for path in files(in: folder) where FileManager.default.fileExists(atPath: path) {
+            try FileManager.default.removeItem(atPath: path)
         }
         let leases = (folder as NSString).appendingPathComponent("leases")
         if FileManager.default.fileExists(atPath: leases) { try FileManager.default.removeItem(atPath: leases) }
@@ -61,7 +67,7 @@ public struct SQLiteWorkspace: Sendable {
 
     private static func connect(
         folder: String, clock: any TimeSource,
-        _ opener: (String, DatabaseKind, DatabaseMigrator, Int) throws -> DatabasePool
+        _ opener: (String, DatabaseKind, DatabaseMigrator, Int) throws -> GuardedPool
     ) throws -> SQLiteWorkspace {
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
         let erpPool = try opener(path(erpFileName), .erp, SideDatabase.migrator(for: .erp), SideDatabase.schemaVersion)

@@ -4,16 +4,18 @@ import TandemCore
 
 /// The workspace in SQLite. `commit` is one transaction; couplings are written with cached statements.
 public final class SQLiteWorkspaceStore: WorkspaceStore {
-    private let pool: DatabasePool
+    private let pool: GuardedPool
 
-    init(pool: DatabasePool) { self.pool = pool }
+    init(pool: GuardedPool) { self.pool = pool }
 
     // MARK: Mappings
 
     public func mappings() throws -> [TableMapping] {
         try pool.read { db in
-            try String.fetchAll(db, sql: "SELECT definition FROM mappings ORDER BY position").map {
-                try JSONDecoder().decode(TableMapping.self, from: Data($0.utf8))
+            try Row.fetchAll(db, sql: "SELECT name, definition FROM mappings ORDER BY position").map { row in
+                try StoredRow(row, path: pool.path, table: "mappings").decoded(1) {
+                    try? JSONDecoder().decode(TableMapping.self, from: Data($0.utf8))
+                }
             }
         }
     }
@@ -36,25 +38,31 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
         from_crm_ok, from_crm_job, from_crm_at, skipped, last_error, failures, snapshot, version
         """
 
-    private static func coupling(_ row: Row) -> Coupling {
-        func result(_ ok: Int, _ job: Int, _ at: Int) -> PassResult? {
-            guard let succeeded = row[ok] as Bool?, let jobID = row[job] as Int64?, let stamp = row[at] as Int64? else {
+    /// A coupling row, named in messages by its mapping and ERP id.
+    private func coupling(_ row: Row) throws -> Coupling {
+        let stored = StoredRow(row, path: pool.path, table: "couplings") {
+            "\(StoredRow.keyText($0[0] as DatabaseValue))/\(StoredRow.keyText($0[1] as DatabaseValue))"
+        }
+        func result(_ ok: Int, _ job: Int, _ at: Int) throws -> PassResult? {
+            guard let succeeded = try stored.optionalBool(ok), let jobID = try stored.optionalInteger(job),
+                  let stamp = try stored.optionalInteger(at) else {
                 return nil
             }
             return PassResult(succeeded: succeeded, jobID: jobID, at: Timestamp(milliseconds: stamp))
         }
-        return Coupling(mapping: row[0], erpID: RecordID(row[1] as String), crmID: RecordID(row[2] as String),
-                        erpModifiedAtLastSync: (row[3] as Int64?).map(Timestamp.init(milliseconds:)),
-                        crmModifiedAtLastSync: (row[4] as Int64?).map(Timestamp.init(milliseconds:)),
-                        lastResultToCRM: result(5, 6, 7), lastResultFromCRM: result(8, 9, 10),
-                        skipped: row[11], lastError: (row[12] as String?).map(RecordFailure.decode),
-                        consecutiveFailures: row[13], snapshot: FieldListCodec.decodeSnapshot(row[14]), version: row[15])
+        return Coupling(mapping: try stored.text(0), erpID: RecordID(try stored.text(1)), crmID: RecordID(try stored.text(2)),
+                        erpModifiedAtLastSync: try stored.optionalInteger(3).map(Timestamp.init(milliseconds:)),
+                        crmModifiedAtLastSync: try stored.optionalInteger(4).map(Timestamp.init(milliseconds:)),
+                        lastResultToCRM: try result(5, 6, 7), lastResultFromCRM: try result(8, 9, 10),
+                        skipped: try stored.bool(11), lastError: try stored.optionalText(12).map(RecordFailure.decode),
+                        consecutiveFailures: try stored.int(13),
+                        snapshot: try stored.decoded(14, FieldListCodec.decodeSnapshot), version: try stored.integer(15))
     }
 
     private func fetchCouplings(_ sql: String, _ arguments: StatementArguments) throws -> [Coupling] {
         try pool.read { db in
             try Row.fetchAll(db.cachedStatement(sql: "SELECT \(Self.couplingColumns) FROM couplings " + sql),
-                             arguments: arguments).map(Self.coupling)
+                             arguments: arguments).map(coupling)
         }
     }
 
@@ -100,22 +108,23 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
         deleted, coupled, uncoupled, message, undone_by, owner, interrupted, changed_elsewhere
         """
 
-    private static func job(_ row: Row) -> SyncJob {
+    private func job(_ row: Row) throws -> SyncJob {
+        let stored = StoredRow(row, path: pool.path, table: "jobs")
         var counters = JobCounters()
-        counters.inserted = row[6]
-        counters.modified = row[7]
-        counters.unchanged = row[8]
-        counters.skipped = row[9]
-        counters.failed = row[10]
-        counters.deleted = row[11]
-        counters.coupled = row[12]
-        counters.uncoupled = row[13]
-        counters.changedElsewhere = row[18]
-        return SyncJob(id: row[0], type: JobType(rawValue: row[1]) ?? .synchronization, mapping: row[2],
-                       direction: (row[3] as String?).flatMap(SyncDirection.init(rawValue:)),
-                       startedAt: Timestamp(milliseconds: row[4]),
-                       finishedAt: (row[5] as Int64?).map(Timestamp.init(milliseconds:)),
-                       counters: counters, note: JobNote.decode(row[14]), undoneBy: row[15], owner: row[16], interrupted: row[17])
+        counters.inserted = try stored.int(6)
+        counters.modified = try stored.int(7)
+        counters.unchanged = try stored.int(8)
+        counters.skipped = try stored.int(9)
+        counters.failed = try stored.int(10)
+        counters.deleted = try stored.int(11)
+        counters.coupled = try stored.int(12)
+        counters.uncoupled = try stored.int(13)
+        counters.changedElsewhere = try stored.int(18)
+        return SyncJob(id: try stored.integer(0), type: try stored.value(1, as: JobType.self), mapping: try stored.text(2),
+                       direction: try stored.optionalValue(3, as: SyncDirection.self), startedAt: Timestamp(milliseconds: try stored.integer(4)),
+                       finishedAt: try stored.optionalInteger(5).map(Timestamp.init(milliseconds:)),
+                       counters: counters, note: JobNote.decode(try stored.text(14)), undoneBy: try stored.optionalInteger(15),
+                       owner: try stored.optionalText(16), interrupted: try stored.bool(17))
     }
 
     public func startJob(_ job: NewJob) throws -> SyncJob {
@@ -132,7 +141,7 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
     public func unfinishedJobs() throws -> [SyncJob] {
         try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT \(Self.jobColumns) FROM jobs WHERE finished_at IS NULL ORDER BY id")
-                .map(Self.job)
+                .map(job)
         }
     }
 
@@ -151,25 +160,27 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
     public func jobs(limit: Int) throws -> [SyncJob] {
         try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT \(Self.jobColumns) FROM jobs ORDER BY id DESC LIMIT ?", arguments: [limit])
-                .map(Self.job)
+                .map(job)
         }
     }
 
     public func job(_ id: JobID) throws -> SyncJob? {
         try pool.read { db in
-            try Row.fetchOne(db, sql: "SELECT \(Self.jobColumns) FROM jobs WHERE id = ?", arguments: [id]).map(Self.job)
+            try Row.fetchOne(db, sql: "SELECT \(Self.jobColumns) FROM jobs WHERE id = ?", arguments: [id]).map(job)
         }
     }
 
     public func jobErrors(_ id: JobID) throws -> [JobError] {
         try pool.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT job_id, at, message, source_side, source_id, destination_id FROM job_errors
+                SELECT id, job_id, at, message, source_side, source_id, destination_id FROM job_errors
                 WHERE job_id = ? ORDER BY id
                 """, arguments: [id]).map { row in
-                JobError(jobID: row[0], at: Timestamp(milliseconds: row[1]), reason: RecordFailure.decode(row[2]),
-                         sourceSide: Side(rawValue: row[3]) ?? .erp, sourceID: (row[4] as String?).map(RecordID.init),
-                         destinationID: (row[5] as String?).map(RecordID.init))
+                let stored = StoredRow(row, path: pool.path, table: "job_errors")
+                return JobError(jobID: try stored.integer(1), at: Timestamp(milliseconds: try stored.integer(2)),
+                                reason: RecordFailure.decode(try stored.text(3)), sourceSide: try stored.value(4, as: Side.self),
+                                sourceID: try stored.optionalText(5).map(RecordID.init),
+                                destinationID: try stored.optionalText(6).map(RecordID.init))
             }
         }
     }
@@ -177,12 +188,14 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
     public func recordChanges(_ id: JobID) throws -> [RecordChange] {
         try pool.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT job_id, side, table_name, record_id, modified_at_after, created, fields FROM record_changes
+                SELECT id, job_id, side, table_name, record_id, modified_at_after, created, fields FROM record_changes
                 WHERE job_id = ? ORDER BY id
                 """, arguments: [id]).map { row in
-                RecordChange(jobID: row[0], side: Side(rawValue: row[1]) ?? .erp, table: row[2],
-                             recordID: RecordID(row[3] as String), modifiedAtAfter: Timestamp(milliseconds: row[4]),
-                             created: row[5], fields: FieldListCodec.decodeFields(row[6]))
+                let stored = StoredRow(row, path: pool.path, table: "record_changes")
+                return RecordChange(jobID: try stored.integer(1), side: try stored.value(2, as: Side.self),
+                                    table: try stored.text(3), recordID: RecordID(try stored.text(4)),
+                                    modifiedAtAfter: Timestamp(milliseconds: try stored.integer(5)),
+                                    created: try stored.bool(6), fields: try stored.decoded(7, FieldListCodec.decodeFields))
             }
         }
     }
@@ -192,8 +205,10 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
             try Row.fetchAll(db, sql: """
                 SELECT new_id, mapping, side, source_id, job_id FROM creation_intents WHERE mapping = ? ORDER BY new_id
                 """, arguments: [mapping]).map { row in
-                CreationIntent(newID: RecordID(row[0] as String), mapping: row[1], side: Side(rawValue: row[2]) ?? .crm,
-                               sourceID: RecordID(row[3] as String), jobID: row[4])
+                let stored = StoredRow(row, path: pool.path, table: "creation_intents")
+                return CreationIntent(newID: RecordID(try stored.text(0)), mapping: try stored.text(1),
+                                      side: try stored.value(2, as: Side.self), sourceID: RecordID(try stored.text(3)),
+                                      jobID: try stored.integer(4))
             }
         }
     }

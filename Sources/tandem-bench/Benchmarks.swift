@@ -65,7 +65,7 @@ enum Benchmarks {
 
     /// Runs the operation on a prepared workspace and reports its figures.
     static func measure(_ name: String, folder: String) throws -> Figures {
-        let opened = try SQLiteWorkspace.open(at: folder)
+        let opened = try SQLiteWorkspace.open(at: folder, access: .writing)
         switch name {
         case "sync": return try sync(opened, folder: folder)
         case "match": return try match(opened)

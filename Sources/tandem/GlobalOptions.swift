@@ -24,19 +24,21 @@ struct GlobalOptions: ParsableArguments {
 
     var folder: String { location.folder }
 
-    /// Opens the workspace. The built-in default is created from the sample data on first use; a
-    /// folder named by `--workspace` or `$TANDEM_WORKSPACE` must exist (a typo must not make a new one).
-    func open() throws -> SQLiteWorkspace {
-        let (opened, notice) = try openOrCreate()
+    /// Opens the workspace: `.reading` for commands that only read (every file read-only, nothing
+    /// written), `.writing` for the rest. The built-in default is created from the sample data on
+    /// first use; a folder named by `--workspace` or `$TANDEM_WORKSPACE` must exist (a typo must not
+    /// make a new one).
+    func open(for access: AccessMode) throws -> SQLiteWorkspace {
+        let (opened, notice) = try openOrCreate(for: access)
         if let notice { Console.error(notice) }
         return opened
     }
 
     /// Opens the workspace, creating the built-in default from the sample data on first use; the
     /// notice says so when it did.
-    func openOrCreate() throws -> (SQLiteWorkspace, notice: String?) {
+    func openOrCreate(for access: AccessMode) throws -> (SQLiteWorkspace, notice: String?) {
         let (folder, isDefault) = location
-        if SQLiteWorkspace.exists(at: folder) { return (try SQLiteWorkspace.open(at: folder), nil) }
+        if SQLiteWorkspace.exists(at: folder) { return (try SQLiteWorkspace.open(at: folder, access: access), nil) }
         guard isDefault else { throw CommandError("No workspace at \(folder). Create one with `tandem init`.") }
         let source = try SampleDataLocator.find(nil)
         let (opened, _) = try SampleDataLoader.load(from: source, into: folder)

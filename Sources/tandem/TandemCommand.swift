@@ -26,7 +26,7 @@ struct TandemCommand: ParsableCommand {
 
     /// With no command: the terminal UI on the workspace.
     func run() throws {
-        let (opened, notice) = try global.openOrCreate()
+        let (opened, notice) = try global.openOrCreate(for: .writing)
         do {
             try TerminalApp.run(workspace: opened.workspace,
                                 workspaceName: (opened.folder as NSString).lastPathComponent, notice: notice)

@@ -29,11 +29,15 @@ struct CLIHarness {
         try run(arguments, environment: extra)
     }
 
+    /// Runs `tandem` with `arguments`; `standardOutput` names a file to write to instead of capturing
+    /// (`/dev/full`); `wrapper` is a command that runs the binary (`setpriv …`, `unshare …`).
     @discardableResult
-    func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Run {
+    func run(_ arguments: [String], environment extra: [String: String] = [:], standardOutput: String? = nil,
+             wrapper: [String] = []) throws -> Run {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = arguments
+        let command = wrapper + [Self.binary] + arguments
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
         var environment = ProcessInfo.processInfo.environment
         environment["TANDEM_WORKSPACE"] = workspace
         environment["TANDEM_SAMPLE_DATA"] = sampleDataFolder()
@@ -42,7 +46,7 @@ struct CLIHarness {
         let outFile = folder.file("stdout-\(UUID().uuidString)"), errFile = folder.file("stderr-\(UUID().uuidString)")
         try Data().write(to: URL(fileURLWithPath: outFile))
         try Data().write(to: URL(fileURLWithPath: errFile))
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outFile))
+        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: standardOutput ?? outFile))
         process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errFile))
         process.standardInput = FileHandle.nullDevice
         try process.run()

@@ -157,7 +157,7 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible {
         defer { made.cleanUp() }
         let contacts = try made.crmContacts()
         let id = RecordID.generate()
-        try contacts.apply([.insert(id: id, fields: ["firstname": "Ana", "lastname": "Silva"])])
+        try contacts.write(.insert(id: id, fields: ["firstname": "Ana", "lastname": "Silva"]))
         #expect(try contacts.record(id: id)?["fullname"] == "Ana Silva")
         #expect(try contacts.record(id: id)?["statecode"] == "Active")
         try contacts.edit(id: id, fields: ["lastname": "Souza"])

@@ -13,7 +13,7 @@ import TandemTestSupport
         _ = workspace
         let garbage = "this is a spreadsheet, not a database\n"
         let path = try folder.write(SQLiteWorkspace.crmFileName, garbage)
-        #expect(throws: DatabaseFileError.notADatabase(path: path)) { try SQLiteWorkspace.open(at: folder.path) }
+        #expect(throws: DatabaseFileError.notADatabase(path: path)) { try SQLiteWorkspace.open(at: folder.path, access: .writing) }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == garbage)
         #expect(DatabaseFileError.notADatabase(path: path).description.hasPrefix(path))
     }
@@ -25,7 +25,7 @@ import TandemTestSupport
         let path = folder.file(SQLiteWorkspace.workspaceFileName)
         try FileManager.default.removeItem(atPath: path)
         try DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE invoices (id INTEGER)") }
-        #expect(throws: DatabaseFileError.notTandem(path: path)) { try SQLiteWorkspace.open(at: folder.path) }
+        #expect(throws: DatabaseFileError.notTandem(path: path)) { try SQLiteWorkspace.open(at: folder.path, access: .writing) }
         #expect(try DatabaseQueue(path: path).read { try $0.tableExists("couplings") } == false)
     }
 
@@ -38,7 +38,7 @@ import TandemTestSupport
             try $0.execute(sql: "UPDATE tandem_meta SET value = '99' WHERE key = 'schemaVersion'")
         }
         #expect(throws: DatabaseFileError.newerSchema(path: path, found: 99, supported: 1)) {
-            try SQLiteWorkspace.open(at: folder.path)
+            try SQLiteWorkspace.open(at: folder.path, access: .writing)
         }
     }
 
@@ -50,7 +50,7 @@ import TandemTestSupport
         try FileManager.default.removeItem(atPath: crm)
         try FileManager.default.copyItem(atPath: folder.file(SQLiteWorkspace.erpFileName), toPath: crm)
         #expect(throws: DatabaseFileError.wrongKind(path: crm, found: "tandem-erp", expected: .crm)) {
-            try SQLiteWorkspace.open(at: folder.path)
+            try SQLiteWorkspace.open(at: folder.path, access: .writing)
         }
     }
 
@@ -61,12 +61,12 @@ import TandemTestSupport
         #expect(throws: DatabaseFileError.alreadyExists(path: folder.file(SQLiteWorkspace.erpFileName))) {
             try SQLiteWorkspace.create(at: folder.path)
         }
-        let reopened = try SQLiteWorkspace.open(at: folder.path)
+        let reopened = try SQLiteWorkspace.open(at: folder.path, access: .writing)
         #expect(try reopened.workspace.store.mappings().map(\.name) == ["CUSTOMER", "CONTACT"])
     }
 
     @Test func aMissingWorkspaceIsNamed() {
         let path = "/nonexistent/tandem"
-        #expect(throws: DatabaseFileError.missing(path: path + "/erp.sqlite")) { try SQLiteWorkspace.open(at: path) }
+        #expect(throws: DatabaseFileError.missing(path: path + "/erp.sqlite")) { try SQLiteWorkspace.open(at: path, access: .reading) }
     }
 }

@@ -130,7 +130,7 @@ import TandemTestSupport
         defer { sourceFolder.remove(); targetFolder.remove() }
         for schema in StandardTables.tables(on: .erp) + StandardTables.tables(on: .crm) {
             let file = targetFolder.file("\(schema.side.rawValue)-\(schema.name).csv")
-            let exported = try RecordImporter.exportFile(file, from: source.table(schema.name, on: schema.side))
+            let exported = try RecordImporter.exportFile(file, from: source.table(schema.name, on: schema.side), protecting: [])
             let imported = try RecordImporter.importFile(file, into: target.table(schema.name, on: schema.side))
             #expect(exported == imported)
             let before = try source.table(schema.name, on: schema.side).scan(after: nil, limit: 10_000)

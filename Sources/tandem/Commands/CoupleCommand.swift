@@ -27,7 +27,7 @@ struct CoupleCommand: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try global.open()
+        let opened = try global.open(for: .writing)
         let found = try RecordReferences(opened: opened).resolve(number)
         guard found.side == .erp else { throw CommandError("\(number) is not an ERP record; give its No.", usage: true) }
         let service = CouplingService(workspace: opened.workspace)
@@ -76,7 +76,7 @@ struct UncoupleCommand: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try global.open()
+        let opened = try global.open(for: .writing)
         let found = try RecordReferences(opened: opened).resolveERPNumbers(numbers)
         var outcomes: [RecordOutcome] = []
         for (mapping, records) in Dictionary(grouping: found, by: \.mapping.name).sorted(by: { $0.key < $1.key }) {

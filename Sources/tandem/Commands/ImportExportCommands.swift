@@ -28,7 +28,7 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var arguments: TableArguments
 
     func run() throws {
-        let table = try arguments.resolve(in: global.open())
+        let table = try arguments.resolve(in: global.open(for: .writing))
         let count = try RecordImporter.importFile(arguments.file, into: table)
         print("Imported \(count) record\(count == 1 ? "" : "s") into \(table.schema.displayName).")
     }
@@ -36,15 +36,18 @@ struct ImportCommand: ParsableCommand {
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Write every record of a table to a CSV file (importing it back gives the same records).")
+        commandName: "export", abstract: "Write every record of a table to a CSV file, or - for standard output (importing it back gives the same records).")
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var arguments: TableArguments
 
     func run() throws {
-        let table = try arguments.resolve(in: global.open())
-        let count = try RecordImporter.exportFile(arguments.file, from: table)
-        print("Exported \(count) record\(count == 1 ? "" : "s") of \(table.schema.displayName) to \(arguments.file).")
+        let opened = try global.open(for: .reading)
+        let table = try arguments.resolve(in: opened)
+        let count = try RecordImporter.exportFile(arguments.file, from: table, protecting: SQLiteWorkspace.files(in: opened.folder))
+        let summary = "Exported \(count) record\(count == 1 ? "" : "s") of \(table.schema.displayName) to \(arguments.file)."
+        // With `-` the CSV is standard output, so the summary goes to standard error.
+        if arguments.file == OutputFile.standardOutput { Console.error(summary) } else { print(summary) }
     }
 }
 
@@ -83,10 +86,8 @@ struct GenerateCommand: ParsableCommand {
 
     func run() throws {
         let folder = global.folder
-        if SQLiteWorkspace.exists(at: folder) {
-            guard force else { throw CommandError("A workspace already exists at \(folder); use --force to replace it.") }
-            try SQLiteWorkspace.remove(at: folder)
-        }
+        let exists = SQLiteWorkspace.exists(at: folder)
+        if exists && !force { throw CommandError("A workspace already exists at \(folder); use --force to replace it.") }
         var generator = WorkspaceGenerator(customers: customers)
         generator.contacts = contacts
         generator.seed = seed
@@ -94,7 +95,8 @@ struct GenerateCommand: ParsableCommand {
         generator.erpChangedShare = changedERP
         generator.crmChangedShare = changedCRM
         generator.conflictShare = conflicts
-        let (_, summary) = try generator.generate(into: folder)
+        // Generated beside an existing workspace first: a failure half-way must not cost the old one.
+        let summary = try WorkspaceReplacement.make(at: folder, replacing: exists) { try generator.generate(into: $0).1 }
         print("Generated \(summary) at \(folder).")
     }
 }

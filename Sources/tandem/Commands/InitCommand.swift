@@ -22,22 +22,15 @@ struct InitCommand: ParsableCommand {
             throw CommandError("A workspace already exists at \(folder); use --force to replace it.")
         }
         // Build the new workspace beside the old one first: a bad sample file must not cost the old one.
-        let staging = exists ? folder + ".new-\(UUID().uuidString)" : folder
-        if empty {
-            _ = try SQLiteWorkspace.create(at: staging)
-        } else {
-            let source = try SampleDataLocator.find(sample)
-            let (_, summary) = try SampleDataLoader.load(from: source, into: staging)
-            let counts = summary.records.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-            print("Loaded \(counts) and \(summary.couplings) couplings from \(source).")
-        }
-        if exists {
-            try SQLiteWorkspace.remove(at: folder)
-            for name in [SQLiteWorkspace.erpFileName, SQLiteWorkspace.crmFileName, SQLiteWorkspace.workspaceFileName] {
-                try FileManager.default.moveItem(atPath: (staging as NSString).appendingPathComponent(name),
-                                                 toPath: (folder as NSString).appendingPathComponent(name))
+        try WorkspaceReplacement.make(at: folder, replacing: exists) { target in
+            if empty {
+                _ = try SQLiteWorkspace.create(at: target)
+            } else {
+                let source = try SampleDataLocator.find(sample)
+                let (_, summary) = try SampleDataLoader.load(from: source, into: target)
+                let counts = summary.records.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+                print("Loaded \(counts) and \(summary.couplings) couplings from \(source).")
             }
-            try FileManager.default.removeItem(atPath: staging)
         }
         print("Created the workspace at \(folder).")
     }

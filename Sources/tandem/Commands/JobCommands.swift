@@ -11,7 +11,7 @@ struct JobsCommand: ParsableCommand {
     var limit = 50
 
     func run() throws {
-        let workspace = try global.open().workspace
+        let workspace = try global.open(for: .reading).workspace
         let jobs = try workspace.store.jobs(limit: limit).map(workspace.current)
         if output.json { return try Console.printJSON(jobs.map(JobJSON.init)) }
         var table = TextTable(["Job", "Started", "ms", "Type", "Mapping", "Ins", "Mod", "Unch", "Skip", "Fail", "Del", "Cpl", "Uncpl", "Else"].map {
@@ -38,8 +38,10 @@ struct JobCommand: ParsableCommand {
     var id: Int64
 
     func run() throws {
-        let workspace = try global.open().workspace, store = workspace.store
-        guard let job = try store.job(id).map(workspace.current) else { throw CommandError(TandemError.jobNotFound(id).description, usage: true) }
+        let workspace = try global.open(for: .reading).workspace, store = workspace.store
+        guard let job = try store.job(id).map(workspace.current) else {
+            throw CommandError(TandemError.jobNotFound(id).description, usage: true)
+        }
         let errors = try store.jobErrors(id)
         let changes = try store.recordChanges(id)
         if output.json {
@@ -75,7 +77,7 @@ struct ErrorsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let rows = try JobLog(workspace: global.open().workspace).coupledDataErrors()
+        let rows = try JobLog(workspace: global.open(for: .reading).workspace).coupledDataErrors()
         if output.json {
             struct Row: Encodable {
                 var table: String; var record: String?; var coupledTo: String?; var erpExists: Bool; var crmExists: Bool
@@ -115,7 +117,7 @@ struct RetryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try global.open()
+        let opened = try global.open(for: .writing)
         let log = JobLog(workspace: opened.workspace)
         var cleared = 0
         if all {
@@ -139,7 +141,7 @@ struct UndoCommand: ParsableCommand {
     var id: Int64
 
     func run() throws {
-        let opened = try global.open()
+        let opened = try global.open(for: .writing)
         guard try opened.workspace.store.job(id) != nil else {
             throw CommandError(TandemError.jobNotFound(id).description, usage: true)
         }

@@ -26,7 +26,7 @@ struct ListCommand: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try global.open()
+        let opened = try global.open(for: .reading)
         let table = try opened.table(list.schema.name, on: list.side)
         guard let mapping = try opened.workspace.store.mappings().first(where: { $0.table(on: list.side) == table.schema.name })
         else { throw CommandError("No mapping covers \(table.schema.displayName).") }

@@ -18,7 +18,7 @@ struct CleanupCommand: ParsableCommand {
     }
 
     func run() throws {
-        let deleted = try JobLog(workspace: global.open().workspace).cleanup(olderThanDays: all ? nil : olderThan ?? 7)
+        let deleted = try JobLog(workspace: global.open(for: .writing).workspace).cleanup(olderThanDays: all ? nil : olderThan ?? 7)
         print("Deleted \(deleted) job\(deleted == 1 ? "" : "s") from the log.")
     }
 }
@@ -33,7 +33,7 @@ struct RestoreCommand: ParsableCommand {
     var numbers: [String]
 
     func run() throws {
-        let opened = try global.open()
+        let opened = try global.open(for: .writing)
         var failed = false
         for found in try RecordReferences(opened: opened).resolveERPNumbers(numbers) {
             do {
@@ -59,7 +59,7 @@ struct DeleteRecordCommand: ParsableCommand {
     var references: [String]
 
     func run() throws {
-        let opened = try global.open()
+        let opened = try global.open(for: .writing)
         var failed = false
         for reference in references {
             let found = try RecordReferences(opened: opened).resolve(reference)

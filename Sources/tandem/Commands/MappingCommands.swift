@@ -14,7 +14,7 @@ struct MappingsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let mappings = try global.open().workspace.store.mappings()
+        let mappings = try global.open(for: .reading).workspace.store.mappings()
         if output.json { return try Console.printJSON(mappings) }
         for mapping in mappings {
             print("\(mapping.name): \(mapping.caption(nil)) · \(mapping.direction.rawValue)")
@@ -54,7 +54,7 @@ struct MappingCommand: ParsableCommand {
     var disable: [String] = []
 
     func run() throws {
-        let store = try global.open().workspace.store
+        let store = try global.open(for: .writing).workspace.store
         var mapping = try store.mapping(named: name)
         if let direction { mapping.direction = direction }
         if let updateConflict { mapping.updateConflict = updateConflict }

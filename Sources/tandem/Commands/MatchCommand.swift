@@ -47,7 +47,7 @@ struct MatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try global.open()
+        let opened = try global.open(for: .writing)
         let mapping = try opened.workspace.store.mapping(named: self.mapping)
         let criteria: MatchCriteria
         do {

@@ -12,7 +12,7 @@ struct ShowCommand: ParsableCommand {
     var reference: String
 
     func run() throws {
-        let opened = try global.open()
+        let opened = try global.open(for: .reading)
         let found = try RecordReferences(opened: opened).resolve(reference)
         let store = opened.workspace.store
         let coupling = try store.coupling(mapping: found.mapping.name, side: found.side, id: found.record.id)
@@ -83,7 +83,7 @@ struct SetCommand: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try global.open()
+        let opened = try global.open(for: .writing)
         let found = try RecordReferences(opened: opened).resolve(reference)
         let schema = found.table.schema
         var fields: [String: String] = [:]

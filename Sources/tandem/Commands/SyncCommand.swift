@@ -52,7 +52,7 @@ struct SyncCommand: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try global.open()
+        let opened = try global.open(for: preview ? .reading : .writing)
         let store = opened.workspace.store
         var requests: [SyncRequest] = []
         if all {
