@@ -30,7 +30,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let table = try arguments.resolve(in: global.open())
         let count = try RecordImporter.importFile(arguments.file, into: table)
-        print("Imported \(count) record\(count == 1 ? "" : "s") into \(table.schema.displayName).")
+        Console.out("Imported \(count) record\(count == 1 ? "" : "s") into \(table.schema.displayName).")
     }
 }
 
@@ -44,7 +44,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let table = try arguments.resolve(in: global.open())
         let count = try RecordImporter.exportFile(arguments.file, from: table)
-        print("Exported \(count) record\(count == 1 ? "" : "s") of \(table.schema.displayName) to \(arguments.file).")
+        Console.out("Exported \(count) record\(count == 1 ? "" : "s") of \(table.schema.displayName) to \(arguments.file).")
     }
 }
 
@@ -95,6 +95,6 @@ struct GenerateCommand: ParsableCommand {
         generator.crmChangedShare = changedCRM
         generator.conflictShare = conflicts
         let (_, summary) = try generator.generate(into: folder)
-        print("Generated \(summary) at \(folder).")
+        Console.out("Generated \(summary) at \(folder).")
     }
 }

@@ -29,7 +29,7 @@ struct InitCommand: ParsableCommand {
             let source = try SampleDataLocator.find(sample)
             let (_, summary) = try SampleDataLoader.load(from: source, into: staging)
             let counts = summary.records.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-            print("Loaded \(counts) and \(summary.couplings) couplings from \(source).")
+            Console.out("Loaded \(counts) and \(summary.couplings) couplings from \(source).")
         }
         if exists {
             try SQLiteWorkspace.remove(at: folder)
@@ -39,7 +39,7 @@ struct InitCommand: ParsableCommand {
             }
             try FileManager.default.removeItem(atPath: staging)
         }
-        print("Created the workspace at \(folder).")
+        Console.out("Created the workspace at \(folder).")
     }
 }
 

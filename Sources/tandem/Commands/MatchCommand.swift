@@ -77,10 +77,10 @@ struct MatchCommand: ParsableCommand {
             for pair in result.created { table.add([pair.label, "created", pair.crmID.rawValue]) }
             for record in result.unmatched { table.add([record.label, "unmatched", record.reason.message]) }
             for record in result.failed { table.add([record.label, "failed", record.message]) }
-            print(table.render())
-            print("Coupled \(result.coupled.count), created \(result.created.count), unmatched \(result.unmatched.count)"
+            Console.out(table.render())
+            Console.out("Coupled \(result.coupled.count), created \(result.created.count), unmatched \(result.unmatched.count)"
                   + (result.failed.isEmpty ? "" : ", failed \(result.failed.count)") + ". (job \(result.job.id))")
-            if let sync = result.sync { print("Synchronized after coupling: \(sync.summary)") }
+            if let sync = result.sync { Console.out("Synchronized after coupling: \(Console.safe(sync.summary))") }
         }
         if !result.failed.isEmpty || (result.sync.map { $0.job.counters.failed > 0 } ?? false) { throw ExitCode(1) }
     }
