@@ -101,6 +101,9 @@ struct SetCommand: ParsableCommand {
             if field.kind == .decimal, !value.isEmpty, !FieldValue.isNumber(value) {
                 throw CommandError("\(field.name) takes a number; \"\(value)\" is not one.", usage: true)
             }
+            if let refusal = FieldRefusal.of(value, in: field) {
+                throw CommandError("\(field.name): \(refusal); nothing was written.", usage: true)
+            }
             fields[field.name] = value
         }
         let stamps = try found.table.apply([.update(id: found.record.id, fields: fields)])
