@@ -31,6 +31,13 @@ import TandemTestSupport
         let names = Set(try table.scan(after: nil, limit: 10_000, fields: nil).map { $0["Name"] })
         let expected = Set(HostileStrings.withoutNUL.map { HostileStrings.prefix($0, maxLength: 100) })
         #expect(names == expected)
+        let (again, againFolder) = try empty()
+        defer { againFolder.remove() }
+        let exported = folder.file("exported.csv"), reexported = folder.file("reexported.csv")
+        try RecordImporter.exportFile(exported, from: table)
+        try RecordImporter.importFile(exported, into: again.table("Customer", on: .erp))
+        try RecordImporter.exportFile(reexported, from: again.table("Customer", on: .erp))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: exported)) == Data(contentsOf: URL(fileURLWithPath: reexported)))
     }
 
     @Test func aValueTooLongOrHoldingNULImportsNothingAndNamesFileLineAndField() throws {
