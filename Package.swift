@@ -48,7 +48,7 @@ let package = Package(
         .testTarget(name: "TandemTerminalTests",
                     dependencies: ["TandemTerminal", "CNCursesW", "TandemViewModel", "tandem", "TandemTestSupport"]),
         // Runs the built `tandem` binary on temporary workspaces and checks output and exit codes.
-        .testTarget(name: "TandemCLITests", dependencies: ["tandem", "TandemTestSupport"]),
+        .testTarget(name: "TandemCLITests", dependencies: ["tandem", "TandemCore", "TandemTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
