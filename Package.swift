@@ -38,7 +38,7 @@ let package = Package(
             name: "tandem-bench",
             dependencies: ["TandemCore", "TandemSQLite", "TandemViewModel", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        // Helpers shared by the test targets (a hand-moved clock, temporary folders).
+        // Helpers shared by the test targets (a hand-moved clock, temporary folders, hostile strings).
         .target(name: "TandemTestSupport", dependencies: ["TandemCore"], path: "Tests/Support"),
         .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore", "TandemTestSupport"]),
         .testTarget(name: "TandemSQLiteTests", dependencies: ["TandemSQLite", "TandemCore", "TandemTestSupport"]),
