@@ -71,7 +71,7 @@ import TandemTestSupport
         let listed = try JSONDecoder().decode([Listed].self, from: Data(try inert(cli, ["list", "customers", "--limit", "1000", "--json"]).outBytes))
         #expect(Set(listed.map(\.name)) == Set(strings.map { HostileStrings.prefix($0, maxLength: 100) }))
         _ = try inertJSON(cli, ["list", "accounts", "--limit", "1000"])
-        for index in 0..<12 { try inert(cli, ["show", "H\(index * 15)"]) }
+        for index in stride(from: 0, to: strings.count, by: 30) { try inert(cli, ["show", "H\(index)"]) }
 
         // matching couples the pairs by name; then each coupled command
         let matched = try inert(cli, ["match", "--on", "Name:cs"])
@@ -103,10 +103,10 @@ import TandemTestSupport
         _ = try inertJSON(cli, ["errors"])
         try inert(cli, ["jobs"])
         let jobs = try #require(try inertJSON(cli, ["jobs"]) as? [[String: Any]])
-        for job in jobs.compactMap({ $0["id"] as? Int }) {
-            try inert(cli, ["job", String(job)])
-            _ = try inertJSON(cli, ["job", String(job)])
-        }
+        // The job log's details: the failed synchronization's errors, as text and as JSON.
+        let failedJob = try #require(jobs.first { ($0["counters"] as? [String: Any])?["failed"] as? Int == 1 }?["id"] as? Int)
+        try inert(cli, ["job", String(failedJob)])
+        _ = try inertJSON(cli, ["job", String(failedJob)])
         if let last = jobs.compactMap({ $0["id"] as? Int }).max() { try inert(cli, ["undo", String(last)]) }
         try inert(cli, ["uncouple", "H72", "H73"])
         try inert(cli, ["retry", "--all"])
@@ -119,8 +119,10 @@ import TandemTestSupport
         let cli = CLIHarness()
         defer { cli.remove() }
         try inert(cli, ["init", "--empty"])
-        let hostile = ["\u{1B}]0;pwned\u{07}", "\u{1B}]52;c;cm0gLXJmIH4=\u{1B}\\", "\u{9B}31m", "\u{202E}txt.exe", "line\nbreak",
-                       String(repeating: "\u{1B}[31m", count: 2_000), "tab\there\r", "\u{85}\u{7F}"]
+        // Few processes, many hazards each: a title, the clipboard, 8-bit CSI, C1, DEL, bidi, CR; layout
+        // characters; a very long line.
+        let hostile = ["\u{1B}]0;pwned\u{07}\u{1B}]52;c;cm0gLXJmIH4=\u{1B}\\\u{9B}31m\u{85}\u{7F}\u{202E}txt.exe\r\u{08}",
+                       "line\nbreak\ttab\u{1B}[2J\u{2066}", String(repeating: "\u{1B}[31m", count: 2_000)]
         for text in hostile {
             // a CSV whose header or id holds the text, and one whose header holds a NUL
             let header = try cli.folder.write("header.csv", CSV.encode(header: ["id", "modifiedAt", text], rows: []))
