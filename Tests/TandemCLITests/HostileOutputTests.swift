@@ -84,8 +84,10 @@ import TandemTestSupport
         let other = try #require(coupled.compactMap { $0["number"] as? String }.first { $0 != number })
         try inert(cli, ["show", number])
         try inert(cli, ["show", crmID])
+        // an uncoupled record coupled to an account that is coupled already: the error names the account
+        try inert(cli, ["uncouple", other])
         let refused = try inert(cli, ["couple", other, "--crm", crmID])
-        #expect(refused.status != 0 && refused.err.contains("␛]"), "\(refused.err)")
+        #expect(refused.status != 0 && refused.err.contains("already coupled") && refused.err.contains("␛]"), "\(refused.err)")
         try inert(cli, ["couple", other, "--crm", "\u{1B}]0;no such account\u{07}"])
         try inert(cli, ["sync", "--all", "--direction", "to-crm", "--preview"])
         let preview = try inert(cli, ["sync", "--all", "--direction", "to-crm", "--preview", "--force"])

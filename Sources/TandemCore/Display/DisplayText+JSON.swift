@@ -9,7 +9,8 @@ extension DisplayText {
         result.reserveCapacity(json.utf8.count + 64)
         for scalar in json.unicodeScalars {
             if needsJSONEscape(scalar) {
-                result += "\\u" + hex4(scalar.value)
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                result += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
             } else {
                 result.unicodeScalars.append(scalar)
             }
@@ -20,10 +21,5 @@ extension DisplayText {
     /// Layout whitespace between JSON tokens (the pretty printer's line feeds) is not inside a string.
     private static func needsJSONEscape(_ scalar: Unicode.Scalar) -> Bool {
         needsReplacing(scalar) && scalar != "\n"
-    }
-
-    private static func hex4(_ value: UInt32) -> String {
-        let digits = Array("0123456789ABCDEF")
-        return String((0..<4).reversed().map { digits[Int((value >> (UInt32($0) * 4)) & 0xF)] })
     }
 }
