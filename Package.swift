@@ -38,7 +38,7 @@ let package = Package(
             name: "tandem-bench",
             dependencies: ["TandemCore", "TandemSQLite", "TandemViewModel", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        // Helpers shared by the test targets (a hand-moved clock, temporary folders).
+        // Helpers shared by the test targets (a hand-moved clock, temporary folders, hostile strings).
         .target(name: "TandemTestSupport", dependencies: ["TandemCore"], path: "Tests/Support"),
         .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore", "TandemTestSupport"]),
         .testTarget(name: "TandemSQLiteTests", dependencies: ["TandemSQLite", "TandemCore", "TandemTestSupport"]),
@@ -49,7 +49,7 @@ let package = Package(
                     dependencies: ["TandemTerminal", "CNCursesW", "TandemViewModel", "tandem", "TandemTestSupport"]),
         // Runs the built `tandem` binary on temporary workspaces and checks output and exit codes.
         // Also real separate `tandem` processes on one workspace: concurrency, and SIGKILL at seeded points.
-        .testTarget(name: "TandemCLITests", dependencies: ["tandem", "TandemTestSupport",
+        .testTarget(name: "TandemCLITests", dependencies: ["tandem", "TandemCore", "TandemTestSupport",
                                                            .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]

@@ -226,6 +226,7 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
 
     // MARK: Commit
 
+    @discardableResult
     public func commit(_ changes: WorkspaceChanges) throws -> CouplingRefusals {
         guard !changes.isEmpty else { return [:] }
         return try pool.write { db in

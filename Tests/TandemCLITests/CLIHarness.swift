@@ -7,6 +7,9 @@ struct CLIHarness {
         var status: Int32
         var out: String
         var err: String
+        /// Exactly what the process wrote, for checks a decoded string would hide.
+        var outBytes: [UInt8] = []
+        var errBytes: [UInt8] = []
     }
 
     let folder = TemporaryFolder("tandem-cli")
@@ -51,9 +54,10 @@ struct CLIHarness {
         process.standardInput = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus,
-                   out: (try? String(contentsOfFile: outFile, encoding: .utf8)) ?? "",
-                   err: (try? String(contentsOfFile: errFile, encoding: .utf8)) ?? "")
+        let outBytes = Array((try? Data(contentsOf: URL(fileURLWithPath: outFile))) ?? Data())
+        let errBytes = Array((try? Data(contentsOf: URL(fileURLWithPath: errFile))) ?? Data())
+        return Run(status: process.terminationStatus, out: String(validating: outBytes, as: UTF8.self) ?? "",
+                   err: String(validating: errBytes, as: UTF8.self) ?? "", outBytes: outBytes, errBytes: errBytes)
     }
 
     /// Starts `tandem` without waiting for it (to run beside another, or to kill it); its output

@@ -144,10 +144,10 @@ final class InterleavingSource: RecordSource, @unchecked Sendable {
         let fixture = Fixture()
         let erp = try fixture.customer("C00010", "Adatum")
         let first = try fixture.account("Adatum One"), second = try fixture.account("Adatum Two")
-        try fixture.coupling.couple(mapping: "CUSTOMER", erpID: erp.id, crmID: first.id, sync: .no)
+        _ = try fixture.coupling.couple(mapping: "CUSTOMER", erpID: erp.id, crmID: first.id, sync: .no)
         // Someone else re-couples meanwhile; the pair this process read is gone, so nothing is re-pointed.
         let read = try #require(try fixture.couplingOf(customer: erp.id))
-        try fixture.coupling.couple(mapping: "CUSTOMER", erpID: erp.id, crmID: second.id, sync: .no)
+        _ = try fixture.coupling.couple(mapping: "CUSTOMER", erpID: erp.id, crmID: second.id, sync: .no)
         var stale = WorkspaceChanges()
         stale.couplings = [.replace(old: [read.pair], new: Coupling(mapping: "CUSTOMER", erpID: erp.id, crmID: first.id))]
         #expect(try fixture.store.commit(stale) == [0: .couplingChangedElsewhere])

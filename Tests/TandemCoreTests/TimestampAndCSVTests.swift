@@ -1,5 +1,6 @@
 import Testing
 @testable import TandemCore
+import TandemTestSupport
 
 @Suite struct TimestampTests {
     @Test func formatsAndParsesISO8601InUTC() throws {
@@ -35,7 +36,9 @@ import Testing
     }
 
     @Test func encodeThenParseIsExactForHostileText() throws {
-        let hostile = ["plain", "comma, inside", "quote \" inside", "new\nline", "carriage\rreturn", " padded ", "\u{1B}[31mred", "日本語"]
+        // "\r\n" and a quote or space followed by a combining mark are single characters: quoting must see their scalars.
+        let hostile = ["plain", "comma, inside", "quote \" inside", "new\nline", "carriage\rreturn", " padded ", "\u{1B}[31mred", "日本語",
+                       "crlf\r\nline", "a\"\u{301}quote with a mark", " \u{301}leading mark"] + HostileStrings.all
         let text = CSV.encode(header: hostile.indices.map { "c\($0)" }, rows: [hostile])
         #expect(try parse(text).rows.first?.values == hostile)
     }

@@ -208,6 +208,26 @@ import TandemViewModel
         #expect(harness.pane(.erp).currentRow?.status == .changed)
     }
 
+    @Test func typingStopsAtTheLengthTheFieldHolds() throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        focus("C00900", harness)
+        harness.model.press(.enter)
+        for _ in 0..<20 {
+            guard case .card(let card)? = harness.state.screens.last, StandardTables.customer.fields[card.cursor].name != "City"
+            else { break }
+            harness.model.press(.down)
+        }
+        harness.model.press(.enter)
+        for _ in 0..<20 { harness.model.press(.backspace) }
+        // An emoji is two UTF-16 units: it does not fit in the last one; a letter does.
+        harness.model.type(String(repeating: "x", count: 29) + "😀")
+        #expect(harness.state.message == "City holds at most 30 characters." && harness.state.messageIsError)
+        harness.model.type("y")
+        harness.model.press(.enter)
+        #expect(try customer("C00900", harness)["City"] == String(repeating: "x", count: 29) + "y")
+    }
+
     @Test func oOpensTheCoupledRecordsCard() throws {
         let harness = try Harness()
         defer { harness.remove() }

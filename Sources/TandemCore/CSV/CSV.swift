@@ -119,11 +119,20 @@ public enum CSV {
     }
 
     /// One field as CSV: quoted when it holds a comma, quote, line break or leading/trailing space.
+    /// Looked for scalar by scalar: as characters, "\r\n" or a quote with a combining mark is neither.
     public static func escape(_ value: String) -> String {
-        let needsQuotes = value.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-            || value.first == " " || value.last == " "
+        let scalars = value.unicodeScalars
+        let needsQuotes = scalars.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+            || scalars.first == " " || scalars.last == " "
         guard needsQuotes else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for scalar in scalars {
+            quoted.append(scalar)
+            if scalar == "\"" { quoted.append(scalar) }
+        }
+        quoted.append("\"")
+        return String(quoted)
     }
 
     /// A whole file: header and rows, lines ended by `\n`.

@@ -9,8 +9,8 @@ public enum RecordCSV {
         [idColumn, modifiedAtColumn] + schema.fieldNames
     }
 
-    /// Reads and validates all rows: missing or extra values, unknown columns, ids, dates, and
-    /// duplicate ids or numbers (within the file and against `existingIDs`/`existingNumbers`).
+    /// Reads and validates all rows: missing or extra values, unknown columns, ids, dates, values the
+    /// field cannot hold (too long, or a NUL character: `FieldRefusal`), and duplicate ids or numbers (within the file and against `existingIDs`/`existingNumbers`).
     public static func records(from table: CSVTable, schema: TableSchema, existingIDs: Set<RecordID> = [],
                                existingNumbers: Set<String> = []) throws -> [Record] {
         let columns = table.header.map { FieldValue.normalizedText($0) }
@@ -59,6 +59,9 @@ public enum RecordCSV {
                 default:
                     fields[column] = value
                 }
+            }
+            if let refused = FieldRefusal.first(in: fields, schema: schema) {
+                throw CSVError(file: table.file, line: row.line, field: refused.field, message: refused.refusal.description)
             }
             guard let id, let modifiedAt else { continue }
             if let first = idLines[id] ?? (existingIDs.contains(id) ? 0 : nil) {

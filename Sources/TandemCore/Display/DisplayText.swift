@@ -13,6 +13,20 @@ public enum DisplayText {
         return String(result)
     }
 
+    /// Text the program laid out itself (lines of a table, a message with its own line breaks): the same
+    /// placeholders, except that line feeds and tabs stay, as the layout. Record values put into such
+    /// text must pass through `sanitized` first, so that a line break inside a value shows as ␊.
+    public static func sanitizedKeepingLayout(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { needsReplacing($0) && !isLayout($0) }) else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            result.append(needsReplacing(scalar) && !isLayout(scalar) ? placeholder(for: scalar) : scalar)
+        }
+        return String(result)
+    }
+
+    static func isLayout(_ scalar: Unicode.Scalar) -> Bool { scalar == "\n" || scalar == "\t" }
+
     static func needsReplacing(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         return value < 0x20 || value == 0x7F || (0x80...0x9F).contains(value) || isBidiControl(value)

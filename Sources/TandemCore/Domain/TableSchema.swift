@@ -6,18 +6,23 @@ public enum FieldKind: String, Sendable, Codable {
     case decimal
 }
 
-/// One field of a table: its name as the side spells it, its kind, and the card group it shows in.
+/// One field of a table: its name as the side spells it, its kind, the card group it shows in, and the
+/// longest value the real system stores in it.
 public struct FieldDefinition: Sendable, Equatable {
     public var name: String
     public var kind: FieldKind
     public var group: String
+    /// The most characters the real system's field holds (BC's `Text[n]`/`Code[n]`, Dataverse's
+    /// MaxLength), counted in UTF-16 code units as both systems count them.
+    public var maxLength: Int
     /// The value a newly created record gets when none is given (Dataverse's statecode starts Active).
     public var defaultValue: String
 
-    public init(_ name: String, kind: FieldKind = .text, group: String, defaultValue: String = "") {
+    public init(_ name: String, kind: FieldKind = .text, group: String, maxLength: Int, defaultValue: String = "") {
         self.name = name
         self.kind = kind
         self.group = group
+        self.maxLength = maxLength
         self.defaultValue = defaultValue
     }
 }
@@ -105,35 +110,37 @@ public enum StandardTables {
     public static let customer = TableSchema(
         side: .erp, name: "Customer", displayName: "Customer",
         fields: [
-            FieldDefinition("No.", group: "General"),
-            FieldDefinition("Name", group: "General"),
-            FieldDefinition("Address", group: "Address"),
-            FieldDefinition("Address 2", group: "Address"),
-            FieldDefinition("Post Code", group: "Address"),
-            FieldDefinition("City", group: "Address"),
-            FieldDefinition("Country/Region Code", group: "Address"),
-            FieldDefinition("Phone No.", group: "Communication"),
-            FieldDefinition("E-Mail", group: "Communication"),
-            FieldDefinition("Home Page", group: "Communication"),
-            FieldDefinition("Contact", group: "General"),
-            FieldDefinition("Currency Code", group: "Payments"),
-            FieldDefinition("Credit Limit", kind: .decimal, group: "Payments"),
-            FieldDefinition("Blocked", group: "General"),
+            FieldDefinition("No.", group: "General", maxLength: 20),
+            FieldDefinition("Name", group: "General", maxLength: 100),
+            FieldDefinition("Address", group: "Address", maxLength: 100),
+            FieldDefinition("Address 2", group: "Address", maxLength: 50),
+            FieldDefinition("Post Code", group: "Address", maxLength: 20),
+            FieldDefinition("City", group: "Address", maxLength: 30),
+            FieldDefinition("Country/Region Code", group: "Address", maxLength: 10),
+            FieldDefinition("Phone No.", group: "Communication", maxLength: 30),
+            FieldDefinition("E-Mail", group: "Communication", maxLength: 80),
+            FieldDefinition("Home Page", group: "Communication", maxLength: 80),
+            FieldDefinition("Contact", group: "General", maxLength: 100),
+            FieldDefinition("Currency Code", group: "Payments", maxLength: 10),
+            // BC: a Decimal, no text length; 250 bounds its text form.
+            FieldDefinition("Credit Limit", kind: .decimal, group: "Payments", maxLength: 250),
+            // BC: an Enum (blank, Ship, Invoice, All), no documented text length; 250.
+            FieldDefinition("Blocked", group: "General", maxLength: 250),
         ],
         nameField: "Name", numberField: "No.", numberPrefix: "C", searchFields: ["City", "E-Mail"])
 
     public static let erpContact = TableSchema(
         side: .erp, name: "Contact", displayName: "Contact",
         fields: [
-            FieldDefinition("No.", group: "General"),
-            FieldDefinition("Name", group: "General"),
-            FieldDefinition("First Name", group: "General"),
-            FieldDefinition("Surname", group: "General"),
-            FieldDefinition("Job Title", group: "General"),
-            FieldDefinition("Company No.", group: "General"),
-            FieldDefinition("E-Mail", group: "Communication"),
-            FieldDefinition("Phone No.", group: "Communication"),
-            FieldDefinition("Mobile Phone No.", group: "Communication"),
+            FieldDefinition("No.", group: "General", maxLength: 20),
+            FieldDefinition("Name", group: "General", maxLength: 100),
+            FieldDefinition("First Name", group: "General", maxLength: 30),
+            FieldDefinition("Surname", group: "General", maxLength: 30),
+            FieldDefinition("Job Title", group: "General", maxLength: 30),
+            FieldDefinition("Company No.", group: "General", maxLength: 20),
+            FieldDefinition("E-Mail", group: "Communication", maxLength: 80),
+            FieldDefinition("Phone No.", group: "Communication", maxLength: 30),
+            FieldDefinition("Mobile Phone No.", group: "Communication", maxLength: 30),
         ],
         nameField: "Name", composedNameFields: ["First Name", "Surname"], numberField: "No.", numberPrefix: "CT",
         searchFields: ["E-Mail", "Company No."])
@@ -141,35 +148,41 @@ public enum StandardTables {
     public static let account = TableSchema(
         side: .crm, name: "account", displayName: "CRM account",
         fields: [
-            FieldDefinition("name", group: "General"),
-            FieldDefinition("accountnumber", group: "General"),
-            FieldDefinition("address1_line1", group: "Address"),
-            FieldDefinition("address1_line2", group: "Address"),
-            FieldDefinition("address1_postalcode", group: "Address"),
-            FieldDefinition("address1_city", group: "Address"),
-            FieldDefinition("address1_country", group: "Address"),
-            FieldDefinition("telephone1", group: "Communication"),
-            FieldDefinition("emailaddress1", group: "Communication"),
-            FieldDefinition("websiteurl", group: "Communication"),
-            FieldDefinition("address1_primarycontactname", group: "General"),
-            FieldDefinition("transactioncurrency", group: "Payments"),
-            FieldDefinition("creditlimit", kind: .decimal, group: "Payments"),
-            FieldDefinition("statecode", group: "Status", defaultValue: "Active"),
+            FieldDefinition("name", group: "General", maxLength: 160),
+            FieldDefinition("accountnumber", group: "General", maxLength: 20),
+            FieldDefinition("address1_line1", group: "Address", maxLength: 250),
+            FieldDefinition("address1_line2", group: "Address", maxLength: 250),
+            FieldDefinition("address1_postalcode", group: "Address", maxLength: 20),
+            FieldDefinition("address1_city", group: "Address", maxLength: 80),
+            FieldDefinition("address1_country", group: "Address", maxLength: 80),
+            FieldDefinition("telephone1", group: "Communication", maxLength: 50),
+            FieldDefinition("emailaddress1", group: "Communication", maxLength: 100),
+            FieldDefinition("websiteurl", group: "Communication", maxLength: 200),
+            // Dataverse's documented MaxLength.
+            FieldDefinition("address1_primarycontactname", group: "General", maxLength: 100),
+            // Dataverse: a lookup to the currency, held here as text; no documented length, 250.
+            FieldDefinition("transactioncurrency", group: "Payments", maxLength: 250),
+            // Dataverse: Money, no text length; 250 bounds its text form.
+            FieldDefinition("creditlimit", kind: .decimal, group: "Payments", maxLength: 250),
+            // Dataverse: a State choice, no text length; 250.
+            FieldDefinition("statecode", group: "Status", maxLength: 250, defaultValue: "Active"),
         ],
         nameField: "name", searchFields: ["accountnumber", "address1_city", "emailaddress1"])
 
     public static let crmContact = TableSchema(
         side: .crm, name: "contact", displayName: "CRM contact",
         fields: [
-            FieldDefinition("fullname", group: "General"),
-            FieldDefinition("firstname", group: "General"),
-            FieldDefinition("lastname", group: "General"),
-            FieldDefinition("jobtitle", group: "General"),
-            FieldDefinition("parentcustomerid", group: "General"),
-            FieldDefinition("emailaddress1", group: "Communication"),
-            FieldDefinition("telephone1", group: "Communication"),
-            FieldDefinition("mobilephone", group: "Communication"),
-            FieldDefinition("statecode", group: "Status", defaultValue: "Active"),
+            FieldDefinition("fullname", group: "General", maxLength: 160),
+            FieldDefinition("firstname", group: "General", maxLength: 50),
+            FieldDefinition("lastname", group: "General", maxLength: 50),
+            FieldDefinition("jobtitle", group: "General", maxLength: 100),
+            // Dataverse: a lookup, held here as the account's id; no documented length, 250.
+            FieldDefinition("parentcustomerid", group: "General", maxLength: 250),
+            FieldDefinition("emailaddress1", group: "Communication", maxLength: 100),
+            FieldDefinition("telephone1", group: "Communication", maxLength: 50),
+            FieldDefinition("mobilephone", group: "Communication", maxLength: 50),
+            // Dataverse: a State choice, no text length; 250.
+            FieldDefinition("statecode", group: "Status", maxLength: 250, defaultValue: "Active"),
         ],
         nameField: "fullname", composedNameFields: ["firstname", "lastname"], searchFields: ["emailaddress1"])
 

@@ -84,6 +84,7 @@ public final class InMemoryWorkspaceStore: WorkspaceStore {
         }
     }
 
+    @discardableResult
     public func commit(_ changes: WorkspaceChanges) throws -> CouplingRefusals {
         state.withLock { state in
             var refused: CouplingRefusals = [:]

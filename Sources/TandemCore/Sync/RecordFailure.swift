@@ -12,6 +12,8 @@ public enum RecordFailure: Sendable, Equatable, Hashable, Codable {
     /// A lookup field's value refers to a record that is not coupled.
     case lookupNotCoupled(field: String, value: String)
     case mergeNeedsBidirectional(mapping: String, direction: String)
+    /// The value would not fit the destination field (too long, or a NUL), so nothing is written cut.
+    case valueDoesNotFit(field: String, side: Side, refusal: FieldRefusal)
     /// Applying a preview: the record moved after the preview was made.
     case changedSincePreview
     /// Someone else wrote the record on `side` after this job read it; it was left as they wrote it.
@@ -53,6 +55,8 @@ public enum RecordFailure: Sendable, Equatable, Hashable, Codable {
             "\(field) \"\(value)\" refers to a record that is not coupled; couple it first."
         case .mergeNeedsBidirectional(let mapping, let direction):
             "Merge needs a bidirectional mapping; \(mapping) is \(direction)."
+        case .valueDoesNotFit(let field, let side, let refusal):
+            "Cannot write \(field) in the \(side.displayName): \(refusal). Correct it on the other side and synchronize again."
         case .changedSincePreview: "The record changed after the preview; preview again."
         case .changedElsewhere(let side):
             "The \(side.displayName) record was changed by someone else since it was read; it was left as they wrote it and will be planned again."

@@ -44,6 +44,7 @@ struct SyncPlanner {
         }
         guard let erp = item.erp, let crm = item.crm else {
             plan.outcome = deletionOutcome(item, coupling: coupling)
+            refuseValuesTheDestinationCannotHold(&plan, snapshot: coupling.snapshot)
             return plan
         }
         for (side, record) in [(Side.erp, erp), (.crm, crm)] where !mapping.filter(on: side).admits(record) {
@@ -56,7 +57,31 @@ struct SyncPlanner {
         } else {
             planMerge(comparisons, erp: erp, crm: crm, into: &plan)
         }
+        refuseValuesTheDestinationCannotHold(&plan, snapshot: coupling.snapshot)
         return plan
+    }
+
+    /// A value longer than its destination field (a CRM name of 160 characters into BC's Name of 100),
+    /// or holding a NUL, fails the record alone with the field named, instead of being written cut.
+    private func refuseValuesTheDestinationCannotHold(_ plan: inout RecordPlan, snapshot: FieldSnapshot) {
+        var writes: [(side: Side, fields: [String: String])] = []
+        switch plan.outcome {
+        case .write(let updates):
+            writes = updates.map { update in
+                (update.side, Dictionary(update.changes.map { ($0.field, $0.newValue) }, uniquingKeysWith: { $1 }))
+            }
+        case .restore(let side, let fields):
+            writes = [(side, fields)]
+        case .skip, .fail, .removeCoupling:
+            return
+        }
+        for write in writes {
+            guard let refused = FieldRefusal.first(in: write.fields, schema: write.side == .erp ? erpSchema : crmSchema)
+            else { continue }
+            plan.outcome = .fail(.valueDoesNotFit(field: refused.field, side: write.side, refusal: refused.refusal))
+            plan.snapshotAfter = snapshot
+            return
+        }
     }
 
     private var passes: [SyncDirection] {

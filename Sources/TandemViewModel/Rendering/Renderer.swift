@@ -105,7 +105,6 @@ public enum Renderer {
     }
 
     private static func drawStatus(_ state: AppState, _ canvas: inout Canvas) {
-        let size = state.size
         let page = state.currentPage
         let pane = page[page.focus]
         let noun = state.schema(pane.id).displayName.lowercased().replacingOccurrences(of: "crm ", with: "")

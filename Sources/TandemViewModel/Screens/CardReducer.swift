@@ -72,6 +72,11 @@ extension Reducer {
             guard !text.isEmpty else { return [] }
             text.removeLast()
         case .character(let character) where TextInput.isPrintable(character):
+            // The real system's field holds so much (UTF-16 units, as it counts): typing stops there.
+            if fields.indices.contains(card.cursor), text.utf16.count + character.utf16.count > fields[card.cursor].maxLength {
+                state.refuse("\(fields[card.cursor].name) holds at most \(fields[card.cursor].maxLength) characters.")
+                return []
+            }
             text.append(character)
         default:
             return []

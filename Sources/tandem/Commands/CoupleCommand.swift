@@ -36,9 +36,9 @@ struct CoupleCommand: ParsableCommand {
             let result = outcome.outcomes[0]
             if output.json { try Console.printJSON(OutcomeJSON(result)) }
             guard result.status == .inserted else {
-                throw CommandError("\(Console.safe(found.label)): \(result.message)")
+                throw CommandError("\(Console.safe(found.label)): \(Console.safe(result.message))")
             }
-            if !output.json { print("Created CRM record \(result.crmID?.rawValue ?? "") from \(Console.safe(found.label)) and coupled it.") }
+            if !output.json { Console.out("Created CRM record \(result.crmID?.rawValue ?? "") from \(Console.safe(found.label)) and coupled it.") }
             return
         }
         let target = try service.findCRMRecord(mapping: found.mapping.name, reference: crm ?? "")
@@ -49,10 +49,10 @@ struct CoupleCommand: ParsableCommand {
             try Console.printJSON(Coupled(coupling: CouplingJSON(outcome.coupling), job: JobJSON(outcome.job), sync: outcome.sync.map { JobJSON($0.job) }))
         } else {
             if let stale = outcome.removedStaleCoupling {
-                print("Removed the coupling of the CRM record to the deleted ERP record \(stale.erpID).")
+                Console.out("Removed the coupling of the CRM record to the deleted ERP record \(stale.erpID).")
             }
-            print(Console.safe(outcome.job.message))
-            if let result = outcome.sync { print(result.summary) }
+            Console.out(Console.safe(outcome.job.message))
+            if let result = outcome.sync { Console.out(Console.safe(result.summary)) }
         }
         if let result = outcome.sync,
            result.job.counters.failed + result.job.counters.skipped + result.job.counters.changedElsewhere > 0 {
@@ -87,8 +87,8 @@ struct UncoupleCommand: ParsableCommand {
             try Console.printJSON(outcomes.map(OutcomeJSON.init))
         } else {
             for outcome in outcomes {
-                print(outcome.status == .uncoupled ? "\(Console.safe(outcome.label)): uncoupled"
-                      : "\(Console.safe(outcome.label)): \(outcome.message)")
+                Console.out(outcome.status == .uncoupled ? "\(Console.safe(outcome.label)): uncoupled"
+                      : "\(Console.safe(outcome.label)): \(Console.safe(outcome.message))")
             }
         }
         if outcomes.contains(where: { $0.status == .failed || $0.status == .changedElsewhere }) { throw ExitCode(1) }

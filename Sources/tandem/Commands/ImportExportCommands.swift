@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TandemCore
 import TandemSQLite
 
@@ -30,7 +31,7 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let table = try arguments.resolve(in: global.open(for: .writing))
         let count = try RecordImporter.importFile(arguments.file, into: table)
-        print("Imported \(count) record\(count == 1 ? "" : "s") into \(table.schema.displayName).")
+        Console.out("Imported \(count) record\(count == 1 ? "" : "s") into \(table.schema.displayName).")
     }
 }
 
@@ -42,12 +43,17 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var arguments: TableArguments
 
     func run() throws {
+        // CSV is data: raw bytes are right in a pipe or a file, wrong on a screen, where record text
+        // could act as terminal commands. So `-` refuses a terminal, as compressors do.
+        if arguments.file == OutputFile.standardOutput, isatty(STDOUT_FILENO) == 1 {
+            throw CommandError("Standard output is a terminal; pipe it (`| less`) or give a file name instead of -.")
+        }
         let opened = try global.open(for: .reading)
         let table = try arguments.resolve(in: opened)
         let count = try RecordImporter.exportFile(arguments.file, from: table, protecting: SQLiteWorkspace.files(in: opened.folder))
         let summary = "Exported \(count) record\(count == 1 ? "" : "s") of \(table.schema.displayName) to \(arguments.file)."
         // With `-` the CSV is standard output, so the summary goes to standard error.
-        if arguments.file == OutputFile.standardOutput { Console.error(summary) } else { print(summary) }
+        if arguments.file == OutputFile.standardOutput { Console.error(summary) } else { Console.out(summary) }
     }
 }
 
@@ -97,6 +103,6 @@ struct GenerateCommand: ParsableCommand {
         generator.conflictShare = conflicts
         // Generated beside an existing workspace first: a failure half-way must not cost the old one.
         let summary = try WorkspaceReplacement.make(at: folder, replacing: exists) { try generator.generate(into: $0).1 }
-        print("Generated \(summary) at \(folder).")
+        Console.out("Generated \(summary) at \(folder).")
     }
 }

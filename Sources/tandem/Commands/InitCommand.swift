@@ -29,10 +29,10 @@ struct InitCommand: ParsableCommand {
                 let source = try SampleDataLocator.find(sample)
                 let (_, summary) = try SampleDataLoader.load(from: source, into: target)
                 let counts = summary.records.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-                print("Loaded \(counts) and \(summary.couplings) couplings from \(source).")
+                Console.out("Loaded \(counts) and \(summary.couplings) couplings from \(source).")
             }
         }
-        print("Created the workspace at \(folder).")
+        Console.out("Created the workspace at \(folder).")
     }
 }
 

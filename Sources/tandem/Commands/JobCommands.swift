@@ -25,7 +25,7 @@ struct JobsCommand: ParsableCommand {
                       + [(job.interrupted ? "interrupted: its process ended before it did. " : "")
                          + (job.undoneBy.map { "undone by job \($0). " } ?? "") + job.message])
         }
-        print(table.render())
+        Console.out(table.render())
     }
 }
 
@@ -55,18 +55,18 @@ struct JobCommand: ParsableCommand {
                           sourceId: $0.sourceID?.rawValue, destinationId: $0.destinationID?.rawValue)
             }, recordsWritten: changes.count))
         }
-        print("Job \(job.id) · \(job.type.rawValue) · \(job.mapping)\(job.direction.map { " · \($0.rawValue)" } ?? "")")
-        print("started \(job.startedAt), finished \(job.finishedAt?.iso8601 ?? "not yet")")
-        print(Console.safe(job.message))
-        print("records written: \(changes.count)\(job.undoneBy.map { " (undone by job \($0))" } ?? "")")
-        guard !errors.isEmpty else { return print("no errors") }
+        Console.out("Job \(job.id) · \(job.type.rawValue) · \(job.mapping)\(job.direction.map { " · \($0.rawValue)" } ?? "")")
+        Console.out("started \(job.startedAt), finished \(job.finishedAt?.iso8601 ?? "not yet")")
+        Console.out(Console.safe(job.message))
+        Console.out("records written: \(changes.count)\(job.undoneBy.map { " (undone by job \($0))" } ?? "")")
+        guard !errors.isEmpty else { return Console.out("no errors") }
         var table = TextTable([TextTable.Column(title: "Time"), TextTable.Column(title: "Source"),
                                TextTable.Column(title: "Destination"), TextTable.Column(title: "Message", maxWidth: 90)])
         for error in errors {
             table.add([error.at.iso8601, "\(error.sourceSide.rawValue) \(error.sourceID?.rawValue ?? "")",
                        error.destinationID?.rawValue ?? "", error.message])
         }
-        print(table.render())
+        Console.out(table.render())
     }
 }
 
@@ -98,7 +98,7 @@ struct ErrorsCommand: ParsableCommand {
                        row.erpExists ? "exists" : "deleted", row.crmExists ? "exists" : "deleted", row.coupling.skipped ? "yes" : "no",
                        row.failedOn?.iso8601 ?? "", row.lastError?.message ?? ""])
         }
-        print(table.render())
+        Console.out(table.render())
         Console.error("\(rows.count) coupling\(rows.count == 1 ? "" : "s") with errors.")
     }
 }
@@ -128,7 +128,7 @@ struct RetryCommand: ParsableCommand {
                 cleared += try log.retry(mapping: mapping, erpIDs: records.map(\.record.id))
             }
         }
-        print("Cleared the skipped mark of \(cleared) coupling\(cleared == 1 ? "" : "s").")
+        Console.out("Cleared the skipped mark of \(cleared) coupling\(cleared == 1 ? "" : "s").")
     }
 }
 
@@ -151,8 +151,8 @@ struct UndoCommand: ParsableCommand {
             try Console.printJSON(Report(job: JobJSON(result.job), restored: result.restored.map(OutcomeJSON.init),
                                          refused: result.refused.map(OutcomeJSON.init)))
         } else {
-            print(result.job.message + " (job \(result.job.id))")
-            for refused in result.refused { Console.error("\(Console.safe(refused.label)): refused: \(refused.message)") }
+            Console.out(Console.safe(result.job.message) + " (job \(result.job.id))")
+            for refused in result.refused { Console.error("\(Console.safe(refused.label)): refused: \(Console.safe(refused.message))") }
         }
         if !result.refused.isEmpty { throw ExitCode(1) }
     }

@@ -56,7 +56,7 @@ struct ListCommand: ParsableCommand {
             : [schema.nameField] + (list == .accounts ? ["accountnumber", "address1_city", "emailaddress1"] : ["emailaddress1", "jobtitle"])
         var text = TextTable([TextTable.Column(title: "Status", maxWidth: 11)] + fields.map { TextTable.Column(title: $0) })
         for ((record, _), status) in zip(rows, statuses) { text.add([status.rawValue] + fields.map { record[$0] }) }
-        print(text.render())
+        Console.out(text.render())
         let total = try table.count(search: filter)
         Console.error("\(rows.count) of \(total) \(list.rawValue)\(filter.map { " matching \"\($0)\"" } ?? "").")
     }

@@ -19,7 +19,7 @@ struct CleanupCommand: ParsableCommand {
 
     func run() throws {
         let deleted = try JobLog(workspace: global.open(for: .writing).workspace).cleanup(olderThanDays: all ? nil : olderThan ?? 7)
-        print("Deleted \(deleted) job\(deleted == 1 ? "" : "s") from the log.")
+        Console.out("Deleted \(deleted) job\(deleted == 1 ? "" : "s") from the log.")
     }
 }
 
@@ -38,10 +38,10 @@ struct RestoreCommand: ParsableCommand {
         for found in try RecordReferences(opened: opened).resolveERPNumbers(numbers) {
             do {
                 let coupling = try JobLog(workspace: opened.workspace).restoreRecord(mapping: found.mapping.name, erpID: found.record.id)
-                print("\(Console.safe(found.label)): restored the CRM record as \(coupling.crmID).")
+                Console.out("\(Console.safe(found.label)): restored the CRM record as \(coupling.crmID).")
             } catch let error as TandemError {
                 failed = true
-                Console.error("\(Console.safe(found.label)): \(error.description)")
+                Console.error("\(Console.safe(found.label)): \(Console.safe(error.description))")
             }
         }
         if failed { throw ExitCode(1) }
@@ -69,10 +69,10 @@ struct DeleteRecordCommand: ParsableCommand {
                     throw TandemError.notCoupled(found.label)
                 }
                 try JobLog(workspace: opened.workspace).deleteRecord(mapping: found.mapping.name, erpID: coupling.erpID)
-                print("\(Console.safe(found.label)): deleted, with its coupling.")
+                Console.out("\(Console.safe(found.label)): deleted, with its coupling.")
             } catch let error as TandemError {
                 failed = true
-                Console.error("\(Console.safe(found.label)): \(error.description)")
+                Console.error("\(Console.safe(found.label)): \(Console.safe(error.description))")
             }
         }
         if failed { throw ExitCode(1) }

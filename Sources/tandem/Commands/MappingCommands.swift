@@ -17,10 +17,10 @@ struct MappingsCommand: ParsableCommand {
         let mappings = try global.open(for: .reading).workspace.store.mappings()
         if output.json { return try Console.printJSON(mappings) }
         for mapping in mappings {
-            print("\(mapping.name): \(mapping.caption(nil)) · \(mapping.direction.rawValue)")
-            print("  filters        ERP: \(mapping.erpFilter.summary) · CRM: \(mapping.crmFilter.summary)")
-            print("  conflicts      update: \(mapping.updateConflict.rawValue) · deletion: \(mapping.deletionConflict.rawValue)")
-            if !mapping.dependsOn.isEmpty { print("  depends on     \(mapping.dependsOn.joined(separator: ", "))") }
+            Console.out("\(mapping.name): \(mapping.caption(nil)) · \(mapping.direction.rawValue)")
+            Console.out("  filters        ERP: \(mapping.erpFilter.summary) · CRM: \(mapping.crmFilter.summary)")
+            Console.out("  conflicts      update: \(mapping.updateConflict.rawValue) · deletion: \(mapping.deletionConflict.rawValue)")
+            if !mapping.dependsOn.isEmpty { Console.out("  depends on     \(mapping.dependsOn.joined(separator: ", "))") }
             var table = TextTable(["ERP field", "CRM field", "Direction", "Enabled", "Match", "Constant", "Lookup"].map {
                 TextTable.Column(title: $0, maxWidth: 28)
             })
@@ -29,8 +29,8 @@ struct MappingsCommand: ParsableCommand {
                 table.add([field.erpField, field.crmField, field.direction.rawValue, field.isEnabled ? "yes" : "no",
                            match, field.constant ?? "", field.lookupMapping ?? ""])
             }
-            print(table.render().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
-            print()
+            Console.out(table.render().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
+            Console.out()
         }
     }
 }
@@ -70,7 +70,7 @@ struct MappingCommand: ParsableCommand {
             }
         }
         try store.save(mapping)
-        print("\(mapping.name): \(mapping.direction.rawValue) · update conflicts: \(mapping.updateConflict.rawValue) · "
+        Console.out("\(mapping.name): \(mapping.direction.rawValue) · update conflicts: \(mapping.updateConflict.rawValue) · "
               + "deletion conflicts: \(mapping.deletionConflict.rawValue) · \(mapping.enabledFields.count) of \(mapping.fields.count) fields enabled.")
     }
 }

@@ -79,13 +79,13 @@ struct MatchCommand: ParsableCommand {
             for record in result.failed {
                 table.add([record.label, record.status == .changedElsewhere ? "refused" : "failed", record.message])
             }
-            print(table.render())
+            Console.out(table.render())
             let refused = result.failed.filter { $0.status == .changedElsewhere }.count
             let failed = result.failed.count - refused
-            print("Coupled \(result.coupled.count), created \(result.created.count), unmatched \(result.unmatched.count)"
+            Console.out("Coupled \(result.coupled.count), created \(result.created.count), unmatched \(result.unmatched.count)"
                   + (failed == 0 ? "" : ", failed \(failed)")
                   + (refused == 0 ? "" : ", refused \(refused) (another job coupled them first)") + ". (job \(result.job.id))")
-            if let sync = result.sync { print("Synchronized after coupling: \(sync.summary)") }
+            if let sync = result.sync { Console.out("Synchronized after coupling: \(Console.safe(sync.summary))") }
         }
         if !result.failed.isEmpty || (result.sync.map { $0.job.counters.failed > 0 } ?? false) { throw ExitCode(1) }
     }

@@ -23,39 +23,39 @@ struct ShowCommand: ParsableCommand {
             return
         }
         let schema = found.table.schema
-        print("\(schema.displayName) \(Console.safe(found.label))")
-        print("id \(found.record.id) · modified \(found.record.modifiedAt)")
+        Console.out("\(schema.displayName) \(Console.safe(found.label))")
+        Console.out("id \(found.record.id) · modified \(found.record.modifiedAt)")
         var groups: [String] = []
         for field in schema.fields where !groups.contains(field.group) { groups.append(field.group) }
         for group in groups {
-            print("\n\(group)")
+            Console.out("\n\(group)")
             let fields = schema.fields.filter { $0.group == group }
             let width = fields.map { DisplayWidth.of($0.name) }.max() ?? 0
             for field in fields {
-                print("  \(DisplayWidth.fit(field.name, to: width))  \(Console.safe(found.record[field.name]))")
+                Console.out("  \(DisplayWidth.fit(field.name, to: width))  \(Console.safe(found.record[field.name]))")
             }
         }
-        print("\nCoupling (\(found.mapping.name))")
+        Console.out("\nCoupling (\(found.mapping.name))")
         guard let coupling else {
-            print("  not coupled")
+            Console.out("  not coupled")
             return
         }
         let otherSide = found.side.other
         let other = try opened.workspace.table(of: found.mapping, on: otherSide).record(id: coupling.id(on: otherSide))
         let otherSchema = try opened.workspace.table(of: found.mapping, on: otherSide).schema
-        print("  coupled to     \(otherSchema.displayName) \(Console.safe(other.map(otherSchema.label) ?? "(deleted)")) (\(coupling.id(on: otherSide)))")
-        print("  status         \(status.rawValue)")
-        print("  to CRM         \(describe(coupling.lastResultToCRM))")
-        print("  from CRM       \(describe(coupling.lastResultFromCRM))")
-        print("  ERP synced at  \(coupling.erpModifiedAtLastSync?.iso8601 ?? "never")")
-        print("  CRM synced at  \(coupling.crmModifiedAtLastSync?.iso8601 ?? "never")")
-        if coupling.skipped { print("  skipped        yes (retry with `tandem retry`)") }
-        if let error = coupling.lastError { print("  last error     \(Console.safe(error.message))") }
+        Console.out("  coupled to     \(otherSchema.displayName) \(Console.safe(other.map(otherSchema.label) ?? "(deleted)")) (\(coupling.id(on: otherSide)))")
+        Console.out("  status         \(status.rawValue)")
+        Console.out("  to CRM         \(describe(coupling.lastResultToCRM))")
+        Console.out("  from CRM       \(describe(coupling.lastResultFromCRM))")
+        Console.out("  ERP synced at  \(coupling.erpModifiedAtLastSync?.iso8601 ?? "never")")
+        Console.out("  CRM synced at  \(coupling.crmModifiedAtLastSync?.iso8601 ?? "never")")
+        if coupling.skipped { Console.out("  skipped        yes (retry with `tandem retry`)") }
+        if let error = coupling.lastError { Console.out("  last error     \(Console.safe(error.message))") }
         if other != nil {
             let check = try SyncEngine(workspace: opened.workspace).check(mapping: found.mapping.name, side: found.side, id: found.record.id)
-            if !check.changedOnERPOnly.isEmpty { print("  changed in ERP \(check.changedOnERPOnly.joined(separator: ", "))") }
-            if !check.changedOnCRMOnly.isEmpty { print("  changed in CRM \(check.changedOnCRMOnly.joined(separator: ", "))") }
-            for conflict in check.conflicts { print("  conflict       \(Console.safe(conflict.summary))") }
+            if !check.changedOnERPOnly.isEmpty { Console.out("  changed in ERP \(check.changedOnERPOnly.joined(separator: ", "))") }
+            if !check.changedOnCRMOnly.isEmpty { Console.out("  changed in CRM \(check.changedOnCRMOnly.joined(separator: ", "))") }
+            for conflict in check.conflicts { Console.out("  conflict       \(Console.safe(conflict.summary))") }
         }
     }
 
@@ -101,6 +101,9 @@ struct SetCommand: ParsableCommand {
             if field.kind == .decimal, !value.isEmpty, !FieldValue.isNumber(value) {
                 throw CommandError("\(field.name) takes a number; \"\(value)\" is not one.", usage: true)
             }
+            if let refusal = FieldRefusal.of(value, in: field) {
+                throw CommandError("\(field.name): \(refusal); nothing was written.", usage: true)
+            }
             fields[field.name] = value
         }
         // Written on the version read above: an edit someone else made in between is never overwritten.
@@ -111,8 +114,8 @@ struct SetCommand: ParsableCommand {
             throw CommandError("\(Console.safe(found.label)) was changed by someone else while this ran; nothing was written. Run the command again.")
         }
         for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
-            print("\(Console.safe(found.label)): \(name) \"\(Console.safe(found.record[name]))\" → \"\(Console.safe(value))\"")
+            Console.out("\(Console.safe(found.label)): \(name) \"\(Console.safe(found.record[name]))\" → \"\(Console.safe(value))\"")
         }
-        print("modified at \(stamp)")
+        Console.out("modified at \(stamp)")
     }
 }

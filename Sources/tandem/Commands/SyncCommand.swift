@@ -84,7 +84,7 @@ struct SyncCommand: ParsableCommand {
                 let report = SyncReport(result: result, mapping: request.mapping)
                 refused = refused || report.hasProblems
                 if output.json { documents.append(report) } else {
-                    print("\(request.mapping): \(result.summary) (job \(result.job.id))")
+                    Console.out("\(request.mapping): \(Console.safe(result.summary)) (job \(result.job.id))")
                     for problem in result.problems {
                         Console.error("\(Console.safe(problem.label)): \(problem.status == .failed ? "failed" : "refused"): "
                                       + Console.safe(problem.message) + hint(for: problem))
@@ -195,8 +195,8 @@ enum PlanPrinter {
                            "\(change.side.uppercased()) \(change.field)", "\"\(change.old)\" → \"\(change.new)\""])
             }
         }
-        Swift.print(table.render())
-        Swift.print(summary(plan))
+        Console.out(table.render())
+        Console.out(summary(plan))
     }
 
     static func summary(_ plan: SyncPlan) -> String {

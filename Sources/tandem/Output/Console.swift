@@ -1,20 +1,30 @@
 import Foundation
 import TandemCore
 
-/// Where a command writes: results to standard output, messages to standard error.
+/// The one way text leaves the command line: results to standard output, messages to standard error.
+/// Every line passes through `DisplayText.sanitizedKeepingLayout`, so no control character, escape
+/// sequence or bidi control reaches a terminal, whoever made the text; only the program's own line
+/// breaks and tabs stay. Record values are put into messages through `safe`, which makes a line break
+/// inside a value visible too.
 enum Console {
-    static func error(_ message: String) {
-        fflush(nil)  // flush every output stream: results and messages stay in order, even when piped
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+    /// Writes text to standard output, ending the line.
+    static func out(_ text: String = "") {
+        Swift.print(DisplayText.sanitizedKeepingLayout(text))
     }
 
-    /// Record text is untrusted: shown with control characters made visible.
+    /// Writes a message to standard error, ending the line.
+    static func error(_ message: String) {
+        fflush(nil)  // flush every output stream: results and messages stay in order, even when piped
+        FileHandle.standardError.write(Data((DisplayText.sanitizedKeepingLayout(message) + "\n").utf8))
+    }
+
+    /// Record text is untrusted: shown with control characters made visible, line breaks included.
     static func safe(_ text: String) -> String { DisplayText.sanitized(text) }
 
-    /// Prints any value as one pretty JSON document.
+    /// Prints any value as one pretty JSON document, with control and bidi characters as `\uXXXX`.
     static func printJSON(_ value: some Encodable) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+        out(DisplayText.escapingControlsInJSON(String(decoding: try encoder.encode(value), as: UTF8.self)))
     }
 }
