@@ -97,9 +97,9 @@ extension WorkspaceEffects {
             return .written(message: DisplayText.sanitized(outcome.job.message
                 + (failures.first.map { " \($0.label): \($0.message)" } ?? "")), countsChanged: true)
         case .loadJobs:
-            return .jobsLoaded(try workspace.store.jobs(limit: 500))
+            return .jobsLoaded(try workspace.store.jobs(limit: 500).map(workspace.current))
         case .loadJobErrors(let id):
-            return .jobErrorsLoaded(try workspace.store.job(id), try workspace.store.jobErrors(id))
+            return .jobErrorsLoaded(try workspace.store.job(id).map(workspace.current), try workspace.store.jobErrors(id))
         case .openMatch(let page, let target, let count):
             let mapping = try mapping(page)
             let rows = mapping.enabledFields.filter { $0.lookupMapping == nil }.map {
