@@ -5,35 +5,24 @@ import TandemTestSupport
 
 /// A side that lets "someone else" write between the engine's read and its write: `interleave` runs
 /// once, right before the next `apply`, on the wrapped table.
-final class InterleavingSource: RecordSource, @unchecked Sendable {
-    let base: InMemoryRecordSource
+final class InterleavingSource: ForwardingRecordSource, @unchecked Sendable {
+    let table: InMemoryRecordSource
     private let lock = NSLock()
     private var pending: ((InMemoryRecordSource) throws -> Void)?
 
-    init(_ base: InMemoryRecordSource) { self.base = base }
+    init(_ table: InMemoryRecordSource) {
+        self.table = table
+        super.init(table)
+    }
 
     func interleave(_ edit: @escaping (InMemoryRecordSource) throws -> Void) { lock.withLock { pending = edit } }
 
-    var schema: TableSchema { base.schema }
-    func count(search: String?) throws -> Int { try base.count(search: search) }
-    func page(search: String?, from start: PageStart, limit: Int) throws -> [Record] {
-        try base.page(search: search, from: start, limit: limit)
-    }
-    func scan(after id: RecordID?, limit: Int, fields: [String]?) throws -> [Record] {
-        try base.scan(after: id, limit: limit, fields: fields)
-    }
-    func records(ids: [RecordID]) throws -> [Record] { try base.records(ids: ids) }
-    func records(numbers: [String]) throws -> [Record] { try base.records(numbers: numbers) }
-    func records(named name: String, prefix: Bool, limit: Int) throws -> [Record] {
-        try base.records(named: name, prefix: prefix, limit: limit)
-    }
-    func nextNumber() throws -> String { try base.nextNumber() }
-    func apply(_ writes: [RecordWrite]) throws -> [WriteResult] {
+    override func apply(_ writes: [RecordWrite]) throws -> [WriteResult] {
         let edit = lock.withLock { () -> ((InMemoryRecordSource) throws -> Void)? in
             defer { pending = nil }
             return pending
         }
-        try edit?(base)
+        try edit?(table)
         return try base.apply(writes)
     }
 }

@@ -92,13 +92,9 @@ struct Fixture {
     }
 }
 
-/// Wraps a record source and fails writes to chosen records, or counts calls.
-final class FaultyRecordSource: RecordSource, @unchecked Sendable {
+/// A record source that hands every call to another; subclasses change what they need.
+class ForwardingRecordSource: RecordSource, @unchecked Sendable {
     let base: any RecordSource
-    private let lock = NSLock()
-    var failingIDs: Set<RecordID> = []
-    var failAfterWriting = false
-    private(set) var applyCalls = 0
 
     init(_ base: any RecordSource) { self.base = base }
 
@@ -116,12 +112,21 @@ final class FaultyRecordSource: RecordSource, @unchecked Sendable {
         try base.records(named: name, prefix: prefix, limit: limit)
     }
     func nextNumber() throws -> String { try base.nextNumber() }
+    func apply(_ writes: [RecordWrite]) throws -> [WriteResult] { try base.apply(writes) }
+}
+
+/// Wraps a record source and fails writes to chosen records, or counts calls.
+final class FaultyRecordSource: ForwardingRecordSource, @unchecked Sendable {
+    private let lock = NSLock()
+    var failingIDs: Set<RecordID> = []
+    var failAfterWriting = false
+    private(set) var applyCalls = 0
 
     struct Crash: Error {}
 
     /// Writes to failing records are refused (as a side refuses a bad record); with
     /// `failAfterWriting`, the writes land and then the call fails, as a timeout that hid a success.
-    func apply(_ writes: [RecordWrite]) throws -> [WriteResult] {
+    override func apply(_ writes: [RecordWrite]) throws -> [WriteResult] {
         lock.lock()
         applyCalls += 1
         let failing = failingIDs, crash = failAfterWriting

@@ -186,12 +186,10 @@ import TandemViewModel
         guard case .coupling? = harness.state.modal else { Issue.record("no coupling dialog"); return }
     }
 
-    @Test func editingAFieldOnTheCardWritesItAndMarksTheRowChanged() throws {
-        let harness = try Harness()
-        defer { harness.remove() }
-        focus("C00900", harness)
+    /// Opens the customer's card, moves to City (in the card's grouped order) and empties it for typing.
+    private func editCityOnTheCard(of number: String, _ harness: Harness) {
+        focus(number, harness)
         harness.model.press(.enter)
-        // Down until the cursor is on City, in the card's (grouped) order.
         for _ in 0..<20 {
             guard case .card(let card)? = harness.state.screens.last, StandardTables.customer.fields[card.cursor].name != "City"
             else { break }
@@ -199,6 +197,12 @@ import TandemViewModel
         }
         harness.model.press(.enter)
         for _ in 0..<20 { harness.model.press(.backspace) }
+    }
+
+    @Test func editingAFieldOnTheCardWritesItAndMarksTheRowChanged() throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        editCityOnTheCard(of: "C00900", harness)
         harness.model.type("Córdoba")
         harness.model.press(.enter)
         #expect(try customer("C00900", harness)["City"] == "Córdoba")
@@ -211,15 +215,7 @@ import TandemViewModel
     @Test func typingStopsAtTheLengthTheFieldHolds() throws {
         let harness = try Harness()
         defer { harness.remove() }
-        focus("C00900", harness)
-        harness.model.press(.enter)
-        for _ in 0..<20 {
-            guard case .card(let card)? = harness.state.screens.last, StandardTables.customer.fields[card.cursor].name != "City"
-            else { break }
-            harness.model.press(.down)
-        }
-        harness.model.press(.enter)
-        for _ in 0..<20 { harness.model.press(.backspace) }
+        editCityOnTheCard(of: "C00900", harness)
         // An emoji is two UTF-16 units: it does not fit in the last one; a letter does.
         harness.model.type(String(repeating: "x", count: 29) + "😀")
         #expect(harness.state.message == "City holds at most 30 characters." && harness.state.messageIsError)
