@@ -152,17 +152,24 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
         }
     }
 
-    public func recordChanges(_ id: JobID) throws -> [RecordChange] {
+    public func recordChanges(_ job: JobID, after: Int64?, limit: Int) throws -> RecordChangePage {
         try pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT job_id, side, table_name, record_id, modified_at_after, created, fields FROM record_changes
-                WHERE job_id = ? ORDER BY id
-                """, arguments: [id]).map { row in
-                RecordChange(jobID: row[0], side: Side(rawValue: row[1]) ?? .erp, table: row[2],
-                             recordID: RecordID(row[3] as String), modifiedAtAfter: Timestamp(milliseconds: row[4]),
-                             created: row[5], fields: FieldListCodec.decodeFields(row[6]))
+            var last: Int64?
+            let changes = try Row.fetchAll(db, sql: """
+                SELECT id, job_id, side, table_name, record_id, modified_at_after, created, fields FROM record_changes
+                WHERE job_id = ? AND id > ? ORDER BY id LIMIT ?
+                """, arguments: [job, after ?? 0, limit]).map { row in
+                last = row[0]
+                return RecordChange(jobID: row[1], side: Side(rawValue: row[2]) ?? .erp, table: row[3],
+                                    recordID: RecordID(row[4] as String), modifiedAtAfter: Timestamp(milliseconds: row[5]),
+                                    created: row[6], fields: FieldListCodec.decodeFields(row[7]))
             }
+            return RecordChangePage(changes: changes, last: last)
         }
+    }
+
+    public func recordChangeCount(_ job: JobID) throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record_changes WHERE job_id = ?", arguments: [job]) ?? 0 }
     }
 
     public func creationIntents(mapping: String) throws -> [CreationIntent] {
