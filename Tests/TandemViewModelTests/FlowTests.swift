@@ -149,7 +149,7 @@ import TandemViewModel
         focus("C00210", harness)
         harness.model.press(.enter, .character("s"), .character("p"))
         guard case .preview(let preview)? = harness.state.modal else { Issue.record("no preview"); return }
-        let crmID = try #require(preview.plan.records.first?.crmID)
+        let crmID = try #require(preview.preview.shown.first?.crmID)
         // Someone edits the CRM record while the preview is open.
         try harness.opened.table("account", on: .crm).apply([.update(id: crmID, fields: ["websiteurl": "www.changed.example"])])
         harness.model.press(.enter)
