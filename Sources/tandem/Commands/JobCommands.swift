@@ -39,19 +39,19 @@ struct JobCommand: ParsableCommand {
         let store = try global.open().workspace.store
         guard let job = try store.job(id) else { throw CommandError(TandemError.jobNotFound(id).description, usage: true) }
         let errors = try store.jobErrors(id)
-        let changes = try store.recordChanges(id)
+        let written = try store.recordChangeCount(id)
         if output.json {
             struct ErrorJSON: Encodable { var at: String; var message: String; var sourceSide: String; var sourceId: String?; var destinationId: String? }
             struct Report: Encodable { var job: JobJSON; var errors: [ErrorJSON]; var recordsWritten: Int }
             return try Console.printJSON(Report(job: JobJSON(job), errors: errors.map {
                 ErrorJSON(at: $0.at.iso8601, message: $0.message, sourceSide: $0.sourceSide.rawValue,
                           sourceId: $0.sourceID?.rawValue, destinationId: $0.destinationID?.rawValue)
-            }, recordsWritten: changes.count))
+            }, recordsWritten: written))
         }
         print("Job \(job.id) · \(job.type.rawValue) · \(job.mapping)\(job.direction.map { " · \($0.rawValue)" } ?? "")")
         print("started \(job.startedAt), finished \(job.finishedAt?.iso8601 ?? "not yet")")
         print(Console.safe(job.message))
-        print("records written: \(changes.count)\(job.undoneBy.map { " (undone by job \($0))" } ?? "")")
+        print("records written: \(written)\(job.undoneBy.map { " (undone by job \($0))" } ?? "")")
         guard !errors.isEmpty else { return print("no errors") }
         var table = TextTable([TextTable.Column(title: "Time"), TextTable.Column(title: "Source"),
                                TextTable.Column(title: "Destination"), TextTable.Column(title: "Message", maxWidth: 90)])
@@ -138,13 +138,19 @@ struct UndoCommand: ParsableCommand {
         }
         let result = try JobUndoer(workspace: opened.workspace).undo(id)
         if output.json {
-            struct Report: Encodable { var job: JobJSON; var restored: [OutcomeJSON]; var refused: [OutcomeJSON] }
-            try Console.printJSON(Report(job: JobJSON(result.job), restored: result.restored.map(OutcomeJSON.init),
-                                         refused: result.refused.map(OutcomeJSON.init)))
+            // restored and refused list the first records of each (JobUndoer.sampleLimit); the counts are exact.
+            struct Report: Encodable {
+                var job: JobJSON; var restoredCount: Int; var refusedCount: Int; var restored: [OutcomeJSON]; var refused: [OutcomeJSON]
+            }
+            try Console.printJSON(Report(job: JobJSON(result.job), restoredCount: result.restoredCount, refusedCount: result.refusedCount,
+                                         restored: result.restored.map(OutcomeJSON.init), refused: result.refused.map(OutcomeJSON.init)))
         } else {
             print(result.job.message + " (job \(result.job.id))")
             for refused in result.refused { Console.error("\(Console.safe(refused.label)): refused: \(refused.message)") }
+            if result.refusedCount > result.refused.count {
+                Console.error("… and \(result.refusedCount - result.refused.count) more refused.")
+            }
         }
-        if !result.refused.isEmpty { throw ExitCode(1) }
+        if result.refusedCount > 0 { throw ExitCode(1) }
     }
 }

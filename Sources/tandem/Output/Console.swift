@@ -13,8 +13,13 @@ enum Console {
 
     /// Prints any value as one pretty JSON document.
     static func printJSON(_ value: some Encodable) throws {
+        print(try json(value))
+    }
+
+    /// Any value as pretty JSON text, keys sorted.
+    static func json(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

@@ -1,0 +1,33 @@
+/// Prints one pretty JSON array element by element, so a long list is never held whole; the elements
+/// are indented to sit inside an enclosing document at `indent` spaces.
+struct JSONArrayStream {
+    private let indent: String
+    private var count = 0
+
+    /// Prints the opening bracket (where the caller's cursor is: after a key, or at a line start).
+    init(indent: Int = 0) {
+        self.indent = String(repeating: " ", count: indent)
+        print("[", terminator: "")
+    }
+
+    /// Where elements start: two spaces in from the brackets.
+    var innerIndent: Int { indent.count + 2 }
+
+    mutating func append(_ value: some Encodable) throws {
+        let text = try Console.json(value)
+        beginElement()
+        print(text.replacing("\n", with: "\n" + indent + "  "), terminator: "")
+    }
+
+    /// Starts an element that the caller prints itself, in parts, at `innerIndent` (its first line
+    /// already indented).
+    mutating func beginElement() {
+        print((count == 0 ? "\n" : ",\n") + indent + "  ", terminator: "")
+        count += 1
+    }
+
+    /// Prints the closing bracket, leaving the cursor after it.
+    func finish() {
+        print(count == 0 ? "]" : "\n" + indent + "]", terminator: "")
+    }
+}
