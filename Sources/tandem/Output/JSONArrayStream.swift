@@ -16,7 +16,9 @@ struct JSONArrayStream {
     mutating func append(_ value: some Encodable) throws {
         let text = try Console.json(value)
         beginElement()
-        print(text.replacing("\n", with: "\n" + indent + "  "), terminator: "")
+        let inner = indent + "  "
+        print(text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .map { $0 == 0 || $1.isEmpty ? String($1) : inner + $1 }.joined(separator: "\n"), terminator: "")
     }
 
     /// Starts an element that the caller prints itself, in parts, at `innerIndent` (its first line
