@@ -159,6 +159,22 @@ import TandemViewModel
         #expect(try harness.opened.table("account", on: .crm).record(id: crmID)?["websiteurl"] == "www.changed.example")
     }
 
+    @Test func aPreviewOfMoreThanItListsCountsTheRestAndEnterWritesWhatWasCounted() throws {
+        let harness = try Harness(generated: 1_200)
+        defer { harness.remove() }
+        harness.model.press(.character("a"), .character("s"), .character("p"))
+        guard case .preview(let preview)? = harness.state.modal else { Issue.record("no preview"); return }
+        let counts = preview.preview.counts
+        #expect(preview.preview.shown.count == PreviewState.shownLimit && counts.records == 1_200)
+        #expect(preview.lines.last == "… and 200 more records, counted above")
+        #expect(preview.summary.hasPrefix("\(counts.changing) of 1200 records will change"))
+        harness.model.press(.enter)
+        guard case .result(let result)? = harness.state.modal, let jobID = result.jobID else { Issue.record("no result"); return }
+        let job = try #require(try harness.opened.workspace.store.job(jobID))
+        #expect(job.counters.modified == counts.changing && job.counters.unchanged == counts.unchanged)
+        #expect(job.counters.skipped == counts.skipped && job.counters.failed == counts.failing)
+    }
+
     @Test func aConflictWarnsAndWithholdsMerge() throws {
         let harness = try Harness()
         defer { harness.remove() }
