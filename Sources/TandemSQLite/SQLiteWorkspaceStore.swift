@@ -185,19 +185,26 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
         }
     }
 
-    public func recordChanges(_ id: JobID) throws -> [RecordChange] {
+    public func recordChanges(_ job: JobID, after: Int64?, limit: Int) throws -> RecordChangePage {
         try pool.read { db in
-            try Row.fetchAll(db, sql: """
+            var last: Int64?
+            let changes = try Row.fetchAll(db, sql: """
                 SELECT id, job_id, side, table_name, record_id, modified_at_after, created, fields FROM record_changes
-                WHERE job_id = ? ORDER BY id
-                """, arguments: [id]).map { row in
+                WHERE job_id = ? AND id > ? ORDER BY id LIMIT ?
+                """, arguments: [job, after ?? 0, limit]).map { row in
                 let stored = StoredRow(row, path: pool.path, table: "record_changes")
+                last = try stored.integer(0)
                 return RecordChange(jobID: try stored.integer(1), side: try stored.value(2, as: Side.self),
                                     table: try stored.text(3), recordID: RecordID(try stored.text(4)),
                                     modifiedAtAfter: Timestamp(milliseconds: try stored.integer(5)),
                                     created: try stored.bool(6), fields: try stored.decoded(7, FieldListCodec.decodeFields))
             }
+            return RecordChangePage(changes: changes, last: last)
         }
+    }
+
+    public func recordChangeCount(_ job: JobID) throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record_changes WHERE job_id = ?", arguments: [job]) ?? 0 }
     }
 
     public func creationIntents(mapping: String) throws -> [CreationIntent] {

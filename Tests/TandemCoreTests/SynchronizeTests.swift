@@ -279,7 +279,7 @@ import Testing
         #expect(plan.records.map(\.action) == [.write, .unchanged, .restore, .skip])
         #expect(plan.records.map(\.reason) == [nil, nil, "re-creates the deleted CRM record", "not coupled"])
         #expect(plan.records[0].plannedChanges.map(\.change.field).sorted() == ["address1_city", "telephone1"])
-        #expect(plan.counts == SyncPlan.Counts(changing: 2, fields: 2, unchanged: 1, skipped: 1, failing: 0))
+        #expect(plan.counts == SyncPlan.Counts(records: 4, changing: 2, fields: 2, unchanged: 1, skipped: 1, failing: 0))
     }
 
     @Test func directionsTheMappingForbidsAreRefused() throws {

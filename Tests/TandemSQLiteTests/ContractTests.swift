@@ -313,6 +313,36 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible {
         #expect(try store.job(running.id)?.interrupted == true)
         #expect(try store.unfinishedJobs().isEmpty)
     }
+
+    @Test(arguments: Backend.allCases)
+    func aJobsChangesArePagedByKeyInWrittenOrder(_ backend: Backend) throws {
+        let made = try backend.make()
+        defer { made.cleanUp() }
+        let store = made.workspace.store
+        let first = try store.startJob(NewJob(type: .synchronization, mapping: "CUSTOMER", direction: .toCRM, startedAt: made.clock.now()))
+        let second = try store.startJob(NewJob(type: .synchronization, mapping: "CUSTOMER", direction: .toCRM, startedAt: made.clock.now()))
+        func change(_ job: SyncJob, _ value: Int) -> RecordChange {
+            RecordChange(jobID: job.id, side: .crm, table: "account", recordID: .generate(), modifiedAtAfter: Timestamp(milliseconds: 1),
+                         created: false, fields: [.init(name: "name", oldValue: "", newValue: String(value))])
+        }
+        // The two jobs' changes interleave in the log, as two commits in turn would write them.
+        var written: [RecordChange] = []
+        for value in 0..<7 {
+            var changes = WorkspaceChanges()
+            changes.recordChanges = [change(first, value), change(second, value)]
+            try store.commit(changes)
+            written.append(changes.recordChanges[0])
+        }
+        var pages: [[RecordChange]] = []
+        var page = try store.recordChanges(first.id, after: nil, limit: 3)
+        while let last = page.last {
+            pages.append(page.changes)
+            page = try store.recordChanges(first.id, after: last, limit: 3)
+        }
+        #expect(pages.map(\.count) == [3, 3, 1] && pages.flatMap { $0 } == written)
+        #expect(page.changes.isEmpty)
+        #expect(try store.recordChangeCount(first.id) == 7 && store.recordChangeCount(999) == 0)
+    }
 }
 
 @Suite struct FieldListCodecTests {

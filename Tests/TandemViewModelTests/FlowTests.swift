@@ -149,7 +149,7 @@ import TandemViewModel
         focus("C00210", harness)
         harness.model.press(.enter, .character("s"), .character("p"))
         guard case .preview(let preview)? = harness.state.modal else { Issue.record("no preview"); return }
-        let crmID = try #require(preview.plan.records.first?.crmID)
+        let crmID = try #require(preview.preview.shown.first?.crmID)
         // Someone edits the CRM record while the preview is open.
         try harness.opened.table("account", on: .crm).edit(id: crmID, fields: ["websiteurl": "www.changed.example"])
         harness.model.press(.enter)
@@ -157,6 +157,22 @@ import TandemViewModel
         #expect(result.summary == "Synchronized 0 of 1 record. 1 was changed by someone else meanwhile and left as they are.")
         #expect(result.problems.first?.hasSuffix("The record changed after the preview; preview again.") == true)
         #expect(try harness.opened.table("account", on: .crm).record(id: crmID)?["websiteurl"] == "www.changed.example")
+    }
+
+    @Test func aPreviewOfMoreThanItListsCountsTheRestAndEnterWritesWhatWasCounted() throws {
+        let harness = try Harness(generated: 1_200)
+        defer { harness.remove() }
+        harness.model.press(.character("a"), .character("s"), .character("p"))
+        guard case .preview(let preview)? = harness.state.modal else { Issue.record("no preview"); return }
+        let counts = preview.preview.counts
+        #expect(preview.preview.shown.count == PreviewState.shownLimit && counts.records == 1_200)
+        #expect(preview.lines.last == "… and 200 more records, counted above")
+        #expect(preview.summary.hasPrefix("\(counts.changing) of 1200 records will change"))
+        harness.model.press(.enter)
+        guard case .result(let result)? = harness.state.modal, let jobID = result.jobID else { Issue.record("no result"); return }
+        let job = try #require(try harness.opened.workspace.store.job(jobID))
+        #expect(job.counters.modified == counts.changing && job.counters.unchanged == counts.unchanged)
+        #expect(job.counters.skipped == counts.skipped && job.counters.failed == counts.failing)
     }
 
     @Test func aConflictWarnsAndWithholdsMerge() throws {

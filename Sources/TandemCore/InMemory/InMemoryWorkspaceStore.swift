@@ -171,8 +171,23 @@ public final class InMemoryWorkspaceStore: WorkspaceStore {
         state.withLock { state in state.errors.filter { $0.jobID == id } }
     }
 
-    public func recordChanges(_ id: JobID) throws -> [RecordChange] {
-        state.withLock { state in state.changes.filter { $0.jobID == id } }
+    /// Pages by position in the log (positions move when old jobs are deleted, as ids in SQLite do not;
+    /// nothing here deletes jobs while an undo pages).
+    public func recordChanges(_ job: JobID, after: Int64?, limit: Int) throws -> RecordChangePage {
+        state.withLock { state in
+            let start = after.map { Int($0) + 1 } ?? 0
+            var changes: [RecordChange] = [], last: Int64?
+            for index in state.changes.indices.dropFirst(start) where state.changes[index].jobID == job {
+                guard changes.count < limit else { break }
+                changes.append(state.changes[index])
+                last = Int64(index)
+            }
+            return RecordChangePage(changes: changes, last: last)
+        }
+    }
+
+    public func recordChangeCount(_ job: JobID) throws -> Int {
+        state.withLock { state in state.changes.reduce(0) { $0 + ($1.jobID == job ? 1 : 0) } }
     }
 
     public func creationIntents(mapping: String) throws -> [CreationIntent] {

@@ -1,28 +1,80 @@
-/// What undoing a job did, record by record.
+/// What undoing a job did: exact counts in the job's counters, and the first records of each kind.
 public struct UndoResult: Sendable {
     public var job: SyncJob
+    /// The first records put back (at most the undoer's `sampleLimit`).
     public var restored: [RecordOutcome]
-    /// Records left alone because they changed (or vanished) since the job wrote them.
+    /// The first records left alone because they changed (or vanished) since the job wrote them, or
+    /// whose write failed (at most `sampleLimit`).
     public var refused: [RecordOutcome]
+
+    /// Every record put back: fields restored, or created records deleted with their coupling.
+    public var restoredCount: Int { job.counters.modified + job.counters.deleted }
+    /// Every record left alone.
+    public var refusedCount: Int { job.counters.skipped + job.counters.failed }
 }
 
 /// Undoes a job from the previous values it recorded: every field goes back, records it created are
-/// deleted with their coupling. A record that changed since the job is refused, and says so.
+/// deleted with their coupling. A record that changed since the job is refused, and says so. The undo
+/// log is read, written and committed a batch at a time, so a job of any size is undone in bounded
+/// memory; the original job is marked undone once the last batch is in.
 public struct JobUndoer: Sendable {
     public let workspace: Workspace
+    /// Undo-log entries read, written and committed together.
+    public var batchSize: Int
+    /// How many restored and refused records the result lists; its counts are always exact.
+    public var sampleLimit: Int
 
-    public init(workspace: Workspace) { self.workspace = workspace }
+    public init(workspace: Workspace, batchSize: Int = 500, sampleLimit: Int = 100) {
+        self.workspace = workspace
+        self.batchSize = batchSize
+        self.sampleLimit = sampleLimit
+    }
 
     public func undo(_ jobID: JobID) throws -> UndoResult {
         guard var original = try workspace.store.job(jobID) else { throw TandemError.jobNotFound(jobID) }
         if let undoneBy = original.undoneBy { throw TandemError.jobAlreadyUndone(jobID, by: undoneBy) }
-        let changes = try workspace.store.recordChanges(jobID)
-        guard !changes.isEmpty else { throw TandemError.jobNotUndoable(jobID, type: original.type) }
+        var page = try workspace.store.recordChanges(jobID, after: nil, limit: batchSize)
+        guard !page.changes.isEmpty else { throw TandemError.jobNotUndoable(jobID, type: original.type) }
         let mapping = try workspace.store.mapping(named: original.mapping)
         var job = try workspace.beginJob(.undo, mapping: mapping.name)
         defer { workspace.endJob(job) }
-        var restored: [RecordOutcome] = [], refused: [RecordOutcome] = []
+        var result = UndoResult(job: job, restored: [], refused: [])
+        while let last = page.last {
+            var workspaceChanges = try undoBatch(page.changes, of: jobID, mapping: mapping, into: &result)
+            workspaceChanges.updatedJobs = [result.job]
+            try workspace.store.commit(workspaceChanges)
+            page = try workspace.store.recordChanges(jobID, after: last, limit: batchSize)
+        }
+        result.job.finishedAt = workspace.clock.now()
+        result.job.note = .undid(jobID)
+        job = result.job
+        original.undoneBy = job.id
         var workspaceChanges = WorkspaceChanges(jobID: job.id)
+        workspaceChanges.updatedJobs = [result.job, original]
+        try workspace.store.commit(workspaceChanges)
+        return result
+    }
+
+    /// Undoes one page of the log: writes both sides, each record only if it is still as the job left
+    /// it, counts each record into `result`, and returns the workspace changes (couplings, the undo
+    /// job's own log) for the caller to commit.
+    private func undoBatch(_ changes: [RecordChange], of jobID: JobID, mapping: TableMapping,
+                           into result: inout UndoResult) throws -> WorkspaceChanges {
+        let job = result.job
+        var workspaceChanges = WorkspaceChanges(jobID: job.id)
+        func restored(_ outcome: RecordOutcome) {
+            if outcome.status == .uncoupled {
+                result.job.counters.deleted += 1
+                result.job.counters.uncoupled += 1
+            } else {
+                result.job.counters.modified += 1
+            }
+            if result.restored.count < sampleLimit { result.restored.append(outcome) }
+        }
+        func refused(_ outcome: RecordOutcome) {
+            if outcome.status == .failed { result.job.counters.failed += 1 } else { result.job.counters.skipped += 1 }
+            if result.refused.count < sampleLimit { result.refused.append(outcome) }
+        }
 
         for side in Side.allCases {
             let table = try workspace.table(of: mapping, on: side)
@@ -33,7 +85,7 @@ public struct JobUndoer: Sendable {
             for (index, change) in mine.enumerated() {
                 let label = current[change.recordID].map(table.schema.label) ?? change.recordID.rawValue
                 guard current[change.recordID] != nil else {
-                    refused.append(outcome(change, label, .skipped, .deletedAfterJob(jobID)))
+                    refused(outcome(change, label, .skipped, .deletedAfterJob(jobID)))
                     continue
                 }
                 // Written only if the record is still as the job left it: a change made since, by
@@ -51,11 +103,11 @@ public struct JobUndoer: Sendable {
                 let change = mine[index]
                 let label = current[change.recordID].map(table.schema.label) ?? change.recordID.rawValue
                 if let failure = written.refusals[index] {
-                    refused.append(outcome(change, label, .skipped,
-                                           failure.isChangedElsewhere ? .changedAfterJob(jobID) : failure))
+                    refused(outcome(change, label, failure.isChangedElsewhere ? .skipped : .failed,
+                                    failure.isChangedElsewhere ? .changedAfterJob(jobID) : failure))
                     continue
                 }
-                restored.append(outcome(change, label, change.created ? .uncoupled : .modified, nil))
+                restored(outcome(change, label, change.created ? .uncoupled : .modified, nil))
                 guard var coupling = touched[change.recordID] else { continue }
                 if change.created {
                     workspaceChanges.couplings.append(.remove(coupling.pair))
@@ -79,17 +131,7 @@ public struct JobUndoer: Sendable {
                     fields: change.fields.map { RecordChange.Field(name: $0.name, oldValue: $0.newValue, newValue: $0.oldValue) }))
             }
         }
-        job.counters.modified = restored.filter { $0.status == .modified }.count
-        job.counters.deleted = restored.filter { $0.status == .uncoupled }.count
-        job.counters.uncoupled = job.counters.deleted
-        job.counters.skipped = refused.filter { $0.status == .skipped }.count
-        job.counters.failed = refused.filter { $0.status == .failed }.count
-        job.finishedAt = workspace.clock.now()
-        job.note = .undid(jobID)
-        original.undoneBy = job.id
-        workspaceChanges.updatedJobs = [job, original]
-        try workspace.store.commit(workspaceChanges)
-        return UndoResult(job: job, restored: restored, refused: refused)
+        return workspaceChanges
     }
 
     private func outcome(_ change: RecordChange, _ label: String, _ status: RecordOutcome.Status,

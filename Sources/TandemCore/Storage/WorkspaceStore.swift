@@ -121,7 +121,10 @@ public protocol WorkspaceStore: Sendable {
     func jobs(limit: Int) throws -> [SyncJob]
     func job(_ id: JobID) throws -> SyncJob?
     func jobErrors(_ id: JobID) throws -> [JobError]
-    func recordChanges(_ id: JobID) throws -> [RecordChange]
+    /// Up to `limit` of a job's undo-log entries in the order they were written, after the page that ended
+    /// at `after` (nil: from the first).
+    func recordChanges(_ job: JobID, after: Int64?, limit: Int) throws -> RecordChangePage
+    func recordChangeCount(_ job: JobID) throws -> Int
 
     func creationIntents(mapping: String) throws -> [CreationIntent]
 
@@ -136,6 +139,17 @@ extension WorkspaceStore {
         guard let mapping = try mappings().first(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame })
         else { throw TandemError.unknownMapping(name) }
         return mapping
+    }
+
+    /// A job's whole undo log, read a page at a time (for small jobs and tests; undo pages itself).
+    public func recordChanges(_ job: JobID) throws -> [RecordChange] {
+        var all: [RecordChange] = []
+        var page = try recordChanges(job, after: nil, limit: 1000)
+        while let last = page.last {
+            all += page.changes
+            page = try recordChanges(job, after: last, limit: 1000)
+        }
+        return all
     }
 
     /// The coupling of one record, if any.

@@ -46,25 +46,31 @@ extension RecordPlan {
 extension SyncPlan {
     /// How many records each action takes, and how many fields are written.
     public struct Counts: Sendable, Equatable {
+        /// Every record planned.
+        public var records = 0
         /// Records written, restored or uncoupled.
         public var changing = 0
         public var fields = 0
         public var unchanged = 0
         public var skipped = 0
         public var failing = 0
+
+        /// Counts one more plan.
+        public mutating func add(_ plan: RecordPlan) {
+            records += 1
+            switch plan.action {
+            case .write, .restore, .removeCoupling: changing += 1
+            case .unchanged: unchanged += 1
+            case .skip: skipped += 1
+            case .fail: failing += 1
+            }
+            fields += plan.changeCount
+        }
     }
 
     public var counts: Counts {
         var counts = Counts()
-        for record in records {
-            switch record.action {
-            case .write, .restore, .removeCoupling: counts.changing += 1
-            case .unchanged: counts.unchanged += 1
-            case .skip: counts.skipped += 1
-            case .fail: counts.failing += 1
-            }
-            counts.fields += record.changeCount
-        }
+        for record in records { counts.add(record) }
         return counts
     }
 }

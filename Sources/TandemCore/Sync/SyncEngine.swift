@@ -4,18 +4,42 @@ public struct SyncEngine: Sendable {
     public let workspace: Workspace
     /// Records per batch: one read per table, one transaction per database.
     public var batchSize: Int
+    /// How many skipped or failed records a result lists; the job's counters count them all.
+    public var problemLimit: Int
 
-    public init(workspace: Workspace, batchSize: Int = 500) {
+    public init(workspace: Workspace, batchSize: Int = 500, problemLimit: Int = 1000) {
         self.workspace = workspace
         self.batchSize = batchSize
+        self.problemLimit = problemLimit
     }
 
-    /// What the request would do, writing nothing.
+    /// What the request would do, writing nothing: every plan, held whole (for a known, small selection).
     public func preview(_ request: SyncRequest) throws -> SyncPlan {
-        let mapping = try validated(request)
         var records: [RecordPlan] = []
-        try forEachBatch(of: request, mapping: mapping) { plans in records += plans }
+        _ = try preview(request) { plans in records += plans }
         return SyncPlan(request: request, records: records)
+    }
+
+    /// What the request would do, writing nothing, a batch at a time: each batch's plans go to `body` as
+    /// they are made and are not kept; only their counts are, and returned.
+    public func preview(_ request: SyncRequest, batches body: ([RecordPlan]) throws -> Void) throws -> SyncPlan.Counts {
+        let mapping = try validated(request)
+        var counts = SyncPlan.Counts()
+        try forEachBatch(of: request, mapping: mapping) { plans in
+            for plan in plans { counts.add(plan) }
+            try body(plans)
+        }
+        return counts
+    }
+
+    /// A preview to hold on a screen: the first `limit` plans, the counts of all and a fingerprint of each.
+    public func preview(_ request: SyncRequest, keeping limit: Int) throws -> SyncPreview {
+        var preview = SyncPreview(request: request)
+        preview.counts = try self.preview(request) { plans in
+            preview.shown += plans.prefix(max(0, limit - preview.shown.count))
+            preview.fingerprints += plans.map(SyncPreview.fingerprint)
+        }
+        return preview
     }
 
     /// Plans and applies the request, one batch at a time, as one job in the log.
@@ -41,6 +65,27 @@ public struct SyncEngine: Sendable {
         }
     }
 
+    /// Applies a held preview: exactly its plans when it kept them all (see `apply(_ plan:)`); otherwise
+    /// it plans again, batch by batch, and fails every record whose new plan would change something and
+    /// differs from the previewed one, so what is written is what the preview counted.
+    public func apply(_ preview: SyncPreview, progress: ProgressHandler? = nil) throws -> SyncResult {
+        if preview.isComplete {
+            return try apply(SyncPlan(request: preview.request, records: preview.shown), progress: progress)
+        }
+        let mapping = try validated(preview.request)
+        try IntentRecovery.recover(mapping: mapping, in: workspace)
+        return try runJob(request: preview.request, mapping: mapping, total: preview.counts.records,
+                          progress: progress) { applier, handle in
+            try BatchPipeline.run(produce: { emit in
+                var position = 0
+                try forEachBatch(of: preview.request, mapping: mapping) { plans in
+                    try emit(preview.refusingChanged(plans, from: position))
+                    position += plans.count
+                }
+            }, consume: { plans in try handle(plans, try applier.apply(plans)) })
+        }
+    }
+
     private struct Cancelled: Error {}
 
     private func runJob(request: SyncRequest, mapping: TableMapping, total: Int, progress: ProgressHandler?,
@@ -56,7 +101,7 @@ public struct SyncEngine: Sendable {
             try body(applier) { plans, outcome in
                 done += plans.count
                 job.counters = job.counters + outcome.counters
-                problems += outcome.problems
+                problems += outcome.problems.prefix(max(0, problemLimit - problems.count))
                 var changes = WorkspaceChanges(jobID: job.id)
                 changes.updatedJobs = [job]
                 try workspace.store.commit(changes)

@@ -33,9 +33,13 @@ public struct RecordOutcome: Sendable, Equatable {
 public struct SyncResult: Sendable {
     public var job: SyncJob
     public var selected: Int
-    /// The records that were skipped or failed, with their reasons (successes are only counted).
+    /// The first records that were skipped or failed, with their reasons: at most the engine's
+    /// `problemLimit` (successes are only counted; failures are all in the job's errors).
     public var problems: [RecordOutcome]
     public var cancelled: Bool
+
+    /// Skipped or failed records beyond those listed in `problems`.
+    public var unlistedProblems: Int { max(0, job.counters.skipped + job.counters.failed - problems.count) }
 
     /// Records synchronized: written, already in step, restored or uncoupled by the deletion policy.
     public var synchronized: Int {

@@ -84,8 +84,8 @@ extension Reducer {
                 return []
             case .accept?:
                 guard let choice = preview.dialog.choice else { return [] }
-                let token = startRun(SyncDialog.label(choice), total: preview.plan.records.count, &state)
-                return [.applyPlan(preview.plan, token: token)]
+                let token = startRun(SyncDialog.label(choice), total: preview.preview.counts.records, &state)
+                return [.applyPlan(preview.preview, token: token)]
             default: break
             }
             state.modal = .preview(preview)

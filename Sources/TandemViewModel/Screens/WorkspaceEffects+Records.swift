@@ -83,9 +83,9 @@ extension WorkspaceEffects {
         case .askSync(let target):
             return .syncQuestionLoaded(try question(for: target))
         case .preview(let dialog, let choice):
-            let plan = try SyncEngine(workspace: workspace).preview(request(dialog, choice))
-            return .previewLoaded(PreviewState(dialog: dialog, plan: plan, lines: PreviewLines.lines(plan),
-                                               summary: PreviewLines.summary(plan)))
+            let preview = try SyncEngine(workspace: workspace).preview(request(dialog, choice), keeping: PreviewState.shownLimit)
+            return .previewLoaded(PreviewState(dialog: dialog, preview: preview, lines: PreviewLines.lines(preview),
+                                               summary: PreviewLines.summary(preview)))
         case .uncouple(let target):
             let outcome = try CouplingService(workspace: workspace)
                 .uncouple(mapping: target.pane.page.mapping, side: target.pane.side, ids: try ids(of: target))
@@ -217,9 +217,10 @@ extension WorkspaceEffects {
                 return !cancelled.isCancelled(token)
             }
         }
+        let unlisted = result.unlistedProblems > 0 ? ["… and \(result.unlistedProblems) more (failures are in the job's errors)"] : []
         deliver(.syncFinished(token: token, ResultState(
             summary: result.summary, jobID: result.job.id,
-            problems: result.problems.map { DisplayText.sanitized("\($0.label): \($0.message)") })))
+            problems: result.problems.map { DisplayText.sanitized("\($0.label): \($0.message)") } + unlisted)))
     }
 
     private func card(_ page: PageKind, _ side: Side, _ id: RecordID) throws -> CardData {
@@ -247,10 +248,12 @@ extension WorkspaceEffects {
     }
 }
 
-/// The preview as lines: per record the fields old → new, or why it is skipped or fails.
+/// The preview as lines: per record the fields old → new, or why it is skipped or fails; then how many
+/// more records the counts cover.
 enum PreviewLines {
-    static func lines(_ plan: SyncPlan) -> [String] {
-        plan.records.flatMap { record -> [String] in
+    static func lines(_ preview: SyncPreview) -> [String] {
+        let more = preview.hidden > 0 ? ["… and \(preview.hidden) more record\(preview.hidden == 1 ? "" : "s"), counted above"] : []
+        return preview.shown.flatMap { record -> [String] in
             let label = DisplayText.sanitized(record.label)
             switch record.action {
             case .write:
@@ -263,11 +266,11 @@ enum PreviewLines {
             case .fail: return ["\(label): fails — \(DisplayText.sanitized(record.reason ?? ""))"]
             case .restore, .removeCoupling: return ["\(label): \(DisplayText.sanitized(record.reason ?? ""))"]
             }
-        }
+        } + more
     }
 
-    static func summary(_ plan: SyncPlan) -> String {
-        let counts = plan.counts, total = plan.records.count
+    static func summary(_ preview: SyncPreview) -> String {
+        let counts = preview.counts, total = counts.records
         return "\(counts.changing) of \(total) record\(total == 1 ? "" : "s") will change "
             + "(\(counts.fields) field\(counts.fields == 1 ? "" : "s")); \(counts.skipped) skipped."
             + (counts.failing > 0 ? " \(counts.failing) will fail." : "")

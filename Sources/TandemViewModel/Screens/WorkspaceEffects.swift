@@ -18,8 +18,8 @@ public struct WorkspaceEffects: Sendable {
             case .synchronize(let dialog, let choice, let token):
                 let request = try request(dialog, choice)
                 try run(token: token, deliver: deliver) { try SyncEngine(workspace: workspace).synchronize(request, progress: $0) }
-            case .applyPlan(let plan, let token):
-                try run(token: token, deliver: deliver) { try SyncEngine(workspace: workspace).apply(plan, progress: $0) }
+            case .applyPlan(let preview, let token):
+                try run(token: token, deliver: deliver) { try SyncEngine(workspace: workspace).apply(preview, progress: $0) }
             default: deliver(try perform(effect))
             }
         } catch {

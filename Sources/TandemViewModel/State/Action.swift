@@ -101,8 +101,8 @@ public enum Effect: Equatable, Sendable {
     case askSync(RecordTarget)
     case preview(SyncDialog, SyncChoice)
     case synchronize(SyncDialog, SyncChoice, token: Int)
-    /// Writes exactly a previewed plan.
-    case applyPlan(SyncPlan, token: Int)
+    /// Writes a previewed plan: exactly its plans when the preview kept them all, else refusing what changed.
+    case applyPlan(SyncPreview, token: Int)
     case cancelRun(token: Int)
     case uncouple(RecordTarget)
     case createNew(RecordTarget)

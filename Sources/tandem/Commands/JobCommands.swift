@@ -43,7 +43,7 @@ struct JobCommand: ParsableCommand {
             throw CommandError(TandemError.jobNotFound(id).description, usage: true)
         }
         let errors = try store.jobErrors(id)
-        let changes = try store.recordChanges(id)
+        let written = try store.recordChangeCount(id)
         if output.json {
             struct ErrorJSON: Encodable {
                 var at: String; var message: String; var reason: RecordFailure; var sourceSide: String; var sourceId: String?
@@ -53,12 +53,12 @@ struct JobCommand: ParsableCommand {
             return try Console.printJSON(Report(job: JobJSON(job), errors: errors.map {
                 ErrorJSON(at: $0.at.iso8601, message: $0.message, reason: $0.reason, sourceSide: $0.sourceSide.rawValue,
                           sourceId: $0.sourceID?.rawValue, destinationId: $0.destinationID?.rawValue)
-            }, recordsWritten: changes.count))
+            }, recordsWritten: written))
         }
         Console.out("Job \(job.id) · \(job.type.rawValue) · \(job.mapping)\(job.direction.map { " · \($0.rawValue)" } ?? "")")
         Console.out("started \(job.startedAt), finished \(job.finishedAt?.iso8601 ?? "not yet")")
         Console.out(Console.safe(job.message))
-        Console.out("records written: \(changes.count)\(job.undoneBy.map { " (undone by job \($0))" } ?? "")")
+        Console.out("records written: \(written)\(job.undoneBy.map { " (undone by job \($0))" } ?? "")")
         guard !errors.isEmpty else { return Console.out("no errors") }
         var table = TextTable([TextTable.Column(title: "Time"), TextTable.Column(title: "Source"),
                                TextTable.Column(title: "Destination"), TextTable.Column(title: "Message", maxWidth: 90)])
@@ -147,13 +147,19 @@ struct UndoCommand: ParsableCommand {
         }
         let result = try JobUndoer(workspace: opened.workspace).undo(id)
         if output.json {
-            struct Report: Encodable { var job: JobJSON; var restored: [OutcomeJSON]; var refused: [OutcomeJSON] }
-            try Console.printJSON(Report(job: JobJSON(result.job), restored: result.restored.map(OutcomeJSON.init),
-                                         refused: result.refused.map(OutcomeJSON.init)))
+            // restored and refused list the first records of each (JobUndoer.sampleLimit); the counts are exact.
+            struct Report: Encodable {
+                var job: JobJSON; var restoredCount: Int; var refusedCount: Int; var restored: [OutcomeJSON]; var refused: [OutcomeJSON]
+            }
+            try Console.printJSON(Report(job: JobJSON(result.job), restoredCount: result.restoredCount, refusedCount: result.refusedCount,
+                                         restored: result.restored.map(OutcomeJSON.init), refused: result.refused.map(OutcomeJSON.init)))
         } else {
             Console.out(Console.safe(result.job.message) + " (job \(result.job.id))")
             for refused in result.refused { Console.error("\(Console.safe(refused.label)): refused: \(Console.safe(refused.message))") }
+            if result.refusedCount > result.refused.count {
+                Console.error("… and \(result.refusedCount - result.refused.count) more refused.")
+            }
         }
-        if !result.refused.isEmpty { throw ExitCode(1) }
+        if result.refusedCount > 0 { throw ExitCode(1) }
     }
 }

@@ -21,6 +21,9 @@ struct ListCommand: ParsableCommand {
     @Option(help: "At most this many records.")
     var limit = 50
 
+    /// Records read at a time, by key.
+    static let pageSize = 500
+
     func validate() throws {
         guard limit > 0 else { throw ValidationError("--limit must be at least 1.") }
     }
@@ -30,34 +33,44 @@ struct ListCommand: ParsableCommand {
         let table = try opened.table(list.schema.name, on: list.side)
         guard let mapping = try opened.workspace.store.mappings().first(where: { $0.table(on: list.side) == table.schema.name })
         else { throw CommandError("No mapping covers \(table.schema.displayName).") }
-        var rows: [(Record, Coupling?)] = []
-        var start = PageStart.first
-        // Page by key until enough rows pass the coupled filter: never the whole table.
-        while rows.count < limit {
-            let page = try table.page(search: filter, from: start, limit: max(limit, 200))
-            guard let last = page.last else { break }
-            let couplings = try opened.workspace.store.couplingsByID(mapping: mapping.name, side: list.side, ids: page.map(\.id))
-            for record in page where rows.count < limit {
-                let coupling = couplings[record.id]
-                switch coupled {
-                case .coupled? where coupling == nil, .uncoupled? where coupling != nil: continue
-                default: rows.append((record, coupling))
-                }
-            }
-            start = .after(ListKey(last, schema: table.schema))
-        }
-        let statuses = rows.map { CouplingStatus.of($0.0, on: list.side, coupling: $0.1, mapping: mapping, schema: table.schema) }
-        if output.json {
-            try Console.printJSON(zip(rows, statuses).map { RecordJSON($0.0, schema: table.schema, status: $1, coupling: $0.1) })
-            return
-        }
         let schema = table.schema
         let fields = list.side == .erp ? [schema.numberField ?? "No.", schema.nameField] + (list == .customers ? ["City", "Phone No.", "E-Mail"] : ["Company No.", "E-Mail"])
             : [schema.nameField] + (list == .accounts ? ["accountnumber", "address1_city", "emailaddress1"] : ["emailaddress1", "jobtitle"])
-        var text = TextTable([TextTable.Column(title: "Status", maxWidth: 11)] + fields.map { TextTable.Column(title: $0) })
-        for ((record, _), status) in zip(rows, statuses) { text.add([status.rawValue] + fields.map { record[$0] }) }
-        Console.out(text.render())
+        // Rows are printed a page at a time as they are read, so --limit of any size holds one page.
+        var json = output.json ? JSONArrayStream() : nil
+        var text = StreamedTable([TextTable.Column(title: "Status", maxWidth: 11)] + fields.map { TextTable.Column(title: $0) })
+        var shown = 0
+        var start = PageStart.first
+        // Page by key until enough rows pass the coupled filter: never the whole table.
+        while shown < limit {
+            let page = try table.page(search: filter, from: start, limit: min(Self.pageSize, max(limit, 200)))
+            guard let last = page.last else { break }
+            let couplings = try opened.workspace.store.couplingsByID(mapping: mapping.name, side: list.side, ids: page.map(\.id))
+            var rows: [[String]] = []
+            for record in page where shown < limit {
+                let coupling = couplings[record.id]
+                switch coupled {
+                case .coupled? where coupling == nil, .uncoupled? where coupling != nil: continue
+                default: break
+                }
+                shown += 1
+                let status = CouplingStatus.of(record, on: list.side, coupling: coupling, mapping: mapping, schema: schema)
+                if json != nil {
+                    try json?.append(RecordJSON(record, schema: schema, status: status, coupling: coupling))
+                } else {
+                    rows.append([status.rawValue] + fields.map { record[$0] })
+                }
+            }
+            text.print(rows)
+            start = .after(ListKey(last, schema: schema))
+        }
+        if let json {
+            json.finish()
+            Console.out("")
+            return
+        }
+        text.finish()
         let total = try table.count(search: filter)
-        Console.error("\(rows.count) of \(total) \(list.rawValue)\(filter.map { " matching \"\($0)\"" } ?? "").")
+        Console.error("\(shown) of \(total) \(list.rawValue)\(filter.map { " matching \"\($0)\"" } ?? "").")
     }
 }

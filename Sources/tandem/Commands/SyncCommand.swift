@@ -68,6 +68,8 @@ struct SyncCommand: ParsableCommand {
         let engine = SyncEngine(workspace: opened.workspace)
         var refused = false
         var documents: [SyncReport] = []
+        // A preview is printed as it is planned, keeping only counts; --json streams the same document.
+        var previews = output.json && preview ? JSONArrayStream() : nil
         for var request in requests {
             request.overwriteChangedDestination = force
             if let prefer {
@@ -75,10 +77,16 @@ struct SyncCommand: ParsableCommand {
                 request.resolutions = Dictionary(uniqueKeysWithValues: mapping.bidirectionalFields.map { ($0.erpField, prefer) })
             }
             if preview {
-                let plan = try engine.preview(request)
-                let report = SyncReport(preview: plan)
-                refused = refused || report.hasProblems
-                if output.json { documents.append(report) } else { PlanPrinter.print(plan) }
+                let counts: SyncPlan.Counts
+                if var stream = previews {
+                    counts = try PreviewJSON.stream(request, engine: engine, into: &stream)
+                    previews = stream
+                } else {
+                    var printer = PlanPrinter()
+                    counts = try engine.preview(request) { plans in printer.print(plans) }
+                    printer.finish(summary: PlanPrinter.summary(request.mapping, counts))
+                }
+                refused = refused || counts.skipped + counts.failing > 0
             } else {
                 let result = try engine.synchronize(request)
                 let report = SyncReport(result: result, mapping: request.mapping)
@@ -89,10 +97,19 @@ struct SyncCommand: ParsableCommand {
                         Console.error("\(Console.safe(problem.label)): \(problem.status == .failed ? "failed" : "refused"): "
                                       + Console.safe(problem.message) + hint(for: problem))
                     }
+                    if result.unlistedProblems > 0 {
+                        Console.error("… and \(result.unlistedProblems) more skipped or failed — failures are listed by "
+                                      + "`tandem job \(result.job.id)`; `--preview` shows why each record is skipped.")
+                    }
                 }
             }
         }
-        if output.json { try Console.printJSON(documents) }
+        if let previews {
+            previews.finish()
+            Console.out()
+        } else if output.json {
+            try Console.printJSON(documents)
+        }
         if refused { throw ExitCode(1) }
     }
 
@@ -145,22 +162,14 @@ struct SyncReport: Encodable {
 
     var mapping: String
     var preview: Bool
-    var records: [PlannedRecord]?
-    var job: JobJSON?
+    var job: JobJSON
     var summary: String
-    var problems: [OutcomeJSON]?
+    /// The first problems (`SyncEngine.problemLimit`); the job's counters count them all.
+    var problems: [OutcomeJSON]
+    /// Skipped or failed records beyond `problems`, absent when none.
+    var unlistedProblems: Int?
 
-    var hasProblems: Bool {
-        if let job { return job.counters.failed + job.counters.skipped + job.counters.changedElsewhere > 0 }
-        return records?.contains { $0.action == "skip" || $0.action == "fail" } ?? false
-    }
-
-    init(preview plan: SyncPlan) {
-        mapping = plan.request.mapping
-        preview = true
-        records = plan.records.map(Self.planned)
-        summary = PlanPrinter.summary(plan)
-    }
+    var hasProblems: Bool { job.counters.failed + job.counters.skipped + job.counters.changedElsewhere > 0 }
 
     init(result: SyncResult, mapping: String) {
         self.mapping = mapping
@@ -168,6 +177,7 @@ struct SyncReport: Encodable {
         job = JobJSON(result.job)
         summary = result.summary
         problems = result.problems.map(OutcomeJSON.init)
+        unlistedProblems = result.unlistedProblems > 0 ? result.unlistedProblems : nil
     }
 
     static func planned(_ plan: RecordPlan) -> PlannedRecord {
@@ -180,28 +190,35 @@ struct SyncReport: Encodable {
     }
 }
 
-/// The human form of a plan: per record the fields old → new, conflicts and skip reasons.
-enum PlanPrinter {
-    static func print(_ plan: SyncPlan) {
-        var table = TextTable([TextTable.Column(title: "Record"), TextTable.Column(title: "Action", maxWidth: 12),
-                               TextTable.Column(title: "Field", maxWidth: 24), TextTable.Column(title: "Old → new", maxWidth: 80)])
-        for record in plan.records {
+/// The human form of a preview, printed a batch at a time as the engine plans: per record the fields
+/// old → new, conflicts and skip reasons; then the counts. Column widths are those of the first batch.
+struct PlanPrinter {
+    private var table = StreamedTable([TextTable.Column(title: "Record"), TextTable.Column(title: "Action", maxWidth: 12),
+                                       TextTable.Column(title: "Field", maxWidth: 24),
+                                       TextTable.Column(title: "Old → new", maxWidth: 80)])
+
+    mutating func print(_ plans: [RecordPlan]) {
+        var rows: [[String]] = []
+        for record in plans {
             let planned = SyncReport.planned(record)
             if planned.changes.isEmpty {
-                table.add([record.label, planned.action, "", planned.reason ?? ""])
+                rows.append([record.label, planned.action, "", planned.reason ?? ""])
             }
             for (index, change) in planned.changes.enumerated() {
-                table.add([index == 0 ? record.label : "", index == 0 ? "write" : "",
-                           "\(change.side.uppercased()) \(change.field)", "\"\(change.old)\" → \"\(change.new)\""])
+                rows.append([index == 0 ? record.label : "", index == 0 ? "write" : "",
+                             "\(change.side.uppercased()) \(change.field)", "\"\(change.old)\" → \"\(change.new)\""])
             }
         }
-        Console.out(table.render())
-        Console.out(summary(plan))
+        table.print(rows)
     }
 
-    static func summary(_ plan: SyncPlan) -> String {
-        let counts = plan.counts
-        return "\(plan.request.mapping) preview: \(counts.changing) record\(counts.changing == 1 ? "" : "s") would change "
+    func finish(summary: String) {
+        table.finish()
+        Console.out(summary)
+    }
+
+    static func summary(_ mapping: String, _ counts: SyncPlan.Counts) -> String {
+        "\(mapping) preview: \(counts.changing) record\(counts.changing == 1 ? "" : "s") would change "
             + "(\(counts.fields) field\(counts.fields == 1 ? "" : "s")), \(counts.unchanged) unchanged, \(counts.skipped) skipped, "
             + "\(counts.failing) would fail. Nothing was written."
     }

@@ -7,9 +7,10 @@ import TandemCore
 /// breaks and tabs stay. Record values are put into messages through `safe`, which makes a line break
 /// inside a value visible too.
 enum Console {
-    /// Writes text to standard output, ending the line.
-    static func out(_ text: String = "") {
-        Swift.print(DisplayText.sanitizedKeepingLayout(text))
+    /// Writes text to standard output, ending with `terminator` (a line break unless told otherwise,
+    /// for output streamed in pieces).
+    static func out(_ text: String = "", terminator: String = "\n") {
+        Swift.print(DisplayText.sanitizedKeepingLayout(text), terminator: terminator)
     }
 
     /// Writes a message to standard error, ending the line.
@@ -21,10 +22,15 @@ enum Console {
     /// Record text is untrusted: shown with control characters made visible, line breaks included.
     static func safe(_ text: String) -> String { DisplayText.sanitized(text) }
 
-    /// Prints any value as one pretty JSON document, with control and bidi characters as `\uXXXX`.
+    /// Prints any value as one pretty JSON document.
     static func printJSON(_ value: some Encodable) throws {
+        out(try json(value))
+    }
+
+    /// Any value as pretty JSON text, keys sorted, with control and bidi characters as `\uXXXX`.
+    static func json(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        out(DisplayText.escapingControlsInJSON(String(decoding: try encoder.encode(value), as: UTF8.self)))
+        return DisplayText.escapingControlsInJSON(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 }

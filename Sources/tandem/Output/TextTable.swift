@@ -17,18 +17,25 @@ struct TextTable {
     mutating func add(_ row: [String]) { rows.append(row.map(DisplayText.sanitized)) }
 
     func render() -> String {
-        let widths = columns.indices.map { index in
+        let widths = widths()
+        return ([columns.map(\.title)] + rows).map { line($0, widths: widths) }.joined(separator: "\n")
+    }
+
+    /// Each column's width: its widest cell or title, at most its maximum.
+    func widths() -> [Int] {
+        columns.indices.map { index in
             min(columns[index].maxWidth,
                 max(DisplayWidth.of(columns[index].title), rows.map { DisplayWidth.of($0[index]) }.max() ?? 0))
         }
-        func line(_ cells: [String]) -> String {
-            cells.indices.map { index in
-                let cell = DisplayWidth.truncate(cells[index], to: widths[index])
-                let padding = String(repeating: " ", count: max(0, widths[index] - DisplayWidth.of(cell)))
-                return columns[index].alignRight ? padding + cell : cell + padding
-            }
-            .joined(separator: "  ").replacing(/\s+$/, with: "")
+    }
+
+    /// One row at these widths, cells cut with an ellipsis, trailing spaces dropped.
+    func line(_ cells: [String], widths: [Int]) -> String {
+        cells.indices.map { index in
+            let cell = DisplayWidth.truncate(cells[index], to: widths[index])
+            let padding = String(repeating: " ", count: max(0, widths[index] - DisplayWidth.of(cell)))
+            return columns[index].alignRight ? padding + cell : cell + padding
         }
-        return ([line(columns.map(\.title))] + rows.map(line)).joined(separator: "\n")
+        .joined(separator: "  ").replacing(/\s+$/, with: "")
     }
 }
