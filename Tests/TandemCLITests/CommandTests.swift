@@ -122,7 +122,10 @@ import TandemTestSupport
         #expect(result.out.contains("ambiguous: 2 candidates") && result.out.contains("candidate already coupled")
                 && result.out.contains("no match"))
         let report = try #require(try cli.json("match", "--create-new") as? [String: Any])
-        #expect((report["created"] as? [Any])?.isEmpty == false)
+        let records = try #require(report["records"] as? [[String: Any]])
+        let counts = try #require(report["counts"] as? [String: Int])
+        #expect(records.contains { $0["result"] as? String == "created" })
+        #expect(records.filter { $0["result"] as? String == "created" }.count == counts["created"])
     }
 
     @Test func jobsErrorsRetryAndUncouple() throws {

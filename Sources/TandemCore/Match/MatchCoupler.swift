@@ -30,27 +30,57 @@ public struct MatchedPair: Sendable, Equatable {
     public var priority: Int?
 }
 
-/// What match-based coupling did.
+/// Exact counts of what match-based coupling did.
+public struct MatchCounts: Sendable, Equatable {
+    public var coupled = 0
+    public var created = 0
+    public var unmatched = 0
+    public var failed = 0
+    /// Records another job coupled (or claimed) first.
+    public var refused = 0
+
+    public init() {}
+}
+
+/// What one batch of match-based coupling did, handed out as it happens (so a caller can print a
+/// million results without holding them).
+public struct MatchBatchReport: Sendable {
+    public var coupled: [MatchedPair] = []
+    public var created: [MatchedPair] = []
+    public var unmatched: [UnmatchedRecord] = []
+    /// Records that could not be created, or that another job took first (status `changedElsewhere`).
+    public var failed: [RecordOutcome] = []
+}
+
+/// What match-based coupling did: exact counts, and the first records of each kind.
 public struct MatchResult: Sendable {
     public var job: SyncJob
+    public var counts: MatchCounts
+    /// The first `MatchCoupler.sampleLimit` records of each kind.
     public var coupled: [MatchedPair]
     public var created: [MatchedPair]
     public var unmatched: [UnmatchedRecord]
-    /// Records that could not be created (with create new), with the reason.
     public var failed: [RecordOutcome]
     public var sync: SyncResult?
 }
 
 /// Match-based coupling (spec §6): a hash join of the uncoupled ERP records against the CRM records,
-/// priority group by priority group; exactly one uncoupled candidate couples.
+/// priority group by priority group; exactly one uncoupled candidate couples. Memory stays bounded at
+/// any table size: the CRM side is held as compact hash indexes (about 40 bytes a candidate), the ERP
+/// side is read a batch at a time with its couplings, each batch's pairs are claimed, its missing
+/// records created and its results handed out before the next, and only counts and samples are kept.
 public struct MatchCoupler: Sendable {
     public let workspace: Workspace
     public var batchSize = 1000
+    /// How many records of each kind the result lists (the counts are always exact).
+    public var sampleLimit = 1000
 
     public init(workspace: Workspace) { self.workspace = workspace }
 
-    /// Matches the given uncoupled ERP records (nil: every uncoupled ERP record inside the filter).
-    public func match(mapping name: String, erpIDs: [RecordID]? = nil, options: MatchOptions) throws -> MatchResult {
+    /// Matches the given uncoupled ERP records (nil: every uncoupled ERP record inside the filter),
+    /// handing each batch's results to `report` as they are committed.
+    public func match(mapping name: String, erpIDs: [RecordID]? = nil, options: MatchOptions,
+                      report: ((MatchBatchReport) -> Void)? = nil) throws -> MatchResult {
         let mapping = try workspace.store.mapping(named: name)
         guard !options.criteria.criteria.isEmpty else {
             throw TandemError.invalidCriteria("Choose at least one field to match on.")
@@ -59,86 +89,95 @@ public struct MatchCoupler: Sendable {
         let erpTable = try workspace.table(of: mapping, on: .erp), crmTable = try workspace.table(of: mapping, on: .crm)
         var job = try workspace.beginJob(.matchCoupling, mapping: mapping.name)
         defer { workspace.endJob(job) }
-        let coupledERP = try workspace.store.coupledIDs(mapping: mapping.name, side: .erp)
-        let crmCoupled = try workspace.store.coupledIDs(mapping: mapping.name, side: .crm)
-        let groups = options.criteria.groups, batchSize = self.batchSize
+        let groups = options.criteria.groups, batchSize = self.batchSize, store = workspace.store
         let createNew = options.createNewIfNoMatch
 
+        var result = MatchResult(job: job, counts: MatchCounts(), coupled: [], created: [], unmatched: [], failed: [])
+        var toSynchronize: [RecordID] = []
         // Matching batch N+1 (one thread, which owns the join) overlaps committing batch N.
-        var coupled: [MatchedPair] = [], unmatched: [UnmatchedRecord] = [], leftOver: [Record] = []
-        var failed: [RecordOutcome] = []
         try BatchPipeline.run(produce: { emit in
-            var join = try CandidateJoin(mapping: mapping, table: crmTable, groups: groups, coupled: crmCoupled)
+            var join = CandidateJoin(mapping: mapping, table: crmTable, groups: groups, store: store)
             try Self.forEachERPBatch(erpTable, ids: erpIDs, batchSize: batchSize) { records in
+                let coupledERP = try store.couplingsByID(mapping: mapping.name, side: .erp, ids: records.map(\.id))
                 var batch = MatchBatch()
-                for record in records where !coupledERP.contains(record.id) && mapping.erpFilter.admits(record) {
+                for record in records where coupledERP[record.id] == nil && mapping.erpFilter.admits(record) {
                     let label = erpTable.schema.label(of: record)
-                    switch join.match(record) {
+                    switch try join.match(record) {
                     case .matched(let crmID, let priority):
                         batch.couplings.append(Coupling(mapping: mapping.name, erpID: record.id, crmID: crmID))
                         batch.coupled.append(MatchedPair(erpID: record.id, crmID: crmID, label: label, priority: priority))
                     case .unmatched(let reason):
-                        batch.unmatched.append(UnmatchedRecord(erpID: record.id, label: label, reason: reason))
                         // Only when nothing matched: creating one more copy of an ambiguous or an
                         // already-coupled record would add a duplicate to the CRM.
-                        if createNew && reason.meansNothingMatched { batch.leftOver.append(record) }
+                        if createNew && reason.meansNothingMatched {
+                            batch.leftOver.append(record)
+                        } else {
+                            batch.unmatched.append(UnmatchedRecord(erpID: record.id, label: label, reason: reason))
+                        }
                     }
                 }
                 try emit(batch)
             }
         }, consume: { batch in
-            unmatched += batch.unmatched
-            leftOver += batch.leftOver
+            var done = MatchBatchReport(unmatched: batch.unmatched)
             // Each pair is claimed where it is written: one coupled (or claimed for a creation) by
             // another process since the join read it is reported, never re-pointed.
             var claims = WorkspaceChanges(jobID: job.id)
             claims.couplings = batch.couplings.map { .claim($0) }
             let refused = try workspace.store.commit(claims)
             for (index, pair) in batch.coupled.enumerated() {
-                guard let reason = refused[index] else { coupled.append(pair); continue }
-                failed.append(RecordOutcome(label: pair.label, erpID: pair.erpID, crmID: pair.crmID,
-                                            status: .changedElsewhere, failure: reason))
+                guard let reason = refused[index] else { done.coupled.append(pair); continue }
+                done.failed.append(RecordOutcome(label: pair.label, erpID: pair.erpID, crmID: pair.crmID,
+                                                 status: .changedElsewhere, failure: reason))
             }
-            job.counters.coupled = coupled.count
+            if !batch.leftOver.isEmpty {
+                let (made, problems) = try create(batch.leftOver, mapping: mapping, erpSchema: erpTable.schema, job: job)
+                done.created = made
+                done.failed += problems
+            }
+            if options.synchronizeAfterCoupling { toSynchronize += done.coupled.map(\.erpID) }
+            record(done, into: &result)
+            job.counters = result.counters(of: job)
             var progress = WorkspaceChanges(jobID: job.id)
             progress.updatedJobs = [job]
+            progress.jobErrors = done.unmatched.map {
+                JobError(jobID: job.id, at: workspace.clock.now(), reason: .unmatched($0.reason),
+                         sourceSide: .erp, sourceID: $0.erpID, destinationID: nil)
+            } + done.failed.map {
+                JobError(jobID: job.id, at: workspace.clock.now(), reason: $0.failure ?? .couldNotCreate,
+                         sourceSide: .erp, sourceID: $0.erpID, destinationID: $0.crmID)
+            }
             try workspace.store.commit(progress)
+            report?(done)
         })
 
-        var created: [MatchedPair] = []
-        for batch in leftOver.chunked(into: batchSize) {
-            let (made, problems) = try create(batch, mapping: mapping, erpSchema: erpTable.schema, job: &job)
-            created += made
-            failed += problems
-        }
-        // A record created, or refused because another job took it first, is reported as that alone.
-        let settled = Set(created.map(\.erpID) + failed.map(\.erpID).compactMap { $0 })
-        unmatched.removeAll { settled.contains($0.erpID) }
-
-        var sync: SyncResult?
-        if options.synchronizeAfterCoupling && !coupled.isEmpty {
+        if !toSynchronize.isEmpty {
             let choice: SyncChoice = mapping.direction == .fromCRM ? .fromCRM : .toCRM
-            sync = try SyncEngine(workspace: workspace).synchronize(SyncRequest(
-                mapping: mapping.name, selection: .records(.erp, coupled.map(\.erpID)), choice: choice,
+            result.sync = try SyncEngine(workspace: workspace).synchronize(SyncRequest(
+                mapping: mapping.name, selection: .records(.erp, toSynchronize), choice: choice,
                 overwriteChangedDestination: true))
         }
-        job.counters.coupled = coupled.count + created.count
-        job.counters.inserted = created.count
-        job.counters.failed = failed.filter { $0.status == .failed }.count
-        job.counters.changedElsewhere = failed.filter { $0.status == .changedElsewhere }.count
-        job.counters.skipped = unmatched.count
+        job.counters = result.counters(of: job)
         job.finishedAt = workspace.clock.now()
+        result.job = job
         var changes = WorkspaceChanges(jobID: job.id)
         changes.updatedJobs = [job]
-        changes.jobErrors = unmatched.map {
-            JobError(jobID: job.id, at: workspace.clock.now(), reason: .unmatched($0.reason),
-                     sourceSide: .erp, sourceID: $0.erpID, destinationID: nil)
-        } + failed.map {
-            JobError(jobID: job.id, at: workspace.clock.now(), reason: $0.failure ?? .couldNotCreate,
-                     sourceSide: .erp, sourceID: $0.erpID, destinationID: $0.crmID)
-        }
         try workspace.store.commit(changes)
-        return MatchResult(job: job, coupled: coupled, created: created, unmatched: unmatched, failed: failed, sync: sync)
+        return result
+    }
+
+    /// Adds a batch's results to the counts, and to the samples while they have room.
+    private func record(_ batch: MatchBatchReport, into result: inout MatchResult) {
+        result.counts.coupled += batch.coupled.count
+        result.counts.created += batch.created.count
+        result.counts.unmatched += batch.unmatched.count
+        result.counts.failed += batch.failed.filter { $0.status == .failed }.count
+        result.counts.refused += batch.failed.filter { $0.status == .changedElsewhere }.count
+        func sample<T>(_ kept: inout [T], _ more: [T]) { kept += more.prefix(max(0, sampleLimit - kept.count)) }
+        sample(&result.coupled, batch.coupled)
+        sample(&result.created, batch.created)
+        sample(&result.unmatched, batch.unmatched)
+        sample(&result.failed, batch.failed)
     }
 
     /// One batch of matching, handed from the matching thread to the committing one.
@@ -167,8 +206,9 @@ public struct MatchCoupler: Sendable {
         }
     }
 
+    /// Creates the CRM record of each ERP record that matched nothing, and couples the pair.
     private func create(_ records: [Record], mapping: TableMapping, erpSchema: TableSchema,
-                        job: inout SyncJob) throws -> ([MatchedPair], [RecordOutcome]) {
+                        job: SyncJob) throws -> ([MatchedPair], [RecordOutcome]) {
         let translator = try LookupTranslator.build(for: mapping, erpRecords: records, crmRecords: [], in: workspace)
         var requests: [CreationRequest] = [], failed: [RecordOutcome] = []
         for record in records {
@@ -198,44 +238,50 @@ public struct MatchCoupler: Sendable {
                                             failure: reason))
             }
         }
-        var changes = WorkspaceChanges(jobID: job.id)
-        job.counters.inserted += made.count
-        changes.updatedJobs = [job]
-        try workspace.store.commit(changes)
         return (made, failed)
     }
 }
 
-/// The CRM side of the join: candidates inside the filter, reduced to their match fields, with one
-/// hash index per priority group and set of non-empty ERP fields, built on first use.
+extension MatchResult {
+    /// The job's counters for these counts.
+    func counters(of job: SyncJob) -> JobCounters {
+        var counters = job.counters
+        counters.coupled = counts.coupled + counts.created
+        counters.inserted = counts.created
+        counters.skipped = counts.unmatched
+        counters.failed = counts.failed
+        counters.changedElsewhere = counts.refused
+        return counters
+    }
+}
+
+/// The CRM side of the join: one compact index per priority group and set of non-empty ERP fields,
+/// built on first use from a paged scan (so a group no record needs is never read), plus the
+/// candidates this run took.
 struct CandidateJoin {
+    private let mapping: TableMapping
+    private let table: any RecordSource
     private let groups: [[MatchCriterion]]
-    private var candidates: [RecordID: Record] = [:]
-    private var coupled: Set<RecordID>
-    /// Built indexes, each with the CRM fields (and case flags) it keys on; few, so a list.
-    private var indexes: [(signature: String, fields: [(field: String, caseSensitive: Bool)], index: MatchIndex)] = []
+    private let store: any WorkspaceStore
+    /// Built indexes by the CRM fields (and case flags) they key on; few, so a list.
+    private var indexes: [(signature: [String], index: MatchIndex)] = []
+    /// Candidates coupled during this run.
+    private var taken = Set<CompactID>()
 
     enum Probe {
         case matched(RecordID, priority: Int)
         case unmatched(UnmatchedReason)
     }
 
-    init(mapping: TableMapping, table: any RecordSource, groups: [[MatchCriterion]], coupled: Set<RecordID>) throws {
+    init(mapping: TableMapping, table: any RecordSource, groups: [[MatchCriterion]], store: any WorkspaceStore) {
+        self.mapping = mapping
+        self.table = table
         self.groups = groups
-        self.coupled = coupled
-        // Read only what matching needs: the match fields and the filter's fields.
-        let fields = Array(Set(groups.flatMap { $0.map(\.crmField) } + mapping.crmFilter.conditions.map(\.field)))
-        var after: RecordID?
-        while true {
-            let page = try table.scan(after: after, limit: 5000, fields: fields)
-            guard let last = page.last else { break }
-            for record in page where mapping.crmFilter.admits(record) { candidates[record.id] = record }
-            after = last.id
-        }
+        self.store = store
     }
 
     /// The one uncoupled candidate for `record` with the priority that found it, or why there is none.
-    mutating func match(_ record: Record) -> Probe {
+    mutating func match(_ record: Record) throws -> Probe {
         var reason: UnmatchedReason?
         var anyValue = false
         for group in groups {
@@ -243,10 +289,10 @@ struct CandidateJoin {
             guard !present.isEmpty else { continue }
             anyValue = true
             let erpFields = present.map { (field: $0.erpField, caseSensitive: $0.caseSensitive) }
-            guard let key = MatchIndex.key(record, fields: erpFields), let bucket = index(for: present).bucket(for: key)
-            else { continue }
-            if bucket.uncoupled.count == 1 {
-                take(bucket.uncoupled[0])
+            guard let key = MatchKey(record, fields: erpFields),
+                  let bucket = try index(for: present).bucket(for: key, taken: taken) else { continue }
+            if bucket.uncoupled.count == 1, let id = CompactID(bucket.uncoupled[0]) {
+                taken.insert(id)
                 return .matched(bucket.uncoupled[0], priority: group[0].priority)
             }
             if bucket.uncoupled.count > 1 {
@@ -258,23 +304,15 @@ struct CandidateJoin {
         return .unmatched(reason ?? (anyValue ? .noMatch : .nothingToMatchOn))
     }
 
-    private mutating func index(for criteria: [MatchCriterion]) -> MatchIndex {
+    private mutating func index(for criteria: [MatchCriterion]) throws -> MatchIndex {
         let fields = criteria.map { (field: $0.crmField, caseSensitive: $0.caseSensitive) }
-        let signature = fields.map { "\($0.field)|\($0.caseSensitive)" }.joined(separator: "\u{1E}")
+        let signature = fields.map { "\($0.field)|\($0.caseSensitive)" }
         if let built = indexes.first(where: { $0.signature == signature }) { return built.index }
-        let index = MatchIndex(candidates: Array(candidates.values), fields: fields, coupled: coupled)
-        indexes.append((signature, fields, index))
-        return index
-    }
-
-    /// Marks a candidate coupled in every index built so far (and, through `coupled`, those built later).
-    private mutating func take(_ id: RecordID) {
-        coupled.insert(id)
-        guard let candidate = candidates[id] else { return }
-        for position in indexes.indices {
-            if let key = MatchIndex.key(candidate, fields: indexes[position].fields) {
-                indexes[position].index.markCoupled(id, key: key)
-            }
+        let store = self.store, mapping = self.mapping
+        let index = try MatchIndex(table: table, filter: mapping.crmFilter, fields: fields) { ids in
+            Set(try store.couplingsByID(mapping: mapping.name, side: .crm, ids: ids).keys)
         }
+        indexes.append((signature, index))
+        return index
     }
 }

@@ -117,7 +117,7 @@ extension WorkspaceEffects {
                                       synchronizeAfterCoupling: dialog.synchronize))
             let problems = result.unmatched.map { "\($0.label): \($0.reason.message)" } + result.failed.map { "\($0.label): \($0.message)" }
             return .matchFinished(ResultState(
-                summary: "Coupled \(result.coupled.count), created \(result.created.count), unmatched \(result.unmatched.count)."
+                summary: "Coupled \(result.counts.coupled), created \(result.counts.created), unmatched \(result.counts.unmatched)."
                     + (result.sync.map { " " + $0.summary } ?? ""),
                 jobID: result.job.id, problems: problems.map(DisplayText.sanitized)))
         case .loadErrors:

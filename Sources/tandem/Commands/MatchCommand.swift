@@ -56,37 +56,49 @@ struct MatchCommand: ParsableCommand {
         } catch let error as TandemError {
             throw CommandError(error.description, usage: true)
         }
-        let result = try MatchCoupler(workspace: opened.workspace).match(
-            mapping: mapping.name, options: MatchOptions(criteria: criteria, createNewIfNoMatch: createNew,
-                                                         synchronizeAfterCoupling: sync))
+        let options = MatchOptions(criteria: criteria, createNewIfNoMatch: createNew, synchronizeAfterCoupling: sync)
+        let coupler = MatchCoupler(workspace: opened.workspace)
+        // Results are printed batch by batch as they are committed: a million never sit in memory.
+        let result: MatchResult
         if output.json {
-            struct Pair: Encodable { var record: String; var erpId: String; var crmId: String; var priority: Int? }
-            struct Unmatched: Encodable { var record: String; var erpId: String; var reason: String }
-            struct Report: Encodable {
-                var job: JobJSON; var coupled: [Pair]; var created: [Pair]; var unmatched: [Unmatched]
-                var failed: [OutcomeJSON]; var sync: JobJSON?
+            Console.out("{\n  \"records\" : ", terminator: "")
+            var records = JSONArrayStream(indent: 2)
+            var failure: (any Error)?
+            result = try coupler.match(mapping: mapping.name, options: options) { batch in
+                do {
+                    for row in MatchRecordJSON.rows(of: batch) { try records.append(row) }
+                } catch {
+                    failure = failure ?? error
+                }
             }
-            let pair = { (p: MatchedPair) in Pair(record: p.label, erpId: p.erpID.rawValue, crmId: p.crmID.rawValue, priority: p.priority) }
-            try Console.printJSON(Report(job: JobJSON(result.job), coupled: result.coupled.map(pair), created: result.created.map(pair),
-                                         unmatched: result.unmatched.map { Unmatched(record: $0.label, erpId: $0.erpID.rawValue, reason: $0.reason.message) },
-                                         failed: result.failed.map(OutcomeJSON.init), sync: result.sync.map { JobJSON($0.job) }))
+            if let failure { throw failure }
+            records.finish()
+            Console.out(",\n  \"counts\" : " + (try Self.nested(MatchCountsJSON(result.counts))), terminator: "")
+            Console.out(",\n  \"job\" : " + (try Self.nested(JobJSON(result.job))), terminator: "")
+            if let sync = result.sync { Console.out(",\n  \"sync\" : " + (try Self.nested(JobJSON(sync.job))), terminator: "") }
+            Console.out("\n}")
         } else {
-            var table = TextTable([TextTable.Column(title: "Record"), TextTable.Column(title: "Result", maxWidth: 10),
-                                   TextTable.Column(title: "Detail", maxWidth: 60)])
-            for pair in result.coupled { table.add([pair.label, "coupled", "\(pair.crmID) (priority \(pair.priority ?? 0))"]) }
-            for pair in result.created { table.add([pair.label, "created", pair.crmID.rawValue]) }
-            for record in result.unmatched { table.add([record.label, "unmatched", record.reason.message]) }
-            for record in result.failed {
-                table.add([record.label, record.status == .changedElsewhere ? "refused" : "failed", record.message])
+            var table = StreamedTable([TextTable.Column(title: "Record"), TextTable.Column(title: "Result", maxWidth: 10),
+                                       TextTable.Column(title: "Detail", maxWidth: 60)])
+            result = try coupler.match(mapping: mapping.name, options: options) { batch in
+                table.print(MatchRecordJSON.rows(of: batch).map { [$0.record, $0.result, $0.detail ?? ""] })
             }
-            Console.out(table.render())
-            let refused = result.failed.filter { $0.status == .changedElsewhere }.count
-            let failed = result.failed.count - refused
-            Console.out("Coupled \(result.coupled.count), created \(result.created.count), unmatched \(result.unmatched.count)"
-                  + (failed == 0 ? "" : ", failed \(failed)")
-                  + (refused == 0 ? "" : ", refused \(refused) (another job coupled them first)") + ". (job \(result.job.id))")
+            table.finish()
+            let counts = result.counts
+            Console.out("Coupled \(counts.coupled), created \(counts.created), unmatched \(counts.unmatched)"
+                        + (counts.failed == 0 ? "" : ", failed \(counts.failed)")
+                        + (counts.refused == 0 ? "" : ", refused \(counts.refused) (another job coupled them first)")
+                        + ". (job \(result.job.id))")
             if let sync = result.sync { Console.out("Synchronized after coupling: \(Console.safe(sync.summary))") }
         }
-        if !result.failed.isEmpty || (result.sync.map { $0.job.counters.failed > 0 } ?? false) { throw ExitCode(1) }
+        if result.counts.failed + result.counts.refused > 0 || (result.sync.map { $0.job.counters.failed > 0 } ?? false) {
+            throw ExitCode(1)
+        }
+    }
+
+    /// A value as JSON indented to sit two spaces in, after a key.
+    private static func nested(_ value: some Encodable) throws -> String {
+        try Console.json(value).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .map { $0 == 0 ? String($1) : "  " + $1 }.joined(separator: "\n")
     }
 }
