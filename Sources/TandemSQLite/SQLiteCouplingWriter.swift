@@ -5,10 +5,19 @@ import TandemCore
 /// stored right there: SQLite runs one writer at a time, so a check and the write it guards cannot be
 /// split by another process. A change that needs several statements runs in a savepoint, so a refused
 /// one leaves nothing behind.
-struct SQLiteCouplingWriter {
+final class SQLiteCouplingWriter {
     let db: Database
     /// The job making the changes: its own intents do not stand in its way.
     let claimant: JobID?
+    /// Mappings for which another job has intents, looked up once per mapping and transaction (the
+    /// transaction is the only writer, so the answer holds until it ends; intents are rare, so most
+    /// claims need no look-up at all).
+    private var othersIntend: [String: Bool] = [:]
+
+    init(db: Database, claimant: JobID?) {
+        self.db = db
+        self.claimant = claimant
+    }
 
     /// nil when the change was applied, else why it was refused.
     func apply(_ change: CouplingChange) throws -> RecordFailure? {
@@ -67,7 +76,13 @@ struct SQLiteCouplingWriter {
 
     /// The job (other than the claimant) whose creation intent claims either record of the pair.
     private func claimingJob(mapping: String, erpID: RecordID, crmID: RecordID) throws -> JobID? {
-        try JobID.fetchOne(db.cachedStatement(sql: """
+        if othersIntend[mapping] == nil {
+            othersIntend[mapping] = try Bool.fetchOne(db.cachedStatement(sql: """
+                SELECT EXISTS (SELECT 1 FROM creation_intents WHERE mapping = ? AND job_id IS NOT ?)
+                """), arguments: [mapping, claimant]) ?? true
+        }
+        guard othersIntend[mapping] == true else { return nil }
+        return try JobID.fetchOne(db.cachedStatement(sql: """
             SELECT job_id FROM creation_intents
             WHERE mapping = ? AND ((side = 'crm' AND source_id = ?) OR (side = 'erp' AND source_id = ?))
               AND job_id IS NOT ?
@@ -109,6 +124,7 @@ struct SQLiteCouplingWriter {
             INSERT INTO creation_intents (new_id, mapping, side, source_id, job_id) VALUES (?, ?, ?, ?, ?)
             """).execute(arguments: [intent.newID.rawValue, intent.mapping, intent.side.rawValue,
                                      intent.sourceID.rawValue, intent.jobID])
+        if intent.jobID != claimant { othersIntend[intent.mapping] = true }
         return nil
     }
 
