@@ -16,6 +16,8 @@ let package = Package(
     targets: [
         // Domain, mappings, sync engine, matching and job model. No I/O of its own.
         .target(name: "TandemCore"),
+        // The sample data inside the binary (base64 text made by scripts/embed-sample-data.py).
+        .target(name: "TandemSampleData"),
         // The embedded default: three SQLite files (ERP, CRM, workspace) through GRDB.
         .target(
             name: "TandemSQLite",
@@ -30,7 +32,7 @@ let package = Package(
         // The command line: every action the screens offer, for scripts.
         .executableTarget(
             name: "tandem",
-            dependencies: ["TandemCore", "TandemSQLite", "TandemTerminal",
+            dependencies: ["TandemCore", "TandemSQLite", "TandemTerminal", "TandemSampleData",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Benchmarks at 100,000 records: a release-mode executable that prints a table (docs/performance.md).
@@ -41,7 +43,8 @@ let package = Package(
         // Helpers shared by the test targets (a hand-moved clock, temporary folders, hostile strings).
         .target(name: "TandemTestSupport", dependencies: ["TandemCore"], path: "Tests/Support"),
         .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore", "TandemTestSupport"]),
-        .testTarget(name: "TandemSQLiteTests", dependencies: ["TandemSQLite", "TandemCore", "TandemTestSupport"]),
+        .testTarget(name: "TandemSQLiteTests", dependencies: ["TandemSQLite", "TandemCore", "TandemSampleData",
+                                                             "TandemTestSupport"]),
         .testTarget(name: "TandemViewModelTests", dependencies: ["TandemViewModel", "TandemCore", "TandemSQLite", "TandemTestSupport"],
                     exclude: ["Golden"]),
         // The paint layer against ncurses on /dev/null, and the built binary inside tmux.

@@ -20,21 +20,28 @@ public enum SampleDataLoader {
         public var couplings: Int
     }
 
+    /// Loads a folder of sample files.
     @discardableResult
     public static func load(from sampleFolder: String, into workspaceFolder: String,
                             clock: any TimeSource = SystemTimeSource()) throws -> (SQLiteWorkspace, Summary) {
-        func path(_ file: String) -> String { (sampleFolder as NSString).appendingPathComponent(file) }
+        try load(from: .folder(sampleFolder), into: workspaceFolder, clock: clock)
+    }
+
+    @discardableResult
+    public static func load(from source: SampleSource, into workspaceFolder: String,
+                            clock: any TimeSource = SystemTimeSource()) throws -> (SQLiteWorkspace, Summary) {
         var parsed: [(side: Side, table: String, records: [TandemCore.Record])] = []
         for entry in files {
             guard let schema = StandardTables.table(entry.table, on: entry.side) else { continue }
-            let csv = try CSV.parse(try RecordImporter.read(path(entry.file)), file: path(entry.file))
-            parsed.append((entry.side, entry.table, try RecordCSV.records(from: csv, schema: schema)))
+            let name = source.name(of: entry.file)
+            guard let bytes = try source.read(entry.file) else {
+                throw CSVError(file: name, line: 0, message: "the file is missing")
+            }
+            parsed.append((entry.side, entry.table, try RecordCSV.records(from: try CSV.parse(bytes, file: name), schema: schema)))
         }
-        let couplingsPath = path(couplingsFile)
-        let couplings = FileManager.default.fileExists(atPath: couplingsPath)
-            ? try CouplingCSV.couplings(from: CSV.parse(try RecordImporter.read(couplingsPath), file: couplingsPath),
-                                        mappings: DefaultMappings.all)
-            : []
+        let couplings = try source.read(couplingsFile).map {
+            try CouplingCSV.couplings(from: CSV.parse($0, file: source.name(of: couplingsFile)), mappings: DefaultMappings.all)
+        } ?? []
 
         let created = try SQLiteWorkspace.create(at: workspaceFolder, clock: clock)
         do {

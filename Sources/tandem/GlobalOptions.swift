@@ -40,9 +40,9 @@ struct GlobalOptions: ParsableArguments {
         let (folder, isDefault) = location
         if SQLiteWorkspace.exists(at: folder) { return (try SQLiteWorkspace.open(at: folder, access: access), nil) }
         guard isDefault else { throw CommandError("No workspace at \(folder). Create one with `tandem init`.") }
-        let source = try SampleDataLocator.find(nil)
+        let source = SampleDataLocator.find(nil)
         let (opened, _) = try SampleDataLoader.load(from: source, into: folder)
-        return (opened, "Created the workspace at \(folder) from the sample data in \(source).")
+        return (opened, "Created the workspace at \(folder) from \(source).")
     }
 }
 

@@ -1,18 +1,19 @@
 import ArgumentParser
 import Foundation
 import TandemCore
+import TandemSampleData
 import TandemSQLite
 
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "init", abstract: "Create the workspace from sample-data/ (or empty).")
+        commandName: "init", abstract: "Create the workspace from the sample data (or empty).")
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Create an empty workspace with the default mappings and no records.")
     var empty = false
     @Flag(help: "Replace an existing workspace.")
     var force = false
-    @Option(help: ArgumentHelp("The folder of sample CSV files (default: the repository's sample-data/).", valueName: "dir"))
+    @Option(help: ArgumentHelp("A folder of sample CSV files (default: the sample data built into tandem).", valueName: "dir"))
     var sample: String?
 
     func run() throws {
@@ -26,7 +27,7 @@ struct InitCommand: ParsableCommand {
             if empty {
                 _ = try SQLiteWorkspace.create(at: target)
             } else {
-                let source = try SampleDataLocator.find(sample)
+                let source = SampleDataLocator.find(sample)
                 let (_, summary) = try SampleDataLoader.load(from: source, into: target)
                 let counts = summary.records.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
                 Console.out("Loaded \(counts) and \(summary.couplings) couplings from \(source).")
@@ -36,23 +37,12 @@ struct InitCommand: ParsableCommand {
     }
 }
 
-/// Finds the sample CSV files: `--sample`, else $TANDEM_SAMPLE_DATA, else a `sample-data/` folder
-/// above the executable (a `swift run` from the repository) or above the current directory.
+/// Chooses the sample CSV files: `--sample DIR`, else $TANDEM_SAMPLE_DATA, else the copy built into
+/// this binary (so `tandem` copied anywhere still makes its default workspace).
 enum SampleDataLocator {
-    static func find(_ explicit: String?) throws -> String {
-        if let explicit { return explicit }
-        if let chosen = ProcessInfo.processInfo.environment["TANDEM_SAMPLE_DATA"], !chosen.isEmpty { return chosen }
-        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        for start in [executable.deletingLastPathComponent(), URL(fileURLWithPath: FileManager.default.currentDirectoryPath)] {
-            var folder = start
-            while folder.path != "/" {
-                let candidate = folder.appendingPathComponent("sample-data")
-                if FileManager.default.fileExists(atPath: candidate.appendingPathComponent(SampleDataLoader.files[0].file).path) {
-                    return candidate.path
-                }
-                folder.deleteLastPathComponent()
-            }
-        }
-        throw CommandError("Cannot find the sample data; pass --sample DIR or set TANDEM_SAMPLE_DATA.")
+    static func find(_ explicit: String?) -> SampleSource {
+        if let explicit { return .folder(explicit) }
+        if let chosen = ProcessInfo.processInfo.environment["TANDEM_SAMPLE_DATA"], !chosen.isEmpty { return .folder(chosen) }
+        return .builtIn(label: "the sample data built into tandem", files: SampleFiles.contents(of:))
     }
 }
