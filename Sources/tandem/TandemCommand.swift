@@ -12,13 +12,14 @@ struct TandemCommand: ParsableCommand {
             Exit codes: 0 when everything succeeded, 1 when some records failed or were refused \
             (the summary says which), 2 for usage errors.
             """,
+        version: TandemVersion.current,
         subcommands: [
             InitCommand.self, ListCommand.self, ShowCommand.self, SetCommand.self,
             CoupleCommand.self, UncoupleCommand.self, SyncCommand.self, MatchCommand.self,
             JobsCommand.self, JobCommand.self, ErrorsCommand.self, RetryCommand.self, UndoCommand.self,
             RestoreCommand.self, DeleteRecordCommand.self, CleanupCommand.self,
             MappingsCommand.self, MappingCommand.self,
-            ImportCommand.self, ExportCommand.self, GenerateCommand.self,
+            ImportCommand.self, ExportCommand.self, GenerateCommand.self, CompletionCommand.self,
         ]
     )
 
