@@ -33,12 +33,13 @@ struct CLIHarness {
     }
 
     /// Runs `tandem` with `arguments`; `standardOutput` names a file to write to instead of capturing
-    /// (`/dev/full`); `wrapper` is a command that runs the binary (`setpriv …`, `unshare …`).
+    /// (`/dev/full`); `wrapper` is a command that runs the binary (`setpriv …`, `unshare …`), or — with
+    /// `binary: false` — a command given the whole command line itself (`script -qec "…"`).
     @discardableResult
     func run(_ arguments: [String], environment extra: [String: String] = [:], standardOutput: String? = nil,
-             wrapper: [String] = []) throws -> Run {
+             wrapper: [String] = [], binary: Bool = true) throws -> Run {
         let process = Process()
-        let command = wrapper + [Self.binary] + arguments
+        let command = wrapper + (binary ? [Self.binary] : []) + arguments
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst())
         var environment = ProcessInfo.processInfo.environment

@@ -19,6 +19,12 @@ enum Console {
         FileHandle.standardError.write(Data((DisplayText.sanitizedKeepingLayout(message) + "\n").utf8))
     }
 
+    /// Whether standard output is a terminal (a person reading) rather than a pipe or a file.
+    static var outputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+
+    /// Whether standard error is a terminal (progress is shown there only then).
+    static var errorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
     /// Record text is untrusted: shown with control characters made visible, line breaks included.
     static func safe(_ text: String) -> String { DisplayText.sanitized(text) }
 

@@ -1,7 +1,8 @@
 import TandemCore
 
-/// Aligned text columns, measured in terminal columns (CJK counts two), each cell sanitised and cut
-/// with an ellipsis at the column's maximum width.
+/// Aligned text columns, measured in terminal columns (CJK counts two), each cell sanitised. On a
+/// terminal a cell is cut with an ellipsis at its column's maximum width; into a pipe or a file every
+/// value is printed whole (`tandem errors | cat` must show whole ids), columns as wide as they need.
 struct TextTable {
     struct Column {
         var title: String
@@ -11,8 +12,13 @@ struct TextTable {
 
     var columns: [Column]
     var rows: [[String]] = []
+    /// Whether cells are cut at their column's maximum (standard output is a terminal).
+    var cuts: Bool
 
-    init(_ columns: [Column]) { self.columns = columns }
+    init(_ columns: [Column], cuts: Bool = Console.outputIsTerminal) {
+        self.columns = columns
+        self.cuts = cuts
+    }
 
     mutating func add(_ row: [String]) { rows.append(row.map(DisplayText.sanitized)) }
 
@@ -21,18 +27,19 @@ struct TextTable {
         return ([columns.map(\.title)] + rows).map { line($0, widths: widths) }.joined(separator: "\n")
     }
 
-    /// Each column's width: its widest cell or title, at most its maximum.
+    /// Each column's width: its widest cell or title, at most its maximum when cells are cut.
     func widths() -> [Int] {
         columns.indices.map { index in
-            min(columns[index].maxWidth,
-                max(DisplayWidth.of(columns[index].title), rows.map { DisplayWidth.of($0[index]) }.max() ?? 0))
+            let widest = max(DisplayWidth.of(columns[index].title), rows.map { DisplayWidth.of($0[index]) }.max() ?? 0)
+            return cuts ? min(columns[index].maxWidth, widest) : widest
         }
     }
 
-    /// One row at these widths, cells cut with an ellipsis, trailing spaces dropped.
+    /// One row at these widths, cells cut with an ellipsis when cells are cut (else a wider cell
+    /// pushes the rest of its line right), trailing spaces dropped.
     func line(_ cells: [String], widths: [Int]) -> String {
         cells.indices.map { index in
-            let cell = DisplayWidth.truncate(cells[index], to: widths[index])
+            let cell = cuts ? DisplayWidth.truncate(cells[index], to: widths[index]) : cells[index]
             let padding = String(repeating: " ", count: max(0, widths[index] - DisplayWidth.of(cell)))
             return columns[index].alignRight ? padding + cell : cell + padding
         }
