@@ -142,7 +142,7 @@ import TandemTestSupport
         let errors = try cli.run("errors")
         #expect(errors.out.contains("deleted") && errors.out.contains("yes"))
         #expect(try cli.run("retry", "--all").out.contains("Cleared the skipped mark of 1 coupling."))
-        let uncoupled = try cli.run("uncouple", "C00370", "C01600")
+        let uncoupled = try cli.run("uncouple", "C00370", "C01600", "--yes")
         #expect(uncoupled.status == 1)
         #expect(uncoupled.out.contains("C00370") && uncoupled.out.contains("The record is not coupled."))
     }
@@ -164,10 +164,10 @@ import TandemTestSupport
         #expect(try cli.run("restore", "C00370").status == 1)
         #expect(try cli.run("sync", "C00370", "--direction", "to-crm").status == 0)
         // delete-record applies only to a pair with one side missing; this one is whole again.
-        let refused = try cli.run("delete-record", "C00370")
+        let refused = try cli.run("delete-record", "C00370", "--yes")
         #expect(refused.status == 1 && refused.err.contains("exactly one coupled record is missing"))
 
-        #expect(try cli.run("cleanup", "--all").out.contains("Deleted"))
+        #expect(try cli.run("cleanup", "--all", "--yes").out.contains("Deleted"))
         #expect(try #require(try cli.json("jobs") as? [Any]).isEmpty)
     }
 
@@ -366,5 +366,25 @@ enum ShellWords {
         let onTerminal = try cli.run(["-qec", "'\(CLIHarness.binary)' errors --workspace '\(cli.workspace)'", "/dev/null"],
                                      wrapper: ["/usr/bin/script"], binary: false)
         #expect(onTerminal.out.contains("…"), "\(onTerminal.out)")
+    }
+}
+
+@Suite struct ConfirmationTests {
+    /// Destructive commands refuse without --yes when not on a terminal, and change nothing.
+    @Test func destructiveCommandsNeedYesOutsideATerminal() throws {
+        let cli = CLIHarness()
+        defer { cli.remove() }
+        try cli.run("init")
+        try cli.run("sync", "--all", "--mapping", "CUSTOMER", "--direction", "to-crm")
+        let jobs = try #require(try cli.json("jobs") as? [Any]).count
+        for arguments in [["cleanup", "--all"], ["uncouple", "C01600", "C00370"], ["delete-record", "C00370"], ["init", "--force"],
+                          ["generate", "--customers", "5", "--force"]] {
+            let refused = try cli.run(arguments)
+            #expect(refused.status == 2 && refused.err.contains("--yes"), "\(arguments): \(refused.err)")
+        }
+        #expect(try #require(try cli.json("jobs") as? [Any]).count == jobs)
+        #expect(try cli.run("show", "C00370").out.contains("coupled to"))
+        #expect(try cli.run("uncouple", "C01600").status != 2)  // one coupling is easily made again: no question
+        #expect(try cli.run("cleanup", "--all", "--yes").out.contains("Deleted"))
     }
 }

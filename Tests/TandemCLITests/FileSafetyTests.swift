@@ -121,10 +121,10 @@ import TandemTestSupport
         try FileManager.default.copyItem(atPath: sampleDataFolder(), toPath: badSample)
         try "id,modifiedAt,No.,Name\nnot-a-uuid,2026-01-01T00:00:00Z,C1,X\n"
             .write(toFile: (badSample as NSString).appendingPathComponent("erp-customers.csv"), atomically: true, encoding: .utf8)
-        let failed = try cli.run("init", "--force", "--sample", badSample)
+        let failed = try cli.run("init", "--force", "--yes", "--sample", badSample)
         #expect(failed.status == 1)
         #expect(FileState.of(files).map(\.bytes) == before.map(\.bytes))
-        let generated = try cli.run("generate", "--customers", "20", "--force")
+        let generated = try cli.run("generate", "--customers", "20", "--force", "--yes")
         #expect(generated.status == 0 && generated.out.contains("Generated 20 customers"))
         #expect(try cli.run("list", "customers").err.contains("20 of 20 customers"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: cli.folder.path).allSatisfy { !$0.contains(".new-") })

@@ -110,7 +110,7 @@ import TandemTestSupport
         try inert(cli, ["job", String(failedJob)])
         _ = try inertJSON(cli, ["job", String(failedJob)])
         if let last = jobs.compactMap({ $0["id"] as? Int }).max() { try inert(cli, ["undo", String(last)]) }
-        try inert(cli, ["uncouple", "H72", "H73"])
+        try inert(cli, ["uncouple", "H72", "H73", "--yes"])
         try inert(cli, ["retry", "--all"])
         try inert(cli, ["set", "H74", "City=\u{1B}]52;c;cm0gLXJmIH4=\u{07}\u{9B}2J\u{202E}x"])
         try inert(cli, ["mappings"])

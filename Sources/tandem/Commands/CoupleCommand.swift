@@ -70,12 +70,15 @@ struct UncoupleCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @Argument(help: "ERP No. of each record.")
     var numbers: [String]
+    @OptionGroup var confirmation: Confirmation
 
     func validate() throws {
         guard !numbers.isEmpty else { throw ValidationError("Give at least one ERP No.") }
     }
 
     func run() throws {
+        // One coupling is easily made again; many are not.
+        if numbers.count > 1 { try confirmation.require("Remove the couplings of \(numbers.count) records?") }
         let opened = try global.open(for: .writing)
         let found = try RecordReferences(opened: opened).resolveERPNumbers(numbers)
         var outcomes: [RecordOutcome] = []

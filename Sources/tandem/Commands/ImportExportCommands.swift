@@ -78,6 +78,7 @@ struct GenerateCommand: ParsableCommand {
     var conflicts = 0.05
     @Flag(help: "Replace an existing workspace.")
     var force = false
+    @OptionGroup var confirmation: Confirmation
 
     func validate() throws {
         guard customers > 0 else { throw ValidationError("--customers must be at least 1.") }
@@ -94,6 +95,7 @@ struct GenerateCommand: ParsableCommand {
         let folder = global.folder
         let exists = SQLiteWorkspace.exists(at: folder)
         if exists && !force { throw CommandError("A workspace already exists at \(folder); use --force to replace it.") }
+        if exists { try confirmation.require("Replace the workspace at \(folder), its couplings and job log included?") }
         var generator = WorkspaceGenerator(customers: customers)
         generator.contacts = contacts
         generator.seed = seed

@@ -13,6 +13,7 @@ struct InitCommand: ParsableCommand {
     var empty = false
     @Flag(help: "Replace an existing workspace.")
     var force = false
+    @OptionGroup var confirmation: Confirmation
     @Option(help: ArgumentHelp("A folder of sample CSV files (default: the sample data built into tandem).", valueName: "dir"))
     var sample: String?
 
@@ -22,6 +23,7 @@ struct InitCommand: ParsableCommand {
         if exists && !force {
             throw CommandError("A workspace already exists at \(folder); use --force to replace it.")
         }
+        if exists { try confirmation.require("Replace the workspace at \(folder), its couplings and job log included?") }
         // Build the new workspace beside the old one first: a bad sample file must not cost the old one.
         try WorkspaceReplacement.make(at: folder, replacing: exists) { target in
             if empty {

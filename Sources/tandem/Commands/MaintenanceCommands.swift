@@ -11,6 +11,7 @@ struct CleanupCommand: ParsableCommand {
     var olderThan: Int?
     @Flag(help: "Delete every job.")
     var all = false
+    @OptionGroup var confirmation: Confirmation
 
     func validate() throws {
         if all && olderThan != nil { throw ValidationError("Give --older-than or --all, not both.") }
@@ -18,6 +19,7 @@ struct CleanupCommand: ParsableCommand {
     }
 
     func run() throws {
+        if all { try confirmation.require("Delete every job from the log, with its errors and undo information?") }
         let deleted = try JobLog(workspace: global.open(for: .writing).workspace).cleanup(olderThanDays: all ? nil : olderThan ?? 7)
         Console.out("Deleted \(deleted) job\(deleted == 1 ? "" : "s") from the log.")
     }
@@ -57,8 +59,11 @@ struct DeleteRecordCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The surviving record: an ERP No. or a CRM id.")
     var references: [String]
+    @OptionGroup var confirmation: Confirmation
 
     func run() throws {
+        try confirmation.require("Delete \(references.count == 1 ? "this record" : "these \(references.count) records") "
+                                 + "for good (undo cannot bring it back)?")
         let opened = try global.open(for: .writing)
         var failed = false
         for reference in references {

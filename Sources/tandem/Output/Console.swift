@@ -19,6 +19,12 @@ enum Console {
         FileHandle.standardError.write(Data((DisplayText.sanitizedKeepingLayout(message) + "\n").utf8))
     }
 
+    /// Writes a question to standard error and leaves the cursor after it, for the answer.
+    static func prompt(_ question: String) {
+        fflush(nil)
+        FileHandle.standardError.write(Data(DisplayText.sanitizedKeepingLayout(question).utf8))
+    }
+
     /// Whether standard output is a terminal (a person reading) rather than a pipe or a file.
     static var outputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 
