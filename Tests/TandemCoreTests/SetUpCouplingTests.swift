@@ -37,6 +37,20 @@ import Testing
         #expect(draft.currentCRMRecord?.id == pair.crm.id)
     }
 
+    @Test func aMappingThatOnlySynchronizesFromTheCRMDefaultsToTheCRMData() throws {
+        var mapping = DefaultMappings.customer
+        mapping.direction = .fromCRM
+        let fixture = Fixture(mappings: [mapping, DefaultMappings.contact])
+        let fresh = try fixture.customer("C00010", "Adatum")
+        let draft = try fixture.coupling.draft(mapping: "CUSTOMER", erpID: fresh.id)
+        #expect(draft.defaultSync == .useCRM)
+        // And coupling with that default goes through (the ERP data would be refused by the direction).
+        let account = try fixture.account("Adatum Corp")
+        let outcome = try fixture.coupling.couple(mapping: "CUSTOMER", erpID: fresh.id, crmID: account.id, sync: draft.defaultSync)
+        #expect(outcome.sync?.job.direction == .fromCRM)
+        #expect(try fixture.customers.record(id: fresh.id)?["Name"] == "Adatum Corp")
+    }
+
     @Test func couplingWithERPDataWritesTheERPValuesToTheCRM() throws {
         let fixture = Fixture()
         let erp = try fixture.customer("C00010", "Adatum", ["City": "Berlin", "Credit Limit": "5000"])

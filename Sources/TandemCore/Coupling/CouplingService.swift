@@ -11,7 +11,8 @@ public struct CouplingDraft: Sendable, Equatable {
     public var erpLabel: String
     /// The CRM record the ERP record is coupled to now, if any.
     public var currentCRMRecord: Record?
-    /// "Use the ERP data" for a new coupling, "No" when the record is already coupled.
+    /// For a new coupling, the data of the side the mapping synchronizes from ("Use the CRM data" for a
+    /// mapping that only synchronizes from the CRM, else the ERP's); "No" when the record is already coupled.
     public var defaultSync: SyncAfterCoupling
 }
 
@@ -67,8 +68,9 @@ public struct CouplingService: Sendable {
         guard let erp = try erpTable.record(id: erpID) else { throw TandemError.recordNotFound(erpID.rawValue) }
         let current = try workspace.store.coupling(mapping: mapping.name, side: .erp, id: erpID)
         let crm = try current.flatMap { try workspace.table(of: mapping, on: .crm).record(id: $0.crmID) }
+        // As Business Central: a new coupling synchronizes in the mapping's own direction.
         return CouplingDraft(erpRecord: erp, erpLabel: erpTable.schema.label(of: erp), currentCRMRecord: crm,
-                             defaultSync: current == nil ? .useERP : .no)
+                             defaultSync: current != nil ? .no : mapping.direction == .fromCRM ? .useCRM : .useERP)
     }
 
     /// Finds the CRM record a person means: an id, else the exact name, else the one name starting so.

@@ -16,7 +16,7 @@ struct CoupleCommand: ParsableCommand {
     var crm: String?
     @Flag(help: "Create the CRM record from the ERP record and couple it (always uses the ERP data).")
     var createNew = false
-    @Option(help: "Synchronize after coupling: no, use-erp or use-crm (default: use-erp; no when already coupled).")
+    @Option(help: "Synchronize after coupling: no, use-erp or use-crm (default: the mapping's direction; no when already coupled).")
     var sync: SyncAfterCoupling?
 
     func validate() throws {
