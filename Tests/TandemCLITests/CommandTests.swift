@@ -388,3 +388,19 @@ enum ShellWords {
         #expect(try cli.run("cleanup", "--all", "--yes").out.contains("Deleted"))
     }
 }
+
+@Suite struct ProgressTests {
+    /// A long sync shows its progress on a terminal's standard error, and writes none into a pipe.
+    @Test func progressShowsOnATerminalOnly() throws {
+        let cli = CLIHarness()
+        defer { cli.remove() }
+        try cli.run("generate", "--customers", "3000", "--coupled", "1", "--changed-erp", "0.5")
+        let piped = try cli.run("sync", "--all", "--mapping", "CUSTOMER", "--direction", "to-crm")
+        #expect(!piped.err.contains("records…") && !piped.err.contains("\r"), "\(piped.err)")
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { return }
+        let onTerminal = try cli.run(["-qec", "'\(CLIHarness.binary)' sync --all --mapping CUSTOMER --direction to-crm --force "
+                                      + "--workspace '\(cli.workspace)'", "/dev/null"], wrapper: ["/usr/bin/script"], binary: false)
+        #expect(onTerminal.out.contains("CUSTOMER: 500 of 3,000 records…"), "\(onTerminal.out)")
+        #expect(onTerminal.out.contains("Synchronized 3000 of 3000 records"), "\(onTerminal.out)")
+    }
+}

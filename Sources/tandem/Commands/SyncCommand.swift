@@ -88,7 +88,9 @@ struct SyncCommand: ParsableCommand {
                 }
                 refused = refused || counts.skipped + counts.failing > 0
             } else {
-                let result = try engine.synchronize(request)
+                let progress = ProgressLine(request.mapping)
+                let result = try engine.synchronize(request, progress: progress.update)
+                progress.finish()
                 let report = SyncReport(result: result, mapping: request.mapping)
                 refused = refused || report.hasProblems
                 if output.json { documents.append(report) } else {

@@ -25,6 +25,14 @@ enum Console {
         FileHandle.standardError.write(Data(DisplayText.sanitizedKeepingLayout(question).utf8))
     }
 
+    /// Rewrites the current line of standard error (a carriage return, the text, spaces over what the
+    /// last one left): progress for a person watching, never sent anywhere but a terminal.
+    static func redraw(_ text: String, over previousWidth: Int) {
+        let shown = DisplayText.sanitized(text)
+        let padding = String(repeating: " ", count: max(0, previousWidth - DisplayWidth.of(shown)))
+        FileHandle.standardError.write(Data(("\r" + shown + padding + (shown.isEmpty ? "\r" : "")).utf8))
+    }
+
     /// Whether standard output is a terminal (a person reading) rather than a pipe or a file.
     static var outputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
 
