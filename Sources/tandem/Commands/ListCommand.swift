@@ -41,10 +41,11 @@ struct ListCommand: ParsableCommand {
         var text = StreamedTable([TextTable.Column(title: "Status", maxWidth: 11)] + fields.map { TextTable.Column(title: $0) })
         var shown = 0
         var start = PageStart.first
+        var exhausted = false
         // Page by key until enough rows pass the coupled filter: never the whole table.
         while shown < limit {
             let page = try table.page(search: filter, from: start, limit: min(Self.pageSize, max(limit, 200)))
-            guard let last = page.last else { break }
+            guard let last = page.last else { exhausted = true; break }
             let couplings = try opened.workspace.store.couplingsByID(mapping: mapping.name, side: list.side, ids: page.map(\.id))
             var rows: [[String]] = []
             for record in page where shown < limit {
@@ -67,10 +68,20 @@ struct ListCommand: ParsableCommand {
         if let json {
             json.finish()
             Console.out("")
-            return
+        } else {
+            text.finish()
         }
-        text.finish()
-        let total = try table.count(search: filter)
-        Console.error("\(shown) of \(total) \(list.rawValue)\(filter.map { " matching \"\($0)\"" } ?? "").")
+        // The summary goes to standard error, so `--json` stays one document and still says when more exist.
+        Console.error(try summary(shown: shown, exhausted: exhausted, table: table))
+    }
+
+    /// "50 of 160 customers", or for coupled/uncoupled ones (which only a walk could count) how many
+    /// were shown and whether more exist.
+    private func summary(shown: Int, exhausted: Bool, table: any RecordSource) throws -> String {
+        let matching = filter.map { " matching \"\(Console.safe($0))\"" } ?? ""
+        guard let coupled else { return "\(shown) of \(try table.count(search: filter)) \(list.rawValue)\(matching)." }
+        let kind = "\(coupled == .coupled ? "coupled" : "uncoupled") \(list.rawValue)\(matching)"
+        if exhausted || shown < limit { return "\(shown) \(kind), all of them." }
+        return "\(shown) \(kind) shown; there may be more (--limit shows more)."
     }
 }
