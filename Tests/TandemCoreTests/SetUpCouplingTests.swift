@@ -162,6 +162,22 @@ import Testing
         #expect(crm["fullname"] == "Jürgen Groß")
     }
 
+    @Test func aContactWhoseCompanyIsCoupledToADeletedAccountIsNotCreated() throws {
+        let fixture = Fixture()
+        let company = try fixture.coupledCustomer("C00020", "Coupled GmbH")
+        try fixture.accounts.deleteAsUser(company.crm.id)
+        let person = try fixture.erpContact("CT0020", first: "Jürgen", last: "Groß", company: "C00020")
+        let refused = try fixture.coupling.createNew(mapping: "CONTACT", side: .erp, ids: [person.id])
+        #expect(refused.outcomes.map(\.failure) == [.lookupCounterpartDeleted(field: "Company No.", value: "C00020")])
+        #expect(try fixture.crmContacts.count(search: nil) == 0)
+        // Match's create-if-no-match refuses it the same way.
+        let matched = try MatchCoupler(workspace: fixture.workspace).match(
+            mapping: "CONTACT", options: MatchOptions(criteria: MatchCriteria([MatchCriterion(erpField: "E-Mail", crmField: "emailaddress1")]),
+                                                      createNewIfNoMatch: true))
+        #expect(matched.failed.map(\.failure) == [.lookupCounterpartDeleted(field: "Company No.", value: "C00020")])
+        #expect(try fixture.crmContacts.count(search: nil) == 0)
+    }
+
     @Test func deleteCouplingLeavesRecordsAndReportsUncoupledOnes() throws {
         let fixture = Fixture()
         let pair = try fixture.coupledCustomer("C00010", "Adatum")

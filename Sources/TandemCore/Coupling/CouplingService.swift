@@ -206,11 +206,10 @@ public struct CouplingService: Sendable {
             switch RecordBlueprint.fields(for: mapping, from: record, sourceSide: side, translator: translator) {
             case .success(let fields):
                 requests.append((label, CreationRequest(sourceSide: side, source: record, fields: fields, replacing: nil)))
-            case .failure(.directionNotAllowed(let direction)):
-                failed(.directionNotAllowed(mapping: mapping.name, direction: direction.rawValue))
-            case .failure(.untranslatableLookup(let field, let value)):
-                failed(mapping.name == DefaultMappings.contactName ? .companyNotCoupled
-                       : .lookupNotCoupled(field: field, value: value))
+            case .failure(.untranslatableLookup) where mapping.name == DefaultMappings.contactName:
+                failed(.companyNotCoupled)
+            case .failure(let failure):
+                failed(failure.reason(in: mapping))
             }
         }
         let creation = try RecordCreator(workspace: workspace, mapping: mapping, jobID: job.id).create(requests.map(\.request))

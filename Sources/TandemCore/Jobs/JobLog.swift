@@ -81,8 +81,8 @@ public struct JobLog: Sendable {
         case .success(let result): fields = result
         case .failure(.directionNotAllowed(let direction)):
             throw TandemError.directionNotAllowed(mapping: mapping.name, direction: direction.rawValue)
-        case .failure(.untranslatableLookup(let field, let value)):
-            throw TandemError.refused(.lookupNotCoupled(field: field, value: value))
+        case .failure(let failure):
+            throw TandemError.refused(failure.reason(in: mapping))
         }
         let creation = try RecordCreator(workspace: workspace, mapping: mapping, jobID: job.id).create([
             CreationRequest(sourceSide: survivingSide, source: survivor, fields: fields,

@@ -216,13 +216,8 @@ public struct MatchCoupler: Sendable {
             case .success(let fields):
                 requests.append(CreationRequest(sourceSide: .erp, source: record, fields: fields, replacing: nil))
             case .failure(let failure):
-                let reason: RecordFailure = switch failure {
-                case .directionNotAllowed(let direction):
-                    .directionNotAllowed(mapping: mapping.name, direction: direction.rawValue)
-                case .untranslatableLookup(let field, let value): .lookupNotCoupled(field: field, value: value)
-                }
                 failed.append(RecordOutcome(label: erpSchema.label(of: record), erpID: record.id, crmID: nil,
-                                            status: .failed, failure: reason))
+                                            status: .failed, failure: failure.reason(in: mapping)))
             }
         }
         let creation = try RecordCreator(workspace: workspace, mapping: mapping, jobID: job.id).create(requests)

@@ -4,6 +4,9 @@ public struct LookupTranslator: Sendable {
     /// Per lookup mapping: ERP value → CRM value, and back.
     private var erpToCRM: [String: [String: String]] = [:]
     private var crmToERP: [String: [String: String]] = [:]
+    /// Per lookup mapping: values coupled to a record on the other side that no longer exists.
+    private var erpDangling: [String: Set<String>] = [:]
+    private var crmDangling: [String: Set<String>] = [:]
 
     public init() {}
 
@@ -15,6 +18,12 @@ public struct LookupTranslator: Sendable {
         return (side == .erp ? erpToCRM : crmToERP)[lookup]?[key]
     }
 
+    /// Whether `value` has no translation because its coupled counterpart was deleted (rather than
+    /// because it is not coupled at all).
+    public func isCoupledToDeletedRecord(_ value: String, lookup: String, from side: Side) -> Bool {
+        (side == .erp ? erpDangling : crmDangling)[lookup]?.contains(FieldValue.normalizedText(value)) ?? false
+    }
+
     /// Builds the translations the given records need, with a handful of batched reads.
     public static func build(for mapping: TableMapping, erpRecords: some Sequence<Record>,
                              crmRecords: some Sequence<Record>, in workspace: Workspace) throws -> LookupTranslator {
@@ -24,18 +33,24 @@ public struct LookupTranslator: Sendable {
             let lookup = try workspace.store.mapping(named: lookupName)
             let erpValues = Set(erpRecords.map { FieldValue.normalizedText($0[field.erpField]) }.filter { !$0.isEmpty })
             let crmValues = Set(crmRecords.map { FieldValue.normalizedText($0[field.crmField]) }.filter { !$0.isEmpty })
-            translator.erpToCRM[lookupName, default: [:]]
-                .merge(try erpReferences(erpValues, lookup: lookup, in: workspace)) { $1 }
-            translator.crmToERP[lookupName, default: [:]]
-                .merge(try crmReferences(crmValues, lookup: lookup, in: workspace)) { $1 }
+            let erp = try erpReferences(erpValues, lookup: lookup, in: workspace)
+            translator.erpToCRM[lookupName, default: [:]].merge(erp.translated) { $1 }
+            translator.erpDangling[lookupName, default: []].formUnion(erp.dangling)
+            let crm = try crmReferences(crmValues, lookup: lookup, in: workspace)
+            translator.crmToERP[lookupName, default: [:]].merge(crm.translated) { $1 }
+            translator.crmDangling[lookupName, default: []].formUnion(crm.dangling)
         }
         return translator
     }
 
-    /// ERP references are the referenced table's numbers when it has them, else its ids.
+    /// What a set of references translates to, and which are coupled to a record that is gone.
+    private typealias References = (translated: [String: String], dangling: Set<String>)
+
+    /// ERP references are the referenced table's numbers when it has them, else its ids. A reference
+    /// whose coupled CRM record no longer exists translates to nothing.
     private static func erpReferences(_ values: Set<String>, lookup: TableMapping,
-                                      in workspace: Workspace) throws -> [String: String] {
-        guard !values.isEmpty else { return [:] }
+                                      in workspace: Workspace) throws -> References {
+        guard !values.isEmpty else { return ([:], []) }
         let table = try workspace.table(of: lookup, on: .erp)
         var idByValue: [String: RecordID] = [:]
         if let numberField = table.schema.numberField {
@@ -46,22 +61,26 @@ public struct LookupTranslator: Sendable {
             for value in values { idByValue[value] = RecordID(value) }
         }
         let couplings = try workspace.store.couplingsByID(mapping: lookup.name, side: .erp, ids: idByValue.values)
-        return idByValue.compactMapValues { couplings[$0]?.crmID.rawValue }
+        let existing = try workspace.table(of: lookup, on: .crm).recordsByID(couplings.values.map(\.crmID))
+        var result: References = ([:], [])
+        for (value, id) in idByValue {
+            guard let crmID = couplings[id]?.crmID else { continue }
+            if existing[crmID] != nil { result.translated[value] = crmID.rawValue } else { result.dangling.insert(value) }
+        }
+        return result
     }
 
     private static func crmReferences(_ values: Set<String>, lookup: TableMapping,
-                                      in workspace: Workspace) throws -> [String: String] {
-        guard !values.isEmpty else { return [:] }
+                                      in workspace: Workspace) throws -> References {
+        guard !values.isEmpty else { return ([:], []) }
         let couplings = try workspace.store.couplingsByID(mapping: lookup.name, side: .crm,
                                                           ids: values.map { RecordID($0) })
         let table = try workspace.table(of: lookup, on: .erp)
-        guard let numberField = table.schema.numberField else {
-            return Dictionary(uniqueKeysWithValues: couplings.map { ($0.key.rawValue, $0.value.erpID.rawValue) })
-        }
         let erpRecords = try table.recordsByID(couplings.values.map(\.erpID))
-        var result: [String: String] = [:]
+        var result: References = ([:], [])
         for (crmID, coupling) in couplings {
-            if let record = erpRecords[coupling.erpID] { result[crmID.rawValue] = record[numberField] }
+            guard let record = erpRecords[coupling.erpID] else { result.dangling.insert(crmID.rawValue); continue }
+            result.translated[crmID.rawValue] = table.schema.numberField.map { record[$0] } ?? coupling.erpID.rawValue
         }
         return result
     }

@@ -6,6 +6,18 @@ public enum RecordBlueprint {
         case directionNotAllowed(SyncDirection)
         /// A lookup value has no coupled counterpart (field name on the source side).
         case untranslatableLookup(field: String, value: String)
+        /// A lookup value is coupled, but to a record that no longer exists: the new record would point
+        /// at nothing.
+        case lookupCounterpartDeleted(field: String, value: String)
+
+        /// The failure as a record's reason.
+        public func reason(in mapping: TableMapping) -> RecordFailure {
+            switch self {
+            case .directionNotAllowed(let direction): .directionNotAllowed(mapping: mapping.name, direction: direction.rawValue)
+            case .untranslatableLookup(let field, let value): .lookupNotCoupled(field: field, value: value)
+            case .lookupCounterpartDeleted(let field, let value): .lookupCounterpartDeleted(field: field, value: value)
+            }
+        }
     }
 
     public static func fields(for mapping: TableMapping, from source: Record, sourceSide: Side,
@@ -19,7 +31,10 @@ public enum RecordBlueprint {
             let destination = field.field(on: sourceSide.other)
             if let lookup = field.lookupMapping {
                 guard let translated = translator.translate(sourceValue, lookup: lookup, from: sourceSide) else {
-                    return .failure(.untranslatableLookup(field: field.field(on: sourceSide), value: sourceValue))
+                    let name = field.field(on: sourceSide)
+                    return .failure(translator.isCoupledToDeletedRecord(sourceValue, lookup: lookup, from: sourceSide)
+                                    ? .lookupCounterpartDeleted(field: name, value: sourceValue)
+                                    : .untranslatableLookup(field: name, value: sourceValue))
                 }
                 result[destination] = translated
             } else {

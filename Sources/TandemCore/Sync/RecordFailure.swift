@@ -11,6 +11,9 @@ public enum RecordFailure: Sendable, Equatable, Hashable, Codable {
     case cannotRestore(side: Side, mapping: String, direction: String)
     /// A lookup field's value refers to a record that is not coupled.
     case lookupNotCoupled(field: String, value: String)
+    /// A lookup value is coupled to a record that no longer exists (a contact's company coupled to a
+    /// deleted account): nothing is created pointing at it.
+    case lookupCounterpartDeleted(field: String, value: String)
     case mergeNeedsBidirectional(mapping: String, direction: String)
     /// The value would not fit the destination field (too long, or a NUL), so nothing is written cut.
     case valueDoesNotFit(field: String, side: Side, refusal: FieldRefusal)
@@ -53,6 +56,8 @@ public enum RecordFailure: Sendable, Equatable, Hashable, Codable {
             "Cannot restore the \(side.displayName) record: the \(mapping) mapping does not synchronize \(direction)."
         case .lookupNotCoupled(let field, let value):
             "\(field) \"\(value)\" refers to a record that is not coupled; couple it first."
+        case .lookupCounterpartDeleted(let field, let value):
+            "\(field) \"\(value)\" is coupled to a record that no longer exists (the company's coupled account was deleted); restore it or couple the company again first."
         case .mergeNeedsBidirectional(let mapping, let direction):
             "Merge needs a bidirectional mapping; \(mapping) is \(direction)."
         case .valueDoesNotFit(let field, let side, let refusal):

@@ -111,8 +111,8 @@ struct SyncPlanner {
             case .success(let fields): return .restore(side: missing, fields: fields)
             case .failure(.directionNotAllowed(let direction)):
                 return .fail(.cannotRestore(side: missing, mapping: mapping.name, direction: direction.rawValue))
-            case .failure(.untranslatableLookup(let field, let value)):
-                return .fail(.lookupNotCoupled(field: field, value: value))
+            case .failure(let failure):
+                return .fail(failure.reason(in: mapping))
             }
         }
     }
