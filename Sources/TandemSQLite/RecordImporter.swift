@@ -2,8 +2,8 @@ import Foundation
 import TandemCore
 
 /// Imports and exports one table as CSV. An import validates the whole file first (columns, ids,
-/// dates, numbers, duplicates within the file and against the table) and then writes it in one
-/// transaction: a file with any bad line writes nothing.
+/// dates, numbers, lengths, duplicates within the file and against the table) and then writes it in
+/// one transaction: a file with any bad line writes nothing.
 public enum RecordImporter {
     /// Reads a file's bytes, naming the file when it cannot be read.
     static func read(_ path: String) throws -> [UInt8] {
@@ -13,43 +13,77 @@ public enum RecordImporter {
         return Array(data)
     }
 
-    /// The records a CSV file holds for `table`, validated against what the table already has.
-    public static func records(inFile path: String, for table: SQLiteRecordSource) throws -> [TandemCore.Record] {
-        try records(fromCSV: read(path), file: path, for: table)
-    }
-
-    static func records(fromCSV bytes: [UInt8], file: String, for table: SQLiteRecordSource) throws -> [TandemCore.Record] {
-        let csv = try CSV.parse(bytes, file: file)
-        let records = try RecordCSV.records(from: csv, schema: table.schema)
-        let existingIDs = Set(try table.records(ids: records.map(\.id)).map(\.id))
-        var existingNumbers = Set<String>()
-        if let numberField = table.schema.numberField {
-            existingNumbers = Set(try table.records(numbers: records.map { $0[numberField] }).map { $0[numberField] })
-        }
-        guard existingIDs.isEmpty && existingNumbers.isEmpty else {
-            // Validate again against the table, so the error names the first clashing line.
-            return try RecordCSV.records(from: csv, schema: table.schema, existingIDs: existingIDs,
-                                         existingNumbers: existingNumbers)
-        }
-        return records
-    }
-
-    /// Imports a CSV file into a table; returns how many records were added.
+    /// Imports a CSV file into a table, in one transaction after checking every line: a row whose id
+    /// (or, on the ERP side, whose `No.`) the table has updates that record — on the version read, so a
+    /// record someone changes meanwhile stops the import rather than being overwritten —, a row that
+    /// changes nothing is counted unchanged, the rest are added (with the file's id and `modifiedAt`
+    /// when it has them, else new ones; an empty ERP `No.` takes the next of the number series).
+    /// The file may use another program's column captions (`ColumnCaptions`); unknown columns are left
+    /// out and reported.
     @discardableResult
-    public static func importFile(_ path: String, into table: SQLiteRecordSource) throws -> Int {
-        let records = try records(inFile: path, for: table)
-        try table.insertVerbatim(records)
-        return records.count
+    public static func importFile(_ path: String, into table: SQLiteRecordSource) throws -> ImportSummary {
+        let csv = try CSV.parse(try read(path), file: path)
+        let schema = table.schema
+        let columns = try RecordCSV.importColumns(csv, schema: schema)
+        let rows = try RecordCSV.rows(from: csv, schema: schema, columns: columns)
+        let byID = try table.recordsByID(rows.compactMap(\.id))
+        var byNumber: [String: Record] = [:]
+        if let numberField = schema.numberField {
+            let numbers = rows.compactMap { row in row.fields[numberField].map(FieldValue.normalizedText) }.filter { !$0.isEmpty }
+            for chunk in numbers.chunked(into: 900) {
+                for record in try table.records(numbers: chunk) { byNumber[record[numberField]] = record }
+            }
+        }
+        var summary = ImportSummary()
+        summary.ignoredColumns = columns.ignored
+        var verbatim: [Record] = [], writes: [(line: Int, write: RecordWrite)] = []
+        var numbers = NumberSeriesCursor(table: table, taken: schema.numberField.map { field in
+            rows.compactMap { $0.fields[field].map(FieldValue.normalizedText) }
+        } ?? [])
+        for row in rows {
+            let number = schema.numberField.flatMap { row.fields[$0] }.map(FieldValue.normalizedText) ?? ""
+            let byItsNumber = number.isEmpty ? nil : byNumber[number]
+            if let existing = row.id.flatMap({ byID[$0] }) ?? (row.id == nil ? byItsNumber : nil) {
+                if let other = byItsNumber, other.id != existing.id, let numberField = schema.numberField {
+                    throw CSVError(file: path, line: row.line, field: numberField,
+                                   message: "No. \(number) belongs to another record already in the workspace")
+                }
+                let changed = row.fields.filter { name, value in
+                    !FieldValue.same(existing[name], value, kind: schema.field(named: name)?.kind ?? .text)
+                }
+                if changed.isEmpty { summary.unchanged += 1; continue }
+                writes.append((row.line, .update(id: existing.id, fields: changed, expected: existing.modifiedAt)))
+                summary.updated += 1
+                continue
+            }
+            if let other = byItsNumber, let numberField = schema.numberField {
+                throw CSVError(file: path, line: row.line, field: numberField,
+                               message: "duplicate number \(number) (already in the workspace, as \(other.id))")
+            }
+            var fields = row.fields
+            if let numberField = schema.numberField, number.isEmpty { fields[numberField] = try numbers.next() }
+            let id = row.id ?? RecordID.generate()
+            if let modifiedAt = row.modifiedAt {
+                verbatim.append(Record(id: id, modifiedAt: modifiedAt, fields: schema.withDerivedName(schema.newRecordFields(fields))))
+            } else {
+                writes.append((row.line, .insert(id: id, fields: fields)))
+            }
+            summary.added += 1
+        }
+        try table.importRows(verbatim: verbatim, writes: writes, file: path)
+        return summary
     }
 
     /// Writes every record of the table to a CSV file (`-`: standard output), in id order,
     /// `modifiedAt` included, through `OutputFile`: the workspace's own files are refused, and a
     /// failure leaves the destination as it was.
     @discardableResult
-    public static func exportFile(_ path: String, from table: SQLiteRecordSource, protecting protected: [String]) throws -> Int {
+    public static func exportFile(_ path: String, from table: SQLiteRecordSource, protecting protected: [String],
+                                  byteOrderMark: Bool = false) throws -> Int {
         var count = 0
         try OutputFile.write(to: path, protecting: protected) { write in
-            try write(RecordCSV.header(for: table.schema).map(CSV.escape).joined(separator: ",") + "\n")
+            // Excel reads a file without the mark in the system's legacy code page.
+            try write((byteOrderMark ? "\u{FEFF}" : "") + RecordCSV.header(for: table.schema).map(CSV.escape).joined(separator: ",") + "\n")
             try table.forEachBatch { batch in
                 try write(RecordCSV.rows(for: batch, schema: table.schema)
                     .map { $0.map(CSV.escape).joined(separator: ",") + "\n" }.joined())

@@ -230,10 +230,27 @@ public final class SQLiteRecordSource: RecordSource {
         return NumberSeries.next(after: numbers, prefix: prefix)
     }
 
-    /// Inserts records exactly as given, `modifiedAt` included, in one transaction (CSV import).
+    /// Inserts records exactly as given, `modifiedAt` included, in one transaction (the sample data).
     public func insertVerbatim(_ records: [Record]) throws {
         try pool.write { db in
             for record in records { try insert(record, db) }
+        }
+    }
+
+    /// An import's writes in one transaction: records as given, then inserts and conditional updates.
+    /// A refused write (someone changed the record since the import read it) undoes them all and is
+    /// reported at its file line.
+    func importRows(verbatim: [Record], writes: [(line: Int, write: RecordWrite)], file: String) throws {
+        let now = clock.now()
+        try pool.write { db in
+            for record in verbatim { try insert(record, db) }
+            for (line, write) in writes {
+                do {
+                    _ = try apply(write, now: now, db)
+                } catch let refusal as RecordSourceError {
+                    throw CSVError(file: file, line: line, field: nil, message: "\(refusal.description) Nothing was imported.")
+                }
+            }
         }
     }
 

@@ -132,7 +132,7 @@ import TandemTestSupport
             let file = targetFolder.file("\(schema.side.rawValue)-\(schema.name).csv")
             let exported = try RecordImporter.exportFile(file, from: source.table(schema.name, on: schema.side), protecting: [])
             let imported = try RecordImporter.importFile(file, into: target.table(schema.name, on: schema.side))
-            #expect(exported == imported)
+            #expect(imported.added == exported && imported.updated == 0 && imported.ignoredColumns.isEmpty)
             let before = try source.table(schema.name, on: schema.side).scan(after: nil, limit: 10_000)
             let after = try target.table(schema.name, on: schema.side).scan(after: nil, limit: 10_000)
             #expect(before == after)
@@ -168,7 +168,7 @@ import TandemTestSupport
         defer { folder.remove() }
         let table = try opened.table("Customer", on: .erp)
         let first = try folder.write("a.csv", header + "11111111-1111-4111-8111-111111111111,2026-11-20T09:00:00Z,C00010,Adatum,Berlin\n")
-        #expect(try RecordImporter.importFile(first, into: table) == 1)
+        #expect(try RecordImporter.importFile(first, into: table).added == 1)
         let second = try folder.write("b.csv", header + "22222222-2222-4222-8222-222222222222,2026-11-20T09:00:00Z,C00020,Contoso,Paris\n"
                                     + "33333333-3333-4333-8333-333333333333,2026-11-20T09:00:00Z,C00010,Again,Rome\n")
         let error = try #require(throws: CSVError.self) { try RecordImporter.importFile(second, into: table) }

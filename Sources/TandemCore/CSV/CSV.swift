@@ -31,13 +31,19 @@ public struct CSVTable: Sendable {
     public var rows: [Row]
 }
 
-/// RFC 4180 CSV: comma-separated, double quotes around fields holding commas, quotes or line breaks,
-/// a quote inside a quoted field doubled. UTF-8 only; a leading byte order mark is ignored.
+/// RFC 4180 CSV: double quotes around fields holding separators, quotes or line breaks, a quote inside
+/// a quoted field doubled. The separator is the one the header line uses most outside quotes: a comma,
+/// a semicolon (what Spanish and German Excel write) or a tab. UTF-8 only; a leading byte order mark
+/// is ignored.
 public enum CSV {
+    /// The separators a file may use, in order of preference when the header uses several equally.
+    static let separators: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "\t")]
+
     public static func parse(_ bytes: [UInt8], file: String) throws -> CSVTable {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         try requireUTF8(body, file: file)
+        let separator = Self.separator(ofHeader: body)
 
         var records: [CSVTable.Row] = []
         var values: [String] = []
@@ -73,7 +79,7 @@ public enum CSV {
                 continue
             }
             switch byte {
-            case UInt8(ascii: ","):
+            case separator:
                 endField()
             case UInt8(ascii: "\r") where index < body.endIndex && body[index] == UInt8(ascii: "\n"):
                 continue
@@ -99,6 +105,19 @@ public enum CSV {
         if !field.isEmpty || !values.isEmpty || wasQuoted { endRow() }
         guard let header = records.first else { throw CSVError(file: file, line: 1, message: "the file is empty; expected a header row") }
         return CSVTable(file: file, header: header.values, rows: Array(records.dropFirst()))
+    }
+
+    /// The separator the first line uses most outside quotes; a comma when it uses none.
+    static func separator(ofHeader body: ArraySlice<UInt8>) -> UInt8 {
+        var counts: [UInt8: Int] = [:]
+        var inQuotes = false
+        for byte in body {
+            if byte == UInt8(ascii: "\"") { inQuotes.toggle() }
+            if !inQuotes && byte == UInt8(ascii: "\n") { break }
+            if !inQuotes && separators.contains(byte) { counts[byte, default: 0] += 1 }
+        }
+        return separators.max { (counts[$0] ?? 0) < (counts[$1] ?? 0) || ((counts[$0] ?? 0) == (counts[$1] ?? 0)
+            && separators.firstIndex(of: $0) ?? 0 > separators.firstIndex(of: $1) ?? 0) } ?? UInt8(ascii: ",")
     }
 
     /// Names the line of the first byte sequence that is not UTF-8.

@@ -9,83 +9,116 @@ public enum RecordCSV {
         [idColumn, modifiedAtColumn] + schema.fieldNames
     }
 
-    /// Reads and validates all rows: missing or extra values, unknown columns, ids, dates, values the
-    /// field cannot hold (too long, or a NUL character: `FieldRefusal`), and duplicate ids or numbers (within the file and against `existingIDs`/`existingNumbers`).
+    /// Reads and validates the rows of a file of Tandem's own form (an export): `id` and `modifiedAt`
+    /// required, every column a field, ids and numbers unique within the file and against
+    /// `existingIDs`/`existingNumbers`. Every problem names file, line and field.
     public static func records(from table: CSVTable, schema: TableSchema, existingIDs: Set<RecordID> = [],
                                existingNumbers: Set<String> = []) throws -> [Record] {
-        let columns = table.header.map { FieldValue.normalizedText($0) }
-        var seenColumns = Set<String>()
-        for (index, column) in columns.enumerated() {
-            guard column == idColumn || column == modifiedAtColumn || schema.field(named: column) != nil else {
-                throw CSVError(file: table.file, line: 1, field: column,
-                               message: "\(schema.name) has no such field (column \(index + 1))")
-            }
-            guard seenColumns.insert(column).inserted else {
-                throw CSVError(file: table.file, line: 1, field: column, message: "the column appears twice")
-            }
+        let columns = try importColumns(table, schema: schema)
+        if let unknown = columns.ignored.first, let index = table.header.firstIndex(of: unknown) {
+            throw CSVError(file: table.file, line: 1, field: FieldValue.normalizedText(unknown),
+                           message: "\(schema.name) has no such field (column \(index + 1))")
         }
-        for required in [idColumn, modifiedAtColumn] where !seenColumns.contains(required) {
+        for required in [idColumn, modifiedAtColumn] where !columns.targets.contains(required) {
             throw CSVError(file: table.file, line: 1, field: required, message: "the header has no \(required) column")
         }
-        var records: [Record] = []
-        records.reserveCapacity(table.rows.count)
+        return try rows(from: table, schema: schema, columns: columns, existingIDs: existingIDs,
+                        existingNumbers: existingNumbers).compactMap { row in
+            guard let id = row.id, let modifiedAt = row.modifiedAt else {
+                throw CSVError(file: table.file, line: row.line, field: row.id == nil ? idColumn : modifiedAtColumn,
+                               message: "the value is empty")
+            }
+            return Record(id: id, modifiedAt: modifiedAt, fields: schema.withDerivedName(row.fields))
+        }
+    }
+
+    /// What each column of `table` stands for: a field (by its name or another program's caption, see
+    /// `ColumnCaptions`), Tandem's `id` or `modifiedAt`, or nothing (ignored). A field named twice is an error.
+    public static func importColumns(_ table: CSVTable, schema: TableSchema) throws -> ImportColumns {
+        var targets: [String?] = [], ignored: [String] = [], seen = Set<String>()
+        for (index, heading) in table.header.enumerated() {
+            let text = FieldValue.normalizedText(heading)
+            let target = text == idColumn || ColumnCaptions.isID(text, in: schema) ? idColumn
+                : text == modifiedAtColumn ? modifiedAtColumn : ColumnCaptions.field(for: text, in: schema)
+            guard let target else { ignored.append(heading); targets.append(nil); continue }
+            guard seen.insert(target).inserted else {
+                throw CSVError(file: table.file, line: 1, field: text,
+                               message: "the column appears twice (column \(index + 1) is \(target) again)")
+            }
+            targets.append(target)
+        }
+        return ImportColumns(targets: targets, ignored: ignored)
+    }
+
+    /// Reads and validates every row: value counts, ids, dates, values the field cannot hold (too long,
+    /// a NUL character: `FieldRefusal`), decimals, and duplicate ids or numbers within the file and
+    /// against `existingIDs`/`existingNumbers`. Empty `id`/`modifiedAt` values read as absent.
+    public static func rows(from table: CSVTable, schema: TableSchema, columns: ImportColumns,
+                            existingIDs: Set<RecordID> = [], existingNumbers: Set<String> = []) throws -> [ImportedRow] {
+        let count = columns.targets.count
+        var result: [ImportedRow] = []
+        result.reserveCapacity(table.rows.count)
         var idLines: [RecordID: Int] = [:], numberLines: [String: Int] = [:]
         for row in table.rows {
-            if row.values.count < columns.count {
-                throw CSVError(file: table.file, line: row.line, field: columns[row.values.count],
-                               message: "the row has \(row.values.count) values for \(columns.count) columns; this one is missing")
+            if row.values.count < count {
+                throw CSVError(file: table.file, line: row.line, field: columns.targets[row.values.count] ?? table.header[row.values.count],
+                               message: "the row has \(row.values.count) values for \(count) columns; this one is missing")
             }
-            if row.values.count > columns.count {
+            if row.values.count > count {
                 throw CSVError(file: table.file, line: row.line, field: nil,
-                               message: "the row has \(row.values.count) values for \(columns.count) columns (an extra value after \"\(columns.last ?? "")\")")
+                               message: "the row has \(row.values.count) values for \(count) columns (an extra value after \"\(table.header.last ?? "")\")")
             }
-            var fields: [String: String] = [:]
-            var id: RecordID?
-            var modifiedAt: Timestamp?
-            for (column, value) in zip(columns, row.values) {
-                switch column {
-                case idColumn:
-                    let text = FieldValue.normalizedText(value)
+            var imported = ImportedRow(line: row.line, fields: [:])
+            for (target, value) in zip(columns.targets, row.values) {
+                guard let target else { continue }
+                let text = FieldValue.normalizedText(value)
+                switch target {
+                case idColumn where !text.isEmpty:
                     guard RecordID.looksLikeID(text) else {
-                        throw CSVError(file: table.file, line: row.line, field: column, message: "\"\(value)\" is not a UUID")
+                        throw CSVError(file: table.file, line: row.line, field: target, message: "\"\(value)\" is not a UUID")
                     }
-                    id = RecordID(text)
-                case modifiedAtColumn:
-                    guard let stamp = Timestamp(iso8601: FieldValue.normalizedText(value)) else {
-                        throw CSVError(file: table.file, line: row.line, field: column,
+                    imported.id = RecordID(text)
+                case modifiedAtColumn where !text.isEmpty:
+                    guard let stamp = Timestamp(iso8601: text) else {
+                        throw CSVError(file: table.file, line: row.line, field: target,
                                        message: "\"\(value)\" is not a UTC date and time like 2026-11-20T09:15:00.000Z")
                     }
-                    modifiedAt = stamp
+                    imported.modifiedAt = stamp
+                case idColumn, modifiedAtColumn:
+                    break
                 default:
-                    fields[column] = value
+                    imported.fields[target] = value
                 }
             }
-            if let refused = FieldRefusal.first(in: fields, schema: schema) {
+            if let refused = FieldRefusal.first(in: imported.fields, schema: schema) {
                 throw CSVError(file: table.file, line: row.line, field: refused.field, message: refused.refusal.description)
             }
-            guard let id, let modifiedAt else { continue }
-            if let first = idLines[id] ?? (existingIDs.contains(id) ? 0 : nil) {
-                throw CSVError(file: table.file, line: row.line, field: idColumn,
-                               message: "duplicate id \(id) (\(first == 0 ? "already in the workspace" : "first on line \(first)"))")
+            if let id = imported.id {
+                if let first = idLines[id] ?? (existingIDs.contains(id) ? 0 : nil) {
+                    throw CSVError(file: table.file, line: row.line, field: idColumn,
+                                   message: "duplicate id \(id) (\(first == 0 ? "already in the workspace" : "first on line \(first)"))")
+                }
+                idLines[id] = row.line
             }
-            idLines[id] = row.line
             if let numberField = schema.numberField {
-                let number = FieldValue.normalizedText(fields[numberField] ?? "")
-                guard !number.isEmpty else {
+                let number = FieldValue.normalizedText(imported.fields[numberField] ?? "")
+                if number.isEmpty && imported.id != nil && columns.targets.contains(numberField) {
                     throw CSVError(file: table.file, line: row.line, field: numberField, message: "the number is empty")
                 }
-                if let first = numberLines[number] ?? (existingNumbers.contains(number) ? 0 : nil) {
-                    throw CSVError(file: table.file, line: row.line, field: numberField,
-                                   message: "duplicate number \(number) (\(first == 0 ? "already in the workspace" : "first on line \(first)"))")
+                if !number.isEmpty {
+                    if let first = numberLines[number] ?? (existingNumbers.contains(number) ? 0 : nil) {
+                        throw CSVError(file: table.file, line: row.line, field: numberField,
+                                       message: "duplicate number \(number) (\(first == 0 ? "already in the workspace" : "first on line \(first)"))")
+                    }
+                    numberLines[number] = row.line
                 }
-                numberLines[number] = row.line
             }
-            if let kindError = decimalError(fields, schema: schema) {
+            if let kindError = decimalError(imported.fields, schema: schema) {
                 throw CSVError(file: table.file, line: row.line, field: kindError.0, message: kindError.1)
             }
-            records.append(Record(id: id, modifiedAt: modifiedAt, fields: schema.withDerivedName(fields)))
+            result.append(imported)
         }
-        return records
+        return result
     }
 
     private static func decimalError(_ fields: [String: String], schema: TableSchema) -> (String, String)? {

@@ -23,15 +23,27 @@ struct TableArguments: ParsableArguments {
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Add the records of a CSV file to a table; a file with any bad line adds nothing.")
+        commandName: "import", abstract: "Add or update the records of a CSV file in a table; a file with any bad line changes nothing.",
+        discussion: """
+            The file may be Tandem's own export, or one from Excel, Business Central or Dataverse: columns \
+            separated by commas, semicolons or tabs, named by the fields or by those programs' captions \
+            (E-Mail or Email, Account Name, …); id and modifiedAt are optional. A row whose id — or, in the \
+            ERP, whose No. — the table has updates that record; the rest are added. Columns that name \
+            nothing in the table are left out and listed.
+            """)
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var arguments: TableArguments
 
     func run() throws {
         let table = try arguments.resolve(in: global.open(for: .writing))
-        let count = try RecordImporter.importFile(arguments.file, into: table)
-        Console.out("Imported \(count) record\(count == 1 ? "" : "s") into \(table.schema.displayName).")
+        let summary = try RecordImporter.importFile(arguments.file, into: table)
+        if !summary.ignoredColumns.isEmpty {
+            Console.error("Left out columns that name nothing in \(table.schema.displayName): "
+                          + summary.ignoredColumns.map { "\"\(Console.safe($0))\"" }.joined(separator: ", ") + ".")
+        }
+        Console.out("\(table.schema.displayName): added \(summary.added), updated \(summary.updated), "
+                    + "unchanged \(summary.unchanged) (\(summary.rows) row\(summary.rows == 1 ? "" : "s") in the file).")
     }
 }
 
@@ -41,6 +53,8 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var arguments: TableArguments
+    @Flag(help: "Start the file with a UTF-8 byte order mark, so Excel opens it as UTF-8.")
+    var bom = false
 
     func run() throws {
         // CSV is data: raw bytes are right in a pipe or a file, wrong on a screen, where record text
@@ -50,7 +64,8 @@ struct ExportCommand: ParsableCommand {
         }
         let opened = try global.open(for: .reading)
         let table = try arguments.resolve(in: opened)
-        let count = try RecordImporter.exportFile(arguments.file, from: table, protecting: SQLiteWorkspace.files(in: opened.folder))
+        let count = try RecordImporter.exportFile(arguments.file, from: table, protecting: SQLiteWorkspace.files(in: opened.folder),
+                                                  byteOrderMark: bom)
         let summary = "Exported \(count) record\(count == 1 ? "" : "s") of \(table.schema.displayName) to \(arguments.file)."
         // With `-` the CSV is standard output, so the summary goes to standard error.
         if arguments.file == OutputFile.standardOutput { Console.error(summary) } else { Console.out(summary) }

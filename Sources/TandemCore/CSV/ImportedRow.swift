@@ -1,0 +1,17 @@
+/// One row of a file to import, checked: the fields it sets, and its id and `modifiedAt` when the file
+/// has Tandem's own columns (an export does; a file from Excel or another system need not).
+public struct ImportedRow: Sendable, Equatable {
+    public var line: Int
+    public var id: RecordID?
+    public var modifiedAt: Timestamp?
+    /// The table's fields this row's columns set (captions already turned into field names).
+    public var fields: [String: String]
+}
+
+/// What the columns of a file to import stand for.
+public struct ImportColumns: Sendable, Equatable {
+    /// Per column, the field it sets, `id`/`modifiedAt`, or nil when it is ignored.
+    public var targets: [String?]
+    /// Headings that name nothing in the table, ignored (and reported).
+    public var ignored: [String]
+}
