@@ -356,7 +356,8 @@ import TandemViewModel
         // Turn E-Mail off (second field is Address; find E-Mail's row), make Name case-sensitive.
         harness.model.press(.character("c"))
         guard case .match(var dialog)? = harness.state.modal else { Issue.record("no dialog"); return }
-        #expect(dialog.fields[0].caseSensitive)
+        let firstField = try #require(dialog.fields.first)
+        #expect(firstField.caseSensitive)
         let mail = try #require(dialog.fields.firstIndex { $0.erpField == "E-Mail" })
         for _ in 0..<mail { harness.model.press(.down) }
         harness.model.press(.character("-"), .space)

@@ -21,7 +21,7 @@ import TandemViewModel
         #expect(zip(keys, keys.dropFirst()).allSatisfy { ListKey.sortsBefore($0, $1) })
         // End is the last row by key, Home the first; and walking back up is continuous too.
         harness.model.press(.end)
-        let last = try harness.opened.table("Customer", on: .erp).page(search: nil, from: .last, limit: 1)[0]
+        let last = try #require(try harness.opened.table("Customer", on: .erp).page(search: nil, from: .last, limit: 1).first)
         #expect(harness.pane(.erp).currentRow?.id == last.id)
         var upward: [ListKey] = []
         for _ in 0..<400 {
@@ -31,7 +31,7 @@ import TandemViewModel
         #expect(upward.count == 400)
         #expect(zip(upward, upward.dropFirst()).allSatisfy { ListKey.sortsBefore($1, $0) })
         harness.model.press(.home)
-        let first = try harness.opened.table("Customer", on: .erp).page(search: nil, from: .first, limit: 1)[0]
+        let first = try #require(try harness.opened.table("Customer", on: .erp).page(search: nil, from: .first, limit: 1).first)
         #expect(harness.pane(.erp).currentRow?.id == first.id)
         #expect(harness.pane(.erp).atStart)
     }
