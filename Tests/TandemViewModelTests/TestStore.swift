@@ -5,7 +5,8 @@ import TandemCore
 /// Drives the reducer alone, as The Composable Architecture's `TestStore` does: each `send` states how
 /// the state changes and which effects the action emits, and each `receive` answers one of those
 /// effects with the action it would report. Effects are never run, so no workspace is needed; an
-/// effect a test leaves unanswered fails it at `finish()`.
+/// effect a test leaves unanswered fails it at `finish()`. As in the background runner, an effect
+/// under an id replaces the one in flight under it, and `cancel` takes it out of flight.
 final class TestStore {
     private(set) var state: AppState
     /// Emitted and not yet answered, in order.
@@ -27,7 +28,17 @@ final class TestStore {
         let emitted = Reducer.reduce(&state, action)
         #expect(emitted == effects, "effects of \(action)", sourceLocation: sourceLocation)
         #expect(state == expected, "state after \(action)", sourceLocation: sourceLocation)
-        inFlight += emitted
+        for effect in emitted {
+            switch effect {
+            case .cancel(let id):
+                inFlight.removeAll { $0.id == id }
+            case .cancellable(let id, _, _):
+                inFlight.removeAll { $0.id == id }
+                inFlight.append(effect)
+            default:
+                inFlight.append(effect)
+            }
+        }
     }
 
     /// Answers an effect in flight with the action it reports, then reduces it like `send`.
@@ -45,5 +56,12 @@ final class TestStore {
     /// Every effect emitted was answered.
     func finish(sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(inFlight.isEmpty, "effects never answered: \(inFlight)", sourceLocation: sourceLocation)
+    }
+}
+
+private extension Effect {
+    var id: EffectID? {
+        guard case .cancellable(let id, _, _) = self else { return nil }
+        return id
     }
 }

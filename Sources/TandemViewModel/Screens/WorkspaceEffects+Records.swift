@@ -150,7 +150,7 @@ extension WorkspaceEffects {
         case .saveMapping(let mapping):
             try workspace.store.save(mapping)
             return .mappingsLoaded(try workspace.store.mappings())
-        case .loadRows, .synchronize, .applyPlan, .cancelRun:
+        case .loadRows, .synchronize, .applyPlan, .cancelRun, .cancellable, .cancel:
             throw TandemError.invalidCriteria("not a single-answer effect")
         }
     }

@@ -14,6 +14,10 @@ public struct WorkspaceEffects: Sendable {
         do {
             switch effect {
             case .loadRows(let request): deliver(.rowsLoaded(try load(request)))
+            // Performed inline, an effect has finished before the next is asked for: nothing is in
+            // flight to cancel, and nothing waits out a debounce. The background runner does both.
+            case .cancellable(_, _, let effect): perform(effect, deliver: deliver)
+            case .cancel: break
             case .cancelRun(let token): cancelled.cancel(token)
             case .synchronize(let dialog, let choice, let token):
                 let request = try request(dialog, choice)

@@ -84,38 +84,3 @@ public enum Action: Equatable, Sendable {
     case errorsLoaded([ErrorRow])
     case mappingsLoaded([TableMapping])
 }
-
-/// Work the reducer asks for; performed off the UI thread, reported back as actions.
-public enum Effect: Equatable, Sendable {
-    case loadRows(PageRequest)
-    case loadCard(PageKind, Side, RecordID)
-    /// Write one field, if the record is still at the version the card shows (`expected`).
-    case saveField(PageKind, Side, RecordID, field: String, value: String, expected: Timestamp)
-    case loadDraft(PageKind, erpID: RecordID)
-    case resolveCRM(PageKind, text: String, generation: Int)
-    case compare(PageKind, erpID: RecordID, crmID: RecordID)
-    case lookup(PageKind, search: String)
-    case couple(PageKind, erpID: RecordID, crmID: RecordID, SyncAfterCoupling)
-    case createAndCouple(PageKind, erpID: RecordID)
-    /// The single-record checks (one record) or the selection's question (several).
-    case askSync(RecordTarget)
-    case preview(SyncDialog, SyncChoice)
-    case synchronize(SyncDialog, SyncChoice, token: Int)
-    /// Writes exactly a previewed plan.
-    case applyPlan(SyncPlan, token: Int)
-    case cancelRun(token: Int)
-    case uncouple(RecordTarget)
-    case createNew(RecordTarget)
-    case loadJobs
-    case loadJobErrors(JobID)
-    case openMatch(PageKind, RecordTarget?, count: Int?)
-    case match(MatchDialog)
-    case loadErrors
-    case retry(mapping: String, erpIDs: [RecordID])
-    case retryAll
-    case restore(mapping: String, erpID: RecordID)
-    case deleteRecord(mapping: String, erpID: RecordID)
-    case loadMappings
-    case saveMapping(TableMapping)
-    case cleanupJobs(olderThanDays: Int?)
-}
