@@ -62,8 +62,9 @@ import TandemCore
         }
         for reload in reloads {
             guard case .loadRows(let request) = reload else { continue }
-            store.receive(.rowsLoaded(RowsLoaded(request: request, rows: [], reachesStart: true, reachesEnd: true, total: 0)),
-                          answering: reload)
+            store.receive(.rowsLoaded(RowsLoaded(request: request, rows: [], reachesStart: true, reachesEnd: true)),
+                          answering: reload, more: true) { state in state[request.pane].counting = true }
+            store.receive(.totalCounted(request, 0), answering: reload) { state in state[request.pane].counting = false }
         }
         store.finish()
     }

@@ -41,15 +41,16 @@ final class TestStore {
         }
     }
 
-    /// Answers an effect in flight with the action it reports, then reduces it like `send`.
-    func receive(_ action: Action, answering effect: Effect, effects: [Effect] = [],
+    /// Answers an effect in flight with an action it reports, then reduces it like `send`. The effect
+    /// stays in flight when it reports `more` after this one (progress, a count after rows).
+    func receive(_ action: Action, answering effect: Effect, more: Bool = false, effects: [Effect] = [],
                  _ change: (inout AppState) -> Void = { _ in },
                  sourceLocation: SourceLocation = #_sourceLocation) {
         guard let index = inFlight.firstIndex(of: effect) else {
             Issue.record("no effect \(effect) in flight to answer with \(action)", sourceLocation: sourceLocation)
             return
         }
-        inFlight.remove(at: index)
+        if !more { inFlight.remove(at: index) }
         send(action, effects: effects, change, sourceLocation: sourceLocation)
     }
 

@@ -62,7 +62,7 @@ public enum Renderer {
         let page = state.currentPage
         let focused = page.focus == id.side
         let schema = state.schema(id)
-        var title = " \(id.side.displayName) · \(schema.displayName.replacingOccurrences(of: "CRM ", with: "")) · \(pane.total)"
+        var title = " \(id.side.displayName) · \(schema.displayName.replacingOccurrences(of: "CRM ", with: "")) · \(pane.counting ? "…" : String(pane.total))"
         if !pane.filter.isEmpty { title += " · /\(DisplayText.sanitized(pane.filter))" }
         if focused && page.editingFilter { title += "▏" }
         canvas.draw(title, row: 1, column: column, width: width, style: focused ? .focused : .header)
@@ -108,7 +108,7 @@ public enum Renderer {
         let page = state.currentPage
         let pane = page[page.focus]
         let noun = state.schema(pane.id).displayName.lowercased().replacingOccurrences(of: "crm ", with: "")
-        var parts = ["\(pane.total) \(noun)\(pane.total == 1 ? "" : "s")"]
+        var parts = [pane.counting ? "… \(noun)s" : "\(pane.total) \(noun)\(pane.total == 1 ? "" : "s")"]
         let selected = pane.selection.count(of: pane.total)
         if selected > 0 { parts.append("\(selected) selected") }
         if pane.rangeMode { parts.append("range mode") }

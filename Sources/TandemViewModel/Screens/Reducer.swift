@@ -23,10 +23,22 @@ public enum Reducer {
         case .failed(let message):
             state.message = message
             state.messageIsError = true
-            for page in PageKind.allCases { for side in Side.allCases { state[PaneID(page, side)].loading = false } }
+            for page in PageKind.allCases {
+                for side in Side.allCases {
+                    state[PaneID(page, side)].loading = false
+                    state[PaneID(page, side)].counting = false
+                }
+            }
             return []
         case .rowsLoaded(let loaded):
             return receive(&state, loaded)
+        case .totalCounted(let request, let total):
+            // A count for an older filter is stale; the newer request brings its own.
+            guard state[request.pane].generation == request.generation, state[request.pane].filter == request.filter
+            else { return [] }
+            state[request.pane].total = total
+            state[request.pane].counting = false
+            return []
         case .key(let key):
             state.message = nil
             state.messageIsError = false

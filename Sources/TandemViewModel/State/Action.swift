@@ -19,7 +19,8 @@ public struct PageRequest: Equatable, Sendable {
     public var filter: String
     public var limit: Int
     public var generation: Int
-    /// Count the rows matching the filter too (only when the window is replaced).
+    /// Count the rows matching the filter too (only when the window is replaced). The count is a
+    /// scan, so it follows the rows as `totalCounted`: the rows are painted first.
     public var countTotal: Bool
 }
 
@@ -30,14 +31,12 @@ public struct RowsLoaded: Equatable, Sendable {
     /// Whether the rows reach the list's first / last row.
     public var reachesStart: Bool
     public var reachesEnd: Bool
-    public var total: Int?
 
-    public init(request: PageRequest, rows: [ListRow], reachesStart: Bool, reachesEnd: Bool, total: Int?) {
+    public init(request: PageRequest, rows: [ListRow], reachesStart: Bool, reachesEnd: Bool) {
         self.request = request
         self.rows = rows
         self.reachesStart = reachesStart
         self.reachesEnd = reachesEnd
-        self.total = total
     }
 }
 
@@ -59,6 +58,8 @@ public enum Action: Equatable, Sendable {
     case key(Key)
     case resize(Size)
     case rowsLoaded(RowsLoaded)
+    /// The rows matching a request's filter, counted after its rows arrived.
+    case totalCounted(PageRequest, Int)
     case failed(String)
     /// Information for the status line (the workspace was just created, for instance).
     case notice(String)

@@ -41,6 +41,8 @@ public struct PaneState: Equatable, Sendable {
     public var scroll = 0
     /// Rows matching the filter, in the whole table.
     public var total = 0
+    /// The total is being counted (after the rows arrived); until it is, the pane shows "…".
+    public var counting = false
     public var filter = ""
     public var selection = Selection()
     /// Range mode (`v`): moving selects every row passed.
