@@ -50,23 +50,34 @@ final class TerminalSession {
             use_default_colors()
             Theme.definePairs()
         }
-        wtimeout(tandem_stdscr(), 50)
+        // Reads never wait: `inputs(wakingOn:)` sleeps in poll until there is something to read.
+        wtimeout(tandem_stdscr(), 0)
         extendedKeys = KeyDecoder.Extended.lookUp()
     }
 
     var size: Size { Size(width: Int(tandem_cols()), height: Int(tandem_lines())) }
 
-    /// The next key, nil when none came within the tick (or a resize, reported as `.resize`).
-    func nextInput() -> TerminalInput? {
-        var character: wint_t = 0
-        let result = wget_wch(tandem_stdscr(), &character)
-        if result == ERR { return nil }
-        if result == KEY_CODE_YES && Int32(character) == KEY_RESIZE {
-            // What ncurses believes is on the screen is stale after a resize: repaint every cell once.
-            clearok(tandem_stdscr(), true)
-            return .resize(size)
+    /// Sleeps until a key, a resize or a wake-up arrives, with no timeout (an idle terminal costs
+    /// nothing), then returns every key and resize ncurses has — none when only `wakeUp` fired.
+    /// A resize interrupts `poll` (ncurses' SIGWINCH handler) and reads back as KEY_RESIZE.
+    func inputs(wakingOn wakeUp: WakeUpPipe) -> [TerminalInput] {
+        var watched = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: wakeUp.readEnd, events: Int16(POLLIN), revents: 0)]
+        _ = poll(&watched, nfds_t(watched.count), -1)
+        if watched[1].revents != 0 { wakeUp.drain() }
+        var inputs: [TerminalInput] = []
+        while true {
+            var character: wint_t = 0
+            let result = wget_wch(tandem_stdscr(), &character)
+            if result == ERR { return inputs }
+            if result == KEY_CODE_YES && Int32(character) == KEY_RESIZE {
+                // What ncurses believes is on the screen is stale after a resize: repaint every cell once.
+                clearok(tandem_stdscr(), true)
+                inputs.append(.resize(size))
+            } else if let key = KeyDecoder.decode(character, isKeyCode: result == KEY_CODE_YES, extended: extendedKeys) {
+                inputs.append(.key(key))
+            }
         }
-        return KeyDecoder.decode(character, isKeyCode: result == KEY_CODE_YES, extended: extendedKeys).map(TerminalInput.key)
     }
 
     func paint(_ frame: Frame) { Painter.paint(frame, colors: colors) }
@@ -74,7 +85,7 @@ final class TerminalSession {
     func stop() { endwin() }
 }
 
-/// What the terminal reports between ticks.
+/// What the terminal reports when it wakes.
 enum TerminalInput: Equatable {
     case key(Key)
     case resize(Size)
