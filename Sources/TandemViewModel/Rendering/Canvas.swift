@@ -43,6 +43,13 @@ public struct Canvas {
         return used
     }
 
+    /// Draws `text` on the first row of `rect`, within its width.
+    @discardableResult
+    public mutating func draw(_ text: String, in rect: Rect, style: StyleRole = .normal, align: Alignment = .left) -> Int {
+        guard rect.height > 0 else { return 0 }
+        return draw(text, row: rect.row, column: rect.column, width: rect.width, style: style, align: align)
+    }
+
     /// Fills `width` cells with spaces in `style`.
     public mutating func fill(row: Int, column: Int, width: Int, style: StyleRole) {
         for offset in 0..<max(0, width) { frame[row, column + offset] = Cell(" ", style: style) }
