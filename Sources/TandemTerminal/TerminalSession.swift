@@ -2,24 +2,6 @@ import CNCursesW
 import Foundation
 import TandemViewModel
 
-/// Why the terminal UI cannot start here, in words for the person who tried.
-public enum TerminalError: Error, CustomStringConvertible {
-    case notATerminal
-    case notUTF8(codeset: String)
-    case cannotStart
-
-    public var description: String {
-        switch self {
-        case .notATerminal:
-            "The terminal UI needs a terminal, and standard input or output is not one. Use the commands instead (tandem --help)."
-        case .notUTF8(let codeset):
-            "The terminal UI needs a UTF-8 locale, and this one is \(codeset). Try LANG=C.UTF-8."
-        case .cannotStart:
-            "ncurses could not start on this terminal (is TERM set?)."
-        }
-    }
-}
-
 /// The terminal in curses mode: started once, stopped once, restored on every way out.
 /// All of its calls happen on the thread that created it.
 final class TerminalSession {
@@ -83,10 +65,4 @@ final class TerminalSession {
     func paint(_ frame: Frame) { Painter.paint(frame, colors: colors) }
 
     func stop() { endwin() }
-}
-
-/// What the terminal reports when it wakes.
-enum TerminalInput: Equatable {
-    case key(Key)
-    case resize(Size)
 }
