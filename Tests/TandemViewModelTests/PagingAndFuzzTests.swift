@@ -64,7 +64,7 @@ import TandemViewModel
             if harness.state.quitRequested { break }
             if step % 7 == 0 { harness.model.send(.resize(Size(width: 50 + dice.roll(80), height: 12 + dice.roll(30)))) }
             let state = harness.state
-            for page in PageKind.allCases {
+            for page in PageKind.standard {
                 for side in Side.allCases {
                     let pane = state.pages[page]![side]
                     #expect(pane.rows.isEmpty || pane.rows.indices.contains(pane.cursor), "seed \(seed) step \(step)")
@@ -77,7 +77,7 @@ import TandemViewModel
             #expect(frame.cells.count == state.size.width * state.size.height)
         }
         // Selections only ever hold rows that exist.
-        for page in PageKind.allCases {
+        for page in PageKind.standard {
             for side in Side.allCases {
                 let pane = harness.state.pages[page]![side]
                 let table = try harness.opened.workspace.table(harness.state.schema(pane.id).name, on: side)

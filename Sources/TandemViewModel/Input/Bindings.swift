@@ -6,7 +6,7 @@ public enum Command: String, Sendable, CaseIterable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
     case toggleSelection, extendUp, extendDown, rangeMode, selectAll, clearSelection
     case filter
-    case otherPane, customersPage, contactsPage, nextPage, previousPage
+    case otherPane, numberedPage, nextPage, previousPage
     case open, setUpCoupling, synchronize, deleteCoupling, createNew, jobs
     case editField, openCounterpart, back
     case match, errors, mappings, caseSensitive, priorityUp, priorityDown
@@ -18,7 +18,7 @@ public enum Command: String, Sendable, CaseIterable {
 
 /// Where the user is; each context has its own bindings.
 public enum Context: String, Sendable, CaseIterable {
-    /// A list page (Customers, Contacts) with a pane focused.
+    /// A list page with a pane focused.
     case list
     /// Typing a list filter.
     case filterEditing
@@ -60,6 +60,18 @@ public struct Binding: Sendable {
     /// The sentence help shows.
     public var help: String
     public var contexts: [Context]
+
+    /// The keys as help shows them; a run of three or more digit keys reads "1–9".
+    public var keyText: String {
+        let digits = keys.compactMap { key -> Int? in
+            guard case .character(let character) = key else { return nil }
+            return character.wholeNumberValue
+        }
+        if digits.count == keys.count, digits.count > 2, let first = digits.first, let last = digits.last {
+            return "\(first)–\(last)"
+        }
+        return keys.map(\.description).joined(separator: " ")
+    }
 }
 
 public enum Bindings {
@@ -112,8 +124,8 @@ public enum Bindings {
                 help: "open the coupled record's card", contexts: [.card]),
         Binding(keys: [.tab], command: .otherPane, hint: "pane", help: "switch between ERP and CRM panes",
                 contexts: [.list]),
-        Binding(keys: [.character("1")], command: .customersPage, hint: nil, help: "Customers page", contexts: [.list]),
-        Binding(keys: [.character("2")], command: .contactsPage, hint: nil, help: "Contacts page", contexts: [.list]),
+        Binding(keys: (1...9).map { .character(Character(String($0))) }, command: .numberedPage, hint: nil,
+                help: "the page with that number", contexts: [.list]),
         Binding(keys: [.character("]")], command: .nextPage, hint: nil, help: "next page", contexts: [.list]),
         Binding(keys: [.character("[")], command: .previousPage, hint: nil, help: "previous page", contexts: [.list]),
         Binding(keys: [.character("J")], command: .jobs, hint: nil, help: "the job log", contexts: [.list, .card]),

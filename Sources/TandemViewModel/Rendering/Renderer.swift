@@ -71,7 +71,7 @@ public enum Renderer {
         if !pane.filter.isEmpty { title += " · /\(DisplayText.sanitized(pane.filter))" }
         if focused && page.editingFilter { title += "▏" }
         canvas.draw(title, in: heading.line(0), style: focused ? .focused : .header)
-        let columns = ListColumn.layout(ListColumn.columns(for: id), width: width - 3)
+        let columns = ListColumn.layout(id.page.columns(on: id.side), width: width - 3)
         var x = column + 3
         canvas.fill(row: heading.line(1).row, column: column, width: width, style: .header)
         for field in columns {
@@ -134,7 +134,7 @@ public enum Renderer {
 
     private static func drawHelp(_ context: Context, offset: Int, size: Size, _ canvas: inout Canvas) {
         let bindings = Bindings.bindings(in: context)
-        let keyWidth = min(22, bindings.map { DisplayWidth.of($0.keys.map(\.description).joined(separator: " ")) }.max() ?? 0)
+        let keyWidth = min(22, bindings.map { DisplayWidth.of($0.keyText) }.max() ?? 0)
         let width = min(size.width - 4, 72)
         let rows = HelpLayout.rows(for: size)
         let height = min(rows, bindings.count) + 2
@@ -142,7 +142,7 @@ public enum Renderer {
         canvas.box(top: top, left: left, width: width, height: height, title: "Keys on this screen")
         for (index, binding) in bindings.dropFirst(offset).prefix(rows).enumerated() {
             let row = top + 1 + index
-            canvas.draw(binding.keys.map(\.description).joined(separator: " "), row: row, column: left + 2, width: keyWidth,
+            canvas.draw(binding.keyText, row: row, column: left + 2, width: keyWidth,
                         style: .dialogTitle)
             canvas.draw(binding.help, row: row, column: left + 3 + keyWidth, width: width - keyWidth - 5, style: .dialog)
         }

@@ -12,7 +12,7 @@ public enum Reducer {
             return startPage(&state)
         case .resize(let size):
             state.size = size
-            for page in PageKind.allCases {
+            for page in state.pageKinds {
                 for side in Side.allCases { state[PaneID(page, side)].keepCursorVisible(state.visibleRows) }
             }
             return []
@@ -23,7 +23,7 @@ public enum Reducer {
         case .failed(let message):
             state.message = message
             state.messageIsError = true
-            for page in PageKind.allCases {
+            for page in state.pageKinds {
                 for side in Side.allCases {
                     state[PaneID(page, side)].loading = false
                     state[PaneID(page, side)].counting = false
@@ -83,7 +83,7 @@ public enum Reducer {
         case .mappings: return mappingsKey(key, &state)
         case .list:
             guard let command = Bindings.command(for: key, in: .list) else { return [] }
-            return listCommand(command, &state)
+            return listCommand(command, key: key, &state)
         }
     }
 

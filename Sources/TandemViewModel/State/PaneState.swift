@@ -1,13 +1,5 @@
 import TandemCore
 
-/// The two list pages.
-public enum PageKind: String, Sendable, CaseIterable {
-    case customers, contacts
-
-    public var title: String { self == .customers ? "Customers" : "Contacts" }
-    public var mapping: String { self == .customers ? DefaultMappings.customerName : DefaultMappings.contactName }
-}
-
 /// A pane: one side of one page.
 public struct PaneID: Hashable, Sendable {
     public var page: PageKind
