@@ -45,6 +45,11 @@ public struct Rect: Equatable, Sendable {
                 Rect(column: column + width - taken, row: row, width: taken, height: height))
     }
 
+    /// A `width` × `height` rectangle in the middle of this one.
+    public func centred(width: Int, height: Int) -> Rect {
+        Rect(column: column + (self.width - width) / 2, row: row + (self.height - height) / 2, width: width, height: height)
+    }
+
     /// Row `index` of the rectangle, one row high.
     public func line(_ index: Int) -> Rect { Rect(column: column, row: row + index, width: width, height: 1) }
 }

@@ -19,11 +19,7 @@ public enum Renderer {
         case .mappings(let view)?: MoreScreensRenderer.drawMappings(view, state, &canvas)
         }
         if state.screens.isEmpty { drawStatus(state, &canvas) } else { drawFooter(state, status: ScreenRenderer.status(state), &canvas) }
-        switch state.modal {
-        case .help(let context, let offset)?: drawHelp(context, offset: offset, size: size, &canvas)
-        case let modal?: DialogRenderer.draw(modal, state, &canvas)
-        case nil: break
-        }
+        if let modal = state.modal { DialogRenderer.draw(modal, state, &canvas) }
         return canvas.frame
     }
 
@@ -131,29 +127,4 @@ public enum Renderer {
         canvas.draw(" " + Bindings.hints(in: state.context, width: size.width - 1), row: size.height - 1, column: 0,
                     width: size.width, style: .keyHint)
     }
-
-    private static func drawHelp(_ context: Context, offset: Int, size: Size, _ canvas: inout Canvas) {
-        let bindings = Bindings.bindings(in: context)
-        let keyWidth = min(22, bindings.map { DisplayWidth.of($0.keyText) }.max() ?? 0)
-        let width = min(size.width - 4, 72)
-        let rows = HelpLayout.rows(for: size)
-        let height = min(rows, bindings.count) + 2
-        let top = (size.height - height) / 2, left = (size.width - width) / 2
-        canvas.box(top: top, left: left, width: width, height: height, title: "Keys on this screen")
-        for (index, binding) in bindings.dropFirst(offset).prefix(rows).enumerated() {
-            let row = top + 1 + index
-            canvas.draw(binding.keyText, row: row, column: left + 2, width: keyWidth,
-                        style: .dialogTitle)
-            canvas.draw(binding.help, row: row, column: left + 3 + keyWidth, width: width - keyWidth - 5, style: .dialog)
-        }
-        let more = offset + rows < bindings.count ? " ↓ more · Esc closes " : " Esc closes "
-        canvas.draw(more, row: top + height - 1, column: left + width - DisplayWidth.of(more) - 2,
-                    width: DisplayWidth.of(more), style: .dialog)
-    }
-}
-
-/// How much of the help overlay fits.
-enum HelpLayout {
-    /// Binding rows that fit inside the box at `size`.
-    static func rows(for size: Size) -> Int { max(1, size.height - 4) }
 }
