@@ -4,7 +4,7 @@ import TandemSQLite
 
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List customers, contacts, accounts or crm-contacts, sorted by name.")
+        commandName: "list", abstract: "List \(ListName.choices), sorted by name.")
 
     enum Coupled: EnumerableFlag {
         case coupled, uncoupled
@@ -12,7 +12,7 @@ struct ListCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "customers, contacts, accounts or crm-contacts")
+    @Argument(help: ArgumentHelp(stringLiteral: ListName.choices))
     var list: ListName
     @Option(help: "Only records whose name, number, city or e-mail contains the text.")
     var filter: String?
@@ -52,12 +52,11 @@ struct ListCommand: ParsableCommand {
             return
         }
         let schema = table.schema
-        let fields = list.side == .erp ? [schema.numberField ?? "No.", schema.nameField] + (list == .customers ? ["City", "Phone No.", "E-Mail"] : ["Company No.", "E-Mail"])
-            : [schema.nameField] + (list == .accounts ? ["accountnumber", "address1_city", "emailaddress1"] : ["emailaddress1", "jobtitle"])
+        let fields = (schema.numberField.map { [$0] } ?? []) + [schema.nameField] + list.columns
         var text = TextTable([TextTable.Column(title: "Status", maxWidth: 11)] + fields.map { TextTable.Column(title: $0) })
         for ((record, _), status) in zip(rows, statuses) { text.add([status.rawValue] + fields.map { record[$0] }) }
         Console.out(text.render())
         let total = try table.count(search: filter)
-        Console.error("\(rows.count) of \(total) \(list.rawValue)\(filter.map { " matching \"\($0)\"" } ?? "").")
+        Console.error("\(rows.count) of \(total) \(list.name)\(filter.map { " matching \"\($0)\"" } ?? "").")
     }
 }

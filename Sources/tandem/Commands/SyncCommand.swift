@@ -63,7 +63,9 @@ struct SyncCommand: ParsableCommand {
             for (name, records) in Dictionary(grouping: found, by: \.mapping.name) {
                 requests.append(SyncRequest(mapping: name, selection: .records(.erp, records.map(\.record.id)), choice: direction.choice))
             }
-            requests.sort { lhs, rhs in lhs.mapping == DefaultMappings.customerName && rhs.mapping != DefaultMappings.customerName }
+            // A mapping's lookups point into the mappings it depends on: those go first.
+            let order = MappingOrder.dependenciesFirst(try store.mappings()).map(\.name)
+            requests.sort { (order.firstIndex(of: $0.mapping) ?? order.count) < (order.firstIndex(of: $1.mapping) ?? order.count) }
         }
         let engine = SyncEngine(workspace: opened.workspace)
         var refused = false
