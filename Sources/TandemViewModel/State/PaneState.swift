@@ -1,21 +1,3 @@
-import TandemCore
-
-/// A pane: one side of one page.
-public struct PaneID: Hashable, Sendable {
-    public var page: PageKind
-    public var side: Side
-
-    public init(_ page: PageKind, _ side: Side) {
-        self.page = page
-        self.side = side
-    }
-}
-
-/// A cursor move that waits for rows still being loaded.
-public enum PendingMove: Equatable, Sendable {
-    case down(Int), up(Int)
-}
-
 /// One list pane: a window of rows around the cursor, loaded from the store by key. The window never
 /// holds more than `PaneState.capacity` rows, so a pane over a million records is as light as one over
 /// fifty.
@@ -47,27 +29,4 @@ public struct PaneState: Equatable, Sendable {
     public init(id: PaneID) { self.id = id }
 
     public var currentRow: ListRow? { rows.indices.contains(cursor) ? rows[cursor] : nil }
-}
-
-/// A list page: the ERP pane and the CRM pane side by side.
-public struct ListPageState: Equatable, Sendable {
-    public let kind: PageKind
-    public var erp: PaneState
-    public var crm: PaneState
-    public var focus: Side = .erp
-    /// Typing into the focused pane's filter.
-    public var editingFilter = false
-    /// Loaded at least once.
-    public var started = false
-
-    public init(kind: PageKind) {
-        self.kind = kind
-        erp = PaneState(id: PaneID(kind, .erp))
-        crm = PaneState(id: PaneID(kind, .crm))
-    }
-
-    public subscript(side: Side) -> PaneState {
-        get { side == .erp ? erp : crm }
-        set { if side == .erp { erp = newValue } else { crm = newValue } }
-    }
 }
