@@ -77,18 +77,20 @@ public enum DatabaseFile {
         if access == .writing { try checkWritable(path) }
 
         let pool = try GuardedPool(path: path, access: access)
-        let (meta, migrated) = try pool.read { db -> ([String: String], Bool) in
-            guard try db.tableExists("tandem_meta") else { return ([:], false) }
+        let (meta, migrated, superseded) = try pool.read { db -> ([String: String], Bool, Bool) in
+            guard try db.tableExists("tandem_meta") else { return ([:], false, false) }
             let meta = Dictionary(try Row.fetchAll(db, sql: "SELECT key, value FROM tandem_meta").map { row in
                 let stored = StoredRow(row, path: path, table: "tandem_meta")
                 return (try stored.text(0), try stored.text(1))
             }, uniquingKeysWith: { $1 })
-            return (meta, try migrator.hasCompletedMigrations(db))
+            return (meta, try migrator.hasCompletedMigrations(db), try migrator.hasBeenSuperseded(db))
         }
         guard let found = meta["kind"] else { throw DatabaseFileError.notTandem(path: path) }
         guard found == kind.rawValue else { throw DatabaseFileError.wrongKind(path: path, found: found, expected: kind) }
         let version = Int(meta["schemaVersion"] ?? "") ?? 0
-        guard version <= schemaVersion else {
+        // GRDB knows a newer file by the migrations it has that this build does not; the stored
+        // version only names it in the message.
+        guard !superseded else {
             throw DatabaseFileError.newerSchema(path: path, found: version, supported: schemaVersion)
         }
         guard version < schemaVersion || !migrated else { return pool }
