@@ -81,7 +81,7 @@ public enum DatabaseFile {
             guard try db.tableExists("tandem_meta") else { return ([:], false, false) }
             let meta = Dictionary(try Row.fetchAll(db, sql: "SELECT key, value FROM tandem_meta").map { row in
                 let stored = StoredRow(row, path: path, table: "tandem_meta")
-                return (try stored.text(0), try stored.text(1))
+                return (try stored.text("key"), try stored.text("value"))
             }, uniquingKeysWith: { $1 })
             return (meta, try migrator.hasCompletedMigrations(db), try migrator.hasBeenSuperseded(db))
         }
