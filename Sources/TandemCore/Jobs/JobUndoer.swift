@@ -1,10 +1,3 @@
-/// What undoing a job did, record by record.
-public struct UndoResult: Sendable {
-    public var job: SyncJob
-    public var restored: [RecordOutcome]
-    /// Records left alone because they changed (or vanished) since the job wrote them.
-    public var refused: [RecordOutcome]
-}
 
 /// Undoes a job from the previous values it recorded: every field goes back, records it created are
 /// deleted with their coupling. A record that changed since the job is refused, and says so.
