@@ -14,6 +14,9 @@ public enum TerminalApp {
         let session = try TerminalSession()
         defer { session.stop() }
         let wakeUp = try WakeUpPipe()
+        session.wakeOnResize(wakeUp)
+        // The pipe stays open until resizes no longer write to it.
+        defer { withExtendedLifetime(wakeUp) { session.stopWakingOnResize() } }
         let runner = BackgroundRunner(workspace: workspace, wake: wakeUp.signal)
         let model = ViewModel.background(runner: runner, size: session.size, workspaceName: workspaceName)
         model.send(.start)

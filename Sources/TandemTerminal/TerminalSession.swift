@@ -64,5 +64,11 @@ final class TerminalSession {
 
     func paint(_ frame: Frame) { Painter.paint(frame, colors: colors) }
 
+    /// Resizes also wake the loop through `wakeUp` (see `tandem_wake_on_resize`), until
+    /// `stopWakingOnResize`, which must come before `wakeUp` closes.
+    func wakeOnResize(_ wakeUp: WakeUpPipe) { tandem_wake_on_resize(wakeUp.writeEnd) }
+
+    func stopWakingOnResize() { tandem_wake_on_resize(-1) }
+
     func stop() { endwin() }
 }

@@ -5,7 +5,7 @@ import Foundation
 /// ends are non-blocking, so a full pipe (a wake-up already pending) never stalls a worker.
 final class WakeUpPipe: @unchecked Sendable {
     let readEnd: Int32
-    private let writeEnd: Int32
+    let writeEnd: Int32
 
     init() throws {
         var ends: [Int32] = [0, 0]
