@@ -8,6 +8,7 @@
 #define _XOPEN_SOURCE_EXTENDED 1
 #endif
 
+#include <errno.h>
 #include <locale.h>
 #include <langinfo.h>
 #include <wchar.h>
@@ -87,6 +88,56 @@ static inline void tandem_guard_terminal(void) {
     }
     // A process can start with these blocked (its parent's mask is inherited); unblock them here.
     pthread_sigmask(SIG_UNBLOCK, &handled, NULL);
+}
+
+// Waking the terminal's loop on a resize. ncurses' own SIGWINCH handler (installed by initscr) only
+// notes the resize for its next read, while the loop sleeps in poll, and the signal may land on any
+// of the process's threads. This handler calls ncurses' one, then writes a byte to the loop's
+// wake-up pipe (write is async-signal-safe), so poll returns whichever thread took the signal, even
+// one that arrived while the loop was busy drawing.
+static struct sigaction *tandem_ncurses_winch(void) {
+    static struct sigaction previous;
+    return &previous;
+}
+
+static volatile sig_atomic_t *tandem_winch_fd(void) {
+    static volatile sig_atomic_t fd = -1;
+    return &fd;
+}
+
+static void tandem_on_winch(int signal_number) {
+    int saved = errno;
+    struct sigaction *previous = tandem_ncurses_winch();
+    if (previous->sa_flags & SA_SIGINFO) {
+        if (previous->sa_sigaction != NULL) previous->sa_sigaction(signal_number, NULL, NULL);
+    } else if (previous->sa_handler != SIG_DFL && previous->sa_handler != SIG_IGN) {
+        previous->sa_handler(signal_number);
+    }
+    int fd = *tandem_winch_fd();
+    if (fd >= 0) {
+        char byte = 'r';
+        ssize_t ignored = write(fd, &byte, 1);
+        (void)ignored;
+    }
+    errno = saved;
+}
+
+/// Makes every resize also write to `fd` (after initscr); -1 stops writing (before `fd` closes).
+static inline void tandem_wake_on_resize(int fd) {
+    if (fd < 0) {
+        *tandem_winch_fd() = -1;
+        return;
+    }
+    struct sigaction action;
+    memset(&action, 0, sizeof action);
+    action.sa_handler = tandem_on_winch;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    struct sigaction current;
+    sigaction(SIGWINCH, NULL, &current);
+    // Installed once: a second call only changes the descriptor, never chains the handler to itself.
+    if (current.sa_handler != tandem_on_winch) sigaction(SIGWINCH, &action, tandem_ncurses_winch());
+    *tandem_winch_fd() = fd;
 }
 
 /// Draws one grapheme (a base character and up to four combining marks) at (row, column).

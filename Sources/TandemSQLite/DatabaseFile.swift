@@ -1,46 +1,6 @@
 import Foundation
 import GRDB
 
-/// Which of a workspace's three databases a file is.
-public enum DatabaseKind: String, Sendable, CaseIterable {
-    case erp = "tandem-erp"
-    case crm = "tandem-crm"
-    case workspace = "tandem-workspace"
-}
-
-/// Why a database file was refused. Tandem never overwrites a file it refused.
-public enum DatabaseFileError: Error, Equatable, CustomStringConvertible {
-    case missing(path: String)
-    case alreadyExists(path: String)
-    case notADatabase(path: String)
-    case notTandem(path: String)
-    case wrongKind(path: String, found: String, expected: DatabaseKind)
-    case newerSchema(path: String, found: Int, supported: Int)
-    case unreadable(path: String, reason: String)
-    case corrupt(path: String, reason: String)
-    case readOnly(path: String)
-    case olderSchema(path: String, found: Int, supported: Int)
-
-    public var description: String {
-        switch self {
-        case .missing(let path): "\(path): no such database."
-        case .alreadyExists(let path): "\(path) already exists; refusing to overwrite it."
-        case .notADatabase(let path): "\(path) is not an SQLite database (corrupt, or another kind of file); it was left untouched."
-        case .notTandem(let path): "\(path) is an SQLite database but not a Tandem one; it was left untouched."
-        case .wrongKind(let path, let found, let expected):
-            "\(path) is a \(found) database where a \(expected.rawValue) database was expected."
-        case .newerSchema(let path, let found, let supported):
-            "\(path) has schema version \(found), newer than this Tandem supports (\(supported)); update Tandem."
-        case .unreadable(let path, let reason): "\(path) cannot be read: \(reason)"
-        case .corrupt(let path, let reason):
-            "\(path) is corrupt (\(reason)); Tandem stopped and wrote nothing more to it. Restore it from a backup."
-        case .readOnly(let path): "\(path) cannot be written (read-only file, folder or mount); nothing was changed."
-        case .olderSchema(let path, let found, let supported):
-            "\(path) has schema version \(found), older than this Tandem's (\(supported)); a command that writes upgrades it."
-        }
-    }
-}
-
 /// Opens (or creates) one of a workspace's SQLite files: WAL mode, versioned migrations, and a
 /// `tandem_meta` table that says what the file is, checked before anything is written. Opening an
 /// existing file whose schema is current writes nothing; only a writing open migrates.
@@ -77,18 +37,20 @@ public enum DatabaseFile {
         if access == .writing { try checkWritable(path) }
 
         let pool = try GuardedPool(path: path, access: access)
-        let (meta, migrated) = try pool.read { db -> ([String: String], Bool) in
-            guard try db.tableExists("tandem_meta") else { return ([:], false) }
+        let (meta, migrated, superseded) = try pool.read { db -> ([String: String], Bool, Bool) in
+            guard try db.tableExists("tandem_meta") else { return ([:], false, false) }
             let meta = Dictionary(try Row.fetchAll(db, sql: "SELECT key, value FROM tandem_meta").map { row in
                 let stored = StoredRow(row, path: path, table: "tandem_meta")
-                return (try stored.text(0), try stored.text(1))
+                return (try stored.text("key"), try stored.text("value"))
             }, uniquingKeysWith: { $1 })
-            return (meta, try migrator.hasCompletedMigrations(db))
+            return (meta, try migrator.hasCompletedMigrations(db), try migrator.hasBeenSuperseded(db))
         }
         guard let found = meta["kind"] else { throw DatabaseFileError.notTandem(path: path) }
         guard found == kind.rawValue else { throw DatabaseFileError.wrongKind(path: path, found: found, expected: kind) }
         let version = Int(meta["schemaVersion"] ?? "") ?? 0
-        guard version <= schemaVersion else {
+        // GRDB knows a newer file by the migrations it has that this build does not; the stored
+        // version only names it in the message.
+        guard !superseded else {
             throw DatabaseFileError.newerSchema(path: path, found: version, supported: schemaVersion)
         }
         guard version < schemaVersion || !migrated else { return pool }

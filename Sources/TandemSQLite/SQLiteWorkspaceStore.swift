@@ -111,20 +111,21 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
     private func job(_ row: Row) throws -> SyncJob {
         let stored = StoredRow(row, path: pool.path, table: "jobs")
         var counters = JobCounters()
-        counters.inserted = try stored.int(6)
-        counters.modified = try stored.int(7)
-        counters.unchanged = try stored.int(8)
-        counters.skipped = try stored.int(9)
-        counters.failed = try stored.int(10)
-        counters.deleted = try stored.int(11)
-        counters.coupled = try stored.int(12)
-        counters.uncoupled = try stored.int(13)
-        counters.changedElsewhere = try stored.int(18)
-        return SyncJob(id: try stored.integer(0), type: try stored.value(1, as: JobType.self), mapping: try stored.text(2),
-                       direction: try stored.optionalValue(3, as: SyncDirection.self), startedAt: Timestamp(milliseconds: try stored.integer(4)),
-                       finishedAt: try stored.optionalInteger(5).map(Timestamp.init(milliseconds:)),
-                       counters: counters, note: JobNote.decode(try stored.text(14)), undoneBy: try stored.optionalInteger(15),
-                       owner: try stored.optionalText(16), interrupted: try stored.bool(17))
+        counters.inserted = try stored.int("inserted")
+        counters.modified = try stored.int("modified")
+        counters.unchanged = try stored.int("unchanged")
+        counters.skipped = try stored.int("skipped")
+        counters.failed = try stored.int("failed")
+        counters.deleted = try stored.int("deleted")
+        counters.coupled = try stored.int("coupled")
+        counters.uncoupled = try stored.int("uncoupled")
+        counters.changedElsewhere = try stored.int("changed_elsewhere")
+        return SyncJob(id: try stored.integer("id"), type: try stored.value("type", as: JobType.self), mapping: try stored.text("mapping"),
+                       direction: try stored.optionalValue("direction", as: SyncDirection.self),
+                       startedAt: Timestamp(milliseconds: try stored.integer("started_at")),
+                       finishedAt: try stored.optionalInteger("finished_at").map(Timestamp.init(milliseconds:)),
+                       counters: counters, note: JobNote.decode(try stored.text("message")), undoneBy: try stored.optionalInteger("undone_by"),
+                       owner: try stored.optionalText("owner"), interrupted: try stored.bool("interrupted"))
     }
 
     public func startJob(_ job: NewJob) throws -> SyncJob {
@@ -177,10 +178,11 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
                 WHERE job_id = ? ORDER BY id
                 """, arguments: [id]).map { row in
                 let stored = StoredRow(row, path: pool.path, table: "job_errors")
-                return JobError(jobID: try stored.integer(1), at: Timestamp(milliseconds: try stored.integer(2)),
-                                reason: RecordFailure.decode(try stored.text(3)), sourceSide: try stored.value(4, as: Side.self),
-                                sourceID: try stored.optionalText(5).map(RecordID.init),
-                                destinationID: try stored.optionalText(6).map(RecordID.init))
+                return JobError(jobID: try stored.integer("job_id"), at: Timestamp(milliseconds: try stored.integer("at")),
+                                reason: RecordFailure.decode(try stored.text("message")),
+                                sourceSide: try stored.value("source_side", as: Side.self),
+                                sourceID: try stored.optionalText("source_id").map(RecordID.init),
+                                destinationID: try stored.optionalText("destination_id").map(RecordID.init))
             }
         }
     }
@@ -213,9 +215,9 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
                 SELECT new_id, mapping, side, source_id, job_id FROM creation_intents WHERE mapping = ? ORDER BY new_id
                 """, arguments: [mapping]).map { row in
                 let stored = StoredRow(row, path: pool.path, table: "creation_intents")
-                return CreationIntent(newID: RecordID(try stored.text(0)), mapping: try stored.text(1),
-                                      side: try stored.value(2, as: Side.self), sourceID: RecordID(try stored.text(3)),
-                                      jobID: try stored.integer(4))
+                return CreationIntent(newID: RecordID(try stored.text("new_id")), mapping: try stored.text("mapping"),
+                                      side: try stored.value("side", as: Side.self), sourceID: RecordID(try stored.text("source_id")),
+                                      jobID: try stored.integer("job_id"))
             }
         }
     }

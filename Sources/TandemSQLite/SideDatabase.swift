@@ -3,6 +3,10 @@ import TandemCore
 
 /// The database of one side (the ERP's or the CRM's): one SQL table per standard table, a column per
 /// field, indexed by name (for lists) and by number (ERP).
+///
+/// Migrations are frozen: each one's SQL is written out as it shipped, never generated from the live
+/// `TableSchema`s, so a later change to a schema cannot change what an old migration did. A new field
+/// or table is a new migration (`SideMigrationTests` fails until there is one).
 enum SideDatabase {
     static let schemaVersion = 1
 
@@ -11,27 +15,111 @@ enum SideDatabase {
     static func migrator(for side: Side) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: \(side.rawValue) tables") { db in
-            for schema in StandardTables.tables(on: side) { try createTable(schema, in: db) }
+            for statement in side == .erp ? erpV1 : crmV1 { try db.execute(sql: statement) }
         }
         return migrator
     }
 
-    static func createTable(_ schema: TableSchema, in db: Database) throws {
-        let table = schema.name.quotedIdentifier
-        let columns = schema.fieldNames.map { "\($0.quotedIdentifier) TEXT NOT NULL DEFAULT ''" }
-        // sort_key is the name folded for case and accents (TableSchema.sortKey), kept by every write:
-        // lists page on (sort_key, id) and name lookups use it too.
-        try db.execute(sql: """
-            CREATE TABLE \(table) (
-                id TEXT PRIMARY KEY NOT NULL,
-                modifiedAt INTEGER NOT NULL,
-                sort_key TEXT NOT NULL DEFAULT '',
-                \(columns.joined(separator: ",\n    "))
-            ) WITHOUT ROWID
-            """)
-        try db.execute(sql: "CREATE INDEX \("\(schema.name)_by_name".quotedIdentifier) ON \(table) (sort_key, id)")
-        if let number = schema.numberField {
-            try db.execute(sql: "CREATE UNIQUE INDEX \("\(schema.name)_by_number".quotedIdentifier) ON \(table) (\(number.quotedIdentifier))")
-        }
-    }
+    // sort_key is the name folded for case and accents (TableSchema.sortKey), kept by every write:
+    // lists page on (sort_key, id) and name lookups use it too.
+
+    /// v1 of the ERP database: Customer and Contact.
+    private static let erpV1 = [
+        """
+        CREATE TABLE "Customer" (
+            id TEXT PRIMARY KEY NOT NULL,
+            modifiedAt INTEGER NOT NULL,
+            sort_key TEXT NOT NULL DEFAULT '',
+            "No." TEXT NOT NULL DEFAULT '',
+            "Name" TEXT NOT NULL DEFAULT '',
+            "Address" TEXT NOT NULL DEFAULT '',
+            "Address 2" TEXT NOT NULL DEFAULT '',
+            "Post Code" TEXT NOT NULL DEFAULT '',
+            "City" TEXT NOT NULL DEFAULT '',
+            "Country/Region Code" TEXT NOT NULL DEFAULT '',
+            "Phone No." TEXT NOT NULL DEFAULT '',
+            "E-Mail" TEXT NOT NULL DEFAULT '',
+            "Home Page" TEXT NOT NULL DEFAULT '',
+            "Contact" TEXT NOT NULL DEFAULT '',
+            "Currency Code" TEXT NOT NULL DEFAULT '',
+            "Credit Limit" TEXT NOT NULL DEFAULT '',
+            "Blocked" TEXT NOT NULL DEFAULT ''
+        ) WITHOUT ROWID
+        """,
+        """
+        CREATE INDEX "Customer_by_name" ON "Customer" (sort_key, id)
+        """,
+        """
+        CREATE UNIQUE INDEX "Customer_by_number" ON "Customer" ("No.")
+        """,
+        """
+        CREATE TABLE "Contact" (
+            id TEXT PRIMARY KEY NOT NULL,
+            modifiedAt INTEGER NOT NULL,
+            sort_key TEXT NOT NULL DEFAULT '',
+            "No." TEXT NOT NULL DEFAULT '',
+            "Name" TEXT NOT NULL DEFAULT '',
+            "First Name" TEXT NOT NULL DEFAULT '',
+            "Surname" TEXT NOT NULL DEFAULT '',
+            "Job Title" TEXT NOT NULL DEFAULT '',
+            "Company No." TEXT NOT NULL DEFAULT '',
+            "E-Mail" TEXT NOT NULL DEFAULT '',
+            "Phone No." TEXT NOT NULL DEFAULT '',
+            "Mobile Phone No." TEXT NOT NULL DEFAULT ''
+        ) WITHOUT ROWID
+        """,
+        """
+        CREATE INDEX "Contact_by_name" ON "Contact" (sort_key, id)
+        """,
+        """
+        CREATE UNIQUE INDEX "Contact_by_number" ON "Contact" ("No.")
+        """,
+    ]
+
+    /// v1 of the CRM database: account and contact.
+    private static let crmV1 = [
+        """
+        CREATE TABLE "account" (
+            id TEXT PRIMARY KEY NOT NULL,
+            modifiedAt INTEGER NOT NULL,
+            sort_key TEXT NOT NULL DEFAULT '',
+            "name" TEXT NOT NULL DEFAULT '',
+            "accountnumber" TEXT NOT NULL DEFAULT '',
+            "address1_line1" TEXT NOT NULL DEFAULT '',
+            "address1_line2" TEXT NOT NULL DEFAULT '',
+            "address1_postalcode" TEXT NOT NULL DEFAULT '',
+            "address1_city" TEXT NOT NULL DEFAULT '',
+            "address1_country" TEXT NOT NULL DEFAULT '',
+            "telephone1" TEXT NOT NULL DEFAULT '',
+            "emailaddress1" TEXT NOT NULL DEFAULT '',
+            "websiteurl" TEXT NOT NULL DEFAULT '',
+            "address1_primarycontactname" TEXT NOT NULL DEFAULT '',
+            "transactioncurrency" TEXT NOT NULL DEFAULT '',
+            "creditlimit" TEXT NOT NULL DEFAULT '',
+            "statecode" TEXT NOT NULL DEFAULT ''
+        ) WITHOUT ROWID
+        """,
+        """
+        CREATE INDEX "account_by_name" ON "account" (sort_key, id)
+        """,
+        """
+        CREATE TABLE "contact" (
+            id TEXT PRIMARY KEY NOT NULL,
+            modifiedAt INTEGER NOT NULL,
+            sort_key TEXT NOT NULL DEFAULT '',
+            "fullname" TEXT NOT NULL DEFAULT '',
+            "firstname" TEXT NOT NULL DEFAULT '',
+            "lastname" TEXT NOT NULL DEFAULT '',
+            "jobtitle" TEXT NOT NULL DEFAULT '',
+            "parentcustomerid" TEXT NOT NULL DEFAULT '',
+            "emailaddress1" TEXT NOT NULL DEFAULT '',
+            "telephone1" TEXT NOT NULL DEFAULT '',
+            "mobilephone" TEXT NOT NULL DEFAULT '',
+            "statecode" TEXT NOT NULL DEFAULT ''
+        ) WITHOUT ROWID
+        """,
+        """
+        CREATE INDEX "contact_by_name" ON "contact" (sort_key, id)
+        """,
+    ]
 }

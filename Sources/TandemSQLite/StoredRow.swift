@@ -82,4 +82,31 @@ struct StoredRow {
         guard let value = decode(try text(index)) else { throw bad(index) }
         return value
     }
+
+    // Outside the hot path, rows are read by column name: a SELECT whose columns are reordered or
+    // extended cannot shift what a number pointed at.
+
+    /// The position of the column named `name` in the row; a missing column is a bad value too.
+    func column(_ name: String) throws -> Int {
+        guard let index = row.columnNames.firstIndex(where: { $0.caseInsensitiveCompare(name) == .orderedSame }) else {
+            throw StoredDataError.badValue(path: path, table: table, row: key(row), column: name, found: "no such column")
+        }
+        return row.columnNames.distance(from: row.columnNames.startIndex, to: index)
+    }
+
+    func text(_ name: String) throws -> String { try text(column(name)) }
+    func optionalText(_ name: String) throws -> String? { try optionalText(column(name)) }
+    func integer(_ name: String) throws -> Int64 { try integer(column(name)) }
+    func optionalInteger(_ name: String) throws -> Int64? { try optionalInteger(column(name)) }
+    func int(_ name: String) throws -> Int { try int(column(name)) }
+    func bool(_ name: String) throws -> Bool { try bool(column(name)) }
+
+    func value<Value: RawRepresentable>(_ name: String, as type: Value.Type) throws -> Value where Value.RawValue == String {
+        try value(column(name), as: type)
+    }
+
+    func optionalValue<Value: RawRepresentable>(_ name: String, as type: Value.Type) throws -> Value?
+    where Value.RawValue == String {
+        try optionalValue(column(name), as: type)
+    }
 }

@@ -2,24 +2,6 @@ import CNCursesW
 import Foundation
 import TandemViewModel
 
-/// Why the terminal UI cannot start here, in words for the person who tried.
-public enum TerminalError: Error, CustomStringConvertible {
-    case notATerminal
-    case notUTF8(codeset: String)
-    case cannotStart
-
-    public var description: String {
-        switch self {
-        case .notATerminal:
-            "The terminal UI needs a terminal, and standard input or output is not one. Use the commands instead (tandem --help)."
-        case .notUTF8(let codeset):
-            "The terminal UI needs a UTF-8 locale, and this one is \(codeset). Try LANG=C.UTF-8."
-        case .cannotStart:
-            "ncurses could not start on this terminal (is TERM set?)."
-        }
-    }
-}
-
 /// The terminal in curses mode: started once, stopped once, restored on every way out.
 /// All of its calls happen on the thread that created it.
 final class TerminalSession {
@@ -50,32 +32,43 @@ final class TerminalSession {
             use_default_colors()
             Theme.definePairs()
         }
-        wtimeout(tandem_stdscr(), 50)
+        // Reads never wait: `inputs(wakingOn:)` sleeps in poll until there is something to read.
+        wtimeout(tandem_stdscr(), 0)
         extendedKeys = KeyDecoder.Extended.lookUp()
     }
 
     var size: Size { Size(width: Int(tandem_cols()), height: Int(tandem_lines())) }
 
-    /// The next key, nil when none came within the tick (or a resize, reported as `.resize`).
-    func nextInput() -> TerminalInput? {
-        var character: wint_t = 0
-        let result = wget_wch(tandem_stdscr(), &character)
-        if result == ERR { return nil }
-        if result == KEY_CODE_YES && Int32(character) == KEY_RESIZE {
-            // What ncurses believes is on the screen is stale after a resize: repaint every cell once.
-            clearok(tandem_stdscr(), true)
-            return .resize(size)
+    /// Sleeps until a key, a resize or a wake-up arrives, with no timeout (an idle terminal costs
+    /// nothing), then returns every key and resize ncurses has — none when only `wakeUp` fired.
+    /// A resize interrupts `poll` (ncurses' SIGWINCH handler) and reads back as KEY_RESIZE.
+    func inputs(wakingOn wakeUp: WakeUpPipe) -> [TerminalInput] {
+        var watched = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: wakeUp.readEnd, events: Int16(POLLIN), revents: 0)]
+        _ = poll(&watched, nfds_t(watched.count), -1)
+        if watched[1].revents != 0 { wakeUp.drain() }
+        var inputs: [TerminalInput] = []
+        while true {
+            var character: wint_t = 0
+            let result = wget_wch(tandem_stdscr(), &character)
+            if result == ERR { return inputs }
+            if result == KEY_CODE_YES && Int32(character) == KEY_RESIZE {
+                // What ncurses believes is on the screen is stale after a resize: repaint every cell once.
+                clearok(tandem_stdscr(), true)
+                inputs.append(.resize(size))
+            } else if let key = KeyDecoder.decode(character, isKeyCode: result == KEY_CODE_YES, extended: extendedKeys) {
+                inputs.append(.key(key))
+            }
         }
-        return KeyDecoder.decode(character, isKeyCode: result == KEY_CODE_YES, extended: extendedKeys).map(TerminalInput.key)
     }
 
     func paint(_ frame: Frame) { Painter.paint(frame, colors: colors) }
 
-    func stop() { endwin() }
-}
+    /// Resizes also wake the loop through `wakeUp` (see `tandem_wake_on_resize`), until
+    /// `stopWakingOnResize`, which must come before `wakeUp` closes.
+    func wakeOnResize(_ wakeUp: WakeUpPipe) { tandem_wake_on_resize(wakeUp.writeEnd) }
 
-/// What the terminal reports between ticks.
-enum TerminalInput: Equatable {
-    case key(Key)
-    case resize(Size)
+    func stopWakingOnResize() { tandem_wake_on_resize(-1) }
+
+    func stop() { endwin() }
 }

@@ -45,20 +45,3 @@ struct GlobalOptions: ParsableArguments {
         return (opened, "Created the workspace at \(folder) from \(source).")
     }
 }
-
-/// A failure a command reports with its own message; `usage` errors exit with 2, the rest with 1.
-struct CommandError: Error {
-    var message: String
-    var usage: Bool
-
-    init(_ message: String, usage: Bool = false) {
-        self.message = message
-        self.usage = usage
-    }
-}
-
-/// Output that scripts can choose: aligned text for people, one JSON document for programs.
-struct OutputOptions: ParsableArguments {
-    @Flag(help: "Print one JSON document instead of text.")
-    var json = false
-}

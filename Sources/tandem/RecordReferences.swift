@@ -1,16 +1,5 @@
-import ArgumentParser
 import TandemCore
 import TandemSQLite
-
-/// A record named on the command line, with its table and the mapping it takes part in.
-struct ResolvedRecord {
-    let side: Side
-    let table: SQLiteRecordSource
-    let record: Record
-    let mapping: TableMapping
-
-    var label: String { table.schema.label(of: record) }
-}
 
 /// Turns what people type (an ERP `No.`, a CRM id) into records.
 struct RecordReferences {
@@ -55,28 +44,5 @@ struct RecordReferences {
             throw CommandError("No ERP record has the number \(missing.joined(separator: ", ")).", usage: true)
         }
         return numbers.compactMap { found[$0] }
-    }
-}
-
-/// The four lists, by the names the command line uses.
-enum ListName: String, CaseIterable, ExpressibleByArgument {
-    case customers, contacts, accounts
-    case crmContacts = "crm-contacts"
-
-    var side: Side { self == .customers || self == .contacts ? .erp : .crm }
-
-    var schema: TableSchema {
-        switch self {
-        case .customers: StandardTables.customer
-        case .contacts: StandardTables.erpContact
-        case .accounts: StandardTables.account
-        case .crmContacts: StandardTables.crmContact
-        }
-    }
-
-    /// A table by its list name or its own name (`customers`, `Customer`, `crm-contacts`, `contact`).
-    static func table(_ name: String, on side: Side) -> TableSchema? {
-        if let list = ListName(rawValue: name.lowercased()), list.side == side { return list.schema }
-        return StandardTables.tables(on: side).first { $0.name.caseInsensitiveCompare(name) == .orderedSame }
     }
 }

@@ -16,14 +16,16 @@ struct Fixture {
     let leases = InMemoryJobLeases()
 
     init(mappings: [TableMapping] = DefaultMappings.all, accountsOverride: (any RecordSource)? = nil,
-         wrapAccounts: ((InMemoryRecordSource) -> any RecordSource)? = nil) {
+         wrapAccounts: ((InMemoryRecordSource) -> any RecordSource)? = nil,
+         wrapCustomers: ((InMemoryRecordSource) -> any RecordSource)? = nil) {
         customers = InMemoryRecordSource(schema: StandardTables.customer, clock: clock)
         erpContacts = InMemoryRecordSource(schema: StandardTables.erpContact, clock: clock)
         accounts = InMemoryRecordSource(schema: StandardTables.account, clock: clock)
         crmContacts = InMemoryRecordSource(schema: StandardTables.crmContact, clock: clock)
         store = InMemoryWorkspaceStore(mappings: mappings)
         let accountTable: any RecordSource = wrapAccounts?(accounts) ?? accounts
-        workspace = Workspace(store: store, erpTables: [customers, erpContacts], crmTables: [accountTable, crmContacts],
+        let customerTable: any RecordSource = wrapCustomers?(customers) ?? customers
+        workspace = Workspace(store: store, erpTables: [customerTable, erpContacts], crmTables: [accountTable, crmContacts],
                               clock: clock, leases: leases)
     }
 

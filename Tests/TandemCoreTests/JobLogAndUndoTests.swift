@@ -31,7 +31,8 @@ import Testing
         let undo = try JobUndoer(workspace: fixture.workspace).undo(job.id)
         #expect(undo.restored.map(\.crmID) == [first.crm.id])
         #expect(undo.refused.map(\.crmID) == [second.crm.id])
-        #expect(undo.refused[0].message.contains("changed after job \(job.id)"))
+        let firstRefusal = try #require(undo.refused.first)
+        #expect(firstRefusal.message.contains("changed after job \(job.id)"))
         #expect(try fixture.accounts.record(id: second.crm.id)?["address1_city"] == "Kiel")
         #expect(try fixture.accounts.record(id: first.crm.id)?["address1_city"] == "Berlin")
     }
@@ -86,9 +87,10 @@ import Testing
         _ = try fixture.engine.synchronize(SyncRequest(mapping: "CUSTOMER", selection: .allCoupled, choice: .toCRM))
         let rows = try fixture.jobLog.coupledDataErrors()
         #expect(rows.count == 1)
-        #expect(rows[0].erpExists && !rows[0].crmExists && rows[0].exactlyOneSideMissing)
-        #expect(rows[0].erpLabel == "C00010 Adatum" && rows[0].lastError == .coupledRecordDeleted(side: .crm, id: pair.crm.id))
-        #expect(rows[0].failedOn != nil)
+        let firstRow = try #require(rows.first)
+        #expect(firstRow.erpExists && !firstRow.crmExists && firstRow.exactlyOneSideMissing)
+        #expect(firstRow.erpLabel == "C00010 Adatum" && firstRow.lastError == .coupledRecordDeleted(side: .crm, id: pair.crm.id))
+        #expect(firstRow.failedOn != nil)
     }
 
     @Test func restoreRecordRecreatesTheMissingSide() throws {
@@ -148,14 +150,16 @@ import Testing
         faulty.failAfterWriting = true
         // The CRM write lands, then the process "dies" before the coupling is committed.
         let crashed = try fixture.coupling.createNew(mapping: "CUSTOMER", side: .erp, ids: [erp.id])
-        #expect(crashed.outcomes[0].status == .failed)
+        let firstOutcome = try #require(crashed.outcomes.first)
+        #expect(firstOutcome.status == .failed)
         #expect(try fixture.accounts.count(search: nil) == 1)
         #expect(try fixture.couplingOf(customer: erp.id) == nil)
         #expect(try fixture.store.creationIntents(mapping: "CUSTOMER").count == 1)
 
         faulty.failAfterWriting = false
         let retried = try fixture.coupling.createNew(mapping: "CUSTOMER", side: .erp, ids: [erp.id])
-        #expect(retried.outcomes[0].message == "The record is already coupled.")
+        let retriedOutcome = try #require(retried.outcomes.first)
+        #expect(retriedOutcome.message == "The record is already coupled.")
         #expect(try fixture.accounts.count(search: nil) == 1)
         let account = try #require(try fixture.accounts.page(search: nil, from: .first, limit: 1).first)
         #expect(try fixture.couplingOf(customer: erp.id)?.crmID == account.id)

@@ -12,7 +12,8 @@ import Testing
         let pair = try fixture.coupledCustomer("C00010", "Adatum", ["City": "Berlin"])
         try fixture.edit(fixture.customers, pair.erp.id, ["City": "Potsdam"])
         let plan = try fixture.engine.preview(request([pair.erp.id], .toCRM))
-        #expect(plan.records[0].outcome == .write([RecordUpdate(side: .crm, recordID: pair.crm.id,
+        let firstRecord = try #require(plan.records.first)
+        #expect(firstRecord.outcome == .write([RecordUpdate(side: .crm, recordID: pair.crm.id,
                                                                  changes: [FieldChange(field: "address1_city", oldValue: "Berlin", newValue: "Potsdam")])]))
         let result = try fixture.engine.synchronize(request([pair.erp.id], .toCRM))
         #expect(result.job.counters.modified == 1)
@@ -118,7 +119,8 @@ import Testing
         try fixture.edit(fixture.accounts, pair.crm.id, ["emailaddress1": "contact@adatum.com"])
         let stopped = try fixture.engine.synchronize(request([pair.erp.id], .merge))
         #expect(stopped.job.counters.skipped == 1)
-        #expect(stopped.problems[0].message == "changed on both sides: E-Mail: ERP \"sales@adatum.com\" ≠ CRM \"contact@adatum.com\"")
+        let firstProblem = try #require(stopped.problems.first)
+        #expect(firstProblem.message == "changed on both sides: E-Mail: ERP \"sales@adatum.com\" ≠ CRM \"contact@adatum.com\"")
         #expect(try fixture.accounts.record(id: pair.crm.id)?["telephone1"] == "")
 
         var resolved = request([pair.erp.id], .merge)
@@ -143,7 +145,8 @@ import Testing
         let second = try fixture.coupledCustomer("C00020", "Contoso")
         let person = try fixture.erpContact("CT0010", first: "Ana", last: "Silva", company: "C00010")
         let made = try fixture.coupling.createNew(mapping: "CONTACT", side: .erp, ids: [person.id])
-        let crmID = try #require(made.outcomes[0].crmID)
+        let firstOutcome = try #require(made.outcomes.first)
+        let crmID = try #require(firstOutcome.crmID)
         try fixture.edit(fixture.erpContacts, person.id, ["Company No.": "C00020"])
         _ = try fixture.engine.synchronize(request([person.id], .toCRM, mapping: "CONTACT"))
         #expect(try fixture.crmContacts.record(id: crmID)?["parentcustomerid"] == second.crm.id.rawValue)
@@ -161,9 +164,12 @@ import Testing
         try fixture.edit(fixture.erpContacts, person.id, ["Company No.": "C00099"])
         let result = try fixture.engine.synchronize(request([person.id], .toCRM, mapping: "CONTACT"))
         #expect(result.job.counters.failed == 1)
-        #expect(result.problems[0].message == "Company No. \"C00099\" refers to a record that is not coupled; couple it first.")
+        let firstProblem = try #require(result.problems.first)
+        #expect(firstProblem.message == "Company No. \"C00099\" refers to a record that is not coupled; couple it first.")
         let errors = try fixture.store.jobErrors(result.job.id)
-        #expect(errors.count == 1 && errors[0].sourceID == person.id && errors[0].sourceSide == .erp)
+        try #require(errors.count == 1)
+        let firstError = try #require(errors.first)
+        #expect(firstError.sourceID == person.id && firstError.sourceSide == .erp)
     }
 
     @Test(arguments: [DeletionConflictPolicy.none, .removeCoupling, .restore])
@@ -178,7 +184,8 @@ import Testing
         switch policy {
         case .none:
             #expect(result.job.counters.failed == 1)
-            #expect(result.problems[0].message.hasPrefix("Coupled to a deleted record"))
+            let firstProblem = try #require(result.problems.first)
+            #expect(firstProblem.message.hasPrefix("Coupled to a deleted record"))
             #expect(coupling?.lastResultToCRM?.succeeded == false)
         case .removeCoupling:
             #expect(result.job.counters.uncoupled == 1 && coupling == nil)
@@ -261,7 +268,8 @@ import Testing
         #expect(result.job.counters.failed == 0)
         // Left alone, not failed: the coupling's failure streak is untouched and the next run plans it again.
         #expect(try fixture.couplingOf(customer: second.erp.id)?.consecutiveFailures == 0)
-        #expect(result.problems[0].message == "The record changed after the preview; preview again.")
+        let firstProblem = try #require(result.problems.first)
+        #expect(firstProblem.message == "The record changed after the preview; preview again.")
         #expect(try fixture.accounts.record(id: second.crm.id)?["address1_city"] == "Berlin")
     }
 
@@ -278,7 +286,8 @@ import Testing
         let plan = try fixture.engine.preview(request([changed.erp.id, same.erp.id, gone.erp.id, lonely.id], .toCRM))
         #expect(plan.records.map(\.action) == [.write, .unchanged, .restore, .skip])
         #expect(plan.records.map(\.reason) == [nil, nil, "re-creates the deleted CRM record", "not coupled"])
-        #expect(plan.records[0].plannedChanges.map(\.change.field).sorted() == ["address1_city", "telephone1"])
+        let firstRecord = try #require(plan.records.first)
+        #expect(firstRecord.plannedChanges.map(\.change.field).sorted() == ["address1_city", "telephone1"])
         #expect(plan.counts == SyncPlan.Counts(records: 4, changing: 2, fields: 2, unchanged: 1, skipped: 1, failing: 0))
     }
 

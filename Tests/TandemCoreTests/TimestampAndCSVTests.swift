@@ -69,9 +69,10 @@ import TandemTestSupport
     @Test func readsRecordsWithTheirTimestamps() throws {
         let result = try records("id,modifiedAt,No.,Name\n\(id1),2026-11-20T09:00:00.000Z,C00010,Adatum\n")
         #expect(result.count == 1)
-        #expect(result[0].id == RecordID(id1))
-        #expect(result[0]["Name"] == "Adatum")
-        #expect(result[0].modifiedAt.iso8601 == "2026-11-20T09:00:00.000Z")
+        let firstResult = try #require(result.first)
+        #expect(firstResult.id == RecordID(id1))
+        #expect(firstResult["Name"] == "Adatum")
+        #expect(firstResult.modifiedAt.iso8601 == "2026-11-20T09:00:00.000Z")
     }
 
     @Test func aMissingValueNamesLineAndField() {

@@ -29,6 +29,8 @@ import TandemTestSupport
         #expect(try DatabaseQueue(path: path).read { try $0.tableExists("couplings") } == false)
     }
 
+    /// A later Tandem's file has migrations this one does not know (GRDB's check), whatever the
+    /// version it stores for people to read.
     @Test func aNewerSchemaIsRefused() throws {
         let folder = TemporaryFolder()
         defer { folder.remove() }
@@ -36,6 +38,7 @@ import TandemTestSupport
         let path = folder.file(SQLiteWorkspace.erpFileName)
         try DatabaseQueue(path: path).write {
             try $0.execute(sql: "UPDATE tandem_meta SET value = '99' WHERE key = 'schemaVersion'")
+            try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99: from a later Tandem')")
         }
         #expect(throws: DatabaseFileError.newerSchema(path: path, found: 99, supported: 1)) {
             try SQLiteWorkspace.open(at: folder.path, access: .writing)

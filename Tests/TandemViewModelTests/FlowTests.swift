@@ -372,7 +372,8 @@ import TandemViewModel
         // Turn E-Mail off (second field is Address; find E-Mail's row), make Name case-sensitive.
         harness.model.press(.character("c"))
         guard case .match(var dialog)? = harness.state.modal else { Issue.record("no dialog"); return }
-        #expect(dialog.fields[0].caseSensitive)
+        let firstField = try #require(dialog.fields.first)
+        #expect(firstField.caseSensitive)
         let mail = try #require(dialog.fields.firstIndex { $0.erpField == "E-Mail" })
         for _ in 0..<mail { harness.model.press(.down) }
         harness.model.press(.character("-"), .space)
@@ -423,29 +424,33 @@ import TandemViewModel
 }
 
 @Suite struct BackgroundRunnerTests {
+    /// Pumps the runner's actions into the model until `done` holds, sleeping until the runner wakes
+    /// it (never on a timer); false if that did not happen within the deadline.
+    func pump(_ model: ViewModel, _ runner: BackgroundRunner, _ woken: DispatchSemaphore, until done: () -> Bool) -> Bool {
+        let deadline = DispatchTime.now() + .seconds(20)
+        while true {
+            model.pump(runner)
+            if done() { return true }
+            if woken.wait(timeout: deadline) == .timedOut { return false }
+        }
+    }
+
     @Test func effectsRunOffTheCallingThreadAndArriveThroughPump() throws {
         let harness = try Harness()
         defer { harness.remove() }
-        let runner = BackgroundRunner(workspace: harness.opened.workspace)
+        let woken = DispatchSemaphore(value: 0)
+        let runner = BackgroundRunner(workspace: harness.opened.workspace, wake: { woken.signal() })
         let model = ViewModel.background(runner: runner, size: Size(width: 80, height: 24), workspaceName: "sample")
         model.send(.start)
         #expect(model.state.currentPage.erp.loading)
         #expect(model.state.currentPage.erp.rows.isEmpty)
-        let deadline = Date().addingTimeInterval(10)
-        while (runner.isBusy || model.state.currentPage.erp.rows.isEmpty) && Date() < deadline {
-            model.pump(runner)
-            Thread.sleep(forTimeInterval: 0.005)
-        }
+        #expect(pump(model, runner, woken) { !runner.isBusy && !model.state.currentPage.erp.rows.isEmpty })
         #expect(model.state.currentPage.erp.total == 160 && !model.state.currentPage.erp.loading)
         // Keys pressed while a load is out are not lost: the move waits and is applied after.
         model.send(.key(.pageDown))
         model.send(.key(.pageDown))
         model.send(.key(.pageDown))
-        while runner.isBusy && Date() < deadline {
-            model.pump(runner)
-            Thread.sleep(forTimeInterval: 0.005)
-        }
-        model.pump(runner)
+        #expect(pump(model, runner, woken) { !runner.isBusy })
         #expect(model.state.currentPage.erp.cursor >= 57)
 
         // Typing ahead: a filter and Enter Enter before the filtered rows arrive opens the card of
@@ -454,11 +459,7 @@ import TandemViewModel
                          .character("0"), .character("0"), .enter, .enter] {
             model.send(.key(key))
         }
-        while (runner.isBusy || model.state.screens.isEmpty) && Date() < deadline {
-            model.pump(runner)
-            Thread.sleep(forTimeInterval: 0.005)
-        }
-        model.pump(runner)
+        #expect(pump(model, runner, woken) { !runner.isBusy && !model.state.screens.isEmpty })
         guard case .card(let card)? = model.state.screens.last else { Issue.record("no card"); return }
         #expect(card.record?["No."] == "C01600")
     }

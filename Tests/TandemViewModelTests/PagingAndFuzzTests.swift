@@ -21,7 +21,7 @@ import TandemViewModel
         #expect(zip(keys, keys.dropFirst()).allSatisfy { ListKey.sortsBefore($0, $1) })
         // End is the last row by key, Home the first; and walking back up is continuous too.
         harness.model.press(.end)
-        let last = try harness.opened.table("Customer", on: .erp).page(search: nil, from: .last, limit: 1)[0]
+        let last = try #require(try harness.opened.table("Customer", on: .erp).page(search: nil, from: .last, limit: 1).first)
         #expect(harness.pane(.erp).currentRow?.id == last.id)
         var upward: [ListKey] = []
         for _ in 0..<400 {
@@ -31,7 +31,7 @@ import TandemViewModel
         #expect(upward.count == 400)
         #expect(zip(upward, upward.dropFirst()).allSatisfy { ListKey.sortsBefore($1, $0) })
         harness.model.press(.home)
-        let first = try harness.opened.table("Customer", on: .erp).page(search: nil, from: .first, limit: 1)[0]
+        let first = try #require(try harness.opened.table("Customer", on: .erp).page(search: nil, from: .first, limit: 1).first)
         #expect(harness.pane(.erp).currentRow?.id == first.id)
         #expect(harness.pane(.erp).atStart)
     }
@@ -64,7 +64,7 @@ import TandemViewModel
             if harness.state.quitRequested { break }
             if step % 7 == 0 { harness.model.send(.resize(Size(width: 50 + dice.roll(80), height: 12 + dice.roll(30)))) }
             let state = harness.state
-            for page in PageKind.allCases {
+            for page in PageKind.standard {
                 for side in Side.allCases {
                     let pane = state.pages[page]![side]
                     #expect(pane.rows.isEmpty || pane.rows.indices.contains(pane.cursor), "seed \(seed) step \(step)")
@@ -77,7 +77,7 @@ import TandemViewModel
             #expect(frame.cells.count == state.size.width * state.size.height)
         }
         // Selections only ever hold rows that exist.
-        for page in PageKind.allCases {
+        for page in PageKind.standard {
             for side in Side.allCases {
                 let pane = harness.state.pages[page]![side]
                 let table = try harness.opened.workspace.table(harness.state.schema(pane.id).name, on: side)

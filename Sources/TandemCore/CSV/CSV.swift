@@ -1,35 +1,4 @@
-/// A CSV problem, named by file, line and (when known) field, so a person can go straight to it.
-public struct CSVError: Error, Equatable, CustomStringConvertible {
-    public var file: String
-    public var line: Int
-    public var field: String?
-    public var message: String
 
-    public init(file: String, line: Int, field: String? = nil, message: String) {
-        self.file = file
-        self.line = line
-        self.field = field
-        self.message = message
-    }
-
-    /// `customers.csv:14: field "modifiedAt": "2026-02-30" is not a date (…)`.
-    public var description: String {
-        let place = field.map { " field \"\($0)\":" } ?? ""
-        return "\(file):\(line):\(place) \(message)"
-    }
-}
-
-/// A parsed CSV file: the header and each row with the line it starts on.
-public struct CSVTable: Sendable {
-    public struct Row: Sendable {
-        public var line: Int
-        public var values: [String]
-    }
-
-    public var file: String
-    public var header: [String]
-    public var rows: [Row]
-}
 
 /// RFC 4180 CSV: double quotes around fields holding separators, quotes or line breaks, a quote inside
 /// a quoted field doubled. The separator is the one the header line uses most outside quotes: a comma,

@@ -1,67 +1,5 @@
 import TandemCore
 
-/// What a key does. One table (`Bindings.table`) maps keys to commands per context, and the same
-/// table fills the key hints on the status line and the help overlay, so they cannot disagree.
-public enum Command: String, Sendable, CaseIterable {
-    case moveUp, moveDown, pageUp, pageDown, top, bottom
-    case toggleSelection, extendUp, extendDown, rangeMode, selectAll, clearSelection
-    case filter
-    case otherPane, customersPage, contactsPage, nextPage, previousPage
-    case open, setUpCoupling, synchronize, deleteCoupling, createNew, jobs
-    case editField, openCounterpart, back
-    case match, errors, mappings, caseSensitive, priorityUp, priorityDown
-    case retry, retryAll, restoreRecord, deleteRecord, cleanupOld, cleanupAll
-    case nextMapping, cycleDirection, cycleUpdateConflict, cycleDeletionConflict
-    case nextField, previousField, toggle, lookup, accept, cancel, preview
-    case help, scrollHelpUp, scrollHelpDown, closeOverlay, quit
-}
-
-/// Where the user is; each context has its own bindings.
-public enum Context: String, Sendable, CaseIterable {
-    /// A list page (Customers, Contacts) with a pane focused.
-    case list
-    /// Typing a list filter.
-    case filterEditing
-    /// A record's card.
-    case card
-    /// Typing a field's new value on a card.
-    case cardEditing
-    /// The set-up-coupling dialog, and its lookup list.
-    case coupling
-    case couplingLookup
-    /// The synchronize-now question, its preview, the progress of a run and its result.
-    case syncQuestion
-    case preview
-    case progress
-    /// Work that cannot be cancelled; no keys apply until it ends.
-    case working
-    case result
-    /// A yes/no question.
-    case confirm
-    /// Match-based coupling.
-    case match
-    /// The job log and one job's errors.
-    case jobs
-    case jobErrors
-    /// Coupled data synchronization errors.
-    case errors
-    /// The table and field mappings.
-    case mappings
-    /// The help overlay.
-    case help
-}
-
-/// One row of the binding table.
-public struct Binding: Sendable {
-    public var keys: [Key]
-    public var command: Command
-    /// Short text for the key hints line; nil keeps the binding out of the hints (help still lists it).
-    public var hint: String?
-    /// The sentence help shows.
-    public var help: String
-    public var contexts: [Context]
-}
-
 public enum Bindings {
     private static let screens: [Context] = [.list, .card, .jobs, .jobErrors, .errors, .mappings]
 
@@ -112,8 +50,8 @@ public enum Bindings {
                 help: "open the coupled record's card", contexts: [.card]),
         Binding(keys: [.tab], command: .otherPane, hint: "pane", help: "switch between ERP and CRM panes",
                 contexts: [.list]),
-        Binding(keys: [.character("1")], command: .customersPage, hint: nil, help: "Customers page", contexts: [.list]),
-        Binding(keys: [.character("2")], command: .contactsPage, hint: nil, help: "Contacts page", contexts: [.list]),
+        Binding(keys: (1...9).map { .character(Character(String($0))) }, command: .numberedPage, hint: nil,
+                help: "the page with that number", contexts: [.list]),
         Binding(keys: [.character("]")], command: .nextPage, hint: nil, help: "next page", contexts: [.list]),
         Binding(keys: [.character("[")], command: .previousPage, hint: nil, help: "previous page", contexts: [.list]),
         Binding(keys: [.character("J")], command: .jobs, hint: nil, help: "the job log", contexts: [.list, .card]),

@@ -19,32 +19,30 @@ public enum Renderer {
         case .mappings(let view)?: MoreScreensRenderer.drawMappings(view, state, &canvas)
         }
         if state.screens.isEmpty { drawStatus(state, &canvas) } else { drawFooter(state, status: ScreenRenderer.status(state), &canvas) }
-        switch state.modal {
-        case .help(let context, let offset)?: drawHelp(context, offset: offset, size: size, &canvas)
-        case let modal?: DialogRenderer.draw(modal, state, &canvas)
-        case nil: break
-        }
+        if let modal = state.modal { DialogRenderer.draw(modal, state, &canvas) }
         return canvas.frame
     }
 
+    /// The title row, the two panes side by side with a divider between them, and the footer's two rows.
     private static func drawListPage(_ state: AppState, _ canvas: inout Canvas) {
-        let size = state.size
         let page = state.currentPage
         let erpSchema = state.schema(PaneID(page.kind, .erp)), crmSchema = state.schema(PaneID(page.kind, .crm))
         drawTitle("\(page.kind.title): ERP \(erpSchema.name) ↔ CRM \(crmSchema.name)", state, &canvas)
-        let leftWidth = (size.width - 1) / 2
-        drawPane(state, PaneID(page.kind, .erp), column: 0, width: leftWidth, &canvas)
-        for row in 1..<(size.height - 2) { canvas.draw("│", row: row, column: leftWidth, width: 1, style: .dim) }
-        drawPane(state, PaneID(page.kind, .crm), column: leftWidth + 1, width: size.width - leftWidth - 1, &canvas)
+        let body = Rect(state.size).splitTop(1).rest.splitBottom(2).rest
+        let (left, right) = body.splitLeft((body.width - 1) / 2, gap: 1)
+        drawPane(state, PaneID(page.kind, .erp), in: left, &canvas)
+        for line in 0..<body.height { canvas.draw("│", row: body.row + line, column: left.column + left.width, width: 1, style: .dim) }
+        drawPane(state, PaneID(page.kind, .crm), in: right, &canvas)
     }
 
-    /// The title bar: "Tandem · what is shown", and the workspace on the right.
+    /// The title bar: "Tandem · what is shown" on the left, cut with an ellipsis where it meets the
+    /// workspace's name on the right.
     static func drawTitle(_ title: String, _ state: AppState, _ canvas: inout Canvas) {
-        let size = state.size
-        canvas.draw(" Tandem · \(title)", row: 0, column: 0, width: size.width, style: .title)
+        let bar = Rect(state.size).line(0)
         let workspace = " workspace: \(DisplayText.sanitized(state.workspaceName)) "
-        let width = min(DisplayWidth.of(workspace), size.width / 2)
-        canvas.draw(workspace, row: 0, column: size.width - width, width: width, style: .title, align: .right)
+        let (left, right) = bar.splitRight(min(DisplayWidth.of(workspace), bar.width / 2))
+        canvas.draw(" Tandem · \(title)", in: left, style: .title)
+        canvas.draw(workspace, in: right, style: .title, align: .right)
     }
 
     static func mark(_ status: CouplingStatus) -> (String, StyleRole) {
@@ -57,28 +55,31 @@ public enum Renderer {
         }
     }
 
-    private static func drawPane(_ state: AppState, _ id: PaneID, column: Int, width: Int, _ canvas: inout Canvas) {
+    /// A pane's title row, its column headers, and its rows below them, within `rect`.
+    private static func drawPane(_ state: AppState, _ id: PaneID, in rect: Rect, _ canvas: inout Canvas) {
+        let column = rect.column, width = rect.width
+        let (heading, rows) = rect.splitTop(2)
         let pane = state[id]
         let page = state.currentPage
         let focused = page.focus == id.side
         let schema = state.schema(id)
-        var title = " \(id.side.displayName) · \(schema.displayName.replacingOccurrences(of: "CRM ", with: "")) · \(pane.total)"
+        var title = " \(id.side.displayName) · \(schema.displayName.replacingOccurrences(of: "CRM ", with: "")) · \(pane.counting ? "…" : String(pane.total))"
         if !pane.filter.isEmpty { title += " · /\(DisplayText.sanitized(pane.filter))" }
         if focused && page.editingFilter { title += "▏" }
-        canvas.draw(title, row: 1, column: column, width: width, style: focused ? .focused : .header)
-        let columns = ListColumn.layout(ListColumn.columns(for: id), width: width - 3)
+        canvas.draw(title, in: heading.line(0), style: focused ? .focused : .header)
+        let columns = ListColumn.layout(id.page.columns(on: id.side), width: width - 3)
         var x = column + 3
-        canvas.fill(row: 2, column: column, width: width, style: .header)
+        canvas.fill(row: heading.line(1).row, column: column, width: width, style: .header)
         for field in columns {
-            canvas.draw(field.title, row: 2, column: x, width: field.width, style: .header)
+            canvas.draw(field.title, row: heading.line(1).row, column: x, width: field.width, style: .header)
             x += field.width + 1
         }
         // The other pane's cursor row is shown only when it is the counterpart of the focused row.
         let focusedRow = page[page.focus].currentRow
         let showsCounterpart = !focused && focusedRow?.counterpart != nil && pane.currentRow?.id == focusedRow?.counterpart
-        for line in 0..<state.visibleRows {
+        for line in 0..<min(state.visibleRows, rows.height) {
             let index = pane.scroll + line
-            let row = 3 + line
+            let row = rows.line(line).row
             guard pane.rows.indices.contains(index) else {
                 if line == 0 && pane.rows.isEmpty && !pane.loading {
                     canvas.draw(pane.filter.isEmpty ? "  (no records)" : "  (nothing matches the filter)", row: row,
@@ -108,7 +109,7 @@ public enum Renderer {
         let page = state.currentPage
         let pane = page[page.focus]
         let noun = state.schema(pane.id).displayName.lowercased().replacingOccurrences(of: "crm ", with: "")
-        var parts = ["\(pane.total) \(noun)\(pane.total == 1 ? "" : "s")"]
+        var parts = [pane.counting ? "… \(noun)s" : "\(pane.total) \(noun)\(pane.total == 1 ? "" : "s")"]
         let selected = pane.selection.count(of: pane.total)
         if selected > 0 { parts.append("\(selected) selected") }
         if pane.rangeMode { parts.append("range mode") }
@@ -126,29 +127,4 @@ public enum Renderer {
         canvas.draw(" " + Bindings.hints(in: state.context, width: size.width - 1), row: size.height - 1, column: 0,
                     width: size.width, style: .keyHint)
     }
-
-    private static func drawHelp(_ context: Context, offset: Int, size: Size, _ canvas: inout Canvas) {
-        let bindings = Bindings.bindings(in: context)
-        let keyWidth = min(22, bindings.map { DisplayWidth.of($0.keys.map(\.description).joined(separator: " ")) }.max() ?? 0)
-        let width = min(size.width - 4, 72)
-        let rows = HelpLayout.rows(for: size)
-        let height = min(rows, bindings.count) + 2
-        let top = (size.height - height) / 2, left = (size.width - width) / 2
-        canvas.box(top: top, left: left, width: width, height: height, title: "Keys on this screen")
-        for (index, binding) in bindings.dropFirst(offset).prefix(rows).enumerated() {
-            let row = top + 1 + index
-            canvas.draw(binding.keys.map(\.description).joined(separator: " "), row: row, column: left + 2, width: keyWidth,
-                        style: .dialogTitle)
-            canvas.draw(binding.help, row: row, column: left + 3 + keyWidth, width: width - keyWidth - 5, style: .dialog)
-        }
-        let more = offset + rows < bindings.count ? " ↓ more · Esc closes " : " Esc closes "
-        canvas.draw(more, row: top + height - 1, column: left + width - DisplayWidth.of(more) - 2,
-                    width: DisplayWidth.of(more), style: .dialog)
-    }
-}
-
-/// How much of the help overlay fits.
-enum HelpLayout {
-    /// Binding rows that fit inside the box at `size`.
-    static func rows(for size: Size) -> Int { max(1, size.height - 4) }
 }

@@ -1,6 +1,14 @@
 import TandemCore
 
 extension Reducer {
+    /// How long typing in the coupling dialog pauses before the typed text is looked up.
+    static let couplingSearchDebounce: Duration = .milliseconds(150)
+
+    /// The comparison of the dialog's records, replacing one still in flight.
+    private static func compare(_ dialog: CouplingDialog, crmID: RecordID) -> Effect {
+        .cancellable(.couplingComparison, .compare(dialog.page, erpID: dialog.erpID, crmID: crmID))
+    }
+
     /// Opens *Set up coupling* for a record. A CRM record is coupled from its ERP record; an uncoupled
     /// CRM record has none, so it says how to proceed instead.
     static func openCouplingDialog(_ state: inout AppState, side: Side, id: RecordID, counterpart: RecordID?,
@@ -33,12 +41,12 @@ extension Reducer {
                 dialog.crm = crm
                 dialog.crmText = crm?.label ?? ""
                 dialog.sync = sync
-                return crm.map { [.compare(dialog.page, erpID: dialog.erpID, crmID: $0.id)] } ?? []
+                return crm.map { [compare(dialog, crmID: $0.id)] } ?? []
             case .crmResolved(let generation, let record, let error):
                 guard generation == dialog.searchGeneration else { return [] }
                 dialog.crm = record
                 dialog.error = error
-                return record.map { [.compare(dialog.page, erpID: dialog.erpID, crmID: $0.id)] } ?? []
+                return record.map { [compare(dialog, crmID: $0.id)] } ?? []
             case .comparisonLoaded(let pairs):
                 dialog.comparison = pairs
             case .lookupLoaded(let entries):
@@ -69,7 +77,7 @@ extension Reducer {
                     dialog.crmText = entry.label
                     dialog.error = nil
                     dialog.searchGeneration += 1
-                    return [.compare(dialog.page, erpID: dialog.erpID, crmID: entry.id)]
+                    return [compare(dialog, crmID: entry.id)]
                 default: break
                 }
                 return []
@@ -90,14 +98,18 @@ extension Reducer {
                     dialog.comparison = []
                     dialog.error = nil
                     dialog.searchGeneration += 1
-                    return text.isEmpty ? [] : [.resolveCRM(dialog.page, text: text, generation: dialog.searchGeneration)]
+                    // The comparison of the record chosen before is stale, and only the newest text is looked up.
+                    guard !text.isEmpty else { return [.cancel(.couplingSearch), .cancel(.couplingComparison)] }
+                    return [.cancel(.couplingComparison),
+                            .cancellable(.couplingSearch, debounce: couplingSearchDebounce,
+                                         .resolveCRM(dialog.page, text: text, generation: dialog.searchGeneration))]
                 }
             }
         }
         switch Bindings.command(for: key, in: .coupling) {
         case .cancel?:
             state.modal = nil
-            return []
+            return EffectID.couplingDialog.map(Effect.cancel)
         case .nextField?, .previousField?:
             return updateDialog(&state) { dialog in
                 let all = CouplingDialog.Field.allCases
@@ -122,11 +134,11 @@ extension Reducer {
             }
         case .lookup?:
             guard !current.createNew else { return [] }
-            return [.lookup(current.page, search: current.crmText)]
+            return [.cancellable(.couplingLookup, .lookup(current.page, search: current.crmText))]
         case .accept?:
             if current.focus == .cancel {
                 state.modal = nil
-                return []
+                return EffectID.couplingDialog.map(Effect.cancel)
             }
             if current.createNew { return [.createAndCouple(current.page, erpID: current.erpID)] }
             guard let crm = current.crm else {

@@ -71,7 +71,7 @@ extension Reducer {
         return pane.currentRow.map { (.records(paneID, [$0.id]), 1) }
     }
 
-    static func listCommand(_ command: Command, _ state: inout AppState) -> [Effect] {
+    static func listCommand(_ command: Command, key: Key, _ state: inout AppState) -> [Effect] {
         let focus = state.currentPage.focus
         let pane = PaneID(state.page, focus)
         let visible = state.visibleRows
@@ -116,9 +116,20 @@ extension Reducer {
         case .otherPane:
             state.currentPage.focus = focus.other
             return followCounterpart(&state)
-        case .customersPage, .contactsPage, .nextPage, .previousPage:
-            state.page = command == .customersPage ? .customers : command == .contactsPage ? .contacts
-                : state.page == .customers ? .contacts : .customers
+        case .numberedPage, .nextPage, .previousPage:
+            let kinds = state.pageKinds
+            let current = kinds.firstIndex(of: state.page) ?? 0
+            let index: Int
+            switch command {
+            case .nextPage: index = (current + 1) % kinds.count
+            case .previousPage: index = (current + kinds.count - 1) % kinds.count
+            default:
+                // The digit pressed: 1 is the first page.
+                guard case .character(let digit) = key, let number = digit.wholeNumberValue,
+                      kinds.indices.contains(number - 1) else { return [] }
+                index = number - 1
+            }
+            state.page = kinds[index]
             return startPage(&state)
         case .open:
             guard let row = state[pane].currentRow else { return [] }

@@ -81,7 +81,7 @@ extension Reducer {
     static func errorsKey(_ key: Key, _ state: inout AppState) -> [Effect] {
         guard case .errors(var screen)? = state.screens.last, let command = Bindings.command(for: key, in: .errors) else { return [] }
         let row = screen.rows[safe: screen.cursor]
-        let page: PageKind = row?.mapping == DefaultMappings.contactName ? .contacts : .customers
+        let page = state.pageKinds.first { $0.mapping == row?.mapping } ?? state.page
         switch command {
         case .moveDown: screen.cursor = min(max(0, screen.rows.count - 1), screen.cursor + 1)
         case .moveUp: screen.cursor = max(0, screen.cursor - 1)

@@ -40,7 +40,7 @@ extension PaneState {
     /// Takes loaded rows into the window and returns the move still pending, if any.
     mutating func receive(_ loaded: RowsLoaded, visible: Int) -> PendingMove? {
         loading = false
-        if let total = loaded.total { self.total = total }
+        if loaded.request.countTotal { counting = true }
         switch loaded.request.placement {
         case .first:
             rows = loaded.rows

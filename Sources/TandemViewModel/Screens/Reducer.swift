@@ -12,7 +12,7 @@ public enum Reducer {
             return startPage(&state)
         case .resize(let size):
             state.size = size
-            for page in PageKind.allCases {
+            for page in state.pageKinds {
                 for side in Side.allCases { state[PaneID(page, side)].keepCursorVisible(state.visibleRows) }
             }
             return []
@@ -23,10 +23,22 @@ public enum Reducer {
         case .failed(let message):
             state.message = message
             state.messageIsError = true
-            for page in PageKind.allCases { for side in Side.allCases { state[PaneID(page, side)].loading = false } }
+            for page in state.pageKinds {
+                for side in Side.allCases {
+                    state[PaneID(page, side)].loading = false
+                    state[PaneID(page, side)].counting = false
+                }
+            }
             return []
         case .rowsLoaded(let loaded):
             return receive(&state, loaded)
+        case .totalCounted(let request, let total):
+            // A count for an older filter is stale; the newer request brings its own.
+            guard state[request.pane].generation == request.generation, state[request.pane].filter == request.filter
+            else { return [] }
+            state[request.pane].total = total
+            state[request.pane].counting = false
+            return []
         case .key(let key):
             state.message = nil
             state.messageIsError = false
@@ -71,7 +83,7 @@ public enum Reducer {
         case .mappings: return mappingsKey(key, &state)
         case .list:
             guard let command = Bindings.command(for: key, in: .list) else { return [] }
-            return listCommand(command, &state)
+            return listCommand(command, key: key, &state)
         }
     }
 

@@ -1,24 +1,6 @@
 import Foundation
 import TandemCore
 
-/// Runs that were asked to stop between batches.
-final class CancelledRuns: @unchecked Sendable {
-    private let lock = NSLock()
-    private var tokens: Set<Int> = []
-
-    func cancel(_ token: Int) {
-        lock.lock()
-        tokens.insert(token)
-        lock.unlock()
-    }
-
-    func isCancelled(_ token: Int) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return tokens.contains(token)
-    }
-}
-
 extension WorkspaceEffects {
     private func mapping(_ page: PageKind) throws -> TableMapping { try workspace.store.mapping(named: page.mapping) }
 
@@ -150,7 +132,7 @@ extension WorkspaceEffects {
         case .saveMapping(let mapping):
             try workspace.store.save(mapping)
             return .mappingsLoaded(try workspace.store.mappings())
-        case .loadRows, .synchronize, .applyPlan, .cancelRun:
+        case .loadRows, .synchronize, .applyPlan, .cancelRun, .cancellable, .cancel:
             throw TandemError.invalidCriteria("not a single-answer effect")
         }
     }
@@ -245,34 +227,5 @@ extension WorkspaceEffects {
                 FieldConflict(erpField: $0.erpField, crmField: $0.crmField, erpValue: DisplayText.sanitized($0.erpValue),
                               crmValue: DisplayText.sanitized($0.crmValue), lastSyncedValue: $0.lastSyncedValue.map(DisplayText.sanitized))
             } ?? []))
-    }
-}
-
-/// The preview as lines: per record the fields old → new, or why it is skipped or fails; then how many
-/// more records the counts cover.
-enum PreviewLines {
-    static func lines(_ preview: SyncPreview) -> [String] {
-        let more = preview.hidden > 0 ? ["… and \(preview.hidden) more record\(preview.hidden == 1 ? "" : "s"), counted above"] : []
-        return preview.shown.flatMap { record -> [String] in
-            let label = DisplayText.sanitized(record.label)
-            switch record.action {
-            case .write:
-                return ["\(label):"] + record.plannedChanges.map {
-                    "  \($0.side.displayName) \($0.change.field): \(DisplayText.sanitized($0.change.oldValue)) → "
-                        + DisplayText.sanitized($0.change.newValue)
-                }
-            case .unchanged: return ["\(label): unchanged"]
-            case .skip: return ["\(label): skipped — \(DisplayText.sanitized(record.reason ?? ""))"]
-            case .fail: return ["\(label): fails — \(DisplayText.sanitized(record.reason ?? ""))"]
-            case .restore, .removeCoupling: return ["\(label): \(DisplayText.sanitized(record.reason ?? ""))"]
-            }
-        } + more
-    }
-
-    static func summary(_ preview: SyncPreview) -> String {
-        let counts = preview.counts, total = counts.records
-        return "\(counts.changing) of \(total) record\(total == 1 ? "" : "s") will change "
-            + "(\(counts.fields) field\(counts.fields == 1 ? "" : "s")); \(counts.skipped) skipped."
-            + (counts.failing > 0 ? " \(counts.failing) will fail." : "")
     }
 }

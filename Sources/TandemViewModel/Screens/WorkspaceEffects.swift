@@ -13,7 +13,13 @@ public struct WorkspaceEffects: Sendable {
     public func perform(_ effect: Effect, deliver: (Action) -> Void) {
         do {
             switch effect {
-            case .loadRows(let request): deliver(.rowsLoaded(try load(request)))
+            case .loadRows(let request):
+                deliver(.rowsLoaded(try load(request)))
+                if request.countTotal { deliver(.totalCounted(request, try count(request))) }
+            // Performed inline, an effect has finished before the next is asked for: nothing is in
+            // flight to cancel, and nothing waits out a debounce. The background runner does both.
+            case .cancellable(_, _, let effect): perform(effect, deliver: deliver)
+            case .cancel: break
             case .cancelRun(let token): cancelled.cancel(token)
             case .synchronize(let dialog, let choice, let token):
                 let request = try request(dialog, choice)
@@ -75,7 +81,12 @@ public struct WorkspaceEffects: Sendable {
                                                      schema: table.schema),
                            counterpart: coupling?.id(on: request.pane.side.other))
         }
-        let total = request.countTotal ? try table.count(search: search) : nil
-        return RowsLoaded(request: request, rows: rows, reachesStart: reachesStart, reachesEnd: reachesEnd, total: total)
+        return RowsLoaded(request: request, rows: rows, reachesStart: reachesStart, reachesEnd: reachesEnd)
+    }
+
+    /// The rows matching the request's filter in the whole table.
+    private func count(_ request: PageRequest) throws -> Int {
+        let mapping = try workspace.store.mapping(named: request.pane.page.mapping)
+        return try workspace.table(of: mapping, on: request.pane.side).count(search: request.filter.isEmpty ? nil : request.filter)
     }
 }

@@ -1,57 +1,5 @@
 import TandemCore
 
-/// Where loaded rows go in a pane's window.
-public enum Placement: Equatable, Sendable {
-    /// The list's first rows (a new filter, Home).
-    case first
-    /// The list's last rows (End).
-    case last
-    case after(ListKey)
-    case before(ListKey)
-    /// The rows around one record, which becomes the cursor row (a counterpart to show).
-    case around(RecordID)
-}
-
-/// A request for rows, carried by an effect and answered by `RowsLoaded`.
-public struct PageRequest: Equatable, Sendable {
-    public var pane: PaneID
-    public var placement: Placement
-    public var filter: String
-    public var limit: Int
-    public var generation: Int
-    /// Count the rows matching the filter too (only when the window is replaced).
-    public var countTotal: Bool
-}
-
-/// Rows for a pane, from the store.
-public struct RowsLoaded: Equatable, Sendable {
-    public var request: PageRequest
-    public var rows: [ListRow]
-    /// Whether the rows reach the list's first / last row.
-    public var reachesStart: Bool
-    public var reachesEnd: Bool
-    public var total: Int?
-
-    public init(request: PageRequest, rows: [ListRow], reachesStart: Bool, reachesEnd: Bool, total: Int?) {
-        self.request = request
-        self.rows = rows
-        self.reachesStart = reachesStart
-        self.reachesEnd = reachesEnd
-        self.total = total
-    }
-}
-
-/// What the card needs about one record.
-public struct CardData: Equatable, Sendable {
-    public var record: Record?
-    public var coupling: CouplingSummary?
-
-    public init(record: Record?, coupling: CouplingSummary?) {
-        self.record = record
-        self.coupling = coupling
-    }
-}
-
 /// Everything that changes the state: keys, the terminal's size, and what effects report back.
 public enum Action: Equatable, Sendable {
     /// Load the first page's rows.
@@ -59,6 +7,8 @@ public enum Action: Equatable, Sendable {
     case key(Key)
     case resize(Size)
     case rowsLoaded(RowsLoaded)
+    /// The rows matching a request's filter, counted after its rows arrived.
+    case totalCounted(PageRequest, Int)
     case failed(String)
     /// Information for the status line (the workspace was just created, for instance).
     case notice(String)
@@ -83,39 +33,4 @@ public enum Action: Equatable, Sendable {
     case matchFinished(ResultState)
     case errorsLoaded([ErrorRow])
     case mappingsLoaded([TableMapping])
-}
-
-/// Work the reducer asks for; performed off the UI thread, reported back as actions.
-public enum Effect: Equatable, Sendable {
-    case loadRows(PageRequest)
-    case loadCard(PageKind, Side, RecordID)
-    /// Write one field, if the record is still at the version the card shows (`expected`).
-    case saveField(PageKind, Side, RecordID, field: String, value: String, expected: Timestamp)
-    case loadDraft(PageKind, erpID: RecordID)
-    case resolveCRM(PageKind, text: String, generation: Int)
-    case compare(PageKind, erpID: RecordID, crmID: RecordID)
-    case lookup(PageKind, search: String)
-    case couple(PageKind, erpID: RecordID, crmID: RecordID, SyncAfterCoupling)
-    case createAndCouple(PageKind, erpID: RecordID)
-    /// The single-record checks (one record) or the selection's question (several).
-    case askSync(RecordTarget)
-    case preview(SyncDialog, SyncChoice)
-    case synchronize(SyncDialog, SyncChoice, token: Int)
-    /// Writes a previewed plan: exactly its plans when the preview kept them all, else refusing what changed.
-    case applyPlan(SyncPreview, token: Int)
-    case cancelRun(token: Int)
-    case uncouple(RecordTarget)
-    case createNew(RecordTarget)
-    case loadJobs
-    case loadJobErrors(JobID)
-    case openMatch(PageKind, RecordTarget?, count: Int?)
-    case match(MatchDialog)
-    case loadErrors
-    case retry(mapping: String, erpIDs: [RecordID])
-    case retryAll
-    case restore(mapping: String, erpID: RecordID)
-    case deleteRecord(mapping: String, erpID: RecordID)
-    case loadMappings
-    case saveMapping(TableMapping)
-    case cleanupJobs(olderThanDays: Int?)
 }

@@ -4,8 +4,10 @@ import TandemCore
 public struct AppState: Equatable, Sendable {
     public var size: Size
     public var workspaceName: String
-    public var page: PageKind = .customers
+    public var page: PageKind
     public var pages: [PageKind: ListPageState]
+    /// The pages there are, in the order their number keys choose them.
+    public let pageKinds: [PageKind]
     /// Screens opened over the list page (a card, the job log); the last is shown.
     public var screens: [Screen] = []
     /// At most one dialog at a time.
@@ -17,21 +19,17 @@ public struct AppState: Equatable, Sendable {
     public var messageIsError = false
     public var quitRequested = false
 
-    public init(size: Size, workspaceName: String) {
+    /// A state over `pageKinds` (at least one), showing the first.
+    public init(size: Size, workspaceName: String, pageKinds: [PageKind] = PageKind.standard) {
         self.size = size
         self.workspaceName = workspaceName
-        pages = Dictionary(uniqueKeysWithValues: PageKind.allCases.map { ($0, ListPageState(kind: $0)) })
+        self.pageKinds = pageKinds.isEmpty ? PageKind.standard : pageKinds
+        page = self.pageKinds[0]
+        pages = Dictionary(self.pageKinds.map { ($0, ListPageState(kind: $0)) }) { first, _ in first }
     }
 
     /// The table a pane shows (for column titles, labels and the card's fields).
-    public func schema(_ pane: PaneID) -> TableSchema {
-        switch (pane.page, pane.side) {
-        case (.customers, .erp): StandardTables.customer
-        case (.contacts, .erp): StandardTables.erpContact
-        case (.customers, .crm): StandardTables.account
-        case (.contacts, .crm): StandardTables.crmContact
-        }
-    }
+    public func schema(_ pane: PaneID) -> TableSchema { pane.page.table(on: pane.side) }
 
     public var currentPage: ListPageState {
         get { pages[page] ?? ListPageState(kind: page) }

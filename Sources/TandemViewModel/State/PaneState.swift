@@ -1,29 +1,3 @@
-import TandemCore
-
-/// The two list pages.
-public enum PageKind: String, Sendable, CaseIterable {
-    case customers, contacts
-
-    public var title: String { self == .customers ? "Customers" : "Contacts" }
-    public var mapping: String { self == .customers ? DefaultMappings.customerName : DefaultMappings.contactName }
-}
-
-/// A pane: one side of one page.
-public struct PaneID: Hashable, Sendable {
-    public var page: PageKind
-    public var side: Side
-
-    public init(_ page: PageKind, _ side: Side) {
-        self.page = page
-        self.side = side
-    }
-}
-
-/// A cursor move that waits for rows still being loaded.
-public enum PendingMove: Equatable, Sendable {
-    case down(Int), up(Int)
-}
-
 /// One list pane: a window of rows around the cursor, loaded from the store by key. The window never
 /// holds more than `PaneState.capacity` rows, so a pane over a million records is as light as one over
 /// fifty.
@@ -41,6 +15,8 @@ public struct PaneState: Equatable, Sendable {
     public var scroll = 0
     /// Rows matching the filter, in the whole table.
     public var total = 0
+    /// The total is being counted (after the rows arrived); until it is, the pane shows "…".
+    public var counting = false
     public var filter = ""
     public var selection = Selection()
     /// Range mode (`v`): moving selects every row passed.
@@ -53,27 +29,4 @@ public struct PaneState: Equatable, Sendable {
     public init(id: PaneID) { self.id = id }
 
     public var currentRow: ListRow? { rows.indices.contains(cursor) ? rows[cursor] : nil }
-}
-
-/// A list page: the ERP pane and the CRM pane side by side.
-public struct ListPageState: Equatable, Sendable {
-    public let kind: PageKind
-    public var erp: PaneState
-    public var crm: PaneState
-    public var focus: Side = .erp
-    /// Typing into the focused pane's filter.
-    public var editingFilter = false
-    /// Loaded at least once.
-    public var started = false
-
-    public init(kind: PageKind) {
-        self.kind = kind
-        erp = PaneState(id: PaneID(kind, .erp))
-        crm = PaneState(id: PaneID(kind, .crm))
-    }
-
-    public subscript(side: Side) -> PaneState {
-        get { side == .erp ? erp : crm }
-        set { if side == .erp { erp = newValue } else { crm = newValue } }
-    }
 }

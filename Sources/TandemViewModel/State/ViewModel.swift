@@ -17,9 +17,10 @@ public final class ViewModel {
     }
 
     /// A view model whose effects run inline, so a key's consequences are complete when `send` returns.
-    public static func immediate(workspace: Workspace, size: Size, workspaceName: String = "default") -> ViewModel {
+    public static func immediate(workspace: Workspace, size: Size, workspaceName: String = "default",
+                                 pageKinds: [PageKind] = PageKind.standard) -> ViewModel {
         let effects = WorkspaceEffects(workspace: workspace)
-        return ViewModel(state: AppState(size: size, workspaceName: workspaceName)) { effect, deliver in
+        return ViewModel(state: AppState(size: size, workspaceName: workspaceName, pageKinds: pageKinds)) { effect, deliver in
             effects.perform(effect, deliver: deliver)
         }
     }

@@ -4,7 +4,7 @@ import TandemSQLite
 
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List customers, contacts, accounts or crm-contacts, sorted by name.")
+        commandName: "list", abstract: "List \(ListName.choices), sorted by name.")
 
     enum Coupled: EnumerableFlag {
         case coupled, uncoupled
@@ -12,7 +12,7 @@ struct ListCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "customers, contacts, accounts or crm-contacts")
+    @Argument(help: ArgumentHelp(stringLiteral: ListName.choices))
     var list: ListName
     @Option(help: "Only records whose name, number, city or e-mail contains the text.")
     var filter: String?
@@ -34,8 +34,7 @@ struct ListCommand: ParsableCommand {
         guard let mapping = try opened.workspace.store.mappings().first(where: { $0.table(on: list.side) == table.schema.name })
         else { throw CommandError("No mapping covers \(table.schema.displayName).") }
         let schema = table.schema
-        let fields = list.side == .erp ? [schema.numberField ?? "No.", schema.nameField] + (list == .customers ? ["City", "Phone No.", "E-Mail"] : ["Company No.", "E-Mail"])
-            : [schema.nameField] + (list == .accounts ? ["accountnumber", "address1_city", "emailaddress1"] : ["emailaddress1", "jobtitle"])
+        let fields = (schema.numberField.map { [$0] } ?? []) + [schema.nameField] + list.columns
         // Rows are printed a page at a time as they are read, so --limit of any size holds one page.
         var json = output.json ? JSONArrayStream() : nil
         var text = StreamedTable([TextTable.Column(title: "Status", maxWidth: 11)] + fields.map { TextTable.Column(title: $0) })
@@ -79,8 +78,8 @@ struct ListCommand: ParsableCommand {
     /// were shown and whether more exist.
     private func summary(shown: Int, exhausted: Bool, table: any RecordSource) throws -> String {
         let matching = filter.map { " matching \"\(Console.safe($0))\"" } ?? ""
-        guard let coupled else { return "\(shown) of \(try table.count(search: filter)) \(list.rawValue)\(matching)." }
-        let kind = "\(coupled == .coupled ? "coupled" : "uncoupled") \(list.rawValue)\(matching)"
+        guard let coupled else { return "\(shown) of \(try table.count(search: filter)) \(list.name)\(matching)." }
+        let kind = "\(coupled == .coupled ? "coupled" : "uncoupled") \(list.name)\(matching)"
         if exhausted || shown < limit { return "\(shown) \(kind), all of them." }
         return "\(shown) \(kind) shown; there may be more (--limit shows more)."
     }

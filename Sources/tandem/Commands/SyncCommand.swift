@@ -63,7 +63,9 @@ struct SyncCommand: ParsableCommand {
             for (name, records) in Dictionary(grouping: found, by: \.mapping.name) {
                 requests.append(SyncRequest(mapping: name, selection: .records(.erp, records.map(\.record.id)), choice: direction.choice))
             }
-            requests.sort { lhs, rhs in lhs.mapping == DefaultMappings.customerName && rhs.mapping != DefaultMappings.customerName }
+            // A mapping's lookups point into the mappings it depends on: those go first.
+            let order = MappingOrder.dependenciesFirst(try store.mappings()).map(\.name)
+            requests.sort { (order.firstIndex(of: $0.mapping) ?? order.count) < (order.firstIndex(of: $1.mapping) ?? order.count) }
         }
         let engine = SyncEngine(workspace: opened.workspace)
         var refused = false
@@ -121,107 +123,5 @@ struct SyncCommand: ParsableCommand {
         case .conflicts?: "; use --prefer erp or --prefer crm"
         default: ""
         }
-    }
-}
-
-/// Mappings in the order their dependencies require (CUSTOMER before CONTACT).
-enum MappingOrder {
-    static func dependenciesFirst(_ mappings: [TableMapping]) -> [TableMapping] {
-        var ordered: [TableMapping] = []
-        var remaining = mappings
-        while !remaining.isEmpty {
-            let ready = remaining.filter { mapping in
-                mapping.dependsOn.allSatisfy { dependency in
-                    ordered.contains { $0.name == dependency } || !remaining.contains { $0.name == dependency }
-                }
-            }
-            let next = ready.isEmpty ? remaining : ready
-            ordered += next
-            remaining.removeAll { candidate in next.contains { $0.name == candidate.name } }
-        }
-        return ordered
-    }
-}
-
-/// What `sync --json` prints per mapping: the plan (preview) or the job and its problems.
-struct SyncReport: Encodable {
-    struct PlannedRecord: Encodable {
-        var record: String
-        var erpId: String?
-        var crmId: String?
-        var action: String
-        var reason: String?
-        var changes: [PlannedChange]
-    }
-
-    struct PlannedChange: Encodable {
-        var side: String
-        var recordId: String
-        var field: String
-        var old: String
-        var new: String
-    }
-
-    var mapping: String
-    var preview: Bool
-    var job: JobJSON
-    var summary: String
-    /// The first problems (`SyncEngine.problemLimit`); the job's counters count them all.
-    var problems: [OutcomeJSON]
-    /// Skipped or failed records beyond `problems`, absent when none.
-    var unlistedProblems: Int?
-
-    var hasProblems: Bool { job.counters.failed + job.counters.skipped + job.counters.changedElsewhere > 0 }
-
-    init(result: SyncResult, mapping: String) {
-        self.mapping = mapping
-        preview = false
-        job = JobJSON(result.job)
-        summary = result.summary
-        problems = result.problems.map(OutcomeJSON.init)
-        unlistedProblems = result.unlistedProblems > 0 ? result.unlistedProblems : nil
-    }
-
-    static func planned(_ plan: RecordPlan) -> PlannedRecord {
-        PlannedRecord(record: plan.label, erpId: plan.erpID?.rawValue, crmId: plan.crmID?.rawValue,
-                      action: plan.action.rawValue, reason: plan.reason,
-                      changes: plan.plannedChanges.map {
-                          PlannedChange(side: $0.side.rawValue, recordId: $0.recordID.rawValue, field: $0.change.field,
-                                        old: $0.change.oldValue, new: $0.change.newValue)
-                      })
-    }
-}
-
-/// The human form of a preview, printed a batch at a time as the engine plans: per record the fields
-/// old → new, conflicts and skip reasons; then the counts. Column widths are those of the first batch.
-struct PlanPrinter {
-    private var table = StreamedTable([TextTable.Column(title: "Record"), TextTable.Column(title: "Action", maxWidth: 12),
-                                       TextTable.Column(title: "Field", maxWidth: 24),
-                                       TextTable.Column(title: "Old → new", maxWidth: 80)])
-
-    mutating func print(_ plans: [RecordPlan]) {
-        var rows: [[String]] = []
-        for record in plans {
-            let planned = SyncReport.planned(record)
-            if planned.changes.isEmpty {
-                rows.append([record.label, planned.action, "", planned.reason ?? ""])
-            }
-            for (index, change) in planned.changes.enumerated() {
-                rows.append([index == 0 ? record.label : "", index == 0 ? "write" : "",
-                             "\(change.side.uppercased()) \(change.field)", "\"\(change.old)\" → \"\(change.new)\""])
-            }
-        }
-        table.print(rows)
-    }
-
-    func finish(summary: String) {
-        table.finish()
-        Console.out(summary)
-    }
-
-    static func summary(_ mapping: String, _ counts: SyncPlan.Counts) -> String {
-        "\(mapping) preview: \(counts.changing) record\(counts.changing == 1 ? "" : "s") would change "
-            + "(\(counts.fields) field\(counts.fields == 1 ? "" : "s")), \(counts.unchanged) unchanged, \(counts.skipped) skipped, "
-            + "\(counts.failing) would fail. Nothing was written."
     }
 }

@@ -1,0 +1,7 @@
+import TandemViewModel
+
+/// What the terminal reports when it wakes.
+enum TerminalInput: Equatable {
+    case key(Key)
+    case resize(Size)
+}

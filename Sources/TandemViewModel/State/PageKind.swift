@@ -1,0 +1,68 @@
+import TandemCore
+
+/// A list page's descriptor: its title, the mapping it shows, each side's table and list columns.
+/// Everything the view model does with a page comes from here, so adding a mapped table to the UI is
+/// one more descriptor in the list given to `AppState` (`standard` by default) and nothing else.
+/// Pages are told apart by `id`.
+public struct PageKind: Hashable, Sendable {
+    public let id: String
+    public let title: String
+    /// The table mapping whose records the page shows.
+    public let mapping: String
+    public let erpTable: TableSchema
+    public let crmTable: TableSchema
+    public let erpColumns: [ListColumn]
+    public let crmColumns: [ListColumn]
+
+    public init(id: String, title: String, mapping: String, erpTable: TableSchema, crmTable: TableSchema,
+                erpColumns: [ListColumn], crmColumns: [ListColumn]) {
+        self.id = id
+        self.title = title
+        self.mapping = mapping
+        self.erpTable = erpTable
+        self.crmTable = crmTable
+        self.erpColumns = erpColumns
+        self.crmColumns = crmColumns
+    }
+
+    /// The table a side of the page shows.
+    public func table(on side: Side) -> TableSchema { side == .erp ? erpTable : crmTable }
+
+    /// The list columns of a side, before they are fitted to the terminal's width.
+    public func columns(on side: Side) -> [ListColumn] { side == .erp ? erpColumns : crmColumns }
+
+    public static func == (lhs: PageKind, rhs: PageKind) -> Bool { lhs.id == rhs.id }
+    public func hash(into hasher: inout Hasher) { hasher.combine(id) }
+}
+
+extension PageKind {
+    /// ERP Customer ↔ CRM account.
+    public static let customers = PageKind(
+        id: "customers", title: "Customers", mapping: DefaultMappings.customerName,
+        erpTable: StandardTables.customer, crmTable: StandardTables.account,
+        erpColumns: [ListColumn(field: "No.", title: "No.", width: 6, dropOrder: 1),
+                     ListColumn(field: "Name", title: "Name", width: 12, dropOrder: 0, flexible: true),
+                     ListColumn(field: "City", title: "City", width: 11, dropOrder: 3),
+                     ListColumn(field: "Phone No.", title: "Phone", width: 15, dropOrder: 5),
+                     ListColumn(field: "E-Mail", title: "E-mail", width: 22, dropOrder: 4)],
+        crmColumns: [ListColumn(field: "name", title: "Name", width: 12, dropOrder: 0, flexible: true),
+                     ListColumn(field: "accountnumber", title: "Acct.", width: 6, dropOrder: 2),
+                     ListColumn(field: "address1_city", title: "City", width: 11, dropOrder: 3),
+                     ListColumn(field: "emailaddress1", title: "E-mail", width: 22, dropOrder: 4)])
+
+    /// ERP Contact ↔ CRM contact.
+    public static let contacts = PageKind(
+        id: "contacts", title: "Contacts", mapping: DefaultMappings.contactName,
+        erpTable: StandardTables.erpContact, crmTable: StandardTables.crmContact,
+        erpColumns: [ListColumn(field: "No.", title: "No.", width: 8, dropOrder: 1),
+                     ListColumn(field: "Name", title: "Name", width: 12, dropOrder: 0, flexible: true),
+                     ListColumn(field: "Company No.", title: "Company", width: 6, dropOrder: 2),
+                     ListColumn(field: "E-Mail", title: "E-mail", width: 22, dropOrder: 4),
+                     ListColumn(field: "Job Title", title: "Job title", width: 16, dropOrder: 5)],
+        crmColumns: [ListColumn(field: "fullname", title: "Name", width: 12, dropOrder: 0, flexible: true),
+                     ListColumn(field: "emailaddress1", title: "E-mail", width: 22, dropOrder: 4),
+                     ListColumn(field: "jobtitle", title: "Job title", width: 16, dropOrder: 5)])
+
+    /// The pages of the standard tables, in the order their number keys (1, 2, …) choose them.
+    public static let standard: [PageKind] = [customers, contacts]
+}

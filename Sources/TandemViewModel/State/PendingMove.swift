@@ -1,0 +1,4 @@
+/// A cursor move that waits for rows still being loaded.
+public enum PendingMove: Equatable, Sendable {
+    case down(Int), up(Int)
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import TandemCore
+import TandemSQLite
+
+struct GenerateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate", abstract: "Create a large, deterministic workspace for tests and benchmarks.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "How many customers (each with an account in the CRM).")
+    var customers: Int
+    @Option(help: "How many contacts in all (spread over the customers).")
+    var contacts = 0
+    @Option(help: "The random seed: the same seed gives the same workspace.")
+    var seed: UInt64 = 1
+    @Option(help: "Share of customers coupled to their account (0…1).")
+    var coupled = 0.8
+    @Option(help: "Share of coupled pairs changed in the ERP since the last sync.")
+    var changedERP = 0.3
+    @Option(help: "Share of coupled pairs changed in the CRM since the last sync.")
+    var changedCRM = 0.1
+    @Option(help: "Share of coupled pairs changed on both sides, in the same field.")
+    var conflicts = 0.05
+    @Flag(help: "Replace an existing workspace.")
+    var force = false
+    @OptionGroup var confirmation: Confirmation
+
+    func validate() throws {
+        guard customers > 0 else { throw ValidationError("--customers must be at least 1.") }
+        for (name, value) in [("coupled", coupled), ("changed-erp", changedERP), ("changed-crm", changedCRM), ("conflicts", conflicts)]
+        where !(0...1).contains(value) {
+            throw ValidationError("--\(name) is a share between 0 and 1.")
+        }
+        guard changedERP + changedCRM + conflicts <= 1 else {
+            throw ValidationError("--changed-erp, --changed-crm and --conflicts add up to more than 1.")
+        }
+    }
+
+    func run() throws {
+        let folder = global.folder
+        let exists = SQLiteWorkspace.exists(at: folder)
+        if exists && !force { throw CommandError("A workspace already exists at \(folder); use --force to replace it.") }
+        if exists { try confirmation.require("Replace the workspace at \(folder), its couplings and job log included?") }
+        var generator = WorkspaceGenerator(customers: customers)
+        generator.contacts = contacts
+        generator.seed = seed
+        generator.coupledShare = coupled
+        generator.erpChangedShare = changedERP
+        generator.crmChangedShare = changedCRM
+        generator.conflictShare = conflicts
+        // Generated beside an existing workspace first: a failure half-way must not cost the old one.
+        let summary = try WorkspaceReplacement.make(at: folder, replacing: exists) { try generator.generate(into: $0).1 }
+        Console.out("Generated \(summary) at \(folder).")
+    }
+}

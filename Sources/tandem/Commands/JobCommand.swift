@@ -1,0 +1,44 @@
+import ArgumentParser
+import TandemCore
+import TandemSQLite
+
+struct JobCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "job", abstract: "One job and its errors.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @Argument(help: "The job's number.")
+    var id: Int64
+
+    func run() throws {
+        let workspace = try global.open(for: .reading).workspace, store = workspace.store
+        guard let job = try store.job(id).map(workspace.current) else {
+            throw CommandError(TandemError.jobNotFound(id).description, usage: true)
+        }
+        let errors = try store.jobErrors(id)
+        let written = try store.recordChangeCount(id)
+        if output.json {
+            struct ErrorJSON: Encodable {
+                var at: String; var message: String; var reason: RecordFailure; var sourceSide: String; var sourceId: String?
+                var destinationId: String?
+            }
+            struct Report: Encodable { var job: JobJSON; var errors: [ErrorJSON]; var recordsWritten: Int }
+            return try Console.printJSON(Report(job: JobJSON(job), errors: errors.map {
+                ErrorJSON(at: $0.at.iso8601, message: $0.message, reason: $0.reason, sourceSide: $0.sourceSide.rawValue,
+                          sourceId: $0.sourceID?.rawValue, destinationId: $0.destinationID?.rawValue)
+            }, recordsWritten: written))
+        }
+        Console.out("Job \(job.id) · \(job.type.rawValue) · \(job.mapping)\(job.direction.map { " · \($0.rawValue)" } ?? "")")
+        Console.out("started \(job.startedAt), finished \(job.finishedAt?.iso8601 ?? "not yet")")
+        Console.out(Console.safe(job.message))
+        Console.out("records written: \(written)\(job.undoneBy.map { " (undone by job \($0))" } ?? "")")
+        guard !errors.isEmpty else { return Console.out("no errors") }
+        var table = TextTable([TextTable.Column(title: "Time"), TextTable.Column(title: "Source"),
+                               TextTable.Column(title: "Destination"), TextTable.Column(title: "Message", maxWidth: 90)])
+        for error in errors {
+            table.add([error.at.iso8601, "\(error.sourceSide.rawValue) \(error.sourceID?.rawValue ?? "")",
+                       error.destinationID?.rawValue ?? "", error.message])
+        }
+        Console.out(table.render())
+    }
+}
