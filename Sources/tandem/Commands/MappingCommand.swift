@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TandemCore
 import TandemSQLite
 
@@ -19,25 +20,79 @@ struct MappingCommand: ParsableCommand {
     var enable: [String] = []
     @Option(help: "Disable a field mapping.")
     var disable: [String] = []
+    @Option(help: ArgumentHelp("Replace the ERP filter: conditions Field=Value, Field!=Value, Field= (blank), Field!= (not blank), joined by ;; \"\" for none.",
+                               valueName: "conditions"))
+    var erpFilter: String?
+    @Option(help: ArgumentHelp("Replace the CRM filter, the same way.", valueName: "conditions"))
+    var crmFilter: String?
+    @Option(help: ArgumentHelp("Give a field a constant (the value written instead of the other side's): FIELD=VALUE; FIELD= removes it.",
+                               valueName: "field=value"))
+    var constant: [String] = []
+    @Option(help: ArgumentHelp("A field's own direction: FIELD=bidirectional, toCRM or fromCRM.", valueName: "field=direction"))
+    var fieldDirection: [String] = []
 
     func run() throws {
         let store = try global.open(for: .writing).workspace.store
         var mapping = try store.mapping(named: name)
+        if let erpFilter { mapping.erpFilter = try Self.filter(erpFilter, table: mapping.erpTable, on: .erp) }
+        if let crmFilter { mapping.crmFilter = try Self.filter(crmFilter, table: mapping.crmTable, on: .crm) }
+        for entry in constant {
+            let (field, value) = try Self.assignment(entry)
+            let index = try fieldIndex(field, in: mapping)
+            mapping.fields[index].constant = value.isEmpty ? nil : value
+        }
+        for entry in fieldDirection {
+            let (field, value) = try Self.assignment(entry)
+            guard let direction = MappingDirection(rawValue: value) else {
+                throw CommandError("\"\(Console.safe(value))\" is not a direction: bidirectional, toCRM or fromCRM.", usage: true)
+            }
+            mapping.fields[try fieldIndex(field, in: mapping)].direction = direction
+        }
         if let direction { mapping.direction = direction }
         if let updateConflict { mapping.updateConflict = updateConflict }
         if let deletionConflict { mapping.deletionConflict = deletionConflict }
         for (names, enabled) in [(enable, true), (disable, false)] {
-            for field in names {
-                guard let index = mapping.fields.firstIndex(where: {
-                    $0.erpField.caseInsensitiveCompare(field) == .orderedSame || $0.crmField.caseInsensitiveCompare(field) == .orderedSame
-                }) else {
-                    throw CommandError("The \(mapping.name) mapping has no field \"\(field)\".", usage: true)
-                }
-                mapping.fields[index].isEnabled = enabled
-            }
+            for field in names { mapping.fields[try fieldIndex(field, in: mapping)].isEnabled = enabled }
         }
         try store.save(mapping)
         Console.out("\(mapping.name): \(mapping.direction.rawValue) · update conflicts: \(mapping.updateConflict.rawValue) · "
               + "deletion conflicts: \(mapping.deletionConflict.rawValue) · \(mapping.enabledFields.count) of \(mapping.fields.count) fields enabled.")
+        Console.out("ERP filter: \(Console.safe(mapping.erpFilter.summary)) · CRM filter: \(Console.safe(mapping.crmFilter.summary))")
+        for field in mapping.fields where field.constant != nil || field.direction != .bidirectional {
+            Console.out("  \(field.erpField) ↔ \(field.crmField): \(field.direction.rawValue)"
+                        + (field.constant.map { " · constant \"\(Console.safe($0))\"" } ?? ""))
+        }
+    }
+
+    private func fieldIndex(_ field: String, in mapping: TableMapping) throws -> Int {
+        guard let index = mapping.fields.firstIndex(where: {
+            $0.erpField.caseInsensitiveCompare(field) == .orderedSame || $0.crmField.caseInsensitiveCompare(field) == .orderedSame
+        }) else {
+            throw CommandError("The \(mapping.name) mapping has no field \"\(Console.safe(field))\".", usage: true)
+        }
+        return index
+    }
+
+    /// `FIELD=VALUE` split at the first `=`.
+    private static func assignment(_ text: String) throws -> (String, String) {
+        guard let equals = text.firstIndex(of: "=") else {
+            throw CommandError("\"\(Console.safe(text))\" is not FIELD=VALUE.", usage: true)
+        }
+        return (String(text[..<equals]).trimmingCharacters(in: .whitespaces), String(text[text.index(after: equals)...]))
+    }
+
+    /// A filter from `;`-joined conditions on the table's own fields.
+    private static func filter(_ text: String, table: String, on side: Side) throws -> RecordFilter {
+        guard let schema = StandardTables.table(table, on: side) else { throw CommandError("No table \(table).") }
+        let parts = text.split(separator: ";").map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        return RecordFilter(try parts.map { part in
+            guard let condition = FilterCondition(parsing: part) else {
+                throw CommandError("\"\(Console.safe(part))\" is not a condition like Field=Value.", usage: true)
+            }
+            guard schema.field(named: condition.field) != nil else {
+                throw CommandError("\(schema.displayName) has no field \"\(Console.safe(condition.field))\".", usage: true)
+            }
+            return condition
+        })
     }
 }
