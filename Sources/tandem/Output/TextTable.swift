@@ -43,6 +43,17 @@ struct TextTable {
             let padding = String(repeating: " ", count: max(0, widths[index] - DisplayWidth.of(cell)))
             return columns[index].alignRight ? padding + cell : cell + padding
         }
-        .joined(separator: "  ").replacing(/\s+$/, with: "")
+        .joined(separator: "  ").droppingTrailingSpaces
+    }
+}
+
+private extension String {
+    /// The text without the spaces that pad its last column (a regex here cost minutes over a million
+    /// rows).
+    var droppingTrailingSpaces: String {
+        guard last == " " else { return self }
+        var end = endIndex
+        while end > startIndex, self[index(before: end)] == " " { end = index(before: end) }
+        return String(self[..<end])
     }
 }
