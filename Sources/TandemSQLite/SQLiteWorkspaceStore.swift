@@ -91,6 +91,23 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
         }
     }
 
+    public func coupledIDs(mapping: String, side: Side, among ids: [RecordID]) throws -> Set<RecordID> {
+        guard !ids.isEmpty else { return [] }
+        let column = side == .erp ? "erp_id" : "crm_id"
+        var result = Set<RecordID>()
+        for chunk in ids.chunked(into: 900) {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            try pool.read { db in
+                for id in try String.fetchAll(db.cachedStatement(sql: """
+                    SELECT \(column) FROM couplings WHERE mapping = ? AND \(column) IN (\(marks))
+                    """), arguments: StatementArguments([mapping] + chunk.map(\.rawValue))) {
+                    result.insert(RecordID(id))
+                }
+            }
+        }
+        return result
+    }
+
     public func couplingCount(mapping: String) throws -> Int {
         try pool.read { db in
             try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM couplings WHERE mapping = ?", arguments: [mapping]) ?? 0

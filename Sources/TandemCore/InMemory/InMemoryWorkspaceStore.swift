@@ -48,6 +48,10 @@ public final class InMemoryWorkspaceStore: WorkspaceStore {
         state.withLock { state in Set(state.couplings.values.filter { $0.mapping == mapping }.map { $0.id(on: side) }) }
     }
 
+    public func coupledIDs(mapping: String, side: Side, among ids: [RecordID]) throws -> Set<RecordID> {
+        Set(try couplings(mapping: mapping, side: side, ids: ids).map { $0.id(on: side) })
+    }
+
     public func couplingCount(mapping: String) throws -> Int {
         state.withLock { state in state.couplings.values.filter { $0.mapping == mapping }.count }
     }

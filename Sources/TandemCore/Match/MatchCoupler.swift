@@ -98,9 +98,9 @@ public struct MatchCoupler: Sendable {
         try BatchPipeline.run(produce: { emit in
             var join = CandidateJoin(mapping: mapping, table: crmTable, groups: groups, store: store)
             try Self.forEachERPBatch(erpTable, ids: erpIDs, batchSize: batchSize) { records in
-                let coupledERP = try store.couplingsByID(mapping: mapping.name, side: .erp, ids: records.map(\.id))
+                let coupledERP = try store.coupledIDs(mapping: mapping.name, side: .erp, among: records.map(\.id))
                 var batch = MatchBatch()
-                for record in records where coupledERP[record.id] == nil && mapping.erpFilter.admits(record) {
+                for record in records where !coupledERP.contains(record.id) && mapping.erpFilter.admits(record) {
                     let label = erpTable.schema.label(of: record)
                     switch try join.match(record) {
                     case .matched(let crmID, let priority):
@@ -305,7 +305,7 @@ struct CandidateJoin {
         if let built = indexes.first(where: { $0.signature == signature }) { return built.index }
         let store = self.store, mapping = self.mapping
         let index = try MatchIndex(table: table, filter: mapping.crmFilter, fields: fields) { ids in
-            Set(try store.couplingsByID(mapping: mapping.name, side: .crm, ids: ids).keys)
+            try store.coupledIDs(mapping: mapping.name, side: .crm, among: ids)
         }
         indexes.append((signature, index))
         return index

@@ -103,6 +103,8 @@ public protocol WorkspaceStore: Sendable {
     func couplings(mapping: String, after erpID: RecordID?, limit: Int) throws -> [Coupling]
     /// The ids of every coupled record of `mapping` on `side`.
     func coupledIDs(mapping: String, side: Side) throws -> Set<RecordID>
+    /// Which of `ids` (records of `side`) are coupled in `mapping`: the ids alone, no coupling state.
+    func coupledIDs(mapping: String, side: Side, among ids: [RecordID]) throws -> Set<RecordID>
     func couplingCount(mapping: String) throws -> Int
     /// Couplings that are skipped or whose last pass failed (the coupled-data errors list).
     func problemCouplings() throws -> [Coupling]
