@@ -47,19 +47,23 @@ final class TerminalSession {
                        pollfd(fd: wakeUp.readEnd, events: Int16(POLLIN), revents: 0)]
         _ = poll(&watched, nfds_t(watched.count), -1)
         if watched[1].revents != 0 { wakeUp.drain() }
-        var inputs: [TerminalInput] = []
+        var inputs: [TerminalInput] = [], keys: [Key] = []
         while true {
             var character: wint_t = 0
             let result = wget_wch(tandem_stdscr(), &character)
-            if result == ERR { return inputs }
+            if result == ERR { break }
             if result == KEY_CODE_YES && Int32(character) == KEY_RESIZE {
+                inputs += EscapeSequences.fold(keys).map(TerminalInput.key)
+                keys = []
                 // What ncurses believes is on the screen is stale after a resize: repaint every cell once.
                 clearok(tandem_stdscr(), true)
                 inputs.append(.resize(size))
             } else if let key = KeyDecoder.decode(character, isKeyCode: result == KEY_CODE_YES, extended: extendedKeys) {
-                inputs.append(.key(key))
+                keys.append(key)
             }
         }
+        // Keys that arrived in one read: a sequence terminfo did not know is decoded here.
+        return inputs + EscapeSequences.fold(keys).map(TerminalInput.key)
     }
 
     func paint(_ frame: Frame) { Painter.paint(frame, colors: colors) }

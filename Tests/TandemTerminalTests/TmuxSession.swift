@@ -22,9 +22,9 @@ final class TmuxSession {
 
     static var available: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") }
 
-    init(width: Int = 100, height: Int = 30) throws {
+    init(width: Int = 100, height: Int = 30, term: String = "tmux-256color") throws {
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", String(width), "-y", String(height),
-                  "env -i PATH=/usr/bin:/bin HOME=\(folder.path) XDG_DATA_HOME=\(folder.file("data")) TERM=tmux-256color "
+                  "env -i PATH=/usr/bin:/bin HOME=\(folder.path) XDG_DATA_HOME=\(folder.file("data")) TERM=\(term) "
                   + "LANG=C.UTF-8 PS1='$ ' bash --norc --noprofile"])
         try tmux(["set-option", "-g", "status", "off"])
     }
