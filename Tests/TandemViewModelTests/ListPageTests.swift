@@ -1,6 +1,6 @@
 import Testing
 import TandemCore
-import TandemViewModel
+@testable import TandemViewModel
 
 @Suite struct ListPageTests {
     @Test func theCustomersPageShowsBothPanesSideBySide() throws {
@@ -114,6 +114,18 @@ import TandemViewModel
     @Test func everyHelpSentenceFitsTheNarrowestHelpBox() {
         // At 60 columns the help box leaves 38 columns for the sentence beside the keys.
         for binding in Bindings.table { #expect(DisplayWidth.of(binding.help) <= 38, "\(binding.help)") }
+        for entry in HelpEntries.legend { #expect(DisplayWidth.of(entry.text) <= 38, "\(entry.text)") }
+    }
+
+    @Test func helpOnAListExplainsTheMarks() throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        harness.model.press(.character("?"))
+        var seen = harness.model.frame.text
+        for _ in 0..<60 { harness.model.press(.down); seen += harness.model.frame.text }
+        #expect(seen.contains("Marks in the rows:"))
+        for entry in HelpEntries.legend { #expect(seen.contains(entry.text), "\(entry.text)") }
+        for mark in ["✓", "✎", "↷", "✗"] { #expect(HelpEntries.legend.contains { $0.key == mark }) }
     }
 
     @Test func helpScrollsWhenTheTerminalIsShort() throws {

@@ -93,7 +93,7 @@ public enum Reducer {
         switch Bindings.command(for: key, in: .help) {
         case .closeOverlay?: state.modal = nil
         case .scrollHelpDown?:
-            let last = max(0, Bindings.bindings(in: context).count - rows)
+            let last = max(0, HelpEntries.entries(in: context).count - rows)
             state.modal = .help(context, offset: min(last, offset + (key == .pageDown ? rows : 1)))
         case .scrollHelpUp?:
             state.modal = .help(context, offset: max(0, offset - (key == .pageUp ? rows : 1)))

@@ -46,7 +46,7 @@ extension PageKind {
                      ListColumn(field: "Phone No.", title: "Phone", width: 15, dropOrder: 5),
                      ListColumn(field: "E-Mail", title: "E-mail", width: 22, dropOrder: 4)],
         crmColumns: [ListColumn(field: "name", title: "Name", width: 12, dropOrder: 0, flexible: true),
-                     ListColumn(field: "accountnumber", title: "Acct.", width: 6, dropOrder: 2),
+                     ListColumn(field: "accountnumber", title: "No.", width: 6, dropOrder: 2),
                      ListColumn(field: "address1_city", title: "City", width: 11, dropOrder: 3),
                      ListColumn(field: "emailaddress1", title: "E-mail", width: 22, dropOrder: 4)])
 
