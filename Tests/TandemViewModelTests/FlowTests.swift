@@ -198,7 +198,8 @@ import TandemViewModel
         #expect(confirm.text == "The record is not coupled. Do you want to set up a coupling?" && !confirm.yes)
         harness.model.press(.enter)
         #expect(harness.state.modal == nil)
-        harness.model.press(.character("s"), .character("y"), .enter)
+        // y answers Yes at once (n would answer No): the coupling dialog opens.
+        harness.model.press(.character("s"), .character("y"))
         guard case .coupling? = harness.state.modal else { Issue.record("no coupling dialog"); return }
     }
 
@@ -308,7 +309,9 @@ import TandemViewModel
         // Cleanup asks first (default No), then deletes; the list reloads.
         harness.model.press(.character("X"), .enter)
         #expect(try jobCount(harness) == 1)
-        harness.model.press(.character("X"), .character("y"), .enter)
+        harness.model.press(.character("X"), .character("n"))
+        #expect(try jobCount(harness) == 1 && harness.state.modal == nil)
+        harness.model.press(.character("X"), .character("y"))
         #expect(try jobCount(harness) == 0)
         #expect(harness.state.message == "Deleted 1 job from the log.")
         guard case .jobs(let emptied)? = harness.state.screens.last else { Issue.record("jobs closed"); return }
@@ -406,6 +409,24 @@ import TandemViewModel
         #expect(after.rows.isEmpty)
         let coupling = try #require(try harness.opened.workspace.store.coupling(mapping: "CUSTOMER", side: .erp, id: row.erpID))
         #expect(try harness.opened.table("account", on: .crm).record(id: coupling.crmID) != nil)
+    }
+
+    @Test func deletingTheSurvivingRecordAsksFirstAndSaysItCannotBeUndone() throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        _ = try SyncEngine(workspace: harness.opened.workspace)
+            .synchronize(SyncRequest(mapping: "CUSTOMER", selection: .allCoupled, choice: .toCRM))
+        harness.model.press(.character("E"))
+        guard case .errors(let screen)? = harness.state.screens.last else { Issue.record("no errors"); return }
+        let row = try #require(screen.rows.first)
+        harness.model.press(.character("x"))
+        guard case .confirm(let question)? = harness.state.modal else { Issue.record("no question"); return }
+        #expect(question.text.contains("cannot be undone") && !question.yes)
+        harness.model.press(.enter)  // No is under the cursor
+        #expect(try harness.opened.table("Customer", on: .erp).record(id: row.erpID) != nil)
+        harness.model.press(.character("x"), .character("y"))
+        #expect(try harness.opened.table("Customer", on: .erp).record(id: row.erpID) == nil)
+        #expect(try harness.opened.workspace.store.coupling(mapping: "CUSTOMER", side: .erp, id: row.erpID) == nil)
     }
 
     @Test func theMappingsScreenShowsAndChangesAMapping() throws {

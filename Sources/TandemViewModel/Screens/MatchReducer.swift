@@ -109,8 +109,12 @@ extension Reducer {
                 state.refuse("Restore and delete record apply only when exactly one side is missing.")
                 return []
             }
-            return [command == .restoreRecord ? .restore(mapping: row.mapping, erpID: row.erpID)
-                                              : .deleteRecord(mapping: row.mapping, erpID: row.erpID)]
+            guard command == .deleteRecord else { return [.restore(mapping: row.mapping, erpID: row.erpID)] }
+            // Deleting cannot be undone (undo never brings a deleted record back): ask first, No under the cursor.
+            let survivor = row.erpLabel ?? row.crmLabel ?? "the surviving record"
+            state.modal = .confirm(ConfirmDialog(
+                text: "Delete \(survivor) and its coupling for good? This cannot be undone.",
+                purpose: .deleteRecord(mapping: row.mapping, erpID: row.erpID), defaultYes: false))
         default: break
         }
         state.screens[state.screens.count - 1] = .errors(screen)

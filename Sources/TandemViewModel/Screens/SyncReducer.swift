@@ -106,27 +106,38 @@ extension Reducer {
             }
         case .confirm(var confirm)?:
             switch command {
+            case .toggle? where key == .character("y") || key == .character("n"):
+                // y and n answer at once, as the letters promise.
+                state.modal = nil
+                guard key == .character("y") else { return [] }
+                return answerYes(confirm.purpose, &state)
             case .toggle?:
-                confirm.yes = key == .character("y") ? true : key == .character("n") ? false : !confirm.yes
+                confirm.yes.toggle()
                 state.modal = .confirm(confirm)
             case .cancel?:
                 state.modal = nil
             case .accept?:
                 state.modal = nil
                 guard confirm.yes else { return [] }
-                switch confirm.purpose {
-                case .setUpCoupling(let page, let erpID, let label):
-                    state.modal = .coupling(CouplingDialog(page: page, erpID: erpID, erpLabel: label))
-                    return [.loadDraft(page, erpID: erpID)]
-                case .deleteCoupling(let target): return [.uncouple(target)]
-                case .createNew(let target): return [.createNew(target)]
-                case .cleanup(let days): return [.cleanupJobs(olderThanDays: days)]
-                }
+                return answerYes(confirm.purpose, &state)
             default: break
             }
         default:
             break
         }
         return []
+    }
+
+    /// What a confirmed question does.
+    private static func answerYes(_ purpose: ConfirmDialog.Purpose, _ state: inout AppState) -> [Effect] {
+        switch purpose {
+        case .setUpCoupling(let page, let erpID, let label):
+            state.modal = .coupling(CouplingDialog(page: page, erpID: erpID, erpLabel: label))
+            return [.loadDraft(page, erpID: erpID)]
+        case .deleteCoupling(let target): return [.uncouple(target)]
+        case .createNew(let target): return [.createNew(target)]
+        case .cleanup(let days): return [.cleanupJobs(olderThanDays: days)]
+        case .deleteRecord(let mapping, let erpID): return [.deleteRecord(mapping: mapping, erpID: erpID)]
+        }
     }
 }

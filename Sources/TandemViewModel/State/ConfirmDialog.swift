@@ -9,6 +9,8 @@ public struct ConfirmDialog: Equatable, Sendable {
         case createNew(RecordTarget)
         /// Delete jobs older than this many days (nil: all); failed jobs a skipped coupling refers to stay.
         case cleanup(olderThanDays: Int?)
+        /// Delete the surviving record of a broken pair, and the coupling: not undoable.
+        case deleteRecord(mapping: String, erpID: RecordID)
     }
 
     public var text: String
