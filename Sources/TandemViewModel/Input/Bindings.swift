@@ -21,6 +21,8 @@ public enum Bindings {
         Binding(keys: [.character("a")], command: .selectAll, hint: nil, help: "select every row the filter shows",
                 contexts: [.list]),
         Binding(keys: [.character("A")], command: .clearSelection, hint: nil, help: "clear the selection", contexts: [.list]),
+        Binding(keys: [.escape], command: .clearFilterOrRange, hint: nil, help: "end range mode, or clear the filter",
+                contexts: [.list]),
         Binding(keys: [.character("/")], command: .filter, hint: "filter",
                 help: "filter: name, No., city, e-mail", contexts: [.list]),
         Binding(keys: [.enter], command: .open, hint: "open", help: "open the record's card", contexts: [.list]),

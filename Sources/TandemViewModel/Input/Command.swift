@@ -2,7 +2,7 @@
 /// table fills the key hints on the status line and the help overlay, so they cannot disagree.
 public enum Command: String, Sendable, CaseIterable {
     case moveUp, moveDown, pageUp, pageDown, top, bottom
-    case toggleSelection, extendUp, extendDown, rangeMode, selectAll, clearSelection
+    case toggleSelection, extendUp, extendDown, rangeMode, selectAll, clearSelection, clearFilterOrRange
     case filter
     case otherPane, numberedPage, nextPage, previousPage
     case open, setUpCoupling, synchronize, deleteCoupling, createNew, jobs

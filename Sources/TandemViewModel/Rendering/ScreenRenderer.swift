@@ -7,7 +7,14 @@ enum ScreenRenderer {
         case .card(let card)?:
             guard card.loaded else { return "loading…" }
             guard card.record != nil else { return "This record no longer exists." }
-            return card.coupling.map { "coupled · \($0.status.rawValue)" } ?? "not coupled"
+            guard let coupling = card.coupling else { return "not coupled" }
+            switch coupling.status {
+            case .coupled: return "coupled · in step as far as this side knows"
+            case .changed: return "coupled · changed here since the last sync"
+            case .skipped: return "coupled · skipped until retried"
+            case .failed: return "coupled · the last sync failed"
+            case .notCoupled: return "not coupled"
+            }
         case .jobs(let jobs)?: return jobs.loaded ? "\(jobs.jobs.count) job\(jobs.jobs.count == 1 ? "" : "s")" : "loading…"
         case .jobErrors(let screen)?: return "\(screen.errors.count) error\(screen.errors.count == 1 ? "" : "s")"
         case .errors(let screen)?:

@@ -110,6 +110,13 @@ extension Reducer {
             state[pane].selection.clear()
             state[pane].rangeMode = false
             return []
+        case .clearFilterOrRange:
+            if state[pane].rangeMode {
+                state[pane].rangeMode = false
+                return []
+            }
+            guard !state[pane].filter.isEmpty else { return [] }
+            return editFilter(.escape, &state)
         case .filter:
             state.currentPage.editingFilter = true
             return []
