@@ -23,8 +23,26 @@ import TandemCore
         #expect(!frame.line(2).contains("Phone") && !frame.line(2).contains("E-mail"))
         harness.model.send(.resize(Size(width: 59, height: 16)))
         #expect(harness.model.frame.text.contains("Terminal too small: needs 60×16, has 59×16"))
-        harness.model.send(.resize(Size(width: 160, height: 30)))
+        harness.model.send(.resize(Size(width: 200, height: 30)))
         #expect(harness.model.frame.line(2).contains("Phone") && harness.model.frame.line(2).contains("E-mail"))
+    }
+
+    @Test func aWiderTerminalNeverNarrowsTheNameAndWidensTheRest() {
+        for side in Side.allCases {
+            let columns = PageKind.customers.columns(on: side)
+            var previous = 0
+            for width in stride(from: 24, through: 160, by: 1) {
+                let laid = ListColumn.layout(columns, width: width)
+                let name = laid.first { $0.flexible }?.width ?? 0
+                #expect(name >= previous, "\(side) width \(width): name \(name) after \(previous)")
+                previous = name
+                #expect(laid.reduce(0) { $0 + $1.width } + laid.count - 1 <= width)
+            }
+        }
+        let columns = PageKind.customers.columns(on: .erp)
+        let wide = ListColumn.layout(columns, width: 140)
+        #expect(wide.count == columns.count && (wide.first { $0.field == "E-Mail" }?.width ?? 0) > 22)
+        #expect((wide.first { $0.flexible }?.width ?? 0) >= ListColumn.roomyNameWidth)
     }
 
     @Test func arrowsMoveAndSpaceSelectsRows() throws {

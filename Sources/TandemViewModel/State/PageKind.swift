@@ -42,13 +42,13 @@ extension PageKind {
         erpTable: StandardTables.customer, crmTable: StandardTables.account,
         erpColumns: [ListColumn(field: "No.", title: "No.", width: 6, dropOrder: 1),
                      ListColumn(field: "Name", title: "Name", width: 12, dropOrder: 0, flexible: true),
-                     ListColumn(field: "City", title: "City", width: 11, dropOrder: 3),
+                     ListColumn(field: "City", title: "City", width: 11, dropOrder: 3, maxWidth: 20),
                      ListColumn(field: "Phone No.", title: "Phone", width: 15, dropOrder: 5),
-                     ListColumn(field: "E-Mail", title: "E-mail", width: 22, dropOrder: 4)],
+                     ListColumn(field: "E-Mail", title: "E-mail", width: 22, dropOrder: 4, maxWidth: 40)],
         crmColumns: [ListColumn(field: "name", title: "Name", width: 12, dropOrder: 0, flexible: true),
                      ListColumn(field: "accountnumber", title: "No.", width: 6, dropOrder: 2),
-                     ListColumn(field: "address1_city", title: "City", width: 11, dropOrder: 3),
-                     ListColumn(field: "emailaddress1", title: "E-mail", width: 22, dropOrder: 4)])
+                     ListColumn(field: "address1_city", title: "City", width: 11, dropOrder: 3, maxWidth: 20),
+                     ListColumn(field: "emailaddress1", title: "E-mail", width: 22, dropOrder: 4, maxWidth: 40)])
 
     /// ERP Contact ↔ CRM contact.
     public static let contacts = PageKind(
@@ -57,10 +57,10 @@ extension PageKind {
         erpColumns: [ListColumn(field: "No.", title: "No.", width: 8, dropOrder: 1),
                      ListColumn(field: "Name", title: "Name", width: 12, dropOrder: 0, flexible: true),
                      ListColumn(field: "Company No.", title: "Company", width: 6, dropOrder: 2),
-                     ListColumn(field: "E-Mail", title: "E-mail", width: 22, dropOrder: 4),
+                     ListColumn(field: "E-Mail", title: "E-mail", width: 22, dropOrder: 4, maxWidth: 40),
                      ListColumn(field: "Job Title", title: "Job title", width: 16, dropOrder: 5)],
         crmColumns: [ListColumn(field: "fullname", title: "Name", width: 12, dropOrder: 0, flexible: true),
-                     ListColumn(field: "emailaddress1", title: "E-mail", width: 22, dropOrder: 4),
+                     ListColumn(field: "emailaddress1", title: "E-mail", width: 22, dropOrder: 4, maxWidth: 40),
                      ListColumn(field: "jobtitle", title: "Job title", width: 16, dropOrder: 5)])
 
     /// The pages of the standard tables, in the order their number keys (1, 2, …) choose them.
