@@ -100,11 +100,14 @@ public final class SQLiteRecordSource: RecordSource {
         guard !ids.isEmpty else { return [] }
         var result: [Record] = []
         for chunk in ids.chunked(into: 900) {
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            result += try fetch("SELECT \(selectColumns) FROM \(table) WHERE id IN (\(marks))",
-                                StatementArguments(chunk.map(\.rawValue)))
+            result += try fetch(recordsSQL(count: chunk.count), StatementArguments(chunk.map(\.rawValue)))
         }
         return result
+    }
+
+    /// The records with one of `count` ids: a search on the primary key.
+    func recordsSQL(count: Int) -> String {
+        "SELECT \(selectColumns) FROM \(table) WHERE id IN (\(Array(repeating: "?", count: count).joined(separator: ",")))"
     }
 
     public func records(numbers: [String]) throws -> [Record] {

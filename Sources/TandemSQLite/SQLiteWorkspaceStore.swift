@@ -68,15 +68,32 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
 
     public func couplings(mapping: String, side: Side, ids: [RecordID]) throws -> [Coupling] {
         guard !ids.isEmpty else { return [] }
-        let column = side == .erp ? "erp_id" : "crm_id"
         var result: [Coupling] = []
         for chunk in ids.chunked(into: 900) {
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            result += try fetchCouplings("WHERE mapping = ? AND \(column) IN (\(marks))",
-                                         StatementArguments([mapping] + chunk.map(\.rawValue)))
+            result += try pool.read { db in
+                try Row.fetchAll(db.cachedStatement(sql: Self.couplingsSQL(side: side, count: chunk.count)),
+                                 arguments: StatementArguments([mapping] + chunk.map(\.rawValue))).map(coupling)
+            }
         }
         return result
     }
+
+    /// The couplings of one mapping whose record on `side` is one of `count` ids. On the CRM side
+    /// SQLite would plan `mapping = ? AND crm_id IN (…)` as a search on the primary key's `mapping`
+    /// prefix — every coupling of the mapping — so the query names the unique (mapping, crm_id) index.
+    static func couplingsSQL(side: Side, count: Int) -> String {
+        let marks = Array(repeating: "?", count: count).joined(separator: ",")
+        switch side {
+        case .erp:
+            return "SELECT \(couplingColumns) FROM couplings WHERE mapping = ? AND erp_id IN (\(marks))"
+        case .crm:
+            return "SELECT \(couplingColumns) FROM couplings INDEXED BY \(crmIndex) WHERE mapping = ? AND crm_id IN (\(marks))"
+        }
+    }
+
+    /// The index SQLite made for the couplings table's UNIQUE (mapping, crm_id) constraint (the primary
+    /// key of a WITHOUT ROWID table is the first).
+    static let crmIndex = "sqlite_autoindex_couplings_2"
 
     public func couplings(mapping: String, after erpID: RecordID?, limit: Int) throws -> [Coupling] {
         try fetchCouplings("WHERE mapping = ? AND erp_id > ? ORDER BY erp_id LIMIT ?",
