@@ -1,9 +1,9 @@
 import Foundation
 
-// Tandem's benchmarks. `tandem-bench all` (or `sync`, `match`, `paging`) prepares each benchmark's
-// workspace in one child process and measures the operation in another, so the peak memory printed
-// is the operation's own, not the data generator's; it prints a Markdown table.
-// Build in release mode: `swift run -c release tandem-bench all`.
+// Tandem's benchmarks. `tandem-bench all` (or `sync`, `match`, `paging`, `frames`) prepares each
+// benchmark's workspace in one child process, then measures the operation and its raw-SQLite floor in
+// alternating child processes, round after round, each on a fresh copy; it prints a Markdown table.
+// Build in release mode: `swift build -c release --product tandem-bench`.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String, _ fallback: Int) -> Int {
@@ -11,7 +11,8 @@ func option(_ name: String, _ fallback: Int) -> Int {
     else { return fallback }
     return value
 }
-let sizes = Benchmarks.Sizes(records: option("--records", 100_000), pagingRecords: option("--paging-records", 1_000_000))
+let sizes = Benchmarks.Sizes(records: option("--records", 100_000), pagingRecords: option("--paging-records", 1_000_000),
+                             rounds: max(1, option("--rounds", 5)))
 
 do {
     switch arguments.first ?? "all" {
@@ -19,12 +20,17 @@ do {
         try Benchmarks.prepare(arguments[1], folder: arguments[2], sizes: sizes)
     case "measure" where arguments.count >= 3:
         try Benchmarks.measure(arguments[1], folder: arguments[2]).printJSONLine()
+    case "floor" where arguments.count >= 3 && Benchmarks.withFloor.contains(arguments[1]):
+        try Benchmarks.floor(arguments[1], folder: arguments[2]).printJSONLine()
     case "all":
-        try Benchmarks.runAll(Benchmarks.names, sizes: sizes)
+        try Runner(sizes: sizes).run(Benchmarks.names)
     case let name where Benchmarks.names.contains(name):
-        try Benchmarks.runAll([name], sizes: sizes)
+        try Runner(sizes: sizes).run([name])
     default:
-        FileHandle.standardError.write(Data("usage: tandem-bench [all|sync|match|paging] [--records N] [--paging-records N]\n".utf8))
+        FileHandle.standardError.write(Data("""
+            usage: tandem-bench [all|\(Benchmarks.names.joined(separator: "|"))] [--records N] [--paging-records N] [--rounds N]
+
+            """.utf8))
         exit(2)
     }
 } catch {
