@@ -233,6 +233,33 @@ public final class SQLiteRecordSource: RecordSource {
         return NumberSeries.next(after: numbers, prefix: prefix)
     }
 
+    public func versions(since: Timestamp?, after start: RecordVersion?, limit: Int) throws -> [RecordVersion] {
+        try pool.read { db in
+            try Row.fetchAll(db.cachedStatement(sql: versionsSQL), arguments: [
+                since?.milliseconds ?? Int64.min, start?.modifiedAt.milliseconds ?? Int64.min, start?.id.rawValue ?? "", limit,
+            ]).map { row in
+                let stored = StoredRow(row, path: pool.path, table: schema.name)
+                return RecordVersion(id: RecordID(try stored.text(0)), modifiedAt: Timestamp(milliseconds: try stored.integer(1)))
+            }
+        }
+    }
+
+    /// Changed records by version: a range on the `modifiedAt` index, never the table.
+    var versionsSQL: String {
+        """
+        SELECT id, modifiedAt FROM \(table) WHERE modifiedAt > ? AND (modifiedAt, id) > (?, ?)
+        ORDER BY modifiedAt, id LIMIT ?
+        """
+    }
+
+    public func latestVersion() throws -> Timestamp? {
+        try pool.read { db in
+            try Int64.fetchOne(db.cachedStatement(sql: latestVersionSQL)).map(Timestamp.init(milliseconds:))
+        }
+    }
+
+    var latestVersionSQL: String { "SELECT MAX(modifiedAt) FROM \(table)" }
+
     /// Inserts records exactly as given, `modifiedAt` included, in one transaction (CSV import).
     public func insertVerbatim(_ records: [Record]) throws {
         try pool.write { db in

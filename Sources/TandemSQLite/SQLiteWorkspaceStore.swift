@@ -118,6 +118,39 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
         try fetchCouplings("WHERE skipped = 1 OR to_crm_ok = 0 OR from_crm_ok = 0 ORDER BY mapping, erp_id", [])
     }
 
+    public func unsettledCouplings(mapping: String) throws -> [Coupling] {
+        try pool.read { db in
+            var found: [String: Coupling] = [:]
+            for sql in Self.unsettledSQL {
+                for coupling in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [mapping]).map(coupling)
+                where coupling.erpModifiedAtLastSync == nil || coupling.crmModifiedAtLastSync == nil || coupling.hasFailure {
+                    found[coupling.erpID.rawValue] = coupling
+                }
+            }
+            return found.keys.sorted().compactMap { found[$0] }
+        }
+    }
+
+    /// Never synchronized; skipped or failed (the skipped-only ones are dropped after): each on its
+    /// partial index, named because SQLite would rather search the primary key's `mapping` prefix.
+    static let unsettledSQL = [
+        """
+        SELECT \(couplingColumns) FROM couplings INDEXED BY couplings_unsynced
+        WHERE mapping = ? AND (erp_synced_at IS NULL OR crm_synced_at IS NULL)
+        """,
+        """
+        SELECT \(couplingColumns) FROM couplings INDEXED BY couplings_problems
+        WHERE mapping = ? AND (skipped = 1 OR to_crm_ok = 0 OR from_crm_ok = 0)
+        """,
+    ]
+
+    public func syncMark(mapping: String, side: Side) throws -> Timestamp? {
+        try pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT modified_at FROM sync_marks WHERE mapping = ? AND side = ?",
+                               arguments: [mapping, side.rawValue]).map(Timestamp.init(milliseconds:))
+        }
+    }
+
     // MARK: Jobs
 
     private static let jobColumns = """
@@ -281,6 +314,12 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
                     counters.skipped, counters.failed, counters.deleted, counters.coupled, counters.uncoupled,
                     counters.changedElsewhere, job.note.encoded, job.undoneBy, job.interrupted, job.id,
                 ])
+            }
+            for mark in changes.syncMarks {
+                try db.cachedStatement(sql: """
+                    INSERT INTO sync_marks (mapping, side, modified_at) VALUES (?, ?, ?)
+                    ON CONFLICT (mapping, side) DO UPDATE SET modified_at = MAX(modified_at, excluded.modified_at)
+                    """).execute(arguments: [mark.mapping, mark.side.rawValue, mark.modifiedAt.milliseconds])
             }
             return refused
         }

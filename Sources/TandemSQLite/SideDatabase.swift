@@ -4,7 +4,7 @@ import TandemCore
 /// The database of one side (the ERP's or the CRM's): one SQL table per standard table, a column per
 /// field, indexed by name (for lists) and by number (ERP).
 enum SideDatabase {
-    static let schemaVersion = 1
+    static let schemaVersion = 2
 
     static func kind(_ side: Side) -> DatabaseKind { side == .erp ? .erp : .crm }
 
@@ -13,8 +13,17 @@ enum SideDatabase {
         migrator.registerMigration("v1: \(side.rawValue) tables") { db in
             for schema in StandardTables.tables(on: side) { try createTable(schema, in: db) }
         }
+        // "Synchronize modified records" finds the records changed since a mark by version.
+        migrator.registerMigration("v2: \(side.rawValue) records by version") { db in
+            for schema in StandardTables.tables(on: side) {
+                try db.execute(sql: "CREATE INDEX \(versionIndex(schema).quotedIdentifier) ON \(schema.name.quotedIdentifier) (modifiedAt)")
+            }
+        }
         return migrator
     }
+
+    /// The index on `modifiedAt` (with the id, as every index of a WITHOUT ROWID table).
+    static func versionIndex(_ schema: TableSchema) -> String { "\(schema.name)_by_version" }
 
     static func createTable(_ schema: TableSchema, in db: Database) throws {
         let table = schema.name.quotedIdentifier

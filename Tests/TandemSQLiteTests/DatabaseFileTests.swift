@@ -37,7 +37,7 @@ import TandemTestSupport
         try DatabaseQueue(path: path).write {
             try $0.execute(sql: "UPDATE tandem_meta SET value = '99' WHERE key = 'schemaVersion'")
         }
-        #expect(throws: DatabaseFileError.newerSchema(path: path, found: 99, supported: 1)) {
+        #expect(throws: DatabaseFileError.newerSchema(path: path, found: 99, supported: SideDatabase.schemaVersion)) {
             try SQLiteWorkspace.open(at: folder.path, access: .writing)
         }
     }

@@ -57,4 +57,23 @@ import TandemTestSupport
         let file = side == .erp ? SQLiteWorkspace.erpFileName : SQLiteWorkspace.crmFileName
         #expect(try plan(source.recordsSQL(count: 900), in: folder.file(file)) == ["SEARCH \(table) USING PRIMARY KEY (id=?)"])
     }
+
+    @Test(arguments: [(Side.erp, "Customer"), (Side.crm, "account")])
+    func changedRecordsAreARangeOnTheVersionIndex(side: Side, table: String) throws {
+        let folder = try sampleWorkspace()
+        defer { folder.remove() }
+        let source = try SQLiteWorkspace.open(at: folder.path, access: .reading).table(table, on: side)
+        let file = folder.file(side == .erp ? SQLiteWorkspace.erpFileName : SQLiteWorkspace.crmFileName)
+        #expect(try plan(source.versionsSQL, in: file) == ["SEARCH \(table) USING COVERING INDEX \(table)_by_version (modifiedAt>?)"])
+        #expect(try plan(source.latestVersionSQL, in: file) == ["SEARCH \(table) USING COVERING INDEX \(table)_by_version"])
+    }
+
+    @Test func unsettledCouplingsAreReadThroughTheirPartialIndexes() throws {
+        let folder = try sampleWorkspace()
+        defer { folder.remove() }
+        let path = folder.file(SQLiteWorkspace.workspaceFileName)
+        #expect(try SQLiteWorkspaceStore.unsettledSQL.map { try plan($0, in: path) }
+                == [["SEARCH couplings USING INDEX couplings_unsynced (mapping=?)"],
+                    ["SEARCH couplings USING INDEX couplings_problems (mapping=?)"]])
+    }
 }

@@ -128,6 +128,19 @@ public final class InMemoryRecordSource: RecordSource {
         let numbers = state.withLock { records in records.values.map { $0[field] } }
         return NumberSeries.next(after: numbers, prefix: prefix)
     }
+
+    public func versions(since: Timestamp?, after start: RecordVersion?, limit: Int) throws -> [RecordVersion] {
+        let versions = state.withLock { records in
+            records.values.map { RecordVersion(id: $0.id, modifiedAt: $0.modifiedAt) }.filter { version in
+                since.map { version.modifiedAt > $0 } ?? true && start.map { RecordVersion.sortsBefore($0, version) } ?? true
+            }
+        }
+        return Array(versions.sorted(by: RecordVersion.sortsBefore).prefix(limit))
+    }
+
+    public func latestVersion() throws -> Timestamp? {
+        state.withLock { records in records.values.map(\.modifiedAt).max() }
+    }
 }
 
 /// ERP number series: the next number after the highest one with the table's prefix (C00010 → C00011).

@@ -10,9 +10,11 @@ public struct SyncEngine: Sendable {
         self.batchSize = batchSize
     }
 
-    /// What the request would do, writing nothing.
+    /// What the request would do, writing nothing. A preview of the modified records names them, so
+    /// applying it writes exactly those.
     public func preview(_ request: SyncRequest) throws -> SyncPlan {
         let mapping = try validated(request)
+        let request = try resolved(request, mapping: mapping)
         var records: [RecordPlan] = []
         try forEachBatch(of: request, mapping: mapping) { plans in records += plans }
         return SyncPlan(request: request, records: records)
@@ -22,8 +24,11 @@ public struct SyncEngine: Sendable {
     public func synchronize(_ request: SyncRequest, progress: ProgressHandler? = nil) throws -> SyncResult {
         let mapping = try validated(request)
         try IntentRecovery.recover(mapping: mapping, in: workspace)
+        // Taken before anything is read: a pass over every pair earns the marks modified runs start from.
+        let marks = request.selection.coversEveryPair ? try SyncMarkTracker(mapping: mapping, in: workspace) : nil
+        let request = try resolved(request, mapping: mapping)
         return try runJob(request: request, mapping: mapping, total: try total(of: request, mapping: mapping),
-                          progress: progress) { applier, handle in
+                          marks: marks, progress: progress) { applier, handle in
             try BatchPipeline.run(produce: { emit in try forEachBatch(of: request, mapping: mapping, emit) },
                                   consume: { plans in try handle(plans, try applier.apply(plans)) })
         }
@@ -34,7 +39,7 @@ public struct SyncEngine: Sendable {
         let mapping = try validated(plan.request)
         try IntentRecovery.recover(mapping: mapping, in: workspace)
         return try runJob(request: plan.request, mapping: mapping, total: plan.records.count,
-                          progress: progress) { applier, handle in
+                          marks: nil, progress: progress) { applier, handle in
             for batch in plan.records.chunked(into: batchSize) {
                 try handle(batch, try applier.apply(try applier.refuseStale(batch)))
             }
@@ -43,9 +48,11 @@ public struct SyncEngine: Sendable {
 
     private struct Cancelled: Error {}
 
-    private func runJob(request: SyncRequest, mapping: TableMapping, total: Int, progress: ProgressHandler?,
+    private func runJob(request: SyncRequest, mapping: TableMapping, total: Int, marks: SyncMarkTracker?,
+                        progress: ProgressHandler?,
                         body: (SyncApplier, ([RecordPlan], SyncApplier.BatchOutcome) throws -> Void) throws -> Void)
         throws -> SyncResult {
+        var marks = marks
         var job = try workspace.beginJob(.synchronization, mapping: mapping.name, direction: request.choice.direction)
         defer { workspace.endJob(job) }
         let applier = SyncApplier(workspace: workspace, mapping: mapping, jobID: job.id)
@@ -55,6 +62,7 @@ public struct SyncEngine: Sendable {
         do {
             try body(applier) { plans, outcome in
                 done += plans.count
+                marks?.note(plans, problems: outcome.problems)
                 job.counters = job.counters + outcome.counters
                 problems += outcome.problems
                 var changes = WorkspaceChanges(jobID: job.id)
@@ -73,8 +81,17 @@ public struct SyncEngine: Sendable {
         result.job = job
         var changes = WorkspaceChanges()
         changes.updatedJobs = [job]
+        if !cancelled, let marks { changes.syncMarks = marks.earned }
         try workspace.store.commit(changes)
         return result
+    }
+
+    /// The request with the modified records named: found once, before planning.
+    private func resolved(_ request: SyncRequest, mapping: TableMapping) throws -> SyncRequest {
+        guard request.selection == .modified else { return request }
+        var named = request
+        named.selection = .records(.erp, try ModifiedPairs.erpIDs(mapping: mapping, in: workspace))
+        return named
     }
 
     private func validated(_ request: SyncRequest) throws -> TableMapping {
@@ -92,6 +109,7 @@ public struct SyncEngine: Sendable {
         switch request.selection {
         case .records(_, let ids): Set(ids).count
         case .allCoupled: try workspace.store.couplingCount(mapping: mapping.name)
+        case .modified: 0  // resolved to its records before planning
         }
     }
 
@@ -123,6 +141,8 @@ public struct SyncEngine: Sendable {
                 let couplings = try workspace.store.couplingsByID(mapping: mapping.name, side: side, ids: chunk)
                 try body(try plan(chunk.map { (side, $0, couplings[$0]) }))
             }
+        case .modified:
+            break  // resolved to its records before planning
         case .allCoupled:
             var after: RecordID?
             while true {
