@@ -252,14 +252,6 @@ public final class SQLiteRecordSource: RecordSource {
         """
     }
 
-    public func latestVersion() throws -> Timestamp? {
-        try pool.read { db in
-            try Int64.fetchOne(db.cachedStatement(sql: latestVersionSQL)).map(Timestamp.init(milliseconds:))
-        }
-    }
-
-    var latestVersionSQL: String { "SELECT MAX(modifiedAt) FROM \(table)" }
-
     /// Inserts records exactly as given, `modifiedAt` included, in one transaction (CSV import).
     public func insertVerbatim(_ records: [Record]) throws {
         try pool.write { db in

@@ -6,7 +6,8 @@ import TandemViewModel
 /// The operations measured, each with the workspace it runs on and, where there is one, its floor.
 enum Benchmarks {
     /// Benchmarks measured round after round against a floor, on a fresh copy of one workspace.
-    static let withFloor = ["sync", "match"]
+    /// The floor of `modified` is the same pairs named by id (what syncing only those costs).
+    static let withFloor = ["sync", "match", "modified"]
     /// Benchmarks measured once over a big list.
     static let lists = ["paging", "frames"]
     static let names = withFloor + lists
@@ -32,6 +33,29 @@ enum Benchmarks {
             // Nothing coupled; every customer has an account with its name and e-mail.
             generator = WorkspaceGenerator(customers: sizes.records)
             generator.coupledShare = 0
+        case "modified":
+            // Every customer coupled and in step, synchronized once (which earns the marks); then 1 %
+            // changed in the ERP, their ids written down for the floor.
+            generator = WorkspaceGenerator(customers: sizes.records)
+            generator.coupledShare = 1
+            generator.erpChangedShare = 0
+            generator.crmChangedShare = 0
+            generator.conflictShare = 0
+            let (opened, _) = try generator.generate(into: folder)
+            _ = try SyncEngine(workspace: opened.workspace)
+                .synchronize(SyncRequest(mapping: DefaultMappings.customerName, selection: .allCoupled, choice: .toCRM))
+            let customers = try opened.table(StandardTables.customer.name, on: .erp)
+            var changed: [RecordID] = []
+            var after: RecordID?
+            while case let batch = try customers.scan(after: after, limit: 10_000), let last = batch.last {
+                let picked = batch.enumerated().filter { $0.offset % 100 == 0 }.map(\.element)
+                _ = try customers.apply(picked.map { .update(id: $0.id, fields: ["City": "Modified City"], expected: $0.modifiedAt) })
+                changed += picked.map(\.id)
+                after = last.id
+            }
+            try changed.map(\.rawValue).joined(separator: "\n")
+                .write(toFile: changedIDsFile(in: folder), atomically: true, encoding: .utf8)
+            return
         default:
             // paging and frames: one big list on each side, most of it coupled.
             generator = WorkspaceGenerator(customers: sizes.pagingRecords)
@@ -46,6 +70,8 @@ enum Benchmarks {
         switch name {
         case "sync": return try sync(opened, start: start)
         case "match": return try match(opened, start: start)
+        case "modified": return try modified(opened, start: start, selection: .modified)
+        case "modified-all": return try modified(opened, start: start, selection: .allCoupled)
         case "frames": return try frames(opened)
         default: return try paging(opened)
         }
@@ -54,7 +80,14 @@ enum Benchmarks {
     /// Runs the floor program of `name` on a prepared workspace, opening included.
     static func floor(_ name: String, folder: String) throws -> Figures {
         let start = Figures.now()
-        let note = name == "sync" ? try SyncFloor.run(folder: folder) : try MatchFloor.run(folder: folder)
+        let note: String
+        switch name {
+        case "sync": note = try SyncFloor.run(folder: folder)
+        case "match": note = try MatchFloor.run(folder: folder)
+        default:
+            let ids = try String(contentsOfFile: changedIDsFile(in: folder), encoding: .utf8).split(separator: "\n").map { RecordID(String($0)) }
+            return try modified(try SQLiteWorkspace.open(at: folder, access: .writing), start: start, selection: .records(.erp, ids))
+        }
         return Figures(name: name + " floor", records: 0, seconds: Figures.now() - start, peakMegabytes: Figures.peakMegabytes(),
                        note: note)
     }
@@ -67,6 +100,18 @@ enum Benchmarks {
         let counters = result.job.counters
         return Figures(name: "sync", records: result.selected, seconds: seconds, peakMegabytes: Figures.peakMegabytes(),
                        note: "\(counters.modified) modified, \(counters.unchanged) unchanged, \(counters.failed) failed")
+    }
+
+    static func changedIDsFile(in folder: String) -> String { (folder as NSString).appendingPathComponent("changed-ids.txt") }
+
+    /// Synchronizes `selection` to the CRM on the workspace where 1 % of the pairs changed.
+    static func modified(_ opened: SQLiteWorkspace, start: Double, selection: RecordSelection) throws -> Figures {
+        let result = try SyncEngine(workspace: opened.workspace)
+            .synchronize(SyncRequest(mapping: DefaultMappings.customerName, selection: selection, choice: .toCRM))
+        let seconds = Figures.now() - start
+        let counters = result.job.counters
+        return Figures(name: "modified", records: result.selected, seconds: seconds, peakMegabytes: Figures.peakMegabytes(),
+                       note: "\(counters.modified) modified, \(counters.unchanged) unchanged")
     }
 
     /// Match-based coupling of every ERP customer against the CRM accounts, on name + e-mail.

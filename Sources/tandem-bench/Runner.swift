@@ -12,6 +12,8 @@ struct Runner {
         var name: String
         var runs: [Figures]
         var floors: [Figures]
+        /// For `modified`: one pass over every pair of the same workspace.
+        var everyPair: Figures?
     }
 
     private func child(_ arguments: [String]) throws -> Figures? {
@@ -61,6 +63,10 @@ struct Runner {
                 guard Benchmarks.withFloor.contains(name) else { continue }
                 try copy(prepared, to: work)
                 if let figures = try child(["floor", name, work]) { row.floors.append(figures) }
+                if name == "modified" && round == 1 {
+                    try copy(prepared, to: work)
+                    row.everyPair = try child(["measure", "modified-all", work])
+                }
             }
             rows.append(row)
         }
@@ -84,6 +90,9 @@ struct Runner {
             let minimumRatio = times.min().flatMap { time in floors.min().map { time / $0 } }
             var notes = row.runs.last?.note ?? ""
             if let floor = row.floors.last { notes += "; floor: \(floor.note)" }
+            if let everyPair = row.everyPair {
+                notes += "; floor = the same pairs named by id; --all on this workspace: \(format(everyPair.seconds)) s (\(everyPair.note))"
+            }
             if let perPage = row.runs.last?.millisecondsPerPage {
                 notes += "; ms/key or page avg \(format(perPage, 3)), p99 \(format(row.runs.last?.p99PageMilliseconds, 3)), "
                     + "worst \(format(row.runs.last?.worstPageMilliseconds, 3))"

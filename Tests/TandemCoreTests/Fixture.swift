@@ -116,7 +116,6 @@ class ForwardingRecordSource: RecordSource, @unchecked Sendable {
     func versions(since: Timestamp?, after start: RecordVersion?, limit: Int) throws -> [RecordVersion] {
         try base.versions(since: since, after: start, limit: limit)
     }
-    func latestVersion() throws -> Timestamp? { try base.latestVersion() }
 }
 
 /// Wraps a record source and fails writes to chosen records, or counts calls.

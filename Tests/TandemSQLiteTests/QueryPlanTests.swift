@@ -65,7 +65,6 @@ import TandemTestSupport
         let source = try SQLiteWorkspace.open(at: folder.path, access: .reading).table(table, on: side)
         let file = folder.file(side == .erp ? SQLiteWorkspace.erpFileName : SQLiteWorkspace.crmFileName)
         #expect(try plan(source.versionsSQL, in: file) == ["SEARCH \(table) USING COVERING INDEX \(table)_by_version (modifiedAt>?)"])
-        #expect(try plan(source.latestVersionSQL, in: file) == ["SEARCH \(table) USING COVERING INDEX \(table)_by_version"])
     }
 
     @Test func unsettledCouplingsAreReadThroughTheirPartialIndexes() throws {

@@ -137,10 +137,6 @@ public final class InMemoryRecordSource: RecordSource {
         }
         return Array(versions.sorted(by: RecordVersion.sortsBefore).prefix(limit))
     }
-
-    public func latestVersion() throws -> Timestamp? {
-        state.withLock { records in records.values.map(\.modifiedAt).max() }
-    }
 }
 
 /// ERP number series: the next number after the highest one with the table's prefix (C00010 → C00011).

@@ -110,9 +110,6 @@ public protocol RecordSource: Sendable {
     /// starting after `start` (nil: from the first): how "Synchronize modified records" finds what
     /// changed without reading the table.
     func versions(since: Timestamp?, after start: RecordVersion?, limit: Int) throws -> [RecordVersion]
-
-    /// The latest version any record is at (nil: the table is empty).
-    func latestVersion() throws -> Timestamp?
 }
 
 extension RecordSource {

@@ -1,21 +1,20 @@
-/// The `SyncMark`s a pass over every pair earns. Before the pass reads anything it takes each side's
-/// latest version, less `margin` (a write whose transaction was still open may carry an earlier
-/// time); every pair the pass leaves out of step (skipped, failed, changed by someone else) pulls its
-/// side's mark below that pair's record, so the next "Synchronize modified records" takes it again.
+/// The `SyncMark`s a pass over every pair earns. Before the pass reads anything it takes the time,
+/// less `margin`: a write that lands after the pass read its record took its time (its version)
+/// at most that long before the pass began. Every pair the pass leaves out of step (skipped,
+/// failed, changed by someone else) pulls its side's mark below that pair's record, so the next
+/// "Synchronize modified records" takes it again.
 struct SyncMarkTracker {
-    /// Milliseconds before the latest version a mark stays: more than a writer may wait for the
-    /// database's lock (10 s) between taking its time and committing.
+    /// Milliseconds before the start a mark stays: more than a writer may wait for the database's
+    /// lock (10 s) between taking its time and committing.
     static let margin: Int64 = 15_000
 
     private let mapping: String
-    private var marks: [Side: Timestamp] = [:]
+    private var marks: [Side: Timestamp]
 
-    init(mapping: TableMapping, in workspace: Workspace) throws {
+    init(mapping: TableMapping, startingAt start: Timestamp) {
         self.mapping = mapping.name
-        for side in Side.allCases {
-            guard let latest = try workspace.table(of: mapping, on: side).latestVersion() else { continue }
-            marks[side] = latest.adding(milliseconds: -Self.margin)
-        }
+        let mark = start.adding(milliseconds: -Self.margin)
+        marks = [.erp: mark, .crm: mark]
     }
 
     /// Pulls the marks below the records of the plans whose pair the batch left out of step.
