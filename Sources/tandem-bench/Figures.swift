@@ -5,6 +5,8 @@ struct Figures: Codable {
     var name: String
     var records: Int
     var seconds: Double
+    /// CPU seconds (user + system) of the whole child process: steadier than wall time on a shared machine.
+    var cpuSeconds: Double = Figures.cpuSeconds()
     var peakMegabytes: Double
     var millisecondsPerPage: Double?
     var worstPageMilliseconds: Double?
@@ -21,6 +23,14 @@ struct Figures: Codable {
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
               let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
         return kilobytes / 1024
+    }
+
+    /// The process's CPU time so far, user and system, in seconds.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }

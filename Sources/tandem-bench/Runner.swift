@@ -81,13 +81,16 @@ struct Runner {
             return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
         }
         var lines = [
-            "| benchmark | records | rounds | Tandem min / median (s) | floor min / median (s) | × floor (median) | × floor (min) | peak MB Tandem / floor | notes |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+            "| benchmark | records | rounds | Tandem min / median (s) | floor min / median (s) | × floor (median) | × floor (min) "
+                + "| CPU s Tandem / floor (median) | × floor CPU | peak MB Tandem / floor | notes |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
         ]
         for row in rows {
             let times = row.runs.map(\.seconds), floors = row.floors.map(\.seconds)
             let ratio = median(times).flatMap { time in median(floors).map { time / $0 } }
             let minimumRatio = times.min().flatMap { time in floors.min().map { time / $0 } }
+            let cpu = median(row.runs.map(\.cpuSeconds)), floorCPU = median(row.floors.map(\.cpuSeconds))
+            let cpuRatio = cpu.flatMap { time in floorCPU.map { time / $0 } }
             var notes = row.runs.last?.note ?? ""
             if let floor = row.floors.last { notes += "; floor: \(floor.note)" }
             if let everyPair = row.everyPair {
@@ -99,7 +102,7 @@ struct Runner {
             }
             lines.append("| \(row.name) | \(row.runs.last?.records ?? 0) | \(row.runs.count) "
                          + "| \(format(times.min())) / \(format(median(times))) | \(format(floors.min())) / \(format(median(floors))) "
-                         + "| \(format(ratio)) | \(format(minimumRatio)) "
+                         + "| \(format(ratio)) | \(format(minimumRatio)) | \(format(cpu)) / \(format(floorCPU)) | \(format(cpuRatio)) "
                          + "| \(format(row.runs.map(\.peakMegabytes).max(), 0)) / \(format(row.floors.map(\.peakMegabytes).max(), 0)) "
                          + "| \(notes) |")
         }
