@@ -8,6 +8,18 @@ import Testing
     let name0 = MatchCriterion(erpField: "Name", crmField: "name", priority: 0)
     let mail1 = MatchCriterion(erpField: "E-Mail", crmField: "emailaddress1", priority: 1)
 
+    /// The byte-wise ASCII key is the key `FieldValue` defines: trimmed, case folded unless case-sensitive.
+    @Test(arguments: ["Adatum", "  ADATUM\t", "\u{0B}adaTUM \r\n", "   ", "", "Ärger GmbH ", " ÆØÅ\u{00A0}", "a\u{1C}b", "MiXeD 42 "])
+    func matchKeysFoldASCIIAsFieldValueDoes(value: String) {
+        for caseSensitive in [false, true] {
+            let record = Record(id: RecordID("1"), modifiedAt: Timestamp(milliseconds: 0), fields: ["Name": value, "City": "  Köln "])
+            let expected: String? = [value, "  Köln "].map { FieldValue.normalizedText($0) }.contains("") ? nil
+                : [value, "  Köln "].map { caseSensitive ? FieldValue.normalizedText($0) : FieldValue.caseFolded(FieldValue.normalizedText($0)) }
+                    .joined(separator: "\u{1F}")
+            #expect(MatchIndex.key(record, fields: [("Name", caseSensitive), ("City", caseSensitive)]) == expected)
+        }
+    }
+
     @Test func exactlyOneUncoupledMatchCouples() throws {
         let fixture = Fixture()
         let erp = try fixture.customer("C00010", "Adatum")
@@ -99,6 +111,8 @@ import Testing
         #expect(try fixture.accounts.record(id: account.id)?["address1_city"] == "Berlin")
         let createdID = try #require(result.created.first?.crmID)
         #expect(try fixture.accounts.record(id: createdID)?["name"] == "Fabrikam")
+        // Created from the whole record, not from the few fields matching read.
+        #expect(try fixture.accounts.record(id: createdID)?["address1_city"] == "Bonn")
         #expect(result.sync?.job.counters.modified == 1)
     }
 

@@ -69,7 +69,11 @@ public struct MatchCoupler: Sendable {
         var failed: [RecordOutcome] = []
         try BatchPipeline.run(produce: { emit in
             var join = try CandidateJoin(mapping: mapping, table: crmTable, groups: groups, coupled: crmCoupled)
-            try Self.forEachERPBatch(erpTable, ids: erpIDs, batchSize: batchSize) { records in
+            // Read only what matching needs: the match fields, the filter's fields and the label's.
+            let schema = erpTable.schema
+            let fields = Array(Set(groups.flatMap { $0.map(\.erpField) } + mapping.erpFilter.conditions.map(\.field)
+                                   + [schema.nameField] + (schema.numberField.map { [$0] } ?? [])))
+            try Self.forEachERPBatch(erpTable, ids: erpIDs, fields: fields, batchSize: batchSize) { records in
                 var batch = MatchBatch()
                 for record in records where !coupledERP.contains(record.id) && mapping.erpFilter.admits(record) {
                     let label = erpTable.schema.label(of: record)
@@ -107,7 +111,10 @@ public struct MatchCoupler: Sendable {
 
         var created: [MatchedPair] = []
         for batch in leftOver.chunked(into: batchSize) {
-            let (made, problems) = try create(batch, mapping: mapping, erpSchema: erpTable.schema, job: &job)
+            // Created from the whole record, read again (matching read only some fields).
+            let whole = try erpTable.recordsByID(batch.map(\.id))
+            let (made, problems) = try create(batch.compactMap { whole[$0.id] }, mapping: mapping, erpSchema: erpTable.schema,
+                                              job: &job)
             created += made
             failed += problems
         }
@@ -149,7 +156,8 @@ public struct MatchCoupler: Sendable {
         var leftOver: [Record] = []
     }
 
-    private static func forEachERPBatch(_ table: any RecordSource, ids: [RecordID]?, batchSize: Int,
+    /// The ERP records to match a batch at a time: those named (whole), or every record with only `fields`.
+    private static func forEachERPBatch(_ table: any RecordSource, ids: [RecordID]?, fields: [String], batchSize: Int,
                                         _ body: ([Record]) throws -> Void) throws {
         if let ids {
             for chunk in ids.chunked(into: batchSize) {
@@ -160,7 +168,7 @@ public struct MatchCoupler: Sendable {
         }
         var after: RecordID?
         while true {
-            let records = try table.scan(after: after, limit: batchSize)
+            let records = try table.scan(after: after, limit: batchSize, fields: fields)
             guard let last = records.last else { return }
             try body(records)
             after = last.id
@@ -212,8 +220,9 @@ struct CandidateJoin {
     private let groups: [[MatchCriterion]]
     private var candidates: [RecordID: Record] = [:]
     private var coupled: Set<RecordID>
-    /// Built indexes, each with the CRM fields (and case flags) it keys on; few, so a list.
-    private var indexes: [(signature: String, fields: [(field: String, caseSensitive: Bool)], index: MatchIndex)] = []
+    /// Built indexes, each for one group's criteria with a value (by position in the group), with the
+    /// CRM fields (and case flags) it keys on; few, so a list.
+    private var indexes: [(group: Int, present: [Int], fields: [(field: String, caseSensitive: Bool)], index: MatchIndex)] = []
 
     enum Probe {
         case matched(RecordID, priority: Int)
@@ -238,12 +247,12 @@ struct CandidateJoin {
     mutating func match(_ record: Record) -> Probe {
         var reason: UnmatchedReason?
         var anyValue = false
-        for group in groups {
-            let present = group.filter { !FieldValue.normalizedText(record[$0.erpField]).isEmpty }
+        for (number, group) in groups.enumerated() {
+            let present = group.indices.filter { !FieldValue.normalizedText(record[group[$0].erpField]).isEmpty }
             guard !present.isEmpty else { continue }
             anyValue = true
-            let erpFields = present.map { (field: $0.erpField, caseSensitive: $0.caseSensitive) }
-            guard let key = MatchIndex.key(record, fields: erpFields), let bucket = index(for: present).bucket(for: key)
+            let erpFields = present.map { (field: group[$0].erpField, caseSensitive: group[$0].caseSensitive) }
+            guard let key = MatchIndex.key(record, fields: erpFields), let bucket = index(group: number, present).bucket(for: key)
             else { continue }
             if bucket.uncoupled.count == 1 {
                 take(bucket.uncoupled[0])
@@ -258,12 +267,11 @@ struct CandidateJoin {
         return .unmatched(reason ?? (anyValue ? .noMatch : .nothingToMatchOn))
     }
 
-    private mutating func index(for criteria: [MatchCriterion]) -> MatchIndex {
-        let fields = criteria.map { (field: $0.crmField, caseSensitive: $0.caseSensitive) }
-        let signature = fields.map { "\($0.field)|\($0.caseSensitive)" }.joined(separator: "\u{1E}")
-        if let built = indexes.first(where: { $0.signature == signature }) { return built.index }
+    private mutating func index(group: Int, _ present: [Int]) -> MatchIndex {
+        if let built = indexes.first(where: { $0.group == group && $0.present == present }) { return built.index }
+        let fields = present.map { (field: groups[group][$0].crmField, caseSensitive: groups[group][$0].caseSensitive) }
         let index = MatchIndex(candidates: Array(candidates.values), fields: fields, coupled: coupled)
-        indexes.append((signature, fields, index))
+        indexes.append((group, present, fields, index))
         return index
     }
 

@@ -9,17 +9,34 @@ struct MatchIndex {
     private(set) var buckets: [String: Bucket] = [:]
 
     /// The lookup key of a record: each criterion's value trimmed (and lowered when not case-sensitive),
-    /// joined by a separator no text contains. nil when any of the fields is empty.
+    /// joined by a separator no text contains. nil when any of the fields is empty. ASCII values are
+    /// trimmed and folded byte by byte into one buffer; only other text goes through `FieldValue`.
     static func key(_ record: Record, fields: [(field: String, caseSensitive: Bool)]) -> String? {
-        var parts: [String] = []
-        parts.reserveCapacity(fields.count)
-        for (field, caseSensitive) in fields {
-            let value = FieldValue.normalizedText(record[field])
-            if value.isEmpty { return nil }
-            parts.append(caseSensitive ? value : FieldValue.caseFolded(value))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64)
+        for (position, (field, caseSensitive)) in fields.enumerated() {
+            if position > 0 { bytes.append(0x1F) }
+            let value = record[field]
+            guard value.utf8.allSatisfy({ $0 < 0x80 }) else {
+                let text = FieldValue.normalizedText(value)
+                if text.isEmpty { return nil }
+                bytes.append(contentsOf: (caseSensitive ? text : FieldValue.caseFolded(text)).utf8)
+                continue
+            }
+            let start = bytes.count
+            for byte in value.utf8 { bytes.append(!caseSensitive && byte >= 65 && byte <= 90 ? byte + 32 : byte) }
+            // Trim ASCII white space (what `FieldValue.normalizedText` trims in ASCII text).
+            var end = bytes.count, first = start
+            while end > first, isSpace(bytes[end - 1]) { end -= 1 }
+            while first < end, isSpace(bytes[first]) { first += 1 }
+            if first == end { return nil }
+            bytes.removeSubrange(end...)
+            if first > start { bytes.removeSubrange(start..<first) }
         }
-        return parts.joined(separator: "\u{1F}")
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
 
     init(candidates: [Record], fields: [(field: String, caseSensitive: Bool)], coupled: Set<RecordID>) {
         buckets.reserveCapacity(candidates.count)
@@ -35,11 +52,10 @@ struct MatchIndex {
 
     func bucket(for key: String) -> Bucket? { buckets[key] }
 
-    /// Moves a candidate to the coupled side once an ERP record took it.
+    /// Moves a candidate to the coupled side once an ERP record took it (in place: no bucket copy).
     mutating func markCoupled(_ id: RecordID, key: String) {
-        guard var bucket = buckets[key], let index = bucket.uncoupled.firstIndex(of: id) else { return }
-        bucket.uncoupled.remove(at: index)
-        bucket.coupled.append(id)
-        buckets[key] = bucket
+        guard let index = buckets[key]?.uncoupled.firstIndex(of: id) else { return }
+        buckets[key]?.uncoupled.remove(at: index)
+        buckets[key]?.coupled.append(id)
     }
 }
