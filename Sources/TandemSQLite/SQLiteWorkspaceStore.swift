@@ -123,7 +123,7 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
             var found: [String: Coupling] = [:]
             for sql in Self.unsettledSQL {
                 for coupling in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [mapping]).map(coupling)
-                where coupling.erpModifiedAtLastSync == nil || coupling.crmModifiedAtLastSync == nil || coupling.hasFailure {
+                where coupling.isUnsettled {
                     found[coupling.erpID.rawValue] = coupling
                 }
             }
@@ -131,7 +131,7 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
         }
     }
 
-    /// Never synchronized; skipped or failed (the skipped-only ones are dropped after): each on its
+    /// Never synchronized; skipped or failed (kept only when failed and not skipped): each on its
     /// partial index, named because SQLite would rather search the primary key's `mapping` prefix.
     static let unsettledSQL = [
         """

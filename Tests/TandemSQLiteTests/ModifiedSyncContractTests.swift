@@ -127,4 +127,25 @@ import TandemTestSupport
         try store.commit(changes)
         #expect(try store.syncMark(mapping: "CUSTOMER", side: .erp) == before)
     }
+
+    @Test(arguments: Backend.allCases)
+    func unsettledCouplingsAreTheNeverSynchronizedAndTheFailedNotSkippedOnes(_ backend: Backend) throws {
+        let made = try backend.make()
+        defer { made.cleanUp() }
+        let store = made.workspace.store, stamp = made.clock.now()
+        let failed = PassResult(succeeded: false, jobID: 1, at: stamp), succeeded = PassResult(succeeded: true, jobID: 1, at: stamp)
+        func coupling(_ number: Int, synced: Bool, result: PassResult?, skipped: Bool) -> Coupling {
+            Coupling(mapping: "CUSTOMER", erpID: RecordID("e\(number)"), crmID: RecordID("c\(number)"),
+                     erpModifiedAtLastSync: synced ? stamp : nil, crmModifiedAtLastSync: synced ? stamp : nil,
+                     lastResultToCRM: result, skipped: skipped)
+        }
+        var changes = WorkspaceChanges()
+        changes.couplings = [coupling(1, synced: false, result: nil, skipped: false),
+                             coupling(2, synced: true, result: failed, skipped: false),
+                             coupling(3, synced: true, result: failed, skipped: true),
+                             coupling(4, synced: true, result: succeeded, skipped: false),
+                             coupling(5, synced: true, result: succeeded, skipped: true)].map { .claim($0) }
+        #expect(try store.commit(changes).isEmpty)
+        #expect(try store.unsettledCouplings(mapping: "CUSTOMER").map(\.erpID) == [RecordID("e1"), RecordID("e2")])
+    }
 }

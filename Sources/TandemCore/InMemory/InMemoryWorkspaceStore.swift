@@ -62,7 +62,7 @@ public final class InMemoryWorkspaceStore: WorkspaceStore {
     public func unsettledCouplings(mapping: String) throws -> [Coupling] {
         state.withLock { state in
             state.couplings.values.filter {
-                $0.mapping == mapping && ($0.erpModifiedAtLastSync == nil || $0.crmModifiedAtLastSync == nil || $0.hasFailure)
+                $0.mapping == mapping && $0.isUnsettled
             }.sorted { $0.erpID < $1.erpID }
         }
     }

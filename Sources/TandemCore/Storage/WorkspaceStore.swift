@@ -108,8 +108,8 @@ public protocol WorkspaceStore: Sendable {
     func couplingCount(mapping: String) throws -> Int
     /// Couplings that are skipped or whose last pass failed (the coupled-data errors list).
     func problemCouplings() throws -> [Coupling]
-    /// The couplings of `mapping` never synchronized (a side's timestamp missing) or whose last pass
-    /// failed: the pairs "Synchronize modified records" takes whatever their records' versions.
+    /// The couplings of `mapping` that are `Coupling.isUnsettled`: the pairs "Synchronize modified
+    /// records" takes whatever their records' versions.
     func unsettledCouplings(mapping: String) throws -> [Coupling]
     /// The stored `SyncMark` of `mapping` on `side` (nil: no pass over every pair has ended yet).
     func syncMark(mapping: String, side: Side) throws -> Timestamp?

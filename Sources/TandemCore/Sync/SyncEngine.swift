@@ -5,7 +5,7 @@ public struct SyncEngine: Sendable {
     /// Records per batch: one read per table, one transaction per database.
     public var batchSize: Int
 
-    public init(workspace: Workspace, batchSize: Int = 500) {
+    public init(workspace: Workspace, batchSize: Int = 5_000) {
         self.workspace = workspace
         self.batchSize = batchSize
     }
