@@ -25,10 +25,11 @@ do {
     case "all":
         try Runner(sizes: sizes).run(Benchmarks.names)
     case let name where Benchmarks.names.contains(name):
-        try Runner(sizes: sizes).run([name])
+        // One or more names, then the options.
+        try Runner(sizes: sizes).run(Array(arguments.prefix { Benchmarks.names.contains($0) }))
     default:
         FileHandle.standardError.write(Data("""
-            usage: tandem-bench [all|\(Benchmarks.names.joined(separator: "|"))] [--records N] [--paging-records N] [--rounds N]
+            usage: tandem-bench [all | \(Benchmarks.names.joined(separator: " "))…] [--records N] [--paging-records N] [--rounds N]
 
             """.utf8))
         exit(2)
