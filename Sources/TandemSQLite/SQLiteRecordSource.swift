@@ -234,9 +234,12 @@ public final class SQLiteRecordSource: RecordSource {
     }
 
     public func versions(since: Timestamp?, after start: RecordVersion?, limit: Int) throws -> [RecordVersion] {
-        try pool.read { db in
+        // One lower bound for the index range: later than `since`, and not before the page's start
+        // (the rows of the start's own version up to its id are then passed over, not the whole range).
+        let from = max(since.map { $0.milliseconds + 1 } ?? Int64.min, start?.modifiedAt.milliseconds ?? Int64.min)
+        return try pool.read { db in
             try Row.fetchAll(db.cachedStatement(sql: versionsSQL), arguments: [
-                since?.milliseconds ?? Int64.min, start?.modifiedAt.milliseconds ?? Int64.min, start?.id.rawValue ?? "", limit,
+                from, start?.modifiedAt.milliseconds ?? Int64.min, start?.id.rawValue ?? "", limit,
             ]).map { row in
                 let stored = StoredRow(row, path: pool.path, table: schema.name)
                 return RecordVersion(id: RecordID(try stored.text(0)), modifiedAt: Timestamp(milliseconds: try stored.integer(1)))
@@ -247,7 +250,7 @@ public final class SQLiteRecordSource: RecordSource {
     /// Changed records by version: a range on the `modifiedAt` index, never the table.
     var versionsSQL: String {
         """
-        SELECT id, modifiedAt FROM \(table) WHERE modifiedAt > ? AND (modifiedAt, id) > (?, ?)
+        SELECT id, modifiedAt FROM \(table) WHERE modifiedAt >= ? AND (modifiedAt, id) > (?, ?)
         ORDER BY modifiedAt, id LIMIT ?
         """
     }

@@ -148,4 +148,31 @@ import TandemTestSupport
         #expect(try store.commit(changes).isEmpty)
         #expect(try store.unsettledCouplings(mapping: "CUSTOMER").map(\.erpID) == [RecordID("e1"), RecordID("e2")])
     }
+
+    @Test(arguments: Backend.allCases)
+    func versionsWalkTheChangedRecordsByVersionWithoutGapsOrRepeats(_ backend: Backend) throws {
+        let made = try backend.make()
+        defer { made.cleanUp() }
+        let customers = try made.customers()
+        // Eight records over three versions (several share one), then the walk from after the first.
+        var written: [RecordVersion] = []
+        for step in 0..<3 {
+            for index in 0..<(step == 1 ? 4 : 2) {
+                let id = RecordID.generate()
+                let version = try customers.write(.insert(id: id, fields: ["No.": "C\(step)\(index)", "Name": "N"]))
+                written.append(RecordVersion(id: id, modifiedAt: version))
+            }
+            made.clock.advance()
+        }
+        let since = written[0].modifiedAt
+        var walked: [RecordVersion] = []
+        var after: RecordVersion?
+        while case let page = try customers.versions(since: since, after: after, limit: 2), let last = page.last {
+            #expect(page.count <= 2)
+            walked += page
+            after = last
+        }
+        #expect(walked == written.filter { $0.modifiedAt > since }.sorted(by: RecordVersion.sortsBefore))
+        #expect(walked.count == 6)
+    }
 }
