@@ -35,10 +35,12 @@ let package = Package(
             dependencies: ["TandemCore", "TandemSQLite", "TandemTerminal", "TandemSampleData",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        // Benchmarks at 100,000 records: a release-mode executable that prints a table (docs/performance.md).
+        // Benchmarks: a release-mode executable that measures each operation against a raw-SQLite floor
+        // program doing the same I/O, in alternating rounds, and prints a table (docs/performance.md).
         .executableTarget(
             name: "tandem-bench",
-            dependencies: ["TandemCore", "TandemSQLite", "TandemViewModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["TandemCore", "TandemSQLite", "TandemViewModel", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // Helpers shared by the test targets (a hand-moved clock, temporary folders, hostile strings).
         .target(name: "TandemTestSupport", dependencies: ["TandemCore"], path: "Tests/Support"),

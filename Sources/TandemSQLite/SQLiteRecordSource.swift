@@ -100,11 +100,14 @@ public final class SQLiteRecordSource: RecordSource {
         guard !ids.isEmpty else { return [] }
         var result: [Record] = []
         for chunk in ids.chunked(into: 900) {
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            result += try fetch("SELECT \(selectColumns) FROM \(table) WHERE id IN (\(marks))",
-                                StatementArguments(chunk.map(\.rawValue)))
+            result += try fetch(recordsSQL(count: chunk.count), StatementArguments(chunk.map(\.rawValue)))
         }
         return result
+    }
+
+    /// The records with one of `count` ids: a search on the primary key.
+    func recordsSQL(count: Int) -> String {
+        "SELECT \(selectColumns) FROM \(table) WHERE id IN (\(Array(repeating: "?", count: count).joined(separator: ",")))"
     }
 
     public func records(numbers: [String]) throws -> [Record] {
@@ -228,6 +231,28 @@ public final class SQLiteRecordSource: RecordSource {
             try String.fetchAll(db, sql: "SELECT \(column) FROM \(table) WHERE \(column) GLOB ?", arguments: ["\(prefix)[0-9]*"])
         }
         return NumberSeries.next(after: numbers, prefix: prefix)
+    }
+
+    public func versions(since: Timestamp?, after start: RecordVersion?, limit: Int) throws -> [RecordVersion] {
+        // One lower bound for the index range: later than `since`, and not before the page's start
+        // (the rows of the start's own version up to its id are then passed over, not the whole range).
+        let from = max(since.map { $0.milliseconds + 1 } ?? Int64.min, start?.modifiedAt.milliseconds ?? Int64.min)
+        return try pool.read { db in
+            try Row.fetchAll(db.cachedStatement(sql: versionsSQL), arguments: [
+                from, start?.modifiedAt.milliseconds ?? Int64.min, start?.id.rawValue ?? "", limit,
+            ]).map { row in
+                let stored = StoredRow(row, path: pool.path, table: schema.name)
+                return RecordVersion(id: RecordID(try stored.text(0)), modifiedAt: Timestamp(milliseconds: try stored.integer(1)))
+            }
+        }
+    }
+
+    /// Changed records by version: a range on the `modifiedAt` index, never the table.
+    var versionsSQL: String {
+        """
+        SELECT id, modifiedAt FROM \(table) WHERE modifiedAt >= ? AND (modifiedAt, id) > (?, ?)
+        ORDER BY modifiedAt, id LIMIT ?
+        """
     }
 
     /// Inserts records exactly as given, `modifiedAt` included, in one transaction (the sample data).

@@ -68,15 +68,32 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
 
     public func couplings(mapping: String, side: Side, ids: [RecordID]) throws -> [Coupling] {
         guard !ids.isEmpty else { return [] }
-        let column = side == .erp ? "erp_id" : "crm_id"
         var result: [Coupling] = []
         for chunk in ids.chunked(into: 900) {
-            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
-            result += try fetchCouplings("WHERE mapping = ? AND \(column) IN (\(marks))",
-                                         StatementArguments([mapping] + chunk.map(\.rawValue)))
+            result += try pool.read { db in
+                try Row.fetchAll(db.cachedStatement(sql: Self.couplingsSQL(side: side, count: chunk.count)),
+                                 arguments: StatementArguments([mapping] + chunk.map(\.rawValue))).map(coupling)
+            }
         }
         return result
     }
+
+    /// The couplings of one mapping whose record on `side` is one of `count` ids. On the CRM side
+    /// SQLite would plan `mapping = ? AND crm_id IN (…)` as a search on the primary key's `mapping`
+    /// prefix — every coupling of the mapping — so the query names the unique (mapping, crm_id) index.
+    static func couplingsSQL(side: Side, count: Int) -> String {
+        let marks = Array(repeating: "?", count: count).joined(separator: ",")
+        switch side {
+        case .erp:
+            return "SELECT \(couplingColumns) FROM couplings WHERE mapping = ? AND erp_id IN (\(marks))"
+        case .crm:
+            return "SELECT \(couplingColumns) FROM couplings INDEXED BY \(crmIndex) WHERE mapping = ? AND crm_id IN (\(marks))"
+        }
+    }
+
+    /// The index SQLite made for the couplings table's UNIQUE (mapping, crm_id) constraint (the primary
+    /// key of a WITHOUT ROWID table is the first).
+    static let crmIndex = "sqlite_autoindex_couplings_2"
 
     public func couplings(mapping: String, after erpID: RecordID?, limit: Int) throws -> [Coupling] {
         try fetchCouplings("WHERE mapping = ? AND erp_id > ? ORDER BY erp_id LIMIT ?",
@@ -116,6 +133,39 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
 
     public func problemCouplings() throws -> [Coupling] {
         try fetchCouplings("WHERE skipped = 1 OR to_crm_ok = 0 OR from_crm_ok = 0 ORDER BY mapping, erp_id", [])
+    }
+
+    public func unsettledCouplings(mapping: String) throws -> [Coupling] {
+        try pool.read { db in
+            var found: [String: Coupling] = [:]
+            for sql in Self.unsettledSQL {
+                for coupling in try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [mapping]).map(coupling)
+                where coupling.isUnsettled {
+                    found[coupling.erpID.rawValue] = coupling
+                }
+            }
+            return found.keys.sorted().compactMap { found[$0] }
+        }
+    }
+
+    /// Never synchronized; skipped or failed (kept only when failed and not skipped): each on its
+    /// partial index, named because SQLite would rather search the primary key's `mapping` prefix.
+    static let unsettledSQL = [
+        """
+        SELECT \(couplingColumns) FROM couplings INDEXED BY couplings_unsynced
+        WHERE mapping = ? AND (erp_synced_at IS NULL OR crm_synced_at IS NULL)
+        """,
+        """
+        SELECT \(couplingColumns) FROM couplings INDEXED BY couplings_problems
+        WHERE mapping = ? AND (skipped = 1 OR to_crm_ok = 0 OR from_crm_ok = 0)
+        """,
+    ]
+
+    public func syncMark(mapping: String, side: Side) throws -> Timestamp? {
+        try pool.read { db in
+            try Int64.fetchOne(db, sql: "SELECT modified_at FROM sync_marks WHERE mapping = ? AND side = ?",
+                               arguments: [mapping, side.rawValue]).map(Timestamp.init(milliseconds:))
+        }
     }
 
     // MARK: Jobs
@@ -290,6 +340,12 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
                     counters.skipped, counters.failed, counters.deleted, counters.coupled, counters.uncoupled,
                     counters.changedElsewhere, job.note.encoded, job.undoneBy, job.interrupted, job.id,
                 ])
+            }
+            for mark in changes.syncMarks {
+                try db.cachedStatement(sql: """
+                    INSERT INTO sync_marks (mapping, side, modified_at) VALUES (?, ?, ?)
+                    ON CONFLICT (mapping, side) DO UPDATE SET modified_at = MAX(modified_at, excluded.modified_at)
+                    """).execute(arguments: [mark.mapping, mark.side.rawValue, mark.modifiedAt.milliseconds])
             }
             return refused
         }

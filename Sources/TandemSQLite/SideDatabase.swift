@@ -8,7 +8,7 @@ import TandemCore
 /// `TableSchema`s, so a later change to a schema cannot change what an old migration did. A new field
 /// or table is a new migration (`SideMigrationTests` fails until there is one).
 enum SideDatabase {
-    static let schemaVersion = 1
+    static let schemaVersion = 2
 
     static func kind(_ side: Side) -> DatabaseKind { side == .erp ? .erp : .crm }
 
@@ -16,6 +16,10 @@ enum SideDatabase {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: \(side.rawValue) tables") { db in
             for statement in side == .erp ? erpV1 : crmV1 { try db.execute(sql: statement) }
+        }
+        // "Synchronize modified records" finds the records changed since a mark by version.
+        migrator.registerMigration("v2: \(side.rawValue) records by version") { db in
+            for statement in side == .erp ? erpV2 : crmV2 { try db.execute(sql: statement) }
         }
         return migrator
     }
@@ -120,6 +124,29 @@ enum SideDatabase {
         """,
         """
         CREATE INDEX "contact_by_name" ON "contact" (sort_key, id)
+        """,
+    ]
+
+    /// The index on `modifiedAt` (with the id, as every index of a WITHOUT ROWID table).
+    static func versionIndex(_ schema: TableSchema) -> String { "\(schema.name)_by_version" }
+
+    /// v2 of the ERP database: records by version.
+    private static let erpV2 = [
+        """
+        CREATE INDEX "Customer_by_version" ON "Customer" (modifiedAt)
+        """,
+        """
+        CREATE INDEX "Contact_by_version" ON "Contact" (modifiedAt)
+        """,
+    ]
+
+    /// v2 of the CRM database: records by version.
+    private static let crmV2 = [
+        """
+        CREATE INDEX "account_by_version" ON "account" (modifiedAt)
+        """,
+        """
+        CREATE INDEX "contact_by_version" ON "contact" (modifiedAt)
         """,
     ]
 }

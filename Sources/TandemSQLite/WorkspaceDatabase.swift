@@ -3,7 +3,7 @@ import TandemCore
 
 /// The workspace database's schema: mappings, couplings, jobs, job errors, record changes, intents.
 enum WorkspaceDatabase {
-    static let schemaVersion = 2
+    static let schemaVersion = 3
 
     static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -94,6 +94,18 @@ enum WorkspaceDatabase {
                 DELETE FROM creation_intents WHERE rowid NOT IN
                     (SELECT MIN(rowid) FROM creation_intents GROUP BY mapping, side, source_id);
                 CREATE UNIQUE INDEX creation_intents_claim ON creation_intents (mapping, side, source_id);
+                """)
+        }
+        migrator.registerMigration("v3: synchronize modified records") { db in
+            try db.execute(sql: """
+                CREATE TABLE sync_marks (
+                    mapping TEXT NOT NULL,
+                    side TEXT NOT NULL,
+                    modified_at INTEGER NOT NULL,
+                    PRIMARY KEY (mapping, side)
+                ) WITHOUT ROWID;
+                CREATE INDEX couplings_unsynced ON couplings (mapping)
+                    WHERE erp_synced_at IS NULL OR crm_synced_at IS NULL;
                 """)
         }
         return migrator

@@ -1,43 +1,21 @@
 import Foundation
-import GRDB
 import TandemCore
 import TandemSQLite
 import TandemViewModel
 
-/// One benchmark's figures.
-struct Figures: Codable {
-    var name: String
-    var records: Int
-    var seconds: Double
-    var recordsPerSecond: Double?
-    var floorSeconds: Double?
-    var millisecondsPerPage: Double?
-    var worstPageMilliseconds: Double?
-    var p99PageMilliseconds: Double?
-    var peakMegabytes: Double
-    var note: String
-
-    func printJSONLine() throws {
-        print(String(decoding: try JSONEncoder().encode(self), as: UTF8.self))
-    }
-}
-
+/// The operations measured, each with the workspace it runs on and, where there is one, its floor.
 enum Benchmarks {
-    static let names = ["sync", "match", "paging", "frames"]
+    /// Benchmarks measured round after round against a floor, on a fresh copy of one workspace.
+    /// The floor of `modified` is the same pairs named by id (what syncing only those costs).
+    static let withFloor = ["sync", "match", "modified"]
+    /// Benchmarks measured once over a big list.
+    static let lists = ["paging", "frames"]
+    static let names = withFloor + lists
 
     struct Sizes {
         var records: Int
         var pagingRecords: Int
-    }
-
-    static func now() -> Double { Double(DispatchTime.now().uptimeNanoseconds) / 1e9 }
-
-    /// The process's peak resident memory (VmHWM), in megabytes.
-    static func peakMegabytes() -> Double {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-              let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") else { return 0 }
-        return kilobytes / 1024
+        var rounds: Int
     }
 
     /// Generates the workspace a benchmark runs on.
@@ -55,62 +33,97 @@ enum Benchmarks {
             // Nothing coupled; every customer has an account with its name and e-mail.
             generator = WorkspaceGenerator(customers: sizes.records)
             generator.coupledShare = 0
+        case "modified":
+            // Every customer coupled and in step, synchronized once (which earns the marks); then 1 %
+            // changed in the ERP, their ids written down for the floor.
+            generator = WorkspaceGenerator(customers: sizes.records)
+            generator.coupledShare = 1
+            generator.erpChangedShare = 0
+            generator.crmChangedShare = 0
+            generator.conflictShare = 0
+            let (opened, _) = try generator.generate(into: folder)
+            _ = try SyncEngine(workspace: opened.workspace)
+                .synchronize(SyncRequest(mapping: DefaultMappings.customerName, selection: .allCoupled, choice: .toCRM))
+            let customers = try opened.table(StandardTables.customer.name, on: .erp)
+            var changed: [RecordID] = []
+            var after: RecordID?
+            while case let batch = try customers.scan(after: after, limit: 10_000), let last = batch.last {
+                let picked = batch.enumerated().filter { $0.offset % 100 == 0 }.map(\.element)
+                _ = try customers.apply(picked.map { .update(id: $0.id, fields: ["City": "Modified City"], expected: $0.modifiedAt) })
+                changed += picked.map(\.id)
+                after = last.id
+            }
+            try changed.map(\.rawValue).joined(separator: "\n")
+                .write(toFile: changedIDsFile(in: folder), atomically: true, encoding: .utf8)
+            return
         default:
-            // paging and frames: one big list.
+            // paging and frames: one big list on each side, most of it coupled.
             generator = WorkspaceGenerator(customers: sizes.pagingRecords)
-            generator.withCRM = false
         }
         try generator.generate(into: folder)
     }
 
-    /// Runs the operation on a prepared workspace and reports its figures.
+    /// Runs the operation on a prepared workspace, opening included.
     static func measure(_ name: String, folder: String) throws -> Figures {
+        let start = Figures.now()
         let opened = try SQLiteWorkspace.open(at: folder, access: .writing)
         switch name {
-        case "sync": return try sync(opened, folder: folder)
-        case "match": return try match(opened)
+        case "sync": return try sync(opened, start: start)
+        case "match": return try match(opened, start: start)
+        case "modified": return try modified(opened, start: start, selection: .modified)
+        case "modified-all": return try modified(opened, start: start, selection: .allCoupled)
         case "frames": return try frames(opened)
         default: return try paging(opened)
         }
     }
 
-    /// Synchronize every coupled customer to the CRM; then, as the floor, a plain batched SQL UPDATE
-    /// of the same rows and columns through GRDB (one prepared statement, 500 rows a transaction).
-    static func sync(_ opened: SQLiteWorkspace, folder: String) throws -> Figures {
-        let records = try opened.workspace.store.couplingCount(mapping: DefaultMappings.customerName)
-        let start = now()
+    /// Runs the floor program of `name` on a prepared workspace, opening included.
+    static func floor(_ name: String, folder: String) throws -> Figures {
+        let start = Figures.now()
+        let note: String
+        switch name {
+        case "sync": note = try SyncFloor.run(folder: folder)
+        case "match": note = try MatchFloor.run(folder: folder)
+        default:
+            let ids = try String(contentsOfFile: changedIDsFile(in: folder), encoding: .utf8).split(separator: "\n").map { RecordID(String($0)) }
+            return try modified(try SQLiteWorkspace.open(at: folder, access: .writing), start: start, selection: .records(.erp, ids))
+        }
+        return Figures(name: name + " floor", records: 0, seconds: Figures.now() - start, peakMegabytes: Figures.peakMegabytes(),
+                       note: note)
+    }
+
+    /// Synchronizes every coupled customer to the CRM, as `tandem sync --all --direction to-crm` does.
+    static func sync(_ opened: SQLiteWorkspace, start: Double) throws -> Figures {
         let result = try SyncEngine(workspace: opened.workspace)
             .synchronize(SyncRequest(mapping: DefaultMappings.customerName, selection: .allCoupled, choice: .toCRM))
-        let seconds = now() - start
-        let changes = try opened.workspace.store.recordChanges(result.job.id)
-        let pool = try DatabasePool(path: (folder as NSString).appendingPathComponent(SQLiteWorkspace.crmFileName))
-        let floorStart = now()
-        for batch in changes.chunked(into: 500) {
-            try pool.write { db in
-                for change in batch {
-                    let sql = "UPDATE account SET " + change.fields.map { "\"\($0.name)\" = ?" }.joined(separator: ", ") + " WHERE id = ?"
-                    try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(change.fields.map(\.newValue) + [change.recordID.rawValue]))
-                }
-            }
-        }
-        let floor = now() - floorStart
+        let seconds = Figures.now() - start
         let counters = result.job.counters
-        return Figures(name: "sync", records: records, seconds: seconds, recordsPerSecond: Double(records) / seconds,
-                       floorSeconds: floor, peakMegabytes: peakMegabytes(),
-                       note: "\(counters.modified) modified, \(counters.unchanged) unchanged, \(counters.failed) failed; floor writes \(changes.count) rows")
+        return Figures(name: "sync", records: result.selected, seconds: seconds, peakMegabytes: Figures.peakMegabytes(),
+                       note: "\(counters.modified) modified, \(counters.unchanged) unchanged, \(counters.failed) failed")
+    }
+
+    static func changedIDsFile(in folder: String) -> String { (folder as NSString).appendingPathComponent("changed-ids.txt") }
+
+    /// Synchronizes `selection` to the CRM on the workspace where 1 % of the pairs changed.
+    static func modified(_ opened: SQLiteWorkspace, start: Double, selection: RecordSelection) throws -> Figures {
+        let result = try SyncEngine(workspace: opened.workspace)
+            .synchronize(SyncRequest(mapping: DefaultMappings.customerName, selection: selection, choice: .toCRM))
+        let seconds = Figures.now() - start
+        let counters = result.job.counters
+        return Figures(name: "modified", records: result.selected, seconds: seconds, peakMegabytes: Figures.peakMegabytes(),
+                       note: "\(counters.modified) modified, \(counters.unchanged) unchanged")
     }
 
     /// Match-based coupling of every ERP customer against the CRM accounts, on name + e-mail.
-    static func match(_ opened: SQLiteWorkspace) throws -> Figures {
-        let records = try opened.table(StandardTables.customer.name, on: .erp).count(search: nil)
+    static func match(_ opened: SQLiteWorkspace, start: Double) throws -> Figures {
         let criteria = MatchCriteria([MatchCriterion(erpField: "Name", crmField: "name", priority: 0),
                                       MatchCriterion(erpField: "E-Mail", crmField: "emailaddress1", priority: 0)])
-        let start = now()
         let result = try MatchCoupler(workspace: opened.workspace)
             .match(mapping: DefaultMappings.customerName, options: MatchOptions(criteria: criteria))
-        let seconds = now() - start
-        return Figures(name: "match", records: records, seconds: seconds, recordsPerSecond: Double(records) / seconds,
-                       peakMegabytes: peakMegabytes(), note: "\(result.coupled.count) coupled, \(result.unmatched.count) unmatched")
+        let seconds = Figures.now() - start
+        return Figures(name: "match", records: result.coupled.count + result.unmatched.count, seconds: seconds,
+                       peakMegabytes: Figures.peakMegabytes(),
+                       note: "\(result.coupled.count) coupled, \(result.unmatched.count) unmatched")
     }
 
     /// Pages the customer list from top to bottom, 50 rows a page, sorted by name.
@@ -119,92 +132,45 @@ enum Benchmarks {
         var pageTimes: [Double] = []
         var start = PageStart.first
         var seen = 0
-        let total = now()
+        let total = Figures.now()
         while true {
-            let pageStart = now()
+            let pageStart = Figures.now()
             let page = try table.page(search: nil, from: start, limit: 50)
-            pageTimes.append((now() - pageStart) * 1000)
+            pageTimes.append((Figures.now() - pageStart) * 1000)
             guard let last = page.last else { break }
             seen += page.count
             start = .after(ListKey(last, schema: table.schema))
         }
-        let seconds = now() - total
+        let seconds = Figures.now() - total
         let sorted = pageTimes.sorted()
-        return Figures(name: "paging", records: seen, seconds: seconds, millisecondsPerPage: seconds * 1000 / Double(pageTimes.count),
-                       worstPageMilliseconds: sorted.last, p99PageMilliseconds: sorted[Int(Double(sorted.count - 1) * 0.99)],
-                       peakMegabytes: peakMegabytes(), note: "\(pageTimes.count) pages")
+        return Figures(name: "paging", records: seen, seconds: seconds, peakMegabytes: Figures.peakMegabytes(),
+                       millisecondsPerPage: seconds * 1000 / Double(pageTimes.count), worstPageMilliseconds: sorted.last,
+                       p99PageMilliseconds: sorted[Int(Double(sorted.count - 1) * 0.99)], note: "\(pageTimes.count) pages")
     }
 
-    /// The terminal UI without a terminal over the big list: open it, then page down, End, Home and
-    /// back up, timing each key from press to rendered 100×30 frame.
+    /// The terminal UI without a terminal over the big lists (ERP and CRM rows, most coupled): open
+    /// it, then page down, End, Home and back up, timing each key from press to rendered 100×30 frame.
     static func frames(_ opened: SQLiteWorkspace) throws -> Figures {
         let records = try opened.table(StandardTables.customer.name, on: .erp).count(search: nil)
-        let start = now()
+        let start = Figures.now()
         let model = ViewModel.immediate(workspace: opened.workspace, size: TandemViewModel.Size(width: 100, height: 30))
         model.send(.start)
         _ = model.frame
-        let open = (now() - start) * 1000
+        let open = (Figures.now() - start) * 1000
         var times: [Double] = []
         let keys: [Key] = Array(repeating: .pageDown, count: 2_000) + [.end, .home] + Array(repeating: .down, count: 500)
             + [.end] + Array(repeating: .pageUp, count: 500)
         for key in keys {
-            let pressed = now()
+            let pressed = Figures.now()
             model.send(.key(key))
             _ = model.frame
-            times.append((now() - pressed) * 1000)
+            times.append((Figures.now() - pressed) * 1000)
         }
         let sorted = times.sorted()
-        return Figures(name: "frames", records: records, seconds: times.reduce(0, +) / 1000,
-                       millisecondsPerPage: times.reduce(0, +) / Double(times.count),
-                       worstPageMilliseconds: sorted.last, p99PageMilliseconds: sorted[Int(Double(sorted.count - 1) * 0.99)],
-                       peakMegabytes: peakMegabytes(),
+        return Figures(name: "frames", records: records, seconds: times.reduce(0, +) / 1000, peakMegabytes: Figures.peakMegabytes(),
+                       millisecondsPerPage: times.reduce(0, +) / Double(times.count), worstPageMilliseconds: sorted.last,
+                       p99PageMilliseconds: sorted[Int(Double(sorted.count - 1) * 0.99)],
                        note: "\(times.count) keys, each to a rendered 100×30 frame; opening took \(String(format: "%.1f", open)) ms")
-    }
-
-    /// Prepares and measures each benchmark in child processes, then prints the table.
-    static func runAll(_ names: [String], sizes: Sizes) throws {
-        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        let sizeArguments = ["--records", String(sizes.records), "--paging-records", String(sizes.pagingRecords)]
-        func child(_ arguments: [String]) throws -> String {
-            let process = Process()
-            process.executableURL = executable
-            process.arguments = arguments + sizeArguments
-            let pipe = Pipe()
-            process.standardOutput = pipe
-            try process.run()
-            let data = pipe.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else {
-                throw BenchmarkError(message: "\(arguments.joined(separator: " ")) failed with status \(process.terminationStatus)")
-            }
-            return String(decoding: data, as: UTF8.self)
-        }
-        var results: [Figures] = []
-        for name in names {
-            let folder = (NSTemporaryDirectory() as NSString).appendingPathComponent("tandem-bench-\(name)-\(getpid())")
-            try? FileManager.default.removeItem(atPath: folder)
-            defer { try? FileManager.default.removeItem(atPath: folder) }
-            FileHandle.standardError.write(Data("preparing \(name)…\n".utf8))
-            _ = try child(["prepare", name, folder])
-            FileHandle.standardError.write(Data("measuring \(name)…\n".utf8))
-            let output = try child(["measure", name, folder])
-            guard let line = output.split(separator: "\n").last else { throw BenchmarkError(message: "\(name) printed nothing") }
-            results.append(try JSONDecoder().decode(Figures.self, from: Data(line.utf8)))
-        }
-        printTable(results)
-    }
-
-    static func printTable(_ results: [Figures]) {
-        func format(_ value: Double?, _ digits: Int = 2) -> String { value.map { String(format: "%.\(digits)f", $0) } ?? "—" }
-        print("| benchmark | records | time (s) | records/s | floor (s) | × floor | ms/page (avg) | p99 | worst | peak MB | notes |")
-        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
-        for figures in results {
-            let ratio = figures.floorSeconds.map { figures.seconds / $0 }
-            print("| \(figures.name) | \(figures.records) | \(format(figures.seconds)) | \(format(figures.recordsPerSecond, 0)) "
-                  + "| \(format(figures.floorSeconds)) | \(format(ratio, 1)) | \(format(figures.millisecondsPerPage, 3)) "
-                  + "| \(format(figures.p99PageMilliseconds, 3)) | \(format(figures.worstPageMilliseconds, 3)) "
-                  + "| \(format(figures.peakMegabytes, 0)) | \(figures.note) |")
-        }
     }
 }
 

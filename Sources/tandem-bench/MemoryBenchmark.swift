@@ -59,13 +59,13 @@ enum MemoryBenchmark {
         let argv = ([path] + arguments).map { strdup($0) }
         defer { argv.forEach { free($0) } }
         var pid = pid_t()
-        let start = Benchmarks.now()
+        let start = Figures.now()
         let spawned = posix_spawn(&pid, path, &actions, nil, argv + [nil], environ)
         guard spawned == 0 else { throw BenchmarkError(message: "cannot run \(path): error \(spawned)") }
         var status: Int32 = 0
         var usage = rusage()
         guard wait4(pid, &status, 0, &usage) == pid else { throw BenchmarkError(message: "lost the child \(pid)") }
-        let seconds = Benchmarks.now() - start
+        let seconds = Figures.now() - start
         // WIFEXITED / WEXITSTATUS, which Swift does not import: a signal counts as status 128 + signal.
         let exit = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return (seconds, Double(usage.ru_maxrss) / 1024, exit)

@@ -1,11 +1,11 @@
 import Foundation
 
-// Tandem's benchmarks. `tandem-bench all` (or `sync`, `match`, `paging`) prepares each benchmark's
-// workspace in one child process and measures the operation in another, so the peak memory printed
-// is the operation's own, not the data generator's; it prints a Markdown table.
+// Tandem's benchmarks. `tandem-bench all` (or `sync`, `match`, `paging`, `frames`) prepares each
+// benchmark's workspace in one child process, then measures the operation and its raw-SQLite floor in
+// alternating child processes, round after round, each on a fresh copy; it prints a Markdown table.
 // `tandem-bench memory` runs the built `tandem` binary's whole-table commands on a generated workspace
 // (1,000,000 customers unless --records) and prints each one's peak memory.
-// Build in release mode: `swift run -c release tandem-bench all`.
+// Build in release mode: `swift build -c release --product tandem-bench`.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
 func option(_ name: String, _ fallback: Int) -> Int {
@@ -13,7 +13,8 @@ func option(_ name: String, _ fallback: Int) -> Int {
     else { return fallback }
     return value
 }
-let sizes = Benchmarks.Sizes(records: option("--records", 100_000), pagingRecords: option("--paging-records", 1_000_000))
+let sizes = Benchmarks.Sizes(records: option("--records", 100_000), pagingRecords: option("--paging-records", 1_000_000),
+                             rounds: max(1, option("--rounds", 5)))
 
 do {
     switch arguments.first ?? "all" {
@@ -27,13 +28,19 @@ do {
         let index = arguments.firstIndex(of: "--tandem")
         let tandem = index.flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil } ?? sibling
         try MemoryBenchmark.run(records: option("--records", 1_000_000), tandem: tandem)
+    case "floor" where arguments.count >= 3 && Benchmarks.withFloor.contains(arguments[1]):
+        try Benchmarks.floor(arguments[1], folder: arguments[2]).printJSONLine()
     case "all":
-        try Benchmarks.runAll(Benchmarks.names, sizes: sizes)
+        try Runner(sizes: sizes).run(Benchmarks.names)
     case let name where Benchmarks.names.contains(name):
-        try Benchmarks.runAll([name], sizes: sizes)
+        // One or more names, then the options.
+        try Runner(sizes: sizes).run(Array(arguments.prefix { Benchmarks.names.contains($0) }))
     default:
-        FileHandle.standardError.write(Data(("usage: tandem-bench [all|sync|match|paging|frames] [--records N] [--paging-records N]\n"
-                                           + "       tandem-bench memory [--records N] [--tandem PATH]\n").utf8))
+        FileHandle.standardError.write(Data("""
+            usage: tandem-bench [all | \(Benchmarks.names.joined(separator: " "))…] [--records N] [--paging-records N] [--rounds N]
+                   tandem-bench memory [--records N] [--tandem PATH]
+
+            """.utf8))
         exit(2)
     }
 } catch {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import TandemTestSupport
 
@@ -81,15 +82,33 @@ import TandemTestSupport
         #expect(try leftovers(in: cli.folder.path).isEmpty)
     }
 
-    /// A generated workspace whose erp.sqlite has a page of garbage in the middle (a Customer leaf).
+    /// A generated workspace whose erp.sqlite has a page of garbage among the Customer table's leaves
+    /// (found with SQLite's `dbstat`, so the file's indexes cannot move it): the one nearest the middle
+    /// that the list's first page does not read, tried leaf by leaf and put back when it does.
     func corruptWorkspace(_ cli: CLIHarness) throws -> String {
         #expect(try cli.run("generate", "--customers", "2000", "--contacts", "500").status == 0)
         let erp = databases(cli)[0]
-        let size = try #require(try FileManager.default.attributesOfItem(atPath: erp)[.size] as? Int)
-        let handle = try #require(FileHandle(forUpdatingAtPath: erp))
-        try handle.seek(toOffset: UInt64(size / 4096 / 2 * 4096))
-        try handle.write(contentsOf: Data(repeating: 0xDE, count: 4096))
-        try handle.close()
+        var readOnly = Configuration()
+        readOnly.readonly = true
+        let leaves = try DatabaseQueue(path: erp, configuration: readOnly).read { db in
+            try Int.fetchAll(db, sql: "SELECT pageno FROM dbstat WHERE name = 'Customer' AND pagetype = 'leaf' ORDER BY path")
+        }
+        let middleOut = leaves.indices.sorted { abs($0 - leaves.count / 2) < abs($1 - leaves.count / 2) }.map { leaves[$0] }
+        for page in middleOut {
+            let handle = try #require(FileHandle(forUpdatingAtPath: erp))
+            try handle.seek(toOffset: UInt64((page - 1) * 4096))
+            let original = try handle.read(upToCount: 4096) ?? Data()
+            try handle.seek(toOffset: UInt64((page - 1) * 4096))
+            try handle.write(contentsOf: Data(repeating: 0xDE, count: 4096))
+            if try cli.run("list", "customers").status == 0 {
+                try handle.close()
+                return erp
+            }
+            try handle.seek(toOffset: UInt64((page - 1) * 4096))
+            try handle.write(contentsOf: original)
+            try handle.close()
+        }
+        Issue.record("every Customer leaf is read by the list's first page")
         return erp
     }
 

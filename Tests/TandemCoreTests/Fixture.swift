@@ -115,6 +115,9 @@ class ForwardingRecordSource: RecordSource, @unchecked Sendable {
     }
     func nextNumber() throws -> String { try base.nextNumber() }
     func apply(_ writes: [RecordWrite]) throws -> [WriteResult] { try base.apply(writes) }
+    func versions(since: Timestamp?, after start: RecordVersion?, limit: Int) throws -> [RecordVersion] {
+        try base.versions(since: since, after: start, limit: limit)
+    }
 }
 
 /// Wraps a record source and fails writes to chosen records, or counts calls.

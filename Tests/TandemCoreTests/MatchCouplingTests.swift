@@ -8,6 +8,20 @@ import Testing
     let name0 = MatchCriterion(erpField: "Name", crmField: "name", priority: 0)
     let mail1 = MatchCriterion(erpField: "E-Mail", crmField: "emailaddress1", priority: 1)
 
+    /// A match key stands for the text `FieldValue` defines: trimmed, case folded unless case-sensitive.
+    @Test(arguments: ["Adatum", "  ADATUM\t", "\u{0B}adaTUM \r\n", "   ", "", "Ärger GmbH ", " ÆØÅ\u{00A0}", "a\u{1C}b", "MiXeD 42 "])
+    func matchKeysStandForTheTextFieldValueDefines(value: String) {
+        for caseSensitive in [false, true] {
+            func key(_ name: String, _ city: String) -> MatchKey? {
+                MatchKey(Record(id: RecordID("1"), modifiedAt: Timestamp(milliseconds: 0), fields: ["Name": name, "City": city]),
+                         fields: [("Name", caseSensitive), ("City", caseSensitive)])
+            }
+            let normal = FieldValue.normalizedText(value)
+            let expected = caseSensitive ? normal : FieldValue.caseFolded(normal)
+            #expect(key(value, "  Köln ") == (normal.isEmpty ? nil : key(expected, "Köln")))
+        }
+    }
+
     @Test func exactlyOneUncoupledMatchCouples() throws {
         let fixture = Fixture()
         let erp = try fixture.customer("C00010", "Adatum")
@@ -99,6 +113,8 @@ import Testing
         #expect(try fixture.accounts.record(id: account.id)?["address1_city"] == "Berlin")
         let createdID = try #require(result.created.first?.crmID)
         #expect(try fixture.accounts.record(id: createdID)?["name"] == "Fabrikam")
+        // Created from the whole record, not from the few fields matching read.
+        #expect(try fixture.accounts.record(id: createdID)?["address1_city"] == "Bonn")
         #expect(result.sync?.job.counters.modified == 1)
     }
 

@@ -40,7 +40,7 @@ import TandemTestSupport
             try $0.execute(sql: "UPDATE tandem_meta SET value = '99' WHERE key = 'schemaVersion'")
             try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99: from a later Tandem')")
         }
-        #expect(throws: DatabaseFileError.newerSchema(path: path, found: 99, supported: 1)) {
+        #expect(throws: DatabaseFileError.newerSchema(path: path, found: 99, supported: SideDatabase.schemaVersion)) {
             try SQLiteWorkspace.open(at: folder.path, access: .writing)
         }
     }

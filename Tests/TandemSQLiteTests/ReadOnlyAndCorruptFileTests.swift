@@ -55,7 +55,7 @@ import TandemTestSupport
             try $0.execute(sql: "UPDATE tandem_meta SET value = '0' WHERE key = 'schemaVersion'")
         }
         let before = FileState.of(files)
-        #expect(throws: DatabaseFileError.olderSchema(path: files[1], found: 0, supported: 1)) {
+        #expect(throws: DatabaseFileError.olderSchema(path: files[1], found: 0, supported: SideDatabase.schemaVersion)) {
             try SQLiteWorkspace.open(at: folder.path, access: .reading)
         }
         #expect(FileState.of(files) == before)

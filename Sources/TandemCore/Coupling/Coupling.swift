@@ -87,6 +87,13 @@ public struct Coupling: Sendable, Codable, Equatable {
         lastResultToCRM?.succeeded == false || lastResultFromCRM?.succeeded == false
     }
 
+    /// Never synchronized (a side's timestamp missing), or its last pass failed and it is not skipped
+    /// (failed records are retried; skipped ones wait to be restored): out of step whatever its
+    /// records' versions.
+    public var isUnsettled: Bool {
+        erpModifiedAtLastSync == nil || crmModifiedAtLastSync == nil || (hasFailure && !skipped)
+    }
+
     /// BC's record-level test: `side`'s record changed since the last sync when its `modifiedAt` is
     /// later than the stored one (by 10 ms or more), when it was never synchronized, or when the last
     /// pass from that side failed and the coupling is not skipped (failed records are retried).

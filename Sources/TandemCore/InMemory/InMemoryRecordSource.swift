@@ -128,4 +128,13 @@ public final class InMemoryRecordSource: RecordSource {
         let numbers = state.withLock { records in records.values.map { $0[field] } }
         return NumberSeries.next(after: numbers, prefix: prefix)
     }
+
+    public func versions(since: Timestamp?, after start: RecordVersion?, limit: Int) throws -> [RecordVersion] {
+        let versions = state.withLock { records in
+            records.values.map { RecordVersion(id: $0.id, modifiedAt: $0.modifiedAt) }.filter { version in
+                since.map { version.modifiedAt > $0 } ?? true && start.map { RecordVersion.sortsBefore($0, version) } ?? true
+            }
+        }
+        return Array(versions.sorted(by: RecordVersion.sortsBefore).prefix(limit))
+    }
 }

@@ -8,6 +8,7 @@ public final class InMemoryWorkspaceStore: WorkspaceStore {
         var errors: [JobError] = []
         var changes: [RecordChange] = []
         var intents: [RecordID: CreationIntent] = [:]
+        var marks: [String: Timestamp] = [:]
     }
 
     private let state: Locked<State>
@@ -62,6 +63,18 @@ public final class InMemoryWorkspaceStore: WorkspaceStore {
         }
     }
 
+    public func unsettledCouplings(mapping: String) throws -> [Coupling] {
+        state.withLock { state in
+            state.couplings.values.filter {
+                $0.mapping == mapping && $0.isUnsettled
+            }.sorted { $0.erpID < $1.erpID }
+        }
+    }
+
+    public func syncMark(mapping: String, side: Side) throws -> Timestamp? {
+        state.withLock { $0.marks["\(mapping)/\(side.rawValue)"] }
+    }
+
     public func startJob(_ job: NewJob) throws -> SyncJob {
         state.withLock { state in
             let entry = SyncJob(id: state.nextJobID, type: job.type, mapping: job.mapping,
@@ -103,6 +116,10 @@ public final class InMemoryWorkspaceStore: WorkspaceStore {
             state.errors += changes.jobErrors
             state.changes += changes.recordChanges
             for job in changes.updatedJobs { state.jobs[job.id] = job }
+            for mark in changes.syncMarks {
+                let key = "\(mark.mapping)/\(mark.side.rawValue)"
+                state.marks[key] = max(state.marks[key] ?? mark.modifiedAt, mark.modifiedAt)
+            }
             return refused
         }
     }

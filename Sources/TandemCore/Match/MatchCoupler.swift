@@ -97,7 +97,11 @@ public struct MatchCoupler: Sendable {
         // Matching batch N+1 (one thread, which owns the join) overlaps committing batch N.
         try BatchPipeline.run(produce: { emit in
             var join = CandidateJoin(mapping: mapping, table: crmTable, groups: groups, store: store)
-            try Self.forEachERPBatch(erpTable, ids: erpIDs, batchSize: batchSize) { records in
+            // Read only what matching needs: the match fields, the filter's fields and the label's.
+            let schema = erpTable.schema
+            let fields = Array(Set(groups.flatMap { $0.map(\.erpField) } + mapping.erpFilter.conditions.map(\.field)
+                                   + [schema.nameField] + (schema.numberField.map { [$0] } ?? [])))
+            try Self.forEachERPBatch(erpTable, ids: erpIDs, fields: fields, batchSize: batchSize) { records in
                 let coupledERP = try store.coupledIDs(mapping: mapping.name, side: .erp, among: records.map(\.id))
                 var batch = MatchBatch()
                 for record in records where !coupledERP.contains(record.id) && mapping.erpFilter.admits(record) {
@@ -131,7 +135,10 @@ public struct MatchCoupler: Sendable {
                                                  status: .changedElsewhere, failure: reason))
             }
             if !batch.leftOver.isEmpty {
-                let (made, problems) = try create(batch.leftOver, mapping: mapping, erpSchema: erpTable.schema, job: job)
+                // Created from the whole record, read again (matching read only some fields).
+                let whole = try erpTable.recordsByID(batch.leftOver.map(\.id))
+                let (made, problems) = try create(batch.leftOver.compactMap { whole[$0.id] }, mapping: mapping,
+                                                  erpSchema: erpTable.schema, job: job)
                 done.created = made
                 done.failed += problems
             }
@@ -188,7 +195,8 @@ public struct MatchCoupler: Sendable {
         var leftOver: [Record] = []
     }
 
-    private static func forEachERPBatch(_ table: any RecordSource, ids: [RecordID]?, batchSize: Int,
+    /// The ERP records to match a batch at a time: those named (whole), or every record with only `fields`.
+    private static func forEachERPBatch(_ table: any RecordSource, ids: [RecordID]?, fields: [String], batchSize: Int,
                                         _ body: ([Record]) throws -> Void) throws {
         if let ids {
             for chunk in ids.chunked(into: batchSize) {
@@ -199,7 +207,7 @@ public struct MatchCoupler: Sendable {
         }
         var after: RecordID?
         while true {
-            let records = try table.scan(after: after, limit: batchSize)
+            let records = try table.scan(after: after, limit: batchSize, fields: fields)
             guard let last = records.last else { return }
             try body(records)
             after = last.id

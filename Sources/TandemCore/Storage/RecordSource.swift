@@ -105,6 +105,11 @@ public protocol RecordSource: Sendable {
 
     /// The next free number of the table's number series (ERP only).
     func nextNumber() throws -> String
+
+    /// Up to `limit` records at a version later than `since` (nil: any), ordered by version then id,
+    /// starting after `start` (nil: from the first): how "Synchronize modified records" finds what
+    /// changed without reading the table.
+    func versions(since: Timestamp?, after start: RecordVersion?, limit: Int) throws -> [RecordVersion]
 }
 
 extension RecordSource {

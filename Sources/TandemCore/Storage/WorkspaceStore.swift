@@ -80,11 +80,13 @@ public struct WorkspaceChanges: Sendable {
     public var recordChanges: [RecordChange] = []
     /// Jobs whose counters, finish time, message or undo mark changed.
     public var updatedJobs: [SyncJob] = []
+    /// Marks a pass over every pair earned; a store keeps the later of a stored mark and a new one.
+    public var syncMarks: [SyncMark] = []
 
     public init(jobID: JobID? = nil) { self.jobID = jobID }
 
     public var isEmpty: Bool {
-        couplings.isEmpty && jobErrors.isEmpty && recordChanges.isEmpty && updatedJobs.isEmpty
+        couplings.isEmpty && jobErrors.isEmpty && recordChanges.isEmpty && updatedJobs.isEmpty && syncMarks.isEmpty
     }
 }
 
@@ -108,6 +110,11 @@ public protocol WorkspaceStore: Sendable {
     func couplingCount(mapping: String) throws -> Int
     /// Couplings that are skipped or whose last pass failed (the coupled-data errors list).
     func problemCouplings() throws -> [Coupling]
+    /// The couplings of `mapping` that are `Coupling.isUnsettled`: the pairs "Synchronize modified
+    /// records" takes whatever their records' versions.
+    func unsettledCouplings(mapping: String) throws -> [Coupling]
+    /// The stored `SyncMark` of `mapping` on `side` (nil: no pass over every pair has ended yet).
+    func syncMark(mapping: String, side: Side) throws -> Timestamp?
 
     /// Opens a job in the log and gives it its id.
     func startJob(_ job: NewJob) throws -> SyncJob

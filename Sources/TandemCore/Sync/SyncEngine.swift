@@ -7,14 +7,16 @@ public struct SyncEngine: Sendable {
     /// How many skipped or failed records a result lists; the job's counters count them all.
     public var problemLimit: Int
 
-    public init(workspace: Workspace, batchSize: Int = 500, problemLimit: Int = 1000) {
+    public init(workspace: Workspace, batchSize: Int = 5_000, problemLimit: Int = 1000) {
         self.workspace = workspace
         self.batchSize = batchSize
         self.problemLimit = problemLimit
     }
 
     /// What the request would do, writing nothing: every plan, held whole (for a known, small selection).
+    /// A preview of the modified records names them, so applying it writes exactly those.
     public func preview(_ request: SyncRequest) throws -> SyncPlan {
+        let request = try resolved(request, mapping: try validated(request))
         var records: [RecordPlan] = []
         _ = try preview(request) { plans in records += plans }
         return SyncPlan(request: request, records: records)
@@ -24,6 +26,7 @@ public struct SyncEngine: Sendable {
     /// they are made and are not kept; only their counts are, and returned.
     public func preview(_ request: SyncRequest, batches body: ([RecordPlan]) throws -> Void) throws -> SyncPlan.Counts {
         let mapping = try validated(request)
+        let request = try resolved(request, mapping: mapping)
         var counts = SyncPlan.Counts()
         try forEachBatch(of: request, mapping: mapping) { plans in
             for plan in plans { counts.add(plan) }
@@ -34,6 +37,7 @@ public struct SyncEngine: Sendable {
 
     /// A preview to hold on a screen: the first `limit` plans, the counts of all and a fingerprint of each.
     public func preview(_ request: SyncRequest, keeping limit: Int) throws -> SyncPreview {
+        let request = try resolved(request, mapping: try validated(request))
         var preview = SyncPreview(request: request)
         preview.counts = try self.preview(request) { plans in
             preview.shown += plans.prefix(max(0, limit - preview.shown.count))
@@ -46,8 +50,11 @@ public struct SyncEngine: Sendable {
     public func synchronize(_ request: SyncRequest, progress: ProgressHandler? = nil) throws -> SyncResult {
         let mapping = try validated(request)
         try IntentRecovery.recover(mapping: mapping, in: workspace)
+        // Taken before anything is read: a pass over every pair earns the marks modified runs start from.
+        let marks = request.selection.coversEveryPair ? SyncMarkTracker(mapping: mapping, startingAt: workspace.clock.now()) : nil
+        let request = try resolved(request, mapping: mapping)
         return try runJob(request: request, mapping: mapping, total: try total(of: request, mapping: mapping),
-                          progress: progress) { applier, handle in
+                          marks: marks, progress: progress) { applier, handle in
             try BatchPipeline.run(produce: { emit in try forEachBatch(of: request, mapping: mapping, emit) },
                                   consume: { plans in try handle(plans, try applier.apply(plans)) })
         }
@@ -58,7 +65,7 @@ public struct SyncEngine: Sendable {
         let mapping = try validated(plan.request)
         try IntentRecovery.recover(mapping: mapping, in: workspace)
         return try runJob(request: plan.request, mapping: mapping, total: plan.records.count,
-                          progress: progress) { applier, handle in
+                          marks: nil, progress: progress) { applier, handle in
             for batch in plan.records.chunked(into: batchSize) {
                 try handle(batch, try applier.apply(try applier.refuseStale(batch)))
             }
@@ -75,7 +82,7 @@ public struct SyncEngine: Sendable {
         let mapping = try validated(preview.request)
         try IntentRecovery.recover(mapping: mapping, in: workspace)
         return try runJob(request: preview.request, mapping: mapping, total: preview.counts.records,
-                          progress: progress) { applier, handle in
+                          marks: nil, progress: progress) { applier, handle in
             try BatchPipeline.run(produce: { emit in
                 var position = 0
                 try forEachBatch(of: preview.request, mapping: mapping) { plans in
@@ -88,9 +95,11 @@ public struct SyncEngine: Sendable {
 
     private struct Cancelled: Error {}
 
-    private func runJob(request: SyncRequest, mapping: TableMapping, total: Int, progress: ProgressHandler?,
+    private func runJob(request: SyncRequest, mapping: TableMapping, total: Int, marks: SyncMarkTracker?,
+                        progress: ProgressHandler?,
                         body: (SyncApplier, ([RecordPlan], SyncApplier.BatchOutcome) throws -> Void) throws -> Void)
         throws -> SyncResult {
+        var marks = marks
         var job = try workspace.beginJob(.synchronization, mapping: mapping.name, direction: request.choice.direction)
         defer { workspace.endJob(job) }
         let applier = SyncApplier(workspace: workspace, mapping: mapping, jobID: job.id)
@@ -100,6 +109,7 @@ public struct SyncEngine: Sendable {
         do {
             try body(applier) { plans, outcome in
                 done += plans.count
+                marks?.note(plans, problems: outcome.problems)
                 job.counters = job.counters + outcome.counters
                 problems += outcome.problems.prefix(max(0, problemLimit - problems.count))
                 var changes = WorkspaceChanges(jobID: job.id)
@@ -118,8 +128,17 @@ public struct SyncEngine: Sendable {
         result.job = job
         var changes = WorkspaceChanges()
         changes.updatedJobs = [job]
+        if !cancelled, let marks { changes.syncMarks = marks.earned }
         try workspace.store.commit(changes)
         return result
+    }
+
+    /// The request with the modified records named: found once, before planning.
+    private func resolved(_ request: SyncRequest, mapping: TableMapping) throws -> SyncRequest {
+        guard request.selection == .modified else { return request }
+        var named = request
+        named.selection = .records(.erp, try ModifiedPairs.erpIDs(mapping: mapping, in: workspace))
+        return named
     }
 
     private func validated(_ request: SyncRequest) throws -> TableMapping {
@@ -137,6 +156,7 @@ public struct SyncEngine: Sendable {
         switch request.selection {
         case .records(_, let ids): Set(ids).count
         case .allCoupled: try workspace.store.couplingCount(mapping: mapping.name)
+        case .modified: 0  // resolved to its records before planning
         }
     }
 
@@ -168,6 +188,8 @@ public struct SyncEngine: Sendable {
                 let couplings = try workspace.store.couplingsByID(mapping: mapping.name, side: side, ids: chunk)
                 try body(try plan(chunk.map { (side, $0, couplings[$0]) }))
             }
+        case .modified:
+            break  // resolved to its records before planning
         case .allCoupled:
             var after: RecordID?
             while true {

@@ -17,6 +17,9 @@ struct SyncPlanner {
     let translator: LookupTranslator
     let request: SyncRequest
     let mapped: MappedFields
+    /// For each mapped field (by position), whether a pass in that direction carries it; worked out
+    /// once rather than as a set of names per record.
+    private let carried: [SyncDirection: [Bool]]
 
     init(mapping: TableMapping, erpSchema: TableSchema, crmSchema: TableSchema, translator: LookupTranslator,
          request: SyncRequest) {
@@ -26,6 +29,12 @@ struct SyncPlanner {
         self.translator = translator
         self.request = request
         mapped = MappedFields(mapping, erpSchema: erpSchema, crmSchema: crmSchema)
+        var carried: [SyncDirection: [Bool]] = [:]
+        for direction in [SyncDirection.toCRM, .fromCRM] {
+            let names = Set(mapping.fields(for: direction).map(\.erpField))
+            carried[direction] = mapped.fields.map { names.contains($0.erpField) }
+        }
+        self.carried = carried
     }
 
     func plan(_ item: PlanItem) -> RecordPlan {
@@ -120,8 +129,8 @@ struct SyncPlanner {
     /// A one-way pass: write every differing field, unless that overwrites a destination change.
     private func planPass(_ direction: SyncDirection, _ comparisons: [FieldComparison], erp: Record, crm: Record,
                           into plan: inout RecordPlan) {
-        let fields = Set(mapping.fields(for: direction).map(\.erpField))
-        let used = comparisons.filter { fields.contains($0.mapping.erpField) }
+        let carries = carried[direction] ?? []
+        let used = comparisons.indices.filter { $0 < carries.count && carries[$0] }.map { comparisons[$0] }
         if let broken = used.first(where: { $0.outgoing(direction) == nil }) {
             let field = broken.mapping.field(on: direction.source)
             plan.outcome = .fail(.lookupNotCoupled(field: field, value: direction == .toCRM ? broken.erpValue : broken.crmValue))

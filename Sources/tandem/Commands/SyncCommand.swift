@@ -6,7 +6,7 @@ extension Side: ExpressibleByArgument {}
 
 struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sync", abstract: "Synchronize now: ERP records by No., or every coupled record.",
+        commandName: "sync", abstract: "Synchronize now: ERP records by No., every coupled record, or the modified ones.",
         discussion: """
             A record whose destination changed since the last sync is refused with the fields that would be \
             overwritten, unless --force. Merge takes each field from the side that changed it and refuses \
@@ -31,7 +31,12 @@ struct SyncCommand: ParsableCommand {
     var numbers: [String] = []
     @Flag(help: "Every coupled record (of --mapping, else of every mapping).")
     var all = false
-    @Option(help: "CUSTOMER or CONTACT, with --all.")
+    @Flag(help: """
+        The coupled records changed on either side since their last sync, never synchronized, or whose last \
+        sync failed (of --mapping, else of every mapping): found by index, so it costs what the changes cost.
+        """)
+    var modified = false
+    @Option(help: "CUSTOMER or CONTACT, with --all or --modified.")
     var mapping: String?
     @Option(help: "to-crm, from-crm or merge.")
     var direction: Direction
@@ -43,9 +48,10 @@ struct SyncCommand: ParsableCommand {
     var prefer: Side?
 
     func validate() throws {
-        guard numbers.isEmpty == all else { throw ValidationError("Give ERP numbers or --all, not both.") }
-        if mapping != nil && !all { throw ValidationError("--mapping goes with --all.") }
-        if direction == .merge && (all || numbers.count > 1) {
+        guard !(all && modified) else { throw ValidationError("Give --all or --modified, not both.") }
+        guard numbers.isEmpty == (all || modified) else { throw ValidationError("Give ERP numbers, --all or --modified.") }
+        if mapping != nil && !(all || modified) { throw ValidationError("--mapping goes with --all or --modified.") }
+        if direction == .merge && (all || modified || numbers.count > 1) {
             throw ValidationError("Merge is for one record at a time; several records take to-crm or from-crm.")
         }
         if prefer != nil && direction != .merge { throw ValidationError("--prefer goes with --direction merge.") }
@@ -55,9 +61,11 @@ struct SyncCommand: ParsableCommand {
         let opened = try global.open(for: preview ? .reading : .writing)
         let store = opened.workspace.store
         var requests: [SyncRequest] = []
-        if all {
+        if all || modified {
             let mappings = try mapping.map { [try store.mapping(named: $0)] } ?? MappingOrder.dependenciesFirst(try store.mappings())
-            requests = mappings.map { SyncRequest(mapping: $0.name, selection: .allCoupled, choice: direction.choice) }
+            requests = mappings.map {
+                SyncRequest(mapping: $0.name, selection: all ? .allCoupled : .modified, choice: direction.choice)
+            }
         } else {
             let found = try RecordReferences(opened: opened).resolveERPNumbers(numbers)
             for (name, records) in Dictionary(grouping: found, by: \.mapping.name) {
