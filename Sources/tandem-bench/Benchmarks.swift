@@ -173,8 +173,3 @@ enum Benchmarks {
                        note: "\(times.count) keys, each to a rendered 100×30 frame; opening took \(String(format: "%.1f", open)) ms")
     }
 }
-
-struct BenchmarkError: Error, CustomStringConvertible {
-    var message: String
-    var description: String { message }
-}

@@ -1,32 +1,3 @@
-/// The outcome of the last pass one way over a coupling.
-public struct PassResult: Sendable, Codable, Equatable {
-    public var succeeded: Bool
-    public var jobID: JobID
-    public var at: Timestamp
-
-    public init(succeeded: Bool, jobID: JobID, at: Timestamp) {
-        self.succeeded = succeeded
-        self.jobID = jobID
-        self.at = at
-    }
-}
-
-/// Both sides' values of one mapped field as they were after the last successful pass that carried it.
-public struct SnapshotValue: Sendable, Codable, Equatable {
-    public var erp: String
-    public var crm: String
-
-    public init(erp: String, crm: String) {
-        self.erp = erp
-        self.crm = crm
-    }
-
-    public func value(on side: Side) -> String { side == .erp ? erp : crm }
-}
-
-/// The last-synced value of every mapped field, keyed by the ERP field name.
-public typealias FieldSnapshot = [String: SnapshotValue]
-
 /// One coupled pair of records: 1:1 on each side within a mapping, plus what the last sync left behind.
 public struct Coupling: Sendable, Codable, Equatable {
     public var mapping: String

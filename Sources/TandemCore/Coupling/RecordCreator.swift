@@ -1,18 +1,3 @@
-/// A record to create on `sourceSide.other` from `source`, and couple to it.
-struct CreationRequest {
-    var sourceSide: Side
-    var source: Record
-    var fields: [String: String]
-    /// The coupling the new pair replaces (a restore re-couples in place of the broken pair).
-    var replacing: CouplingPair?
-}
-
-/// What a batch of creations did: per request index, the new coupling or why there is none.
-struct CreationOutcome {
-    var couplings: [Int: Coupling] = [:]
-    var failures: [Int: RecordFailure] = [:]
-}
-
 /// Creates records on the other side and couples them, safe against a crash half-way and against a
 /// second process doing the same: each new id is decided and written down as an intent that claims
 /// the source record *before* the create (a source coupled already, or claimed by another job, is

@@ -1,19 +1,3 @@
-/// One field to match on: compared trimmed, with or without regard to case, in a priority group.
-public struct MatchCriterion: Sendable, Equatable, Codable {
-    public var erpField: String
-    public var crmField: String
-    public var caseSensitive: Bool
-    /// 0 is tried first.
-    public var priority: Int
-
-    public init(erpField: String, crmField: String, caseSensitive: Bool = false, priority: Int = 0) {
-        self.erpField = erpField
-        self.crmField = crmField
-        self.caseSensitive = caseSensitive
-        self.priority = priority
-    }
-}
-
 /// The fields match-based coupling compares, grouped by priority.
 public struct MatchCriteria: Sendable, Equatable {
     public var criteria: [MatchCriterion]
@@ -48,35 +32,5 @@ public struct MatchCriteria: Sendable, Equatable {
     /// The criteria grouped by priority, highest (0) first.
     public var groups: [[MatchCriterion]] {
         Dictionary(grouping: criteria, by: \.priority).sorted { $0.key < $1.key }.map(\.value)
-    }
-}
-
-/// Why an ERP record found no CRM record to couple to.
-public enum UnmatchedReason: Sendable, Hashable, Codable {
-    /// No CRM record has these values.
-    case noMatch
-    /// Several uncoupled CRM records have them.
-    case ambiguous(candidates: Int)
-    /// The only records with these values are already coupled.
-    case candidateAlreadyCoupled(crmIDs: [RecordID])
-    /// Every match field of the record is empty.
-    case nothingToMatchOn
-
-    /// No CRM record had the values at all (so creating one adds no duplicate).
-    public var meansNothingMatched: Bool {
-        switch self {
-        case .noMatch, .nothingToMatchOn: true
-        case .ambiguous, .candidateAlreadyCoupled: false
-        }
-    }
-
-    public var message: String {
-        switch self {
-        case .noMatch: "no match"
-        case .ambiguous(let count): "ambiguous: \(count) candidates"
-        case .candidateAlreadyCoupled(let ids):
-            "candidate already coupled (\(ids.map(\.rawValue).joined(separator: ", ")))"
-        case .nothingToMatchOn: "every match field is empty"
-        }
     }
 }

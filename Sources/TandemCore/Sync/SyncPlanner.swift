@@ -1,12 +1,3 @@
-/// One selected record with everything the planner needs to decide about it.
-struct PlanItem {
-    var selectedSide: Side
-    var selectedID: RecordID
-    var coupling: Coupling?
-    var erp: Record?
-    var crm: Record?
-}
-
 /// Decides, for one record at a time and without any I/O, what a synchronization does: the pre-sort
 /// (not coupled, marked skipped, destination changed, outside the filter), the deletion policy, and the
 /// field-by-field changes of each pass.

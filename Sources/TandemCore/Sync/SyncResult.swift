@@ -1,34 +1,3 @@
-/// How one selected record came out of a job.
-public struct RecordOutcome: Sendable, Equatable {
-    public enum Status: String, Sendable, Codable {
-        case modified, unchanged, inserted, uncoupled, skipped, failed
-        /// Left alone: someone else wrote the record (or its coupling) after it was read.
-        case changedElsewhere = "changed-elsewhere"
-    }
-
-    public var label: String
-    public var erpID: RecordID?
-    public var crmID: RecordID?
-    public var status: Status
-    /// Why it failed or was refused, as data.
-    public var failure: RecordFailure?
-    /// Why it was skipped, as data (so callers decide by the reason, not by the wording).
-    public var skipReason: SkipReason?
-
-    public init(label: String, erpID: RecordID?, crmID: RecordID?, status: Status, failure: RecordFailure? = nil,
-                skipReason: SkipReason? = nil) {
-        self.label = label
-        self.erpID = erpID
-        self.crmID = crmID
-        self.status = status
-        self.failure = failure
-        self.skipReason = skipReason
-    }
-
-    /// Why it was skipped or failed, in words.
-    public var message: String { failure?.message ?? skipReason?.message ?? "" }
-}
-
 /// What a finished (or cancelled) synchronization reports.
 public struct SyncResult: Sendable {
     public var job: SyncJob
@@ -61,12 +30,3 @@ public struct SyncResult: Sendable {
         return text
     }
 }
-
-/// Progress reported between batches; the handler returns false to cancel the rest of the job.
-public struct SyncProgress: Sendable, Equatable {
-    public var done: Int
-    public var total: Int
-    public var counters: JobCounters
-}
-
-public typealias ProgressHandler = (SyncProgress) -> Bool

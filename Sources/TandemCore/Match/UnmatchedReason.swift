@@ -1,0 +1,29 @@
+/// Why an ERP record found no CRM record to couple to.
+public enum UnmatchedReason: Sendable, Hashable, Codable {
+    /// No CRM record has these values.
+    case noMatch
+    /// Several uncoupled CRM records have them.
+    case ambiguous(candidates: Int)
+    /// The only records with these values are already coupled.
+    case candidateAlreadyCoupled(crmIDs: [RecordID])
+    /// Every match field of the record is empty.
+    case nothingToMatchOn
+
+    /// No CRM record had the values at all (so creating one adds no duplicate).
+    public var meansNothingMatched: Bool {
+        switch self {
+        case .noMatch, .nothingToMatchOn: true
+        case .ambiguous, .candidateAlreadyCoupled: false
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .noMatch: "no match"
+        case .ambiguous(let count): "ambiguous: \(count) candidates"
+        case .candidateAlreadyCoupled(let ids):
+            "candidate already coupled (\(ids.map(\.rawValue).joined(separator: ", ")))"
+        case .nothingToMatchOn: "every match field is empty"
+        }
+    }
+}

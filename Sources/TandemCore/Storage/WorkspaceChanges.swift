@@ -1,0 +1,19 @@
+/// Everything one batch changes in the workspace; a store commits it in one transaction.
+public struct WorkspaceChanges: Sendable {
+    /// The job on whose behalf the changes are made: its own intents do not stand in its way.
+    public var jobID: JobID?
+    /// Checked and applied in order.
+    public var couplings: [CouplingChange] = []
+    public var jobErrors: [JobError] = []
+    public var recordChanges: [RecordChange] = []
+    /// Jobs whose counters, finish time, message or undo mark changed.
+    public var updatedJobs: [SyncJob] = []
+    /// Marks a pass over every pair earned; a store keeps the later of a stored mark and a new one.
+    public var syncMarks: [SyncMark] = []
+
+    public init(jobID: JobID? = nil) { self.jobID = jobID }
+
+    public var isEmpty: Bool {
+        couplings.isEmpty && jobErrors.isEmpty && recordChanges.isEmpty && updatedJobs.isEmpty && syncMarks.isEmpty
+    }
+}
