@@ -121,9 +121,9 @@ enum Benchmarks {
         let result = try MatchCoupler(workspace: opened.workspace)
             .match(mapping: DefaultMappings.customerName, options: MatchOptions(criteria: criteria))
         let seconds = Figures.now() - start
-        return Figures(name: "match", records: result.coupled.count + result.unmatched.count, seconds: seconds,
+        return Figures(name: "match", records: result.counts.coupled + result.counts.unmatched, seconds: seconds,
                        peakMegabytes: Figures.peakMegabytes(),
-                       note: "\(result.coupled.count) coupled, \(result.unmatched.count) unmatched")
+                       note: "\(result.counts.coupled) coupled, \(result.counts.unmatched) unmatched")
     }
 
     /// Pages the customer list from top to bottom, 50 rows a page, sorted by name.
