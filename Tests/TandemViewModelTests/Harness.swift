@@ -13,7 +13,7 @@ struct Harness {
     init(size: Size = Size(width: 80, height: 24)) throws {
         folder = TemporaryFolder("tandem-vm")
         opened = try SampleDataLoader.load(from: sampleDataFolder(), into: folder.file("workspace")).0
-        model = ViewModel.immediate(workspace: opened.workspace, size: size, workspaceName: "sample")
+        model = ViewModel.immediate(workspace: opened.workspace, size: size, workspaceName: "sample", timeZone: Self.zone)
         model.send(.start)
     }
 
@@ -21,9 +21,12 @@ struct Harness {
     init(generated customers: Int, size: Size = Size(width: 80, height: 24)) throws {
         folder = TemporaryFolder("tandem-vm")
         opened = try WorkspaceGenerator(customers: customers).generate(into: folder.file("workspace")).0
-        model = ViewModel.immediate(workspace: opened.workspace, size: size, workspaceName: "generated")
+        model = ViewModel.immediate(workspace: opened.workspace, size: size, workspaceName: "generated", timeZone: Self.zone)
         model.send(.start)
     }
+
+    /// Golden frames show times in one fixed zone (Central European here), whatever the machine's.
+    static let zone = TimeZone(identifier: "Europe/Berlin") ?? .current
 
     var state: AppState { model.state }
     var page: ListPageState { model.state.currentPage }

@@ -15,7 +15,7 @@ enum MoreScreensRenderer {
                 + " " + (error.erpLabel == nil ? "gone " : "ok   ") + (error.crmLabel == nil ? "gone " : "ok   ")
                 + (error.skipped ? "yes" : "no")
             canvas.draw(text, row: row, column: 0, width: size.width, style: style)
-            let detail = "     " + (error.failedOn.map { ScreenRenderer.short($0) + "  " } ?? "") + (error.lastError ?? "")
+            let detail = "     " + (error.failedOn.map { ScreenRenderer.short($0, in: state.timeZone) + "  " } ?? "") + (error.lastError ?? "")
             canvas.draw(detail, row: row + 1, column: 0, width: size.width, style: style == .cursor ? .cursor : .failed)
             row += 2
         }

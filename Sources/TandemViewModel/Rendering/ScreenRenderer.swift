@@ -1,3 +1,4 @@
+import Foundation
 import TandemCore
 
 /// The screens above the list pages: a record's card, the job log, one job's errors.
@@ -69,10 +70,10 @@ enum ScreenRenderer {
                           coupling.counterpartLabel == nil ? .failed : .normal))
             let (mark, style) = Renderer.mark(coupling.status)
             lines.append(("  \(mark) \(coupling.status.rawValue)\(coupling.skipped ? " · skipped" : "")", style))
-            lines.append(("To CRM   " + describe(coupling.toCRM), coupling.toCRM?.succeeded == false ? .failed : .normal))
-            lines.append(("From CRM " + describe(coupling.fromCRM), coupling.fromCRM?.succeeded == false ? .failed : .normal))
-            lines.append(("ERP synced " + (coupling.erpSyncedAt.map(short) ?? "never"), .dim))
-            lines.append(("CRM synced " + (coupling.crmSyncedAt.map(short) ?? "never"), .dim))
+            lines.append(("To CRM   " + describe(coupling.toCRM, in: state.timeZone), coupling.toCRM?.succeeded == false ? .failed : .normal))
+            lines.append(("From CRM " + describe(coupling.fromCRM, in: state.timeZone), coupling.fromCRM?.succeeded == false ? .failed : .normal))
+            lines.append(("ERP synced " + (coupling.erpSyncedAt.map { short($0, in: state.timeZone) } ?? "never"), .dim))
+            lines.append(("CRM synced " + (coupling.crmSyncedAt.map { short($0, in: state.timeZone) } ?? "never"), .dim))
             if !coupling.changedOnERP.isEmpty { lines.append(("Changed in ERP: " + coupling.changedOnERP.joined(separator: ", "), .changed)) }
             if !coupling.changedOnCRM.isEmpty { lines.append(("Changed in CRM: " + coupling.changedOnCRM.joined(separator: ", "), .changed)) }
             for conflict in coupling.conflicts { lines.append(("Conflict: " + conflict.summary, .conflict)) }
@@ -88,15 +89,19 @@ enum ScreenRenderer {
         }
     }
 
-    private static func describe(_ result: PassResult?) -> String {
+    private static func describe(_ result: PassResult?, in zone: TimeZone) -> String {
         guard let result else { return "never" }
-        return "\(result.succeeded ? "ok" : "failed") \(short(result.at)) (job \(result.jobID))"
+        return "\(result.succeeded ? "ok" : "failed") \(short(result.at, in: zone)) (job \(result.jobID))"
     }
 
-    /// "2026-11-20 09:15" in UTC.
-    static func short(_ stamp: Timestamp) -> String {
-        let text = stamp.iso8601
-        return String(text.prefix(10)) + " " + String(text.dropFirst(11).prefix(5))
+    /// "2026-11-20 10:15": the time in `zone` (the person's own; the command line's JSON keeps UTC).
+    static func short(_ stamp: Timestamp, in zone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute],
+                                            from: Date(timeIntervalSince1970: Double(stamp.milliseconds) / 1000))
+        return String(format: "%04d-%02d-%02d %02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
+                      parts.hour ?? 0, parts.minute ?? 0)
     }
 
     static func drawJobs(_ screen: JobsState, _ state: AppState, _ canvas: inout Canvas) {
@@ -111,7 +116,7 @@ enum ScreenRenderer {
             let index = first + offset
             let style: StyleRole = index == screen.cursor ? .cursor : job.counters.failed > 0 ? .failed : .normal
             let counters = job.counters
-            let text = String(format: "%6lld  ", job.id) + short(job.startedAt) + "  "
+            let text = String(format: "%6lld  ", job.id) + short(job.startedAt, in: state.timeZone) + "  "
                 + DisplayWidth.fit(job.type.rawValue, to: 15) + "  " + DisplayWidth.fit(job.caption, to: 19)
                 + String(format: " %4d %4d %4d %4d  ", counters.modified, counters.unchanged, counters.skipped, counters.failed)
                 + DisplayText.sanitized(job.message)
@@ -127,7 +132,7 @@ enum ScreenRenderer {
         var row = 2
         for (index, error) in screen.errors.enumerated() where row < size.height - 3 {
             let style: StyleRole = index == screen.cursor ? .cursor : .normal
-            canvas.draw("   \(short(error.at))  \(error.sourceSide.displayName) \(error.sourceID?.rawValue ?? "—") → \(error.destinationID?.rawValue ?? "—")",
+            canvas.draw("   \(short(error.at, in: state.timeZone))  \(error.sourceSide.displayName) \(error.sourceID?.rawValue ?? "—") → \(error.destinationID?.rawValue ?? "—")",
                         row: row, column: 0, width: size.width, style: style)
             canvas.draw("     " + DisplayText.sanitized(error.message), row: row + 1, column: 0, width: size.width,
                         style: style == .cursor ? .cursor : .failed)

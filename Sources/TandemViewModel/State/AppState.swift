@@ -1,3 +1,4 @@
+import Foundation
 import TandemCore
 
 /// Everything the screen shows, and nothing it does not need.
@@ -18,10 +19,14 @@ public struct AppState: Equatable, Sendable {
     public var message: String?
     public var messageIsError = false
     public var quitRequested = false
+    /// The zone times are shown in: the person's own (the command line's JSON keeps UTC).
+    public var timeZone: TimeZone
 
     /// A state over `pageKinds` (at least one), showing the first.
-    public init(size: Size, workspaceName: String, pageKinds: [PageKind] = PageKind.standard) {
+    public init(size: Size, workspaceName: String, pageKinds: [PageKind] = PageKind.standard,
+                timeZone: TimeZone = .current) {
         self.size = size
+        self.timeZone = timeZone
         self.workspaceName = workspaceName
         self.pageKinds = pageKinds.isEmpty ? PageKind.standard : pageKinds
         page = self.pageKinds[0]

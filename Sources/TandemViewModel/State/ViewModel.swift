@@ -1,3 +1,4 @@
+import Foundation
 import TandemCore
 
 /// The view model at run time: holds the state, reduces actions, and hands effects to a runner.
@@ -18,9 +19,10 @@ public final class ViewModel {
 
     /// A view model whose effects run inline, so a key's consequences are complete when `send` returns.
     public static func immediate(workspace: Workspace, size: Size, workspaceName: String = "default",
-                                 pageKinds: [PageKind] = PageKind.standard) -> ViewModel {
+                                 pageKinds: [PageKind] = PageKind.standard, timeZone: TimeZone = .current) -> ViewModel {
         let effects = WorkspaceEffects(workspace: workspace)
-        return ViewModel(state: AppState(size: size, workspaceName: workspaceName, pageKinds: pageKinds)) { effect, deliver in
+        let state = AppState(size: size, workspaceName: workspaceName, pageKinds: pageKinds, timeZone: timeZone)
+        return ViewModel(state: state) { effect, deliver in
             effects.perform(effect, deliver: deliver)
         }
     }
