@@ -166,6 +166,13 @@ struct WorkspaceFiles {
         }
     }
 
+    /// Deletes a customer behind Tandem's back, as another ERP user would.
+    func deleteERPCustomer(number: String) throws {
+        try open("erp.sqlite", readOnly: false).write { db in
+            try db.execute(sql: "DELETE FROM Customer WHERE \"No.\" = ?", arguments: [number])
+        }
+    }
+
     func accounts(numbered number: String) throws -> Int {
         try open("crm.sqlite").read {
             try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM account WHERE accountnumber = ?", arguments: [number]) ?? 0

@@ -5,19 +5,27 @@ import TandemSQLite
 /// `restore` and `delete-record`: the two actions for a coupling whose other side is gone.
 struct RestoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "restore", abstract: "Re-create the deleted side of a coupling from the record that survives.")
+        commandName: "restore", abstract: "Re-create the deleted side of a coupling from the record that survives.",
+        discussion: "Give the ERP No. when the CRM record is gone, or the CRM id when the ERP record is gone.")
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "ERP No. of each coupled record.")
-    var numbers: [String]
+    @Argument(help: "The surviving record of each coupling: an ERP No. or a CRM id.")
+    var references: [String]
 
     func run() throws {
         let opened = try global.open(for: .writing)
         var failed = false
-        for found in try RecordReferences(opened: opened).resolveERPNumbers(numbers) {
+        for reference in references {
+            let found = try RecordReferences(opened: opened).resolve(reference)
             do {
-                let coupling = try JobLog(workspace: opened.workspace).restoreRecord(mapping: found.mapping.name, erpID: found.record.id)
-                Console.out("\(Console.safe(found.label)): restored the CRM record as \(coupling.crmID).")
+                guard let coupling = try opened.workspace.store.coupling(mapping: found.mapping.name, side: found.side,
+                                                                         id: found.record.id) else {
+                    throw TandemError.notCoupled(found.label)
+                }
+                let restored = try JobLog(workspace: opened.workspace).restoreRecord(mapping: found.mapping.name,
+                                                                                     erpID: coupling.erpID)
+                let made = found.side == .erp ? "the CRM record as \(restored.crmID)" : "the ERP record as \(restored.erpID)"
+                Console.out("\(Console.safe(found.label)): restored \(made).")
             } catch let error as TandemError {
                 failed = true
                 Console.error("\(Console.safe(found.label)): \(Console.safe(error.description))")
