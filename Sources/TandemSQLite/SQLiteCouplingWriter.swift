@@ -134,11 +134,11 @@ final class SQLiteCouplingWriter {
         skipped, last_error, failures, snapshot
         """
 
-    private static func key(_ coupling: Coupling) -> [(any DatabaseValueConvertible)?] {
+    static func key(_ coupling: Coupling) -> [(any DatabaseValueConvertible)?] {
         [coupling.mapping, coupling.erpID.rawValue, coupling.crmID.rawValue]
     }
 
-    private static func state(_ coupling: Coupling) -> [(any DatabaseValueConvertible)?] {
+    static func state(_ coupling: Coupling) -> [(any DatabaseValueConvertible)?] {
         let toCRM = coupling.lastResultToCRM, fromCRM = coupling.lastResultFromCRM
         return [
             coupling.erpModifiedAtLastSync?.milliseconds, coupling.crmModifiedAtLastSync?.milliseconds,

@@ -272,6 +272,24 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
         }
     }
 
+    public func couplingsBefore(_ job: JobID, mapping: String, erpIDs: [RecordID]) throws -> [RecordID: Coupling] {
+        var result: [RecordID: Coupling] = [:]
+        for chunk in erpIDs.chunked(into: 900) {
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+            let rows = try pool.read { db in
+                try Row.fetchAll(db.cachedStatement(sql: """
+                    SELECT \(SQLiteCouplingWriter.keyColumns), \(SQLiteCouplingWriter.stateColumns), 0 AS version
+                    FROM coupling_changes WHERE job_id = ? AND mapping = ? AND erp_id IN (\(marks))
+                    """), arguments: StatementArguments([job, mapping] as [(any DatabaseValueConvertible)?] + chunk.map(\.rawValue)))
+            }
+            for row in rows {
+                let coupling = try coupling(row)
+                result[coupling.erpID] = coupling
+            }
+        }
+        return result
+    }
+
     public func recordChangeCount(_ job: JobID) throws -> Int {
         try pool.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM record_changes WHERE job_id = ?", arguments: [job]) ?? 0 }
     }
@@ -317,6 +335,15 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
             for error in changes.jobErrors {
                 try addError.execute(arguments: [error.jobID, error.at.milliseconds, error.reason.encoded, error.sourceSide.rawValue,
                                                  error.sourceID?.rawValue, error.destinationID?.rawValue])
+            }
+            // A job may meet a pair twice (a merge's two sides): the state it first found is the one kept.
+            let keepBefore = try db.cachedStatement(sql: """
+                INSERT OR IGNORE INTO coupling_changes (job_id, \(SQLiteCouplingWriter.keyColumns), \(SQLiteCouplingWriter.stateColumns))
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for before in changes.couplingsBefore {
+                try keepBefore.execute(arguments: StatementArguments([before.jobID] + SQLiteCouplingWriter.key(before.coupling)
+                                                                    + SQLiteCouplingWriter.state(before.coupling)))
             }
             let addChange = try db.cachedStatement(sql: """
                 INSERT INTO record_changes (job_id, side, table_name, record_id, modified_at_after, created, fields)

@@ -3,7 +3,7 @@ import TandemCore
 
 /// The workspace database's schema: mappings, couplings, jobs, job errors, record changes, intents.
 enum WorkspaceDatabase {
-    static let schemaVersion = 3
+    static let schemaVersion = 4
 
     static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -106,6 +106,29 @@ enum WorkspaceDatabase {
                 ) WITHOUT ROWID;
                 CREATE INDEX couplings_unsynced ON couplings (mapping)
                     WHERE erp_synced_at IS NULL OR crm_synced_at IS NULL;
+                """)
+        }
+        migrator.registerMigration("v4: couplings as a job found them, for undo") { db in
+            try db.execute(sql: """
+                CREATE TABLE coupling_changes (
+                    job_id INTEGER NOT NULL REFERENCES jobs (id) ON DELETE CASCADE,
+                    mapping TEXT NOT NULL,
+                    erp_id TEXT NOT NULL,
+                    crm_id TEXT NOT NULL,
+                    erp_synced_at INTEGER,
+                    crm_synced_at INTEGER,
+                    to_crm_ok INTEGER,
+                    to_crm_job INTEGER,
+                    to_crm_at INTEGER,
+                    from_crm_ok INTEGER,
+                    from_crm_job INTEGER,
+                    from_crm_at INTEGER,
+                    skipped INTEGER NOT NULL,
+                    last_error TEXT,
+                    failures INTEGER NOT NULL,
+                    snapshot TEXT NOT NULL,
+                    PRIMARY KEY (job_id, mapping, erp_id)
+                ) WITHOUT ROWID;
                 """)
         }
         return migrator

@@ -21,6 +21,33 @@ import Testing
         #expect(again.job.counters.modified == 1)
     }
 
+    @Test func undoPutsTheCouplingBackAsTheJobFoundIt() throws {
+        let fixture = Fixture()
+        let pair = try fixture.coupledCustomer("C00010", "Adatum", ["City": "Berlin"])
+        try fixture.edit(fixture.customers, pair.erp.id, ["City": "Kiel"])
+        let before = try #require(try fixture.couplingOf(customer: pair.erp.id))
+        let erp = try #require(try fixture.customers.record(id: pair.erp.id))
+        #expect(CouplingStatus.of(erp, on: .erp, coupling: before, mapping: DefaultMappings.customer,
+                                  schema: StandardTables.customer) == .changed)
+        let job = try fixture.engine.synchronize(SyncRequest(mapping: "CUSTOMER", selection: .records(.erp, [pair.erp.id]),
+                                                             choice: .toCRM)).job
+        let synced = try #require(try fixture.couplingOf(customer: pair.erp.id))
+        #expect(CouplingStatus.of(erp, on: .erp, coupling: synced, mapping: DefaultMappings.customer,
+                                  schema: StandardTables.customer) == .coupled)
+        fixture.clock.advance()
+        _ = try JobUndoer(workspace: fixture.workspace).undo(job.id)
+        // The CRM is back to Berlin, and the pair reads as before the job: the ERP's Kiel not yet carried.
+        let after = try #require(try fixture.couplingOf(customer: pair.erp.id))
+        #expect(after.snapshot == before.snapshot)
+        #expect(after.erpModifiedAtLastSync == before.erpModifiedAtLastSync && after.lastResultToCRM == before.lastResultToCRM)
+        #expect(CouplingStatus.of(erp, on: .erp, coupling: after, mapping: DefaultMappings.customer,
+                                  schema: StandardTables.customer) == .changed)
+        let crm = try #require(try fixture.accounts.record(id: pair.crm.id))
+        #expect(crm["address1_city"] == "Berlin")
+        #expect(CouplingStatus.of(crm, on: .crm, coupling: after, mapping: DefaultMappings.customer,
+                                  schema: StandardTables.account) == .coupled)
+    }
+
     @Test func undoRefusesRecordsChangedSinceAndSaysSo() throws {
         let fixture = Fixture()
         let first = try fixture.coupledCustomer("C00010", "Adatum")

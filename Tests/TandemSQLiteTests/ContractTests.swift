@@ -301,6 +301,28 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible {
     }
 
     @Test(arguments: Backend.allCases)
+    func couplingsAsAJobFoundThemRoundTripFirstOneKept(_ backend: Backend) throws {
+        let made = try backend.make()
+        defer { made.cleanUp() }
+        let store = made.workspace.store
+        let job = try store.startJob(NewJob(type: .synchronization, mapping: "CUSTOMER", direction: .toCRM, startedAt: made.clock.now()))
+        var first = Coupling(mapping: "CUSTOMER", erpID: .generate(), crmID: .generate(),
+                             erpModifiedAtLastSync: Timestamp(milliseconds: 5), snapshot: ["Name": SnapshotValue(erp: "a", crm: "b")])
+        first.recordFailure(.toCRM, reason: .changedSincePreview, job: 3, at: Timestamp(milliseconds: 9))
+        var second = first
+        second.snapshot = [:]
+        var changes = WorkspaceChanges(jobID: job.id)
+        changes.couplingsBefore = [CouplingBefore(jobID: job.id, coupling: first), CouplingBefore(jobID: job.id, coupling: second)]
+        try store.commit(changes)
+        let found = try store.couplingsBefore(job.id, mapping: "CUSTOMER", erpIDs: [first.erpID, .generate()])
+        #expect(found.count == 1)
+        var expected = first
+        expected.version = found[first.erpID]?.version ?? 0
+        #expect(found[first.erpID] == expected)
+        #expect(try store.couplingsBefore(job.id + 1, mapping: "CUSTOMER", erpIDs: [first.erpID]).isEmpty)
+    }
+
+    @Test(arguments: Backend.allCases)
     func unfinishedJobsAreMarkedInterruptedOnce(_ backend: Backend) throws {
         let made = try backend.make()
         defer { made.cleanUp() }

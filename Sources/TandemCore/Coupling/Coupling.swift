@@ -94,6 +94,19 @@ public struct Coupling: Sendable, Codable, Equatable {
         if consecutiveFailures >= Self.failuresBeforeSkipping { skipped = true }
     }
 
+    /// Takes the sync state of `other` (the same pair as an earlier job found it): timestamps, results,
+    /// skipped mark, last error and snapshot; the pair and this row's version stay.
+    public mutating func restoreState(of other: Coupling) {
+        erpModifiedAtLastSync = other.erpModifiedAtLastSync
+        crmModifiedAtLastSync = other.crmModifiedAtLastSync
+        lastResultToCRM = other.lastResultToCRM
+        lastResultFromCRM = other.lastResultFromCRM
+        skipped = other.skipped
+        lastError = other.lastError
+        consecutiveFailures = other.consecutiveFailures
+        snapshot = other.snapshot
+    }
+
     /// Forgets everything the CRM side's last syncs left (used when re-coupling to another CRM record).
     public mutating func resetCRMSyncState(to crmID: RecordID) {
         self.crmID = crmID

@@ -7,6 +7,7 @@ public final class InMemoryWorkspaceStore: WorkspaceStore {
         var nextJobID: JobID = 1
         var errors: [JobError] = []
         var changes: [RecordChange] = []
+        var couplingsBefore: [CouplingBefore] = []
         var intents: [RecordID: CreationIntent] = [:]
         var marks: [String: Timestamp] = [:]
     }
@@ -115,6 +116,7 @@ public final class InMemoryWorkspaceStore: WorkspaceStore {
             }
             state.errors += changes.jobErrors
             state.changes += changes.recordChanges
+            state.couplingsBefore += changes.couplingsBefore
             for job in changes.updatedJobs { state.jobs[job.id] = job }
             for mark in changes.syncMarks {
                 let key = "\(mark.mapping)/\(mark.side.rawValue)"
@@ -207,6 +209,18 @@ public final class InMemoryWorkspaceStore: WorkspaceStore {
         }
     }
 
+    public func couplingsBefore(_ job: JobID, mapping: String, erpIDs: [RecordID]) throws -> [RecordID: Coupling] {
+        let wanted = Set(erpIDs)
+        return state.withLock { state in
+            var result: [RecordID: Coupling] = [:]
+            for entry in state.couplingsBefore where entry.jobID == job && entry.coupling.mapping == mapping
+                && wanted.contains(entry.coupling.erpID) && result[entry.coupling.erpID] == nil {
+                result[entry.coupling.erpID] = entry.coupling
+            }
+            return result
+        }
+    }
+
     public func recordChangeCount(_ job: JobID) throws -> Int {
         state.withLock { state in state.changes.reduce(0) { $0 + ($1.jobID == job ? 1 : 0) } }
     }
@@ -226,6 +240,7 @@ public final class InMemoryWorkspaceStore: WorkspaceStore {
             for id in doomed { state.jobs[id] = nil }
             state.errors.removeAll { doomed.contains($0.jobID) }
             state.changes.removeAll { doomed.contains($0.jobID) }
+            state.couplingsBefore.removeAll { doomed.contains($0.jobID) }
             return doomed.count
         }
     }

@@ -85,6 +85,7 @@ public struct JobUndoer: Sendable {
             let written = SideWrites.apply(writes, to: table, on: side)
             let touched = try workspace.store.couplingsByID(mapping: mapping.name, side: side,
                                                             ids: writes.map { mine[$0.index].recordID })
+            let befores = try workspace.store.couplingsBefore(jobID, mapping: mapping.name, erpIDs: touched.values.map(\.erpID))
             for (index, _) in writes {
                 let change = mine[index]
                 let label = current[change.recordID].map(table.schema.label) ?? change.recordID.rawValue
@@ -99,16 +100,22 @@ public struct JobUndoer: Sendable {
                     workspaceChanges.couplings.append(.remove(coupling.pair))
                     continue
                 }
-                // The undone side is back to what it was: record that as its last-synced state, so the
-                // next sync neither mistakes the undo for a user's change nor loses the other side's data.
-                for field in change.fields {
-                    guard let mapped = mapping.fields.first(where: { $0.field(on: side) == field.name }),
-                          var value = coupling.snapshot[mapped.erpField] else { continue }
-                    if side == .erp { value.erp = field.oldValue } else { value.crm = field.oldValue }
-                    coupling.snapshot[mapped.erpField] = value
-                }
-                if let stamp = written.stamps[change.recordID] {
-                    if side == .erp { coupling.erpModifiedAtLastSync = stamp } else { coupling.crmModifiedAtLastSync = stamp }
+                if let before = befores[coupling.erpID], before.crmID == coupling.crmID {
+                    // The pair goes back to how the job found it: snapshot, timestamps and results, so it
+                    // reads as it did then (an ERP change the job had carried reads as changed again).
+                    coupling.restoreState(of: before)
+                } else {
+                    // A job from before couplings were kept with it: the undone side's values become its
+                    // last-synced state, so the next sync does not mistake the undo for a user's change.
+                    for field in change.fields {
+                        guard let mapped = mapping.fields.first(where: { $0.field(on: side) == field.name }),
+                              var value = coupling.snapshot[mapped.erpField] else { continue }
+                        if side == .erp { value.erp = field.oldValue } else { value.crm = field.oldValue }
+                        coupling.snapshot[mapped.erpField] = value
+                    }
+                    if let stamp = written.stamps[change.recordID] {
+                        if side == .erp { coupling.erpModifiedAtLastSync = stamp } else { coupling.crmModifiedAtLastSync = stamp }
+                    }
                 }
                 workspaceChanges.couplings.append(.update(coupling))
                 workspaceChanges.recordChanges.append(RecordChange(

@@ -6,6 +6,8 @@ public struct WorkspaceChanges: Sendable {
     public var couplings: [CouplingChange] = []
     public var jobErrors: [JobError] = []
     public var recordChanges: [RecordChange] = []
+    /// The state of the couplings a job is about to change, for undo.
+    public var couplingsBefore: [CouplingBefore] = []
     /// Jobs whose counters, finish time, message or undo mark changed.
     public var updatedJobs: [SyncJob] = []
     /// Marks a pass over every pair earned; a store keeps the later of a stored mark and a new one.
@@ -15,5 +17,6 @@ public struct WorkspaceChanges: Sendable {
 
     public var isEmpty: Bool {
         couplings.isEmpty && jobErrors.isEmpty && recordChanges.isEmpty && updatedJobs.isEmpty && syncMarks.isEmpty
+            && couplingsBefore.isEmpty
     }
 }

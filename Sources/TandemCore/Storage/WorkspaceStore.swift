@@ -39,6 +39,8 @@ public protocol WorkspaceStore: Sendable {
     /// at `after` (nil: from the first).
     func recordChanges(_ job: JobID, after: Int64?, limit: Int) throws -> RecordChangePage
     func recordChangeCount(_ job: JobID) throws -> Int
+    /// The couplings as `job` found them, by ERP id, for those of `erpIDs` it changed.
+    func couplingsBefore(_ job: JobID, mapping: String, erpIDs: [RecordID]) throws -> [RecordID: Coupling]
 
     func creationIntents(mapping: String) throws -> [CreationIntent]
 

@@ -102,6 +102,9 @@ struct SyncApplier {
                 for pass in plan.passes {
                     coupling.recordSuccess(pass, job: jobID, at: now, erpModifiedAt: erpAfter, crmModifiedAt: crmAfter)
                 }
+                if !updates.isEmpty, let before = plan.coupling {
+                    changes.couplingsBefore.append(CouplingBefore(jobID: jobID, coupling: before))
+                }
                 coupling.snapshot = plan.snapshotAfter
                 changes.couplings.append(.update(coupling))
                 couplingOwners.append(index)
