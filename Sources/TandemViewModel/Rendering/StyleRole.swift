@@ -6,6 +6,9 @@ public enum StyleRole: String, Sendable, CaseIterable {
     case coupled, changed, skipped, failed, conflict
     case dim, placeholder, error
     case dialog, dialogTitle, focused
+    /// Quieter text inside a dialog (a hint, a row that cannot be chosen): it keeps the dialog's
+    /// background, so it never punches a hole in the box.
+    case dialogNote
 }
 
 extension StyleRole {
@@ -32,6 +35,7 @@ extension StyleRole {
         case .dialog: "D"
         case .dialogTitle: "Q"
         case .focused: "F"
+        case .dialogNote: "n"
         }
     }
 }

@@ -13,7 +13,7 @@ struct CouplingDialogWidget: Widget {
         func field(_ row: Int, _ label: String, _ value: String, focused: Bool, enabled: Bool = true) {
             canvas.draw(label, row: row, column: x, width: 22, style: .dialog)
             canvas.draw(value, row: row, column: x + 22, width: inner - 22,
-                        style: focused ? .focused : enabled ? .dialog : .dim)
+                        style: focused ? .focused : enabled ? .dialog : .dialogNote)
         }
         field(box.row + 2, "ERP record", dialog.erpLabel, focused: false)
         field(box.row + 3, "CRM record", dialog.createNew ? "(created from the ERP record)"
@@ -33,8 +33,8 @@ struct CouplingDialogWidget: Widget {
         }
         if !dialog.comparison.isEmpty && !dialog.createNew {
             let half = (inner - 2) / 2
-            canvas.draw("ERP", row: row, column: x + 2, width: half, style: .header)
-            canvas.draw("CRM", row: row, column: x + 2 + half, width: inner - half - 2, style: .header)
+            canvas.draw("ERP", row: row, column: x + 2, width: half, style: .dialogTitle)
+            canvas.draw("CRM", row: row, column: x + 2 + half, width: inner - half - 2, style: .dialogTitle)
             row += 1
             for pair in dialog.comparison where row < box.row + box.height - 3 {
                 let style: StyleRole = pair.differs ? .conflict : .dialog

@@ -12,13 +12,13 @@ struct LookupWidget: Widget {
         let first = max(0, min(cursor - rows / 2, entries.count - rows))
         for (offset, entry) in entries.dropFirst(first).prefix(rows).enumerated() {
             let row = box.row + 1 + offset
-            let style: StyleRole = first + offset == cursor ? .cursor : entry.coupled ? .dim : .dialog
+            let style: StyleRole = first + offset == cursor ? .cursor : entry.coupled ? .dialogNote : .dialog
             canvas.fill(row: row, column: box.column + 1, width: box.width - 2, style: style)
             canvas.draw(entry.coupled ? "✓" : " ", row: row, column: box.column + 2, width: 1, style: style)
             canvas.draw(entry.label, row: row, column: box.column + 4, width: (box.width - 6) * 3 / 5, style: style)
             canvas.draw(entry.detail, row: row, column: box.column + 5 + (box.width - 6) * 3 / 5,
                         width: box.width - 7 - (box.width - 6) * 3 / 5, style: style)
         }
-        if entries.isEmpty { canvas.draw("No CRM records match.", row: box.row + 1, column: box.column + 2, width: box.width - 4, style: .dim) }
+        if entries.isEmpty { canvas.draw("No CRM records match.", row: box.row + 1, column: box.column + 2, width: box.width - 4, style: .dialogNote) }
     }
 }

@@ -9,7 +9,7 @@ struct MatchDialogWidget: Widget {
         let x = box.column + 2, inner = box.width - 4
         let scope = dialog.count.map { "the \($0) selected record\($0 == 1 ? "" : "s")" } ?? "every uncoupled ERP record"
         canvas.draw("Couple \(scope) to CRM records with the same:", row: box.row + 1, column: x, width: inner, style: .dialogTitle)
-        canvas.draw("   Field                       Match  Case  Priority", row: box.row + 2, column: x, width: inner, style: .header)
+        canvas.draw("   Field                       Match  Case  Priority", row: box.row + 2, column: x, width: inner, style: .dialogTitle)
         for (index, field) in dialog.fields.enumerated() {
             let row = box.row + 3 + index
             let style: StyleRole = index == dialog.cursor ? .focused : .dialog

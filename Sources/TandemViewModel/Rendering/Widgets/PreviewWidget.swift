@@ -13,6 +13,6 @@ struct PreviewWidget: Widget {
             canvas.draw(line, row: box.row + 2 + offset, column: box.column + 2, width: box.width - 4, style: style)
         }
         canvas.draw("Enter synchronizes · Esc goes back", row: box.row + box.height - 2, column: box.column + 2, width: box.width - 4,
-                    style: .dim)
+                    style: .dialogNote)
     }
 }

@@ -14,7 +14,7 @@ struct ProgressWidget: Widget {
         canvas.draw(counted + (progress.cancelRequested ? " · cancelling after this batch…" : ""),
                     row: box.row + 3, column: box.column + 2, width: inner, style: .dialog)
         if progress.token != nil {
-            canvas.draw("Esc cancels between batches", row: box.row + 4, column: box.column + 2, width: inner, style: .dim)
+            canvas.draw("Esc cancels between batches", row: box.row + 4, column: box.column + 2, width: inner, style: .dialogNote)
         }
     }
 }
