@@ -16,11 +16,49 @@ public struct JobUndoer: Sendable {
         self.sampleLimit = sampleLimit
     }
 
-    public func undo(_ jobID: JobID) throws -> UndoResult {
-        guard var original = try workspace.store.job(jobID) else { throw TandemError.jobNotFound(jobID) }
+    /// What `undo` would do now, read a page at a time; nothing is written.
+    public func preview(_ jobID: JobID) throws -> UndoPreview {
+        let (original, first) = try undoable(jobID)
+        let mapping = try workspace.store.mapping(named: original.mapping)
+        var preview = UndoPreview(job: original)
+        var page = first
+        while let last = page.last {
+            for side in Side.allCases {
+                let table = try workspace.table(of: mapping, on: side)
+                let mine = page.changes.filter { $0.side == side }
+                guard !mine.isEmpty else { continue }
+                let current = try table.recordsByID(mine.map(\.recordID))
+                for change in mine {
+                    let record = current[change.recordID]
+                    let refusal: RecordFailure? = record == nil ? .deletedAfterJob(jobID)
+                        : record?.modifiedAt != change.modifiedAtAfter ? .changedAfterJob(jobID) : nil
+                    let step = UndoStep(label: record.map(table.schema.label) ?? change.recordID.rawValue, side: side,
+                                        recordID: change.recordID, deletes: change.created, fields: change.fields, refusal: refusal)
+                    if refusal == nil {
+                        preview.restorableCount += 1
+                        if preview.restores.count < sampleLimit { preview.restores.append(step) }
+                    } else {
+                        preview.refusedCount += 1
+                        if preview.refusals.count < sampleLimit { preview.refusals.append(step) }
+                    }
+                }
+            }
+            page = try workspace.store.recordChanges(jobID, after: last, limit: batchSize)
+        }
+        return preview
+    }
+
+    /// The job, if it can be undone, and the first page of its undo log.
+    private func undoable(_ jobID: JobID) throws -> (SyncJob, RecordChangePage) {
+        guard let original = try workspace.store.job(jobID) else { throw TandemError.jobNotFound(jobID) }
         if let undoneBy = original.undoneBy { throw TandemError.jobAlreadyUndone(jobID, by: undoneBy) }
-        var page = try workspace.store.recordChanges(jobID, after: nil, limit: batchSize)
+        let page = try workspace.store.recordChanges(jobID, after: nil, limit: batchSize)
         guard !page.changes.isEmpty else { throw TandemError.jobNotUndoable(jobID, type: original.type) }
+        return (original, page)
+    }
+
+    public func undo(_ jobID: JobID) throws -> UndoResult {
+        var (original, page) = try undoable(jobID)
         let mapping = try workspace.store.mapping(named: original.mapping)
         var job = try workspace.beginJob(.undo, mapping: mapping.name)
         defer { workspace.endJob(job) }

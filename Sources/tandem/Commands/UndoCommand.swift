@@ -9,12 +9,15 @@ struct UndoCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @Argument(help: "The job's number.")
     var id: Int64
+    @Flag(help: "Show what would go back and what would be refused; write nothing.")
+    var preview = false
 
     func run() throws {
-        let opened = try global.open(for: .writing)
+        let opened = try global.open(for: preview ? .reading : .writing)
         guard try opened.workspace.store.job(id) != nil else {
             throw CommandError(TandemError.jobNotFound(id).description, usage: true)
         }
+        if preview { return try printPreview(try JobUndoer(workspace: opened.workspace).preview(id)) }
         let result = try JobUndoer(workspace: opened.workspace).undo(id)
         if output.json {
             // restored and refused list the first records of each (JobUndoer.sampleLimit); the counts are exact.
@@ -31,5 +34,28 @@ struct UndoCommand: ParsableCommand {
             }
         }
         if result.refusedCount > 0 { throw ExitCode(1) }
+    }
+
+    private func printPreview(_ preview: UndoPreview) throws {
+        if output.json {
+            // restores and refusals list the first records of each (JobUndoer.sampleLimit); the counts are exact.
+            struct Report: Encodable {
+                var job: JobJSON; var restorableCount: Int; var refusedCount: Int; var restores: [UndoStepJSON]; var refusals: [UndoStepJSON]
+            }
+            try Console.printJSON(Report(job: JobJSON(preview.job), restorableCount: preview.restorableCount,
+                                         refusedCount: preview.refusedCount, restores: preview.restores.map(UndoStepJSON.init),
+                                         refusals: preview.refusals.map(UndoStepJSON.init)))
+            return
+        }
+        Console.out("Undo of job \(id) would put back \(preview.restorableCount) record\(preview.restorableCount == 1 ? "" : "s")"
+                    + " and refuse \(preview.refusedCount). Nothing was written.")
+        for step in preview.restores { Console.out("  " + Console.safe(UndoStepText.line(step))) }
+        if preview.restorableCount > preview.restores.count {
+            Console.out("  … and \(preview.restorableCount - preview.restores.count) more.")
+        }
+        for step in preview.refusals { Console.out("  refused: " + Console.safe(UndoStepText.line(step))) }
+        if preview.refusedCount > preview.refusals.count {
+            Console.out("  … and \(preview.refusedCount - preview.refusals.count) more refused.")
+        }
     }
 }
