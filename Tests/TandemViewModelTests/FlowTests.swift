@@ -401,8 +401,15 @@ import TandemViewModel
         let row = try #require(screen.rows.first)
         #expect(row.erpLabel?.hasPrefix("C00370") == true && row.crmLabel == nil && row.skipped)
         #expect(harness.model.frame.text.contains("gone"))
+        // With the CRM side gone there is nothing to retry or synchronize: neither is offered, and
+        // pressing them says what to do instead; the coupling stays skipped.
+        #expect(!harness.model.frame.lines[23].contains("r retry") && !harness.model.frame.lines[23].contains("s sync"))
+        #expect(harness.model.frame.lines[23].contains("t restore"))
         harness.model.press(.character("r"))
-        #expect(harness.state.message == "Cleared the skipped mark of 1 coupling.")
+        #expect(harness.state.message == "One side of this coupling is gone: restore it (t) or delete the surviving record (x).")
+        harness.model.press(.character("s"))
+        #expect(harness.state.modal == nil && harness.state.messageIsError)
+        #expect(try harness.opened.workspace.store.coupling(mapping: "CUSTOMER", side: .erp, id: row.erpID)?.skipped == true)
         harness.model.press(.character("t"))
         #expect(harness.state.message == "Restored the missing record and coupled it.")
         guard case .errors(let after)? = harness.state.screens.last else { Issue.record("errors closed"); return }

@@ -7,6 +7,9 @@ public struct Binding: Sendable {
     /// The sentence help shows.
     public var help: String
     public var contexts: [Context]
+    /// How long the hint stays when the hint line is too narrow: the lowest goes first (ties: the later
+    /// in the table). Help and the way out (quit, back, cancel) always stay.
+    public var hintRank: Int = 5
 
     /// The keys as help shows them; a run of three or more digit keys reads "1–9".
     public var keyText: String {

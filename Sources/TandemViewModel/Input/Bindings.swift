@@ -5,11 +5,15 @@ public enum Bindings {
 
     public static let table: [Binding] = [
         Binding(keys: [.up, .character("k")], command: .moveUp, hint: nil, help: "move up",
-                contexts: [.list, .card, .jobs, .jobErrors, .couplingLookup, .syncQuestion, .preview, .match, .errors, .mappings]),
+                contexts: [.list, .card, .jobs, .jobErrors, .couplingLookup, .syncQuestion, .preview, .match, .errors, .mappings,
+                           .undoPreview, .result]),
         Binding(keys: [.down, .character("j")], command: .moveDown, hint: nil, help: "move down",
-                contexts: [.list, .card, .jobs, .jobErrors, .couplingLookup, .syncQuestion, .preview, .match, .errors, .mappings]),
-        Binding(keys: [.pageUp], command: .pageUp, hint: nil, help: "page up", contexts: [.list, .jobs, .preview]),
-        Binding(keys: [.pageDown], command: .pageDown, hint: nil, help: "page down", contexts: [.list, .jobs, .preview]),
+                contexts: [.list, .card, .jobs, .jobErrors, .couplingLookup, .syncQuestion, .preview, .match, .errors, .mappings,
+                           .undoPreview, .result]),
+        Binding(keys: [.pageUp], command: .pageUp, hint: nil, help: "page up",
+                contexts: [.list, .jobs, .jobErrors, .preview, .undoPreview, .result]),
+        Binding(keys: [.pageDown], command: .pageDown, hint: nil, help: "page down",
+                contexts: [.list, .jobs, .jobErrors, .preview, .undoPreview, .result]),
         Binding(keys: [.home, .character("g")], command: .top, hint: nil, help: "first row", contexts: [.list, .jobs]),
         Binding(keys: [.end, .character("G")], command: .bottom, hint: nil, help: "last row", contexts: [.list, .jobs]),
         Binding(keys: [.space], command: .toggleSelection, hint: "select",
@@ -25,11 +29,13 @@ public enum Bindings {
                 contexts: [.list]),
         Binding(keys: [.character("/")], command: .filter, hint: "filter",
                 help: "filter: name, No., city, e-mail", contexts: [.list]),
-        Binding(keys: [.enter], command: .open, hint: "open", help: "open the record's card", contexts: [.list]),
+        Binding(keys: [.enter], command: .open, hint: "open", help: "open the record's card", contexts: [.list], hintRank: 1),
         Binding(keys: [.enter], command: .open, hint: "errors", help: "open the job's errors", contexts: [.jobs]),
         Binding(keys: [.character("x")], command: .cleanupOld, hint: "clean up",
                 help: "delete jobs older than 7 days", contexts: [.jobs]),
         Binding(keys: [.character("X")], command: .cleanupAll, hint: nil, help: "delete every job", contexts: [.jobs]),
+        Binding(keys: [.character("u")], command: .undo, hint: "undo",
+                help: "undo the job (a preview comes first)", contexts: [.jobs], hintRank: 7),
         Binding(keys: [.character("c")], command: .setUpCoupling, hint: "couple",
                 help: "set up coupling (current row)", contexts: [.list, .card, .errors]),
         Binding(keys: [.character("s")], command: .synchronize, hint: "sync",
@@ -37,7 +43,7 @@ public enum Bindings {
         Binding(keys: [.character("d")], command: .deleteCoupling, hint: nil,
                 help: "delete coupling (selection or row)", contexts: [.list, .card, .errors]),
         Binding(keys: [.character("m")], command: .match, hint: "match",
-                help: "match-based coupling", contexts: [.list]),
+                help: "match-based coupling", contexts: [.list], hintRank: 3),
         Binding(keys: [.character("r")], command: .retry, hint: "retry", help: "retry: clear the skipped mark",
                 contexts: [.errors]),
         Binding(keys: [.character("R")], command: .retryAll, hint: nil, help: "retry all", contexts: [.errors]),
@@ -51,13 +57,14 @@ public enum Bindings {
         Binding(keys: [.character("o")], command: .openCounterpart, hint: "coupled",
                 help: "open the coupled record's card", contexts: [.card]),
         Binding(keys: [.tab], command: .otherPane, hint: "pane", help: "switch between ERP and CRM panes",
-                contexts: [.list]),
+                contexts: [.list], hintRank: 2),
         Binding(keys: (1...9).map { .character(Character(String($0))) }, command: .numberedPage, hint: nil,
                 help: "the page with that number", contexts: [.list]),
         Binding(keys: [.character("]")], command: .nextPage, hint: nil, help: "next page", contexts: [.list]),
         Binding(keys: [.character("[")], command: .previousPage, hint: nil, help: "previous page", contexts: [.list]),
-        Binding(keys: [.character("J")], command: .jobs, hint: "jobs", help: "the job log", contexts: [.list, .card]),
-        Binding(keys: [.character("E")], command: .errors, hint: "errors", help: "coupled data errors", contexts: [.list, .card]),
+        Binding(keys: [.character("J")], command: .jobs, hint: "jobs", help: "the job log", contexts: [.list, .card], hintRank: 8),
+        Binding(keys: [.character("E")], command: .errors, hint: "errors", help: "coupled data errors", contexts: [.list, .card],
+                hintRank: 8),
         Binding(keys: [.character("M")], command: .mappings, hint: nil, help: "the mappings", contexts: [.list, .card]),
         Binding(keys: [.space], command: .toggle, hint: "on/off", help: "match on the field, or tick an option",
                 contexts: [.match]),
@@ -86,11 +93,13 @@ public enum Bindings {
                 help: "preview what will change", contexts: [.syncQuestion]),
         Binding(keys: [.enter], command: .accept, hint: "OK", help: "OK",
                 contexts: [.coupling, .couplingLookup, .syncQuestion, .preview, .confirm, .cardEditing, .match]),
+        Binding(keys: [.enter], command: .accept, hint: "undo", help: "undo the job as shown", contexts: [.undoPreview]),
         Binding(keys: [.enter], command: .open, hint: "open job", help: "open the job's errors", contexts: [.result]),
         Binding(keys: [.left, .right, .tab, .character("y"), .character("n")], command: .toggle, hint: "yes/no",
                 help: "choose Yes or No", contexts: [.confirm]),
         Binding(keys: [.escape], command: .cancel, hint: "cancel", help: "cancel: nothing is written",
-                contexts: [.coupling, .couplingLookup, .syncQuestion, .preview, .confirm, .cardEditing, .progress, .match]),
+                contexts: [.coupling, .couplingLookup, .syncQuestion, .preview, .confirm, .cardEditing, .progress, .match,
+                           .undoPreview]),
         Binding(keys: [.escape, .character("q")], command: .closeOverlay, hint: "close", help: "close", contexts: [.result]),
         Binding(keys: [.escape, .character("q")], command: .back, hint: "back", help: "back",
                 contexts: [.card, .jobs, .jobErrors, .errors, .mappings]),
@@ -117,13 +126,18 @@ public enum Bindings {
 
     /// "Space select  / filter  Enter open …" for the status line, as many as fit in `width`
     /// columns; help, and the way out (quit, back, cancel), are always kept.
-    public static func hints(in context: Context, width: Int = .max) -> String {
+    /// Commands in `unavailable` (nothing to act on here, such as retry on a pair with a side gone) are
+    /// left out.
+    public static func hints(in context: Context, width: Int = .max, unavailable: Set<Command> = []) -> String {
         if context == .filterEditing { return "type to filter  Enter keep  Esc clear" }
-        var entries = bindings(in: context).compactMap { binding in
-            binding.hint.map { (text: "\(binding.keys[0]) \($0)", isHelp: [.help, .quit, .back, .cancel].contains(binding.command)) }
+        var entries = bindings(in: context).filter { !unavailable.contains($0.command) }.compactMap { binding in
+            binding.hint.map { (text: "\(binding.keys[0]) \($0)",
+                                rank: [.help, .quit, .back, .cancel].contains(binding.command) ? Int.max : binding.hintRank) }
         }
         func joined() -> String { entries.map(\.text).joined(separator: "  ") }
-        while DisplayWidth.of(joined()) > width, let drop = entries.lastIndex(where: { !$0.isHelp }), entries.count > 1 {
+        while DisplayWidth.of(joined()) > width, entries.count > 1,
+              let lowest = entries.filter({ $0.rank < .max }).map(\.rank).min(),
+              let drop = entries.lastIndex(where: { $0.rank == lowest }) {
             entries.remove(at: drop)
         }
         return joined()

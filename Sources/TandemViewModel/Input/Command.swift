@@ -8,7 +8,7 @@ public enum Command: String, Sendable, CaseIterable {
     case open, setUpCoupling, synchronize, deleteCoupling, createNew, jobs
     case editField, openCounterpart, back
     case match, errors, mappings, caseSensitive, priorityUp, priorityDown
-    case retry, retryAll, restoreRecord, deleteRecord, cleanupOld, cleanupAll
+    case retry, retryAll, restoreRecord, deleteRecord, cleanupOld, cleanupAll, undo
     case nextMapping, cycleDirection, cycleUpdateConflict, cycleDeletionConflict
     case nextField, previousField, toggle, lookup, accept, cancel, preview
     case help, scrollHelpUp, scrollHelpDown, closeOverlay, quit

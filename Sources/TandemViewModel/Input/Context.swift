@@ -22,6 +22,8 @@ public enum Context: String, Sendable, CaseIterable {
     case confirm
     /// Match-based coupling.
     case match
+    /// The preview of a job's undo.
+    case undoPreview
     /// The job log and one job's errors.
     case jobs
     case jobErrors

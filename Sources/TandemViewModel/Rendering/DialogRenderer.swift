@@ -13,6 +13,7 @@ enum DialogRenderer {
         case .result(let result): ResultWidget(result: result).renderCentred(on: state.size, &canvas)
         case .confirm(let confirm): ConfirmWidget(confirm: confirm).renderCentred(on: state.size, &canvas)
         case .match(let dialog): MatchDialogWidget(dialog: dialog).renderCentred(on: state.size, &canvas)
+        case .undoPreview(let dialog): UndoPreviewWidget(dialog: dialog).renderCentred(on: state.size, &canvas)
         case .help(let context, let offset): HelpWidget(context: context, offset: offset).renderCentred(on: state.size, &canvas)
         }
     }

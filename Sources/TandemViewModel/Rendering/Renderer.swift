@@ -23,6 +23,9 @@ public enum Renderer {
         return canvas.frame
     }
 
+    /// The most rows a long status message takes; past them it is cut with an ellipsis.
+    static let maximumStatusLines = 4
+
     /// The title row, the two panes side by side with a divider between them, and the footer's two rows.
     private static func drawListPage(_ state: AppState, _ canvas: inout Canvas) {
         let page = state.currentPage
@@ -118,13 +121,22 @@ public enum Renderer {
         drawFooter(state, status: parts.joined(separator: " · "), &canvas)
     }
 
-    /// The status line (a message when there is one) and the key hints of the context.
+    /// The status line (a message when there is one) and the key hints of the context. A message too
+    /// long for one line wraps upwards over the rows above, up to `maximumStatusLines`, so it is read
+    /// whole instead of cut.
     static func drawFooter(_ state: AppState, status: String, _ canvas: inout Canvas) {
         let size = state.size
         let text = state.message.map { status + " · " + DisplayText.sanitized($0) } ?? status
-        canvas.draw(" " + text, row: size.height - 2, column: 0, width: size.width,
-                    style: state.message != nil && state.messageIsError ? .error : .status)
-        canvas.draw(" " + Bindings.hints(in: state.context, width: size.width - 1), row: size.height - 1, column: 0,
+        let style: StyleRole = state.message != nil && state.messageIsError ? .error : .status
+        var lines = DisplayWidth.of(text) < size.width ? [text] : TextWrap.lines(text, width: size.width - 2)
+        if lines.count > maximumStatusLines {
+            lines = Array(lines.prefix(maximumStatusLines - 1)) + [lines.dropFirst(maximumStatusLines - 1).joined(separator: " ")]
+        }
+        for (offset, line) in lines.enumerated() {
+            let row = size.height - 1 - lines.count + offset
+            canvas.draw(" " + line, row: row, column: 0, width: size.width, style: style)
+        }
+        canvas.draw(" " + Bindings.hints(in: state.context, width: size.width - 1, unavailable: state.unavailableCommands), row: size.height - 1, column: 0,
                     width: size.width, style: .keyHint)
     }
 }

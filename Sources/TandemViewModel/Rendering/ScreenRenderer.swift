@@ -107,37 +107,79 @@ enum ScreenRenderer {
     static func drawJobs(_ screen: JobsState, _ state: AppState, _ canvas: inout Canvas) {
         let size = state.size
         Renderer.drawTitle("Synchronization jobs", state, &canvas)
-        canvas.draw("   Job  Started           Type             Mapping              Mod Unch Skip Fail  Message", row: 1, column: 0,
+        canvas.draw("   Job  Started           Type             Mapping              Result", row: 1, column: 0,
                     width: size.width, style: .header)
-        let visible = size.height - 4
+        let visible = JobScreenLayout.jobsShown(size)
         let first = max(0, min(screen.cursor - visible / 2, screen.jobs.count - visible))
         for (offset, job) in screen.jobs.dropFirst(first).prefix(visible).enumerated() {
-            let row = 2 + offset
             let index = first + offset
-            let style: StyleRole = index == screen.cursor ? .cursor : job.counters.failed > 0 ? .failed : .normal
-            let counters = job.counters
+            let style: StyleRole = index == screen.cursor ? .cursor : job.counters.failed > 0 || job.interrupted ? .failed : .normal
             let text = String(format: "%6lld  ", job.id) + short(job.startedAt, in: state.timeZone) + "  "
-                + DisplayWidth.fit(job.type.rawValue, to: 15) + "  " + DisplayWidth.fit(job.caption, to: 19)
-                + String(format: " %4d %4d %4d %4d  ", counters.modified, counters.unchanged, counters.skipped, counters.failed)
+                + DisplayWidth.fit(job.type.rawValue, to: 15) + "  " + DisplayWidth.fit(job.caption, to: 19) + "  "
                 + DisplayText.sanitized(job.message)
-            canvas.draw(text, row: row, column: 0, width: size.width, style: style)
+            canvas.draw(text, row: 2 + offset, column: 0, width: size.width, style: style)
         }
         if screen.loaded && screen.jobs.isEmpty { canvas.draw("   (no jobs yet)", row: 2, column: 0, width: size.width, style: .dim) }
+        guard let job = screen.jobs[safe: screen.cursor] else { return }
+        let top = size.height - 2 - JobScreenLayout.detailRows
+        canvas.draw(String(repeating: "─", count: size.width), row: top, column: 0, width: size.width, style: .dim)
+        for (offset, line) in detailLines(job, in: state.timeZone).enumerated() {
+            canvas.draw(" " + line, row: top + 1 + offset, column: 0, width: size.width, style: offset == 0 ? .header : .normal)
+        }
+    }
+
+    /// The cursor job in full: when it ran and for how long, every counter, and what undid it.
+    static func detailLines(_ job: SyncJob, in zone: TimeZone) -> [String] {
+        let finished: String
+        if let end = job.finishedAt, let duration = job.durationMilliseconds {
+            finished = "finished \(short(end, in: zone)), took \(describe(milliseconds: duration))"
+        } else {
+            finished = job.interrupted ? "interrupted before its end" : "still running"
+        }
+        let c = job.counters
+        return [
+            "Job \(job.id) · \(job.type.rawValue) · \(job.caption)" + (job.undoneBy.map { " · undone by job \($0)" } ?? "")
+                + " · " + DisplayText.sanitized(job.message),
+            "started \(short(job.startedAt, in: zone)) · \(finished)",
+            "inserted \(c.inserted) · modified \(c.modified) · deleted \(c.deleted) · unchanged \(c.unchanged)",
+            "coupled \(c.coupled) · uncoupled \(c.uncoupled) · skipped \(c.skipped) · failed \(c.failed)",
+            "changed by someone else meanwhile \(c.changedElsewhere)",
+        ]
+    }
+
+    /// "850 ms", "2.4 s", "3 min 12 s".
+    static func describe(milliseconds: Int64) -> String {
+        if milliseconds < 1_000 { return "\(milliseconds) ms" }
+        if milliseconds < 60_000 { return String(format: "%.1f s", Double(milliseconds) / 1_000) }
+        let seconds = milliseconds / 1_000
+        return "\(seconds / 60) min \(seconds % 60) s"
     }
 
     static func drawJobErrors(_ screen: JobErrorsState, _ state: AppState, _ canvas: inout Canvas) {
         let size = state.size
-        Renderer.drawTitle("Job \(screen.jobID)" + (screen.job.map { " · " + DisplayText.sanitized($0.message) } ?? ""), state, &canvas)
-        canvas.draw("   Time              Source → destination", row: 1, column: 0, width: size.width, style: .header)
-        var row = 2
-        for (index, error) in screen.errors.enumerated() where row < size.height - 3 {
-            let style: StyleRole = index == screen.cursor ? .cursor : .normal
-            canvas.draw("   \(short(error.at, in: state.timeZone))  \(error.sourceSide.displayName) \(error.sourceID?.rawValue ?? "—") → \(error.destinationID?.rawValue ?? "—")",
-                        row: row, column: 0, width: size.width, style: style)
-            canvas.draw("     " + DisplayText.sanitized(error.message), row: row + 1, column: 0, width: size.width,
-                        style: style == .cursor ? .cursor : .failed)
-            row += 2
+        Renderer.drawTitle("Job \(screen.jobID) errors", state, &canvas)
+        if let job = screen.job {
+            canvas.draw(" " + job.caption + " · " + DisplayText.sanitized(job.message), row: 1, column: 0, width: size.width, style: .header)
         }
-        if screen.errors.isEmpty { canvas.draw("   No errors in this job.", row: 2, column: 0, width: size.width, style: .dim) }
+        canvas.draw("   Time              Source → destination", row: 2, column: 0, width: size.width, style: .header)
+        let shown = JobScreenLayout.errorsShown(size)
+        for (offset, error) in screen.errors.dropFirst(screen.scroll).prefix(shown).enumerated() {
+            let row = 3 + offset * 2
+            let style: StyleRole = screen.scroll + offset == screen.cursor ? .cursor : .normal
+            canvas.draw("   \(short(error.at, in: state.timeZone))  \(error.sourceSide.displayName) \(error.source ?? "—")"
+                        + " → \(error.sourceSide.other.displayName) \(error.destination ?? "—")",
+                        row: row, column: 0, width: size.width, style: style)
+            canvas.draw("     " + error.message, row: row + 1, column: 0, width: size.width, style: style == .cursor ? .cursor : .failed)
+        }
+        let below = screen.errors.count - screen.scroll - shown
+        if below > 0 {
+            canvas.draw("   ↓ and \(below) more", row: 3 + shown * 2, column: 0, width: size.width, style: .dim)
+        }
+        guard screen.errors.isEmpty else { return }
+        // Skips are not errors (the job's result listed why); say so instead of suggesting nothing happened.
+        let skipped = screen.job?.counters.skipped ?? 0
+        canvas.draw("   No record failed in this job." + (skipped > 0
+            ? " \(skipped) record\(skipped == 1 ? " was" : "s were") skipped: skips are not errors (the result said why; sync --preview shows it again)."
+            : ""), row: 3, column: 0, width: size.width, style: .dim)
     }
 }

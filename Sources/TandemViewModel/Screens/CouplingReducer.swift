@@ -123,7 +123,14 @@ extension Reducer {
                 case .createNew:
                     dialog.createNew.toggle()
                     // Create new makes the CRM record from the ERP one: it always uses the ERP data.
-                    if dialog.createNew { dialog.sync = .useERP }
+                    // Clearing it again gives *Synchronize after* back what it said before.
+                    if dialog.createNew {
+                        dialog.syncBeforeCreateNew = dialog.sync
+                        dialog.sync = .useERP
+                    } else if let before = dialog.syncBeforeCreateNew {
+                        dialog.sync = before
+                        dialog.syncBeforeCreateNew = nil
+                    }
                 case .sync where !dialog.createNew:
                     let choices = SyncAfterCoupling.allCases
                     let index = choices.firstIndex(of: dialog.sync) ?? 0

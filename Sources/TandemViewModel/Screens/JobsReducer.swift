@@ -43,6 +43,9 @@ extension Reducer {
                         + "? Failed jobs that a skipped coupling still refers to are kept.",
                     purpose: .cleanup(olderThanDays: days), defaultYes: false))
                 return []
+            case .undo:
+                guard let job = screen.jobs[safe: screen.cursor] else { return [] }
+                return [.previewUndo(job.id)]
             case .open:
                 guard let job = screen.jobs[safe: screen.cursor] else { return [] }
                 state.screens.append(.jobErrors(JobErrorsState(jobID: job.id)))
@@ -51,11 +54,18 @@ extension Reducer {
             }
             state.screens[top] = .jobs(screen)
         case .jobErrors(var screen):
+            let last = max(0, screen.errors.count - 1)
             switch command {
-            case .moveDown: screen.cursor = min(max(0, screen.errors.count - 1), screen.cursor + 1)
+            case .moveDown: screen.cursor = min(last, screen.cursor + 1)
             case .moveUp: screen.cursor = max(0, screen.cursor - 1)
+            case .pageDown: screen.cursor = min(last, screen.cursor + JobScreenLayout.errorsShown(state.size))
+            case .pageUp: screen.cursor = max(0, screen.cursor - JobScreenLayout.errorsShown(state.size))
             default: break
             }
+            // Two rows an error: the window follows the cursor.
+            let shown = JobScreenLayout.errorsShown(state.size)
+            if screen.cursor < screen.scroll { screen.scroll = screen.cursor }
+            if screen.cursor >= screen.scroll + shown { screen.scroll = screen.cursor - shown + 1 }
             state.screens[top] = .jobErrors(screen)
         default:
             break

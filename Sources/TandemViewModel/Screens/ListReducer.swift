@@ -76,6 +76,7 @@ extension Reducer {
         let pane = PaneID(state.page, focus)
         let visible = state.visibleRows
         var placement: Placement?
+        if command != .extendUp && command != .extendDown { state[pane].shiftExtension = nil }
         switch command {
         case .moveDown: placement = state[pane].move(by: 1, visible: visible)
         case .moveUp: placement = state[pane].move(by: -1, visible: visible)

@@ -82,6 +82,13 @@ extension Reducer {
         guard case .errors(var screen)? = state.screens.last, let command = Bindings.command(for: key, in: .errors) else { return [] }
         let row = screen.rows[safe: screen.cursor]
         let page = state.pageKinds.first { $0.mapping == row?.mapping } ?? state.page
+        if state.unavailableCommands.contains(command) {
+            state.refuse(command == .restoreRecord || command == .deleteRecord
+                ? "Restore and delete record apply only when exactly one side is missing."
+                : command == .setUpCoupling ? "The ERP record of this coupling is gone: restore it (t) or delete the coupling (d)."
+                : "One side of this coupling is gone: restore it (t) or delete the surviving record (x).")
+            return []
+        }
         switch command {
         case .moveDown: screen.cursor = min(max(0, screen.rows.count - 1), screen.cursor + 1)
         case .moveUp: screen.cursor = max(0, screen.cursor - 1)
@@ -105,10 +112,7 @@ extension Reducer {
             state.modal = .confirm(ConfirmDialog(text: "Delete this coupling? The records stay as they are.",
                                                  purpose: .deleteCoupling(.records(PaneID(page, .erp), [row.erpID])), defaultYes: false))
         case .restoreRecord, .deleteRecord:
-            guard let row, row.exactlyOneSideMissing else {
-                state.refuse("Restore and delete record apply only when exactly one side is missing.")
-                return []
-            }
+            guard let row else { return [] }
             guard command == .deleteRecord else { return [.restore(mapping: row.mapping, erpID: row.erpID)] }
             // Deleting cannot be undone (undo never brings a deleted record back): ask first, No under the cursor.
             let survivor = row.erpLabel ?? row.crmLabel ?? "the surviving record"

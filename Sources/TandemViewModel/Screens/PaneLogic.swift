@@ -24,11 +24,31 @@ extension PaneState {
         } else {
             cursor = target
         }
-        if selecting || rangeMode {
+        if selecting && !rangeMode {
+            extendSelection(from: from)
+        } else if rangeMode {
             for index in min(from, cursor)...max(from, cursor) { selection.select(rows[index].id) }
         }
         keepCursorVisible(visible)
         return load
+    }
+
+    /// Shift-arrows: the rows between the run's anchor and the cursor are selected; rows the run had
+    /// added that now lie beyond the cursor are deselected again.
+    private mutating func extendSelection(from: Int) {
+        var run = shiftExtension ?? ShiftExtension(anchor: rows[from].id)
+        let anchor = rows.firstIndex { $0.id == run.anchor } ?? from
+        let before = min(anchor, from)...max(anchor, from)
+        let after = min(anchor, cursor)...max(anchor, cursor)
+        for index in before where !after.contains(index) && run.added.contains(rows[index].id) {
+            selection.toggle(rows[index].id)
+            run.added.remove(rows[index].id)
+        }
+        for index in after where !selection.contains(rows[index].id) {
+            selection.select(rows[index].id)
+            run.added.insert(rows[index].id)
+        }
+        shiftExtension = run
     }
 
     mutating func keepCursorVisible(_ visible: Int) {

@@ -64,6 +64,8 @@ public enum Reducer {
             return receiveForJobs(&state, action)
         case .matchDialogLoaded, .matchFinished, .errorsLoaded, .mappingsLoaded:
             return receiveForMoreScreens(&state, action)
+        case .undoPreviewLoaded, .undoFinished:
+            return receiveForUndo(&state, action)
         }
     }
 
@@ -77,6 +79,7 @@ public enum Reducer {
         case .syncQuestion, .preview, .progress, .result, .confirm: return syncDialogKey(key, context, &state)
         case .working: return []
         case .match: return matchKey(key, &state)
+        case .undoPreview: return undoPreviewKey(key, &state)
         case .card: return cardKey(key, &state)
         case .jobs, .jobErrors: return jobsKey(key, context, &state)
         case .errors: return errorsKey(key, &state)

@@ -94,9 +94,16 @@ extension Reducer {
             progress.cancelRequested = true
             state.modal = .progress(progress)
             return [.cancelRun(token: token)]
-        case .result(let result)?:
+        case .result(var result)?:
+            let last = ResultWidget.lastScroll(result.problems.count, on: state.size)
             switch command {
-            case .closeOverlay?: state.modal = nil
+            case .moveDown?: result.scroll = min(last, result.scroll + 1)
+            case .moveUp?: result.scroll = max(0, result.scroll - 1)
+            case .pageDown?: result.scroll = min(last, result.scroll + state.visibleRows)
+            case .pageUp?: result.scroll = max(0, result.scroll - state.visibleRows)
+            case .closeOverlay?:
+                state.modal = nil
+                return []
             case .open?:
                 state.modal = nil
                 guard let job = result.jobID else { return [] }
@@ -104,6 +111,7 @@ extension Reducer {
                 return [.loadJobErrors(job)]
             default: break
             }
+            state.modal = .result(result)
         case .confirm(var confirm)?:
             switch command {
             case .toggle? where key == .character("y") || key == .character("n"):

@@ -81,7 +81,8 @@ extension WorkspaceEffects {
         case .loadJobs:
             return .jobsLoaded(try workspace.store.jobs(limit: 500).map(workspace.current))
         case .loadJobErrors(let id):
-            return .jobErrorsLoaded(try workspace.store.job(id).map(workspace.current), try workspace.store.jobErrors(id))
+            let job = try workspace.store.job(id).map(workspace.current)
+            return .jobErrorsLoaded(job, try jobErrorRows(try workspace.store.jobErrors(id), mapping: job?.mapping))
         case .openMatch(let page, let target, let count):
             let mapping = try mapping(page)
             let rows = mapping.enabledFields.filter { $0.lookupMapping == nil }.map {
@@ -97,8 +98,10 @@ extension WorkspaceEffects {
                 mapping: dialog.page.mapping, erpIDs: try dialog.target.map(ids(of:)),
                 options: MatchOptions(criteria: criteria, createNewIfNoMatch: dialog.createNew,
                                       synchronizeAfterCoupling: dialog.synchronize))
-            let problems = result.unmatched.map { "\($0.label): \($0.reason.message)" } + result.failed.map { "\($0.label): \($0.message)" }
-            return .matchFinished(ResultState(
+            var problems = result.unmatched.map { "\($0.label): \($0.reason.message)" } + result.failed.map { "\($0.label): \($0.message)" }
+            let unlisted = result.counts.unmatched + result.counts.failed + result.counts.refused - problems.count
+            if unlisted > 0 { problems.append("… and \(unlisted) more") }
+            return .matchFinished(ResultState(title: "Match-based coupling",
                 summary: "Coupled \(result.counts.coupled), created \(result.counts.created), unmatched \(result.counts.unmatched)."
                     + (result.sync.map { " " + $0.summary } ?? ""),
                 jobID: result.job.id, problems: problems.map(DisplayText.sanitized)))
@@ -124,6 +127,22 @@ extension WorkspaceEffects {
             } catch let error as TandemError {
                 return .failed(error.description)
             }
+        case .previewUndo(let id):
+            do {
+                return .undoPreviewLoaded(UndoPreviewDialog(try JobUndoer(workspace: workspace).preview(id)))
+            } catch let error as TandemError {
+                return .failed(error.description)
+            }
+        case .undo(let id):
+            do {
+                let result = try JobUndoer(workspace: workspace).undo(id)
+                let refused = result.refused.map { DisplayText.sanitized("\($0.label): refused: \($0.message)") }
+                let unlisted = result.refusedCount - result.refused.count
+                return .undoFinished(ResultState(title: "Undo", summary: DisplayText.sanitized(result.job.message), jobID: result.job.id,
+                                                 problems: refused + (unlisted > 0 ? ["… and \(unlisted) more refused"] : [])))
+            } catch let error as TandemError {
+                return .failed(error.description)
+            }
         case .cleanupJobs(let days):
             let deleted = try JobLog(workspace: workspace).cleanup(olderThanDays: days)
             return .written(message: "Deleted \(deleted) job\(deleted == 1 ? "" : "s") from the log.")
@@ -134,6 +153,31 @@ extension WorkspaceEffects {
             return .mappingsLoaded(try workspace.store.mappings())
         case .loadRows, .synchronize, .applyPlan, .cancelRun, .cancellable, .cancel:
             throw TandemError.invalidCriteria("not a single-answer effect")
+        }
+    }
+
+    /// A job's errors with their records named: No. and name from each side's table, looked up a
+    /// batch at a time; "(deleted) id" when the record is gone.
+    private func jobErrorRows(_ errors: [JobError], mapping name: String?) throws -> [JobErrorRow] {
+        guard let name, let mapping = try? workspace.store.mapping(named: name) else {
+            return errors.map { JobErrorRow(at: $0.at, sourceSide: $0.sourceSide, source: $0.sourceID?.rawValue,
+                                            destination: $0.destinationID?.rawValue, message: DisplayText.sanitized($0.message)) }
+        }
+        var labels: [Side: [RecordID: String]] = [:]
+        for side in Side.allCases {
+            let table = try workspace.table(of: mapping, on: side)
+            let ids = errors.compactMap { $0.sourceSide == side ? $0.sourceID : $0.destinationID }
+            for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0..<min(ids.count, $0 + 500)]) }) {
+                for (id, record) in try table.recordsByID(chunk) { labels[side, default: [:]][id] = table.schema.label(of: record) }
+            }
+        }
+        func label(_ id: RecordID?, on side: Side) -> String? {
+            id.map { id in DisplayText.sanitized(labels[side]?[id] ?? "(deleted) \(id.rawValue)") }
+        }
+        return errors.map { error in
+            JobErrorRow(at: error.at, sourceSide: error.sourceSide, source: label(error.sourceID, on: error.sourceSide),
+                        destination: label(error.destinationID, on: error.sourceSide.other),
+                        message: DisplayText.sanitized(error.message))
         }
     }
 

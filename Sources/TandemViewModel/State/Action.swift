@@ -28,9 +28,11 @@ public enum Action: Equatable, Sendable {
     case syncProgress(token: Int, done: Int, total: Int)
     case syncFinished(token: Int, ResultState)
     case jobsLoaded([SyncJob])
-    case jobErrorsLoaded(SyncJob?, [JobError])
+    case jobErrorsLoaded(SyncJob?, [JobErrorRow])
     case matchDialogLoaded(MatchDialog)
     case matchFinished(ResultState)
     case errorsLoaded([ErrorRow])
     case mappingsLoaded([TableMapping])
+    case undoPreviewLoaded(UndoPreviewDialog)
+    case undoFinished(ResultState)
 }

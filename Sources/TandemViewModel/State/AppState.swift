@@ -57,6 +57,7 @@ public struct AppState: Equatable, Sendable {
         case .result?: return .result
         case .confirm?: return .confirm
         case .match?: return .match
+        case .undoPreview?: return .undoPreview
         case nil: break
         }
         switch screens.last {

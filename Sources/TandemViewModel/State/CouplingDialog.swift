@@ -11,6 +11,8 @@ public struct CouplingDialog: Equatable, Sendable {
     public var crm: ChosenRecord?
     public var createNew = false
     public var sync: SyncAfterCoupling = .useERP
+    /// What *Synchronize after* said before *Create new* was ticked, given back when it is cleared.
+    public var syncBeforeCreateNew: SyncAfterCoupling?
     public var focus: Field = .crmRecord
     /// The mapped fields of both records side by side.
     public var comparison: [FieldPair] = []

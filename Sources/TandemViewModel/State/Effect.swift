@@ -41,6 +41,9 @@ public enum Effect: Equatable, Sendable {
     case loadMappings
     case saveMapping(TableMapping)
     case cleanupJobs(olderThanDays: Int?)
+    /// What undoing the job would put back and refuse; nothing is written.
+    case previewUndo(JobID)
+    case undo(JobID)
 }
 
 extension Effect {
@@ -49,7 +52,7 @@ extension Effect {
     /// and lookups keep answering meanwhile.
     public var isLongRunning: Bool {
         switch self {
-        case .synchronize, .applyPlan, .match, .createNew, .retryAll, .cleanupJobs: true
+        case .synchronize, .applyPlan, .match, .createNew, .retryAll, .cleanupJobs, .undo: true
         case .cancellable(_, _, let effect): effect.isLongRunning
         default: false
         }

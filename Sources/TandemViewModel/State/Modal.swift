@@ -9,4 +9,5 @@ public enum Modal: Equatable, Sendable {
     case result(ResultState)
     case confirm(ConfirmDialog)
     case match(MatchDialog)
+    case undoPreview(UndoPreviewDialog)
 }

@@ -21,6 +21,8 @@ public struct PaneState: Equatable, Sendable {
     public var selection = Selection()
     /// Range mode (`v`): moving selects every row passed.
     public var rangeMode = false
+    /// The Shift-arrow run under way, if the last key was one.
+    public var shiftExtension: ShiftExtension?
     public var pending: PendingMove?
     /// Bumped whenever the rows must be reloaded from scratch (a new filter); older loads are ignored.
     public var generation = 0

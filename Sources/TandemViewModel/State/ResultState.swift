@@ -2,12 +2,18 @@ import TandemCore
 
 /// The end of a job: "Synchronized 41 of 50 records. 2 failed. 7 were skipped."
 public struct ResultState: Equatable, Sendable {
+    /// What ran: "Synchronize now", "Match-based coupling", "Undo".
+    public var title: String
     public var summary: String
     public var jobID: JobID?
-    /// Records that failed or were skipped, with their reasons.
+    /// Records that failed or were skipped, with their reasons; the last line says how many more
+    /// there are when the run listed only the first.
     public var problems: [String]
+    /// The first problem shown: the list scrolls.
+    public var scroll = 0
 
-    public init(summary: String, jobID: JobID?, problems: [String]) {
+    public init(title: String = "Synchronize now", summary: String, jobID: JobID?, problems: [String]) {
+        self.title = title
         self.summary = summary
         self.jobID = jobID
         self.problems = problems

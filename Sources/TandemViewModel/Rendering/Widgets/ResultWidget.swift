@@ -1,19 +1,28 @@
-/// The result of a run: the summary, the records that failed or were skipped, the way to the job.
+/// The result of a run: the summary, the records that failed or were skipped (scrolled), the way to
+/// the job.
 struct ResultWidget: Widget {
     let result: ResultState
 
-    private func problems(on screen: Size) -> ArraySlice<String> { result.problems.prefix(screen.height - 10) }
+    /// Problems shown at once on a screen of `size`.
+    static func rowsShown(_ count: Int, on size: Size) -> Int { min(count, max(0, size.height - 10)) }
 
-    func preferredSize(on screen: Size) -> Size { Size(width: 76, height: problems(on: screen).count + 7) }
+    /// The furthest the list scrolls: its last problem on the box's last row.
+    static func lastScroll(_ count: Int, on size: Size) -> Int { max(0, count - rowsShown(count, on: size)) }
+
+    func preferredSize(on screen: Size) -> Size {
+        Size(width: 76, height: Self.rowsShown(result.problems.count, on: screen) + 7)
+    }
 
     func render(in box: Rect, _ canvas: inout Canvas) {
-        canvas.box(in: box, title: "Synchronize now")
+        canvas.box(in: box, title: result.title)
         canvas.draw(result.summary, row: box.row + 2, column: box.column + 2, width: box.width - 4, style: .dialogTitle)
-        // The box was sized for the problems that fit the screen: as many as leave room for the rest.
-        for (offset, problem) in result.problems.prefix(max(0, box.height - 7)).enumerated() {
+        let rows = max(0, box.height - 7)
+        for (offset, problem) in result.problems.dropFirst(result.scroll).prefix(rows).enumerated() {
             canvas.draw(problem, row: box.row + 3 + offset, column: box.column + 2, width: box.width - 4, style: .conflict)
         }
-        canvas.draw(result.jobID.map { "Enter opens job \($0) · Esc closes" } ?? "Esc closes", row: box.row + box.height - 2,
-                    column: box.column + 2, width: box.width - 4, style: .dim)
+        let below = result.problems.count - result.scroll - rows
+        let keys = result.jobID.map { "Enter opens job \($0) · Esc closes" } ?? "Esc closes"
+        canvas.draw((below > 0 ? "↓ \(below) more · " : "") + keys, row: box.row + box.height - 2,
+                    column: box.column + 2, width: box.width - 4, style: .dialogNote)
     }
 }

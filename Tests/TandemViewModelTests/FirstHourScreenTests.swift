@@ -1,0 +1,212 @@
+import Foundation
+import Testing
+import TandemCore
+import TandemSQLite
+import TandemViewModel
+
+/// The screens' sharp edges a new user met in the first hour (issue 11), each pinned: the hint line,
+/// long messages, Shift-arrows that shrink, the coupling dialog's options, the errors screen's keys,
+/// the job log's details, job errors by name, undo from the job log, and results that scroll.
+@Suite struct FirstHourScreenTests {
+    func focusCustomer(_ number: String, _ harness: Harness) {
+        harness.model.press(.character("/"))
+        harness.model.type(number)
+        harness.model.press(.enter)
+    }
+
+    func customer(_ number: String, _ harness: Harness) throws -> Record {
+        try #require(try harness.opened.table("Customer", on: .erp).records(numbers: [number]).first)
+    }
+
+    func edit(_ number: String, city: String, _ harness: Harness) throws {
+        let table = try harness.opened.table("Customer", on: .erp)
+        let record = try customer(number, harness)
+        try table.write(.update(id: record.id, fields: ["City": city], expected: record.modifiedAt))
+    }
+
+    @Test func theListHintLineNamesTheJobLogAndTheErrorsAtEightyColumns() throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        let hints = harness.model.frame.lines[23]
+        #expect(hints.contains("J jobs") && hints.contains("E errors") && hints.contains("? help") && hints.contains("q quit"))
+        // What does not fit goes in a fixed order: Enter open first, then Tab pane, then m match.
+        #expect(!hints.contains("Enter open"))
+        let wide = Bindings.hints(in: .list, width: 200)
+        #expect(wide.contains("Enter open") && wide.contains("Tab pane") && wide.contains("m match"))
+    }
+
+    @Test func aLongStatusMessageWrapsOverTheRowsAboveAndIsReadWhole() throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        let words = (1...30).map { "word\($0)" }.joined(separator: " ")
+        harness.model.send(.notice(words))
+        let lines = harness.model.frame.lines
+        let footer = Set(lines[18...22].joined(separator: " ").split(separator: " ").map(String.init))
+        for index in 1...30 { #expect(footer.contains("word\(index)"), "word\(index) is cut") }
+        #expect(lines[23].contains("? help"))
+        // A short one stays on its line.
+        harness.model.send(.notice("Saved."))
+        #expect(harness.model.frame.lines[22].contains("Saved.") && !harness.model.frame.lines[21].contains("Saved."))
+    }
+
+    @Test func shiftUpShrinksTheRangeShiftDownExtendedAndNeverDropsOtherSelections() throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        let ids = harness.pane(.erp).rows.map(\.id)
+        // Row 0 selected with Space (the cursor moves to row 1), then Shift-↓ three times from row 3.
+        harness.model.press(.space, .down, .down, .shiftDown, .shiftDown, .shiftDown)
+        #expect(harness.pane(.erp).selection.count(of: 160) == 5)
+        harness.model.press(.shiftUp, .shiftUp)
+        let selection = harness.pane(.erp).selection
+        #expect(selection.count(of: 160) == 3)
+        #expect(selection.contains(ids[0]) && selection.contains(ids[3]) && selection.contains(ids[4]))
+        #expect(!selection.contains(ids[5]) && !selection.contains(ids[6]))
+        // Past the anchor the run turns round: rows above it are added.
+        harness.model.press(.shiftUp, .shiftUp)
+        let turned = harness.pane(.erp).selection
+        #expect(turned.contains(ids[2]) && turned.contains(ids[3]) && !turned.contains(ids[4]) && turned.contains(ids[0]))
+        // Another key ends the run: the next Shift-↑ starts a new one from the cursor.
+        harness.model.press(.down, .shiftUp)
+        #expect(harness.pane(.erp).selection.contains(ids[3]))
+    }
+
+    @Test func clearingCreateNewGivesSynchronizeAfterBackWhatItSaid() throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        focusCustomer("C01600", harness)
+        harness.model.press(.character("c"))
+        guard case .coupling(let opened)? = harness.state.modal else { Issue.record("no dialog"); return }
+        // Synchronize after: choose "no synchronization", then tick and clear Create new.
+        harness.model.press(.tab, .tab)
+        let before = opened.sync
+        harness.model.press(.right)
+        guard case .coupling(let changed)? = harness.state.modal else { Issue.record("no dialog"); return }
+        #expect(changed.sync != before)
+        harness.model.press(.backTab, .space)
+        guard case .coupling(let ticked)? = harness.state.modal else { Issue.record("no dialog"); return }
+        #expect(ticked.createNew && ticked.sync == .useERP)
+        harness.model.press(.space)
+        guard case .coupling(let cleared)? = harness.state.modal else { Issue.record("no dialog"); return }
+        #expect(!cleared.createNew && cleared.sync == changed.sync)
+    }
+
+    @Test func theJobLogShowsEveryCounterTheFinishAndTheDurationOfTheCursorJob() throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        let adatum = try customer("C00090", harness)
+        _ = try CouplingService(workspace: harness.opened.workspace).uncouple(mapping: "CUSTOMER", side: .erp, ids: [adatum.id])
+        harness.model.press(.character("J"))
+        let text = harness.model.frame.text
+        #expect(text.contains("Removed 1 of 1 couplings."))
+        #expect(text.contains("uncoupled 1"), "\(text)")
+        #expect(text.contains("inserted 0 · modified 0 · deleted 0 · unchanged 0"))
+        #expect(text.contains("coupled 0 · uncoupled 1 · skipped 0 · failed 0"))
+        #expect(text.contains("changed by someone else meanwhile 0"))
+        #expect(text.contains("finished") && text.contains("took"))
+        #expect(harness.model.frame.lines[23].contains("u undo"))
+    }
+
+    @Test func jobErrorsNameTheRecordsAndScroll() throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        let workspace = harness.opened.workspace
+        // Thirty accounts get a city longer than the ERP's City holds (30): each fails alone, from the CRM.
+        let accounts = try harness.opened.table("account", on: .crm)
+        let couplings = Array(try workspace.store.couplings(mapping: "CUSTOMER", after: nil, limit: 60)
+            .filter { try accounts.record(id: $0.crmID) != nil }.prefix(30))
+        try #require(couplings.count == 30)
+        for coupling in couplings {
+            let account = try #require(try accounts.record(id: coupling.crmID))
+            try accounts.write(.update(id: account.id, fields: ["address1_city": String(repeating: "x", count: 50)],
+                                       expected: account.modifiedAt))
+        }
+        let job = try SyncEngine(workspace: workspace).synchronize(SyncRequest(
+            mapping: "CUSTOMER", selection: .records(.erp, couplings.map(\.erpID)), choice: .fromCRM,
+            overwriteChangedDestination: true)).job
+        #expect(job.counters.failed == 30)
+        harness.model.press(.character("J"), .enter)
+        guard case .jobErrors(let screen)? = harness.state.screens.last else { Issue.record("no job errors"); return }
+        #expect(screen.errors.count == 30)
+        let first = try #require(screen.errors.first)
+        let erp = try #require(try harness.opened.table("Customer", on: .erp).record(id: couplings[0].erpID))
+        let names = screen.errors.map { $0.source ?? "" } + screen.errors.map { $0.destination ?? "" }
+        #expect(names.contains { $0.hasPrefix(erp["No."]) })
+        #expect(first.sourceSide == .crm)
+        var frame = harness.model.frame.text
+        #expect(!frame.contains(couplings[0].erpID.rawValue) && !frame.contains(couplings[0].crmID.rawValue))
+        #expect(frame.contains("↓ and 21 more"))
+        harness.model.press(.pageDown, .pageDown, .pageDown)
+        frame = harness.model.frame.text
+        guard case .jobErrors(let scrolled)? = harness.state.screens.last else { Issue.record("closed"); return }
+        #expect(scrolled.cursor == 27 && scrolled.scroll > 0)
+        #expect(frame.contains("↓ and 2 more"))
+    }
+
+    @Test func aJobThatOnlySkippedSaysSoInsteadOfNothing() throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        // C00990 is not coupled: synchronizing it with C00090 skips it and fails nothing.
+        let job = try SyncEngine(workspace: harness.opened.workspace).synchronize(SyncRequest(
+            mapping: "CUSTOMER", selection: .records(.erp, [try customer("C00990", harness).id, try customer("C00090", harness).id]),
+            choice: .toCRM)).job
+        #expect(job.counters.skipped == 1 && job.counters.failed == 0)
+        harness.model.press(.character("J"), .enter)
+        #expect(harness.model.frame.text.contains("No record failed in this job. 1 record was skipped: skips are not errors"))
+    }
+
+    @Test func undoFromTheJobLogPreviewsThenWritesOnlyOnEnter() throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        let workspace = harness.opened.workspace
+        try edit("C00090", city: "Kiel", harness)
+        try edit("C00900", city: "Jaén", harness)
+        let adatum = try customer("C00090", harness), aceites = try customer("C00900", harness)
+        let job = try SyncEngine(workspace: workspace).synchronize(SyncRequest(
+            mapping: "CUSTOMER", selection: .records(.erp, [adatum.id, aceites.id]), choice: .toCRM)).job
+        // Someone edits one of the two accounts after the job: undo must refuse it.
+        let accounts = try harness.opened.table("account", on: .crm)
+        let aceitesCoupling = try #require(try workspace.store.coupling(mapping: "CUSTOMER", side: .erp, id: aceites.id))
+        let written = try #require(try accounts.record(id: aceitesCoupling.crmID))
+        try accounts.write(.update(id: written.id, fields: ["telephone1": "+34 1"], expected: written.modifiedAt))
+
+        harness.model.press(.character("J"))
+        guard case .jobs(let jobs)? = harness.state.screens.last else { Issue.record("no job log"); return }
+        #expect(jobs.jobs.first?.id == job.id)
+        harness.model.press(.character("u"))
+        guard case .undoPreview(let preview)? = harness.state.modal else { Issue.record("no preview: \(String(describing: harness.state.message))"); return }
+        #expect(preview.summary == "Undo job \(job.id): 1 record go back, 1 refused.")
+        #expect(preview.lines.contains { $0.contains("address1_city \"Kiel\" → \"Boston\"") || $0.contains("address1_city Kiel → Boston") })
+        #expect(preview.lines.contains { $0.contains("the record changed after job \(job.id)") })
+        // Esc writes nothing.
+        harness.model.press(.escape)
+        #expect(harness.state.modal == nil)
+        let coupling = try #require(try workspace.store.coupling(mapping: "CUSTOMER", side: .erp, id: adatum.id))
+        #expect(try accounts.record(id: coupling.crmID)?["address1_city"] == "Kiel")
+        // Enter undoes: the result says what went back and what was refused.
+        harness.model.press(.character("u"), .enter)
+        guard case .result(let result)? = harness.state.modal else { Issue.record("no result"); return }
+        #expect(result.title == "Undo")
+        #expect(result.summary.hasPrefix("Undid job \(job.id): 1 record restored, 1 refused."))
+        #expect(try accounts.record(id: coupling.crmID)?["address1_city"] == "Boston")
+        // Undone once: asking again says so.
+        // The undo is the newest job now; the original is below it.
+        harness.model.press(.escape, .down, .character("u"))
+        #expect(harness.state.messageIsError && harness.state.message?.contains("already undone") == true)
+    }
+
+    @Test func aResultScrollsThroughEveryListedProblemAndSaysHowManyMore() throws {
+        var state = AppState(size: Size(width: 80, height: 24), workspaceName: "w")
+        let problems = (1...40).map { "C\(String(format: "%05d", $0)) Name: skipped" } + ["… and 960 more"]
+        state.modal = .result(ResultState(summary: "Synchronized 0 of 1,000 records.", jobID: 3, problems: problems))
+        var frame = Renderer.render(state)
+        #expect(frame.text.contains("C00001 Name") && !frame.text.contains("C00040 Name"))
+        #expect(frame.text.contains("more · Enter opens job 3"))
+        for _ in 0..<3 { _ = Reducer.reduce(&state, .key(.pageDown)) }
+        frame = Renderer.render(state)
+        #expect(frame.text.contains("C00040 Name") && frame.text.contains("… and 960 more"))
+        #expect(!frame.text.contains("C00001 Name"))
+        _ = Reducer.reduce(&state, .key(.up))
+        guard case .result(let scrolled)? = state.modal else { Issue.record("result closed"); return }
+        #expect(scrolled.scroll < problems.count - 1)
+    }
+}
