@@ -7,6 +7,8 @@ import TandemCore
 /// one leaves nothing behind.
 final class SQLiteCouplingWriter {
     let db: Database
+    /// The workspace file, named when a stored row cannot be read.
+    let path: String
     /// The job making the changes: its own intents do not stand in its way.
     let claimant: JobID?
     /// Mappings for which another job has intents, looked up once per mapping and transaction (the
@@ -14,8 +16,9 @@ final class SQLiteCouplingWriter {
     /// claims need no look-up at all).
     private var othersIntend: [String: Bool] = [:]
 
-    init(db: Database, claimant: JobID?) {
+    init(db: Database, path: String, claimant: JobID?) {
         self.db = db
+        self.path = path
         self.claimant = claimant
     }
 
@@ -117,7 +120,10 @@ final class SQLiteCouplingWriter {
         if let row = try Row.fetchOne(db.cachedStatement(sql: """
             SELECT erp_id, crm_id FROM couplings WHERE mapping = ? AND \(sourceColumn) = ?
             """), arguments: [intent.mapping, intent.sourceID.rawValue]) {
-            let pair = CouplingPair(mapping: intent.mapping, erpID: RecordID(row[0] as String), crmID: RecordID(row[1] as String))
+            let stored = StoredRow(row, path: path, table: "couplings") {
+                "\(intent.mapping)/\(StoredRow.keyText($0[0] as DatabaseValue))"
+            }
+            let pair = CouplingPair(mapping: intent.mapping, erpID: RecordID(try stored.text(0)), crmID: RecordID(try stored.text(1)))
             if pair != replacing { return .alreadyCoupled }
         }
         try db.cachedStatement(sql: """

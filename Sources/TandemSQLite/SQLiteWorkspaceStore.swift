@@ -325,7 +325,7 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
         guard !changes.isEmpty else { return [:] }
         return try pool.write { db in
             var refused: CouplingRefusals = [:]
-            let couplings = SQLiteCouplingWriter(db: db, claimant: changes.jobID)
+            let couplings = SQLiteCouplingWriter(db: db, path: pool.path, claimant: changes.jobID)
             for (index, change) in changes.couplings.enumerated() {
                 if let refusal = try couplings.apply(change) { refused[index] = refusal }
             }

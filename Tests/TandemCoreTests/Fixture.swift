@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 import TandemCore
 import TandemTestSupport
@@ -91,58 +90,5 @@ struct Fixture {
 
     func couplingOf(customer id: RecordID) throws -> Coupling? {
         try store.coupling(mapping: "CUSTOMER", side: .erp, id: id)
-    }
-}
-
-/// A record source that hands every call to another; subclasses change what they need.
-class ForwardingRecordSource: RecordSource, @unchecked Sendable {
-    let base: any RecordSource
-
-    init(_ base: any RecordSource) { self.base = base }
-
-    var schema: TableSchema { base.schema }
-    func count(search: String?) throws -> Int { try base.count(search: search) }
-    func page(search: String?, from start: PageStart, limit: Int) throws -> [Record] {
-        try base.page(search: search, from: start, limit: limit)
-    }
-    func scan(after id: RecordID?, limit: Int, fields: [String]?) throws -> [Record] {
-        try base.scan(after: id, limit: limit, fields: fields)
-    }
-    func records(ids: [RecordID]) throws -> [Record] { try base.records(ids: ids) }
-    func records(numbers: [String]) throws -> [Record] { try base.records(numbers: numbers) }
-    func records(named name: String, prefix: Bool, limit: Int) throws -> [Record] {
-        try base.records(named: name, prefix: prefix, limit: limit)
-    }
-    func nextNumber() throws -> String { try base.nextNumber() }
-    func apply(_ writes: [RecordWrite]) throws -> [WriteResult] { try base.apply(writes) }
-    func versions(since: Timestamp?, after start: RecordVersion?, limit: Int) throws -> [RecordVersion] {
-        try base.versions(since: since, after: start, limit: limit)
-    }
-}
-
-/// Wraps a record source and fails writes to chosen records, or counts calls.
-final class FaultyRecordSource: ForwardingRecordSource, @unchecked Sendable {
-    private let lock = NSLock()
-    var failingIDs: Set<RecordID> = []
-    var failAfterWriting = false
-    private(set) var applyCalls = 0
-
-    struct Crash: Error {}
-
-    /// Writes to failing records are refused (as a side refuses a bad record); with
-    /// `failAfterWriting`, the writes land and then the call fails, as a timeout that hid a success.
-    override func apply(_ writes: [RecordWrite]) throws -> [WriteResult] {
-        lock.lock()
-        applyCalls += 1
-        let failing = failingIDs, crash = failAfterWriting
-        lock.unlock()
-        let passing = writes.filter { !failing.contains($0.id) }
-        var results = try base.apply(passing).makeIterator()
-        let merged: [WriteResult] = writes.map { write in
-            failing.contains(write.id) ? .refused(.unknownField(table: schema.name, field: "rejected by the CRM"))
-                : results.next() ?? .refused(.notFound(table: schema.name, id: write.id))
-        }
-        if crash { throw Crash() }
-        return merged
     }
 }

@@ -8,12 +8,13 @@ import TandemTestSupport
 /// Bad values in a workspace's files are reported with file, table, row and column; nothing traps.
 @Suite struct StoredDataTests {
     /// A sample workspace whose file `name` was changed by `damage` behind Tandem's back.
-    func damaged(_ name: String, _ damage: (Database) throws -> Void) throws -> (TemporaryFolder, SQLiteWorkspace, String) {
+    func damaged(_ name: String, access: AccessMode = .reading,
+                 _ damage: (Database) throws -> Void) throws -> (TemporaryFolder, SQLiteWorkspace, String) {
         let folder = TemporaryFolder()
         _ = try SampleDataLoader.load(from: sampleDataFolder(), into: folder.path)
         let path = folder.file(name)
         try DatabaseQueue(path: path).write(damage)
-        return (folder, try SQLiteWorkspace.open(at: folder.path, access: .reading), path)
+        return (folder, try SQLiteWorkspace.open(at: folder.path, access: access), path)
     }
 
     func firstID(_ table: String, in path: String) throws -> String {
@@ -74,6 +75,31 @@ import TandemTestSupport
             Issue.record("unexpected: \(String(describing: error))")
             return
         }
+    }
+
+    /// An intent to create a record checks inside the write whether its source is coupled already, reading
+    /// that pair's ids: one that is not text is named, not trapped on, and nothing is written. (Created on
+    /// the CRM side, the pair is found by its ERP id and its CRM id is read; on the ERP side, the reverse.)
+    @Test(arguments: [(Side.crm, "crm_id"), (Side.erp, "erp_id")])
+    func aCouplingIDThatIsNotTextIsNamedWhenAnIntentMeetsIt(side: Side, column: String) throws {
+        let source = column == "crm_id" ? "erp_id" : "crm_id"
+        let (folder, opened, path) = try damaged(SQLiteWorkspace.workspaceFileName, access: .writing) { db in
+            try db.execute(sql: """
+                UPDATE couplings SET \(column) = X'ff'
+                WHERE mapping = 'CUSTOMER' AND erp_id = (SELECT MIN(erp_id) FROM couplings WHERE mapping = 'CUSTOMER')
+                """)
+        }
+        defer { folder.remove() }
+        let sourceID = try #require(try DatabaseQueue(path: path).read {
+            try String.fetchOne($0, sql: "SELECT \(source) FROM couplings WHERE \(column) = X'ff'")
+        })
+        var changes = WorkspaceChanges(jobID: 1)
+        changes.couplings = [.intend(CreationIntent(newID: .generate(), mapping: "CUSTOMER", side: side, sourceID: RecordID(sourceID),
+                                                    jobID: 1), replacing: nil)]
+        let row = "CUSTOMER/" + (column == "crm_id" ? sourceID : "a blob of 1 bytes")
+        #expect(throws: StoredDataError.badValue(path: path, table: "couplings", row: row, column: column,
+                                                 found: "a blob of 1 bytes")) { try opened.workspace.store.commit(changes) }
+        #expect(try opened.workspace.store.creationIntents(mapping: "CUSTOMER").isEmpty)
     }
 
     @Test func unknownJobTypesSidesAndBadFieldListsAreNamed() throws {
