@@ -39,7 +39,7 @@ struct GlobalOptions: ParsableArguments {
     func openOrCreate(for access: AccessMode) throws -> (SQLiteWorkspace, notice: String?) {
         let (folder, isDefault) = location
         if SQLiteWorkspace.exists(at: folder) { return (try SQLiteWorkspace.open(at: folder, access: access), nil) }
-        guard isDefault else { throw CommandError("No workspace at \(folder). Create one with `tandem init`.") }
+        guard isDefault else { throw CommandError(.noWorkspace, "No workspace at \(folder). Create one with `tandem init`.") }
         let source = SampleDataLocator.find(nil)
         let (opened, _) = try SampleDataLoader.load(from: source, into: folder)
         return (opened, "Created the workspace at \(folder) from \(source).")

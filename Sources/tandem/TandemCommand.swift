@@ -32,7 +32,7 @@ struct TandemCommand: ParsableCommand {
             try TerminalApp.run(workspace: opened.workspace,
                                 workspaceName: (opened.folder as NSString).lastPathComponent, notice: notice)
         } catch let error as TerminalError {
-            throw CommandError(error.description)
+            throw CommandError(.terminal, error.description)
         }
     }
 }

@@ -4,7 +4,7 @@ import TandemSQLite
 
 extension SyncAfterCoupling: ExpressibleByArgument {}
 
-struct CoupleCommand: ParsableCommand {
+struct CoupleCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "couple", abstract: "Set up the coupling of an ERP record to a CRM record (or create one).")
 
@@ -29,14 +29,14 @@ struct CoupleCommand: ParsableCommand {
     func run() throws {
         let opened = try global.open(for: .writing)
         let found = try RecordReferences(opened: opened).resolve(number)
-        guard found.side == .erp else { throw CommandError("\(number) is not an ERP record; give its No.", usage: true) }
+        guard found.side == .erp else { throw CommandError(.usage, "\(number) is not an ERP record; give its No.", usage: true) }
         let service = CouplingService(workspace: opened.workspace)
         if createNew {
             let outcome = try service.createNew(mapping: found.mapping.name, side: .erp, ids: [found.record.id])
             let result = outcome.outcomes[0]
             if output.json { try Console.printJSON(OutcomeJSON(result)) }
             guard result.status == .inserted else {
-                throw CommandError("\(Console.safe(found.label)): \(Console.safe(result.message))")
+                throw CommandError(.refused, "\(Console.safe(found.label)): \(Console.safe(result.message))", reason: result.failure)
             }
             if !output.json { Console.out("Created CRM record \(result.crmID?.rawValue ?? "") from \(Console.safe(found.label)) and coupled it.") }
             return
@@ -56,6 +56,9 @@ struct CoupleCommand: ParsableCommand {
         }
         if let result = outcome.sync,
            result.job.counters.failed + result.job.counters.skipped + result.job.counters.changedElsewhere > 0 {
+            if output.json {
+                throw CommandError(.recordsFailed, "The sync after coupling: \(result.summary)", records: result.problems)
+            }
             for problem in result.problems { Console.error("\(Console.safe(problem.label)): \(Console.safe(problem.message))") }
             throw ExitCode(1)
         }

@@ -2,7 +2,7 @@ import ArgumentParser
 import TandemCore
 import TandemSQLite
 
-struct ErrorsCommand: ParsableCommand {
+struct ErrorsCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(commandName: "errors", abstract: "Coupled data synchronization errors: skipped and failed couplings.")
 
     @OptionGroup var global: GlobalOptions

@@ -16,7 +16,7 @@ struct ExportCommand: ParsableCommand {
         // CSV is data: raw bytes are right in a pipe or a file, wrong on a screen, where record text
         // could act as terminal commands. So `-` refuses a terminal, as compressors do.
         if arguments.file == OutputFile.standardOutput, isatty(STDOUT_FILENO) == 1 {
-            throw CommandError("Standard output is a terminal; pipe it (`| less`) or give a file name instead of -.")
+            throw CommandError(.outputIsTerminal, "Standard output is a terminal; pipe it (`| less`) or give a file name instead of -.")
         }
         let opened = try global.open(for: .reading)
         let table = try arguments.resolve(in: opened)

@@ -40,7 +40,7 @@ struct GenerateCommand: ParsableCommand {
     func run() throws {
         let folder = global.folder
         let exists = SQLiteWorkspace.exists(at: folder)
-        if exists && !force { throw CommandError("A workspace already exists at \(folder); use --force to replace it.") }
+        if exists && !force { throw CommandError(.workspaceExists, "A workspace already exists at \(folder); use --force to replace it.") }
         if exists { try confirmation.require("Replace the workspace at \(folder), its couplings and job log included?") }
         var generator = WorkspaceGenerator(customers: customers)
         generator.contacts = contacts

@@ -21,7 +21,7 @@ struct InitCommand: ParsableCommand {
         let folder = global.folder
         let exists = SQLiteWorkspace.exists(at: folder)
         if exists && !force {
-            throw CommandError("A workspace already exists at \(folder); use --force to replace it.")
+            throw CommandError(.workspaceExists, "A workspace already exists at \(folder); use --force to replace it.")
         }
         if exists { try confirmation.require("Replace the workspace at \(folder), its couplings and job log included?") }
         // Build the new workspace beside the old one first: a bad sample file must not cost the old one.

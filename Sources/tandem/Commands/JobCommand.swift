@@ -2,7 +2,7 @@ import ArgumentParser
 import TandemCore
 import TandemSQLite
 
-struct JobCommand: ParsableCommand {
+struct JobCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(commandName: "job", abstract: "One job and its errors.")
 
     @OptionGroup var global: GlobalOptions
@@ -13,7 +13,7 @@ struct JobCommand: ParsableCommand {
     func run() throws {
         let workspace = try global.open(for: .reading).workspace, store = workspace.store
         guard let job = try store.job(id).map(workspace.current) else {
-            throw CommandError(TandemError.jobNotFound(id).description, usage: true)
+            throw CommandError(.jobNotFound, TandemError.jobNotFound(id).description, usage: true)
         }
         let errors = try store.jobErrors(id)
         let written = try store.recordChangeCount(id)

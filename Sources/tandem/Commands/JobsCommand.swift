@@ -2,7 +2,7 @@ import ArgumentParser
 import TandemCore
 import TandemSQLite
 
-struct JobsCommand: ParsableCommand {
+struct JobsCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(commandName: "jobs", abstract: "The synchronization job log, newest first.")
 
     @OptionGroup var global: GlobalOptions

@@ -2,7 +2,7 @@ import ArgumentParser
 import TandemCore
 import TandemSQLite
 
-struct ListCommand: ParsableCommand {
+struct ListCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List \(ListName.choices), sorted by name.")
 
@@ -32,7 +32,7 @@ struct ListCommand: ParsableCommand {
         let opened = try global.open(for: .reading)
         let table = try opened.table(list.schema.name, on: list.side)
         guard let mapping = try opened.workspace.store.mappings().first(where: { $0.table(on: list.side) == table.schema.name })
-        else { throw CommandError("No mapping covers \(table.schema.displayName).") }
+        else { throw CommandError(.noMapping, "No mapping covers \(table.schema.displayName).") }
         let schema = table.schema
         let fields = (schema.numberField.map { [$0] } ?? []) + [schema.nameField] + list.columns
         // Rows are printed a page at a time as they are read, so --limit of any size holds one page.

@@ -44,7 +44,7 @@ struct MappingCommand: ParsableCommand {
         for entry in fieldDirection {
             let (field, value) = try Self.assignment(entry)
             guard let direction = MappingDirection(rawValue: value) else {
-                throw CommandError("\"\(Console.safe(value))\" is not a direction: bidirectional, toCRM or fromCRM.", usage: true)
+                throw CommandError(.usage, "\"\(Console.safe(value))\" is not a direction: bidirectional, toCRM or fromCRM.", usage: true)
             }
             mapping.fields[try fieldIndex(field, in: mapping)].direction = direction
         }
@@ -68,7 +68,7 @@ struct MappingCommand: ParsableCommand {
         guard let index = mapping.fields.firstIndex(where: {
             $0.erpField.caseInsensitiveCompare(field) == .orderedSame || $0.crmField.caseInsensitiveCompare(field) == .orderedSame
         }) else {
-            throw CommandError("The \(mapping.name) mapping has no field \"\(Console.safe(field))\".", usage: true)
+            throw CommandError(.unknownField, "The \(mapping.name) mapping has no field \"\(Console.safe(field))\".", usage: true)
         }
         return index
     }
@@ -76,21 +76,21 @@ struct MappingCommand: ParsableCommand {
     /// `FIELD=VALUE` split at the first `=`.
     private static func assignment(_ text: String) throws -> (String, String) {
         guard let equals = text.firstIndex(of: "=") else {
-            throw CommandError("\"\(Console.safe(text))\" is not FIELD=VALUE.", usage: true)
+            throw CommandError(.usage, "\"\(Console.safe(text))\" is not FIELD=VALUE.", usage: true)
         }
         return (String(text[..<equals]).trimmingCharacters(in: .whitespaces), String(text[text.index(after: equals)...]))
     }
 
     /// A filter from `;`-joined conditions on the table's own fields.
     private static func filter(_ text: String, table: String, on side: Side) throws -> RecordFilter {
-        guard let schema = StandardTables.table(table, on: side) else { throw CommandError("No table \(table).") }
+        guard let schema = StandardTables.table(table, on: side) else { throw CommandError(.unknownTable, "No table \(table).") }
         let parts = text.split(separator: ";").map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         return RecordFilter(try parts.map { part in
             guard let condition = FilterCondition(parsing: part) else {
-                throw CommandError("\"\(Console.safe(part))\" is not a condition like Field=Value.", usage: true)
+                throw CommandError(.usage, "\"\(Console.safe(part))\" is not a condition like Field=Value.", usage: true)
             }
             guard schema.field(named: condition.field) != nil else {
-                throw CommandError("\(schema.displayName) has no field \"\(Console.safe(condition.field))\".", usage: true)
+                throw CommandError(.unknownField, "\(schema.displayName) has no field \"\(Console.safe(condition.field))\".", usage: true)
             }
             return condition
         })

@@ -6,7 +6,7 @@ extension MappingDirection: ExpressibleByArgument {}
 extension UpdateConflictPolicy: ExpressibleByArgument {}
 extension DeletionConflictPolicy: ExpressibleByArgument {}
 
-struct MappingsCommand: ParsableCommand {
+struct MappingsCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "mappings", abstract: "The table mappings and their field mappings.")
 

@@ -2,7 +2,7 @@ import ArgumentParser
 import TandemCore
 import TandemSQLite
 
-struct MatchCommand: ParsableCommand {
+struct MatchCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "match", abstract: "Couple uncoupled ERP records to CRM records with the same field values.",
         discussion: """
@@ -54,7 +54,7 @@ struct MatchCommand: ParsableCommand {
             criteria = try on.map { try MatchCriteria(mapping: mapping, fields: try Self.parseCriteria($0)) }
                 ?? MatchCriteria(defaultsOf: mapping)
         } catch let error as TandemError {
-            throw CommandError(error.description, usage: true)
+            throw CommandError(ErrorCode.of(error), error.description, usage: true)
         }
         let options = MatchOptions(criteria: criteria, createNewIfNoMatch: createNew, synchronizeAfterCoupling: sync)
         let coupler = MatchCoupler(workspace: opened.workspace)

@@ -28,18 +28,18 @@ struct SetCommand: ParsableCommand {
             let parts = assignment.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let name = String(parts[0]), value = String(parts[1])
             guard let field = schema.fields.first(where: { $0.name.caseInsensitiveCompare(name) == .orderedSame }) else {
-                throw CommandError("\(schema.displayName) has no field \"\(name)\". Fields: \(schema.fieldNames.joined(separator: ", ")).",
+                throw CommandError(.unknownField, "\(schema.displayName) has no field \"\(name)\". Fields: \(schema.fieldNames.joined(separator: ", ")).",
                                    usage: true)
             }
             if field.name == schema.nameField, schema.composedNameFields != nil {
-                throw CommandError("\(field.name) is made from \(schema.composedNameFields?.joined(separator: " and ") ?? ""); set those.",
+                throw CommandError(.usage, "\(field.name) is made from \(schema.composedNameFields?.joined(separator: " and ") ?? ""); set those.",
                                    usage: true)
             }
             if field.kind == .decimal, !value.isEmpty, !FieldValue.isNumber(value) {
-                throw CommandError("\(field.name) takes a number; \"\(value)\" is not one.", usage: true)
+                throw CommandError(.valueRefused, "\(field.name) takes a number; \"\(value)\" is not one.", usage: true)
             }
             if let refusal = FieldRefusal.of(value, in: field) {
-                throw CommandError("\(field.name): \(refusal); nothing was written.", usage: true)
+                throw CommandError(.valueRefused, "\(field.name): \(refusal); nothing was written.", usage: true)
             }
             fields[field.name] = value
         }
@@ -48,7 +48,7 @@ struct SetCommand: ParsableCommand {
         do {
             stamp = try found.table.write(.update(id: found.record.id, fields: fields, expected: found.record.modifiedAt))
         } catch RecordSourceError.changedElsewhere {
-            throw CommandError("\(Console.safe(found.label)) was changed by someone else while this ran; nothing was written. Run the command again.")
+            throw CommandError(.changedElsewhere, "\(Console.safe(found.label)) was changed by someone else while this ran; nothing was written. Run the command again.")
         }
         for (name, value) in fields.sorted(by: { $0.key < $1.key }) {
             Console.out("\(Console.safe(found.label)): \(name) \"\(Console.safe(found.record[name]))\" → \"\(Console.safe(value))\"")

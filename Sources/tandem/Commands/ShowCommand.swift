@@ -2,7 +2,7 @@ import ArgumentParser
 import TandemCore
 import TandemSQLite
 
-struct ShowCommand: ParsableCommand {
+struct ShowCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "show", abstract: "Show a record's card with its coupling.")
 

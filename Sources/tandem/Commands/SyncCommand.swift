@@ -4,7 +4,7 @@ import TandemSQLite
 
 extension Side: ExpressibleByArgument {}
 
-struct SyncCommand: ParsableCommand {
+struct SyncCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync", abstract: "Synchronize now: ERP records by No., every coupled record, or the modified ones.",
         discussion: """

@@ -15,7 +15,7 @@ struct TableArguments: ParsableArguments {
     func resolve(in opened: SQLiteWorkspace) throws -> SQLiteRecordSource {
         guard let schema = ListName.table(table, on: side) else {
             let names = StandardTables.tables(on: side).map(\.name).joined(separator: ", ")
-            throw CommandError("The \(side.displayName) has no table \"\(table)\"; it has \(names).", usage: true)
+            throw CommandError(.unknownTable, "The \(side.displayName) has no table \"\(table)\"; it has \(names).", usage: true)
         }
         return try opened.table(schema.name, on: side)
     }

@@ -2,7 +2,7 @@ import ArgumentParser
 import TandemCore
 import TandemSQLite
 
-struct UncoupleCommand: ParsableCommand {
+struct UncoupleCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "uncouple", abstract: "Delete the couplings of ERP records; the records themselves are untouched.")
 

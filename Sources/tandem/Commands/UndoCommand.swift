@@ -2,7 +2,7 @@ import ArgumentParser
 import TandemCore
 import TandemSQLite
 
-struct UndoCommand: ParsableCommand {
+struct UndoCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(commandName: "undo", abstract: "Undo a job: every field it wrote goes back; records changed since are refused.")
 
     @OptionGroup var global: GlobalOptions
@@ -15,7 +15,7 @@ struct UndoCommand: ParsableCommand {
     func run() throws {
         let opened = try global.open(for: preview ? .reading : .writing)
         guard try opened.workspace.store.job(id) != nil else {
-            throw CommandError(TandemError.jobNotFound(id).description, usage: true)
+            throw CommandError(.jobNotFound, TandemError.jobNotFound(id).description, usage: true)
         }
         if preview { return try printPreview(try JobUndoer(workspace: opened.workspace).preview(id)) }
         let result = try JobUndoer(workspace: opened.workspace).undo(id)

@@ -11,10 +11,10 @@ struct Confirmation: ParsableArguments {
     func require(_ question: String) throws {
         if yes { return }
         guard isatty(STDIN_FILENO) == 1, Console.errorIsTerminal else {
-            throw CommandError("\(question) Not done: give --yes to confirm when not on a terminal.", usage: true)
+            throw CommandError(.confirmationNeeded, "\(question) Not done: give --yes to confirm when not on a terminal.", usage: true)
         }
         Console.prompt("\(question) [y/N] ")
         let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-        guard answer == "y" || answer == "yes" else { throw CommandError("Not done.") }
+        guard answer == "y" || answer == "yes" else { throw CommandError(.notConfirmed, "Not done.") }
     }
 }

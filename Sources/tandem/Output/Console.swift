@@ -47,10 +47,11 @@ enum Console {
         out(try json(value))
     }
 
-    /// Any value as pretty JSON text, keys sorted, with control and bidi characters as `\uXXXX`.
-    static func json(_ value: some Encodable) throws -> String {
+    /// Any value as JSON text, keys sorted, with control and bidi characters as `\uXXXX`: pretty, or
+    /// on one line.
+    static func json(_ value: some Encodable, pretty: Bool = true) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         return DisplayText.escapingControlsInJSON(String(decoding: try encoder.encode(value), as: UTF8.self))
     }
 }
