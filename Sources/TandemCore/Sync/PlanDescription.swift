@@ -54,6 +54,8 @@ extension SyncPlan {
         public var unchanged = 0
         public var skipped = 0
         public var failing = 0
+        /// Fields whose destination changed since the last sync and that the writes overwrite.
+        public var overwritten = 0
 
         /// Counts one more plan.
         public mutating func add(_ plan: RecordPlan) {
@@ -65,6 +67,7 @@ extension SyncPlan {
             case .fail: failing += 1
             }
             fields += plan.changeCount
+            overwritten += plan.overwritten.count
         }
     }
 

@@ -11,6 +11,8 @@ struct SyncApplier {
     struct BatchOutcome {
         var counters = JobCounters()
         var problems: [RecordOutcome] = []
+        /// The records whose write overwrote a change the destination made since the last sync.
+        var overwrites: [OverwrittenRecord] = []
     }
 
     /// Refuses plans whose records moved since they were planned (applying an older preview).
@@ -115,6 +117,11 @@ struct SyncApplier {
                         fields: update.changes.map { RecordChange.Field(name: $0.field, oldValue: $0.oldValue, newValue: $0.newValue) }))
                 }
                 if updates.isEmpty { outcome.counters.unchanged += 1 } else { outcome.counters.modified += 1 }
+                if !plan.overwritten.isEmpty {
+                    outcome.counters.overwritten += plan.overwritten.count
+                    outcome.overwrites.append(OverwrittenRecord(label: plan.label, erpID: plan.erpID, crmID: plan.crmID,
+                                                                changes: plan.overwritten))
+                }
             }
         }
         let refused = try workspace.store.commit(changes)

@@ -105,6 +105,7 @@ public struct SyncEngine: Sendable {
         let applier = SyncApplier(workspace: workspace, mapping: mapping, jobID: job.id)
         var done = 0
         var problems: [RecordOutcome] = []
+        var overwrites: [OverwrittenRecord] = []
         var cancelled = false
         do {
             try body(applier) { plans, outcome in
@@ -112,6 +113,7 @@ public struct SyncEngine: Sendable {
                 marks?.note(plans, problems: outcome.problems)
                 job.counters = job.counters + outcome.counters
                 problems += outcome.problems.prefix(max(0, problemLimit - problems.count))
+                overwrites += outcome.overwrites.prefix(max(0, problemLimit - overwrites.count))
                 var changes = WorkspaceChanges(jobID: job.id)
                 changes.updatedJobs = [job]
                 try workspace.store.commit(changes)
@@ -123,7 +125,8 @@ public struct SyncEngine: Sendable {
             cancelled = true
         }
         job.finishedAt = workspace.clock.now()
-        var result = SyncResult(job: job, selected: cancelled ? done : total, problems: problems, cancelled: cancelled)
+        var result = SyncResult(job: job, selected: cancelled ? done : total, problems: problems,
+                                overwrites: overwrites, cancelled: cancelled)
         if cancelled { job.note = .cancelled }
         result.job = job
         var changes = WorkspaceChanges()
