@@ -192,6 +192,27 @@ import TandemTestSupport
         #expect((counters["overwritten"] as? Int ?? 0) >= 1)
     }
 
+    @Test func aMappingSetToSynchronizeMoreThanCoupledRecordsCreatesTheUncoupledOnes() throws {
+        let cli = CLIHarness()
+        defer { cli.remove() }
+        try cli.run("init")
+        #expect(try cli.run("mappings").out.contains("records        only coupled records are synchronized"))
+        #expect(try cli.run("list", "customers", "--uncoupled").out.contains("C01460"))
+        let changed = try cli.run("mapping", "CUSTOMER", "--only-coupled", "false")
+        #expect(changed.status == 0 && changed.out.contains("sync --all also creates and couples the uncoupled records"))
+        let mappings = try #require(try cli.json("mappings") as? [[String: Any]])
+        #expect(mappings.first?["onlyCoupled"] as? Bool == false)
+        let preview = try cli.run("sync", "--all", "--mapping", "CUSTOMER", "--direction", "to-crm", "--preview")
+        #expect(preview.out.contains("create") && preview.out.contains("not coupled: creates the CRM record and couples it"))
+        let synced = try cli.run("sync", "--all", "--mapping", "CUSTOMER", "--direction", "to-crm")
+        let jobs = try #require(try cli.json("jobs") as? [[String: Any]])
+        let counters = try #require(jobs.first?["counters"] as? [String: Any])
+        #expect(synced.out.contains("CUSTOMER: Synchronized") && (counters["inserted"] as? Int ?? 0) > 0)
+        #expect(counters["inserted"] as? Int == counters["coupled"] as? Int)
+        #expect(!(try cli.run("list", "customers", "--uncoupled").out.contains("C01460")))
+        #expect(try cli.run("mapping", "CUSTOMER", "--only-coupled", "maybe").status == 2)
+    }
+
     @Test func mappingsRestoreDeleteRecordAndCleanup() throws {
         let cli = CLIHarness()
         defer { cli.remove() }

@@ -53,12 +53,21 @@ struct SyncApplier {
         }
 
         let restores = plans.enumerated().compactMap { index, plan -> (Int, CreationRequest)? in
-            guard case .restore(let side, let fields) = plan.outcome, let coupling = plan.coupling else { return nil }
+            let side: Side, fields: [String: String], replacing: CouplingPair?
+            switch plan.outcome {
+            case .restore(let restored, let values):
+                guard let coupling = plan.coupling else { return nil }
+                (side, fields, replacing) = (restored, values, coupling.pair)
+            case .create(let created, let values):
+                (side, fields, replacing) = (created, values, nil)
+            default:
+                return nil
+            }
             let survivor = side == .erp ? plan.crmID : plan.erpID
             let modifiedAt = side == .erp ? plan.crmModifiedAt : plan.erpModifiedAt
             guard let survivor, let modifiedAt else { return nil }
             return (index, CreationRequest(sourceSide: side.other, source: Record(id: survivor, modifiedAt: modifiedAt, fields: [:]),
-                                           fields: fields, replacing: coupling.pair))
+                                           fields: fields, replacing: replacing))
         }
         var restoreSources = try survivingRecords(for: restores.map(\.1))
         let creation = try RecordCreator(workspace: workspace, mapping: mapping, jobID: jobID)
@@ -84,11 +93,13 @@ struct SyncApplier {
                     couplingOwners.append(index)
                 }
                 outcome.counters.uncoupled += 1
-            case .restore:
+            case .restore, .create:
                 if let restoreIndex, creation.couplings[restoreIndex] != nil {
                     outcome.counters.inserted += 1
+                    if plan.isCreation { outcome.counters.coupled += 1 }
                 } else {
-                    let reason = restoreIndex.flatMap { creation.failures[$0] } ?? .couldNotRestore
+                    let fallback: RecordFailure = plan.isCreation ? .couldNotCreate : .couldNotRestore
+                    let reason = restoreIndex.flatMap { creation.failures[$0] } ?? fallback
                     fail(plan, reason, at: now, into: &changes, &couplingOwners, index, &outcome)
                 }
             case .fail(let reason):

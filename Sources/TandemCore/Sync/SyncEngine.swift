@@ -125,7 +125,9 @@ public struct SyncEngine: Sendable {
             cancelled = true
         }
         job.finishedAt = workspace.clock.now()
-        var result = SyncResult(job: job, selected: cancelled ? done : total, problems: problems,
+        // A pass that also creates the uncoupled records selected more than the couplings it counted.
+        let selected = cancelled || request.createsUncoupled(mapping) ? done : total
+        var result = SyncResult(job: job, selected: selected, problems: problems,
                                 overwrites: overwrites, cancelled: cancelled)
         if cancelled { job.note = .cancelled }
         result.job = job
@@ -200,6 +202,10 @@ public struct SyncEngine: Sendable {
                 guard let last = couplings.last else { break }
                 try body(try plan(couplings.map { (.erp, $0.erpID, $0) }))
                 after = last.erpID
+            }
+            if request.createsUncoupled(mapping), let direction = request.choice.direction {
+                try UncoupledPlanner(workspace: workspace, mapping: mapping, direction: direction, batchSize: batchSize)
+                    .forEachBatch(body)
             }
         }
     }

@@ -72,7 +72,7 @@ struct SyncPlanner {
             }
         case .restore(let side, let fields):
             writes = [(side, fields)]
-        case .skip, .fail, .removeCoupling:
+        case .skip, .fail, .removeCoupling, .create:
             return
         }
         for write in writes {

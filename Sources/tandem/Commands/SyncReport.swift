@@ -64,7 +64,7 @@ struct SyncReport: Encodable {
 
     static func planned(_ plan: RecordPlan) -> PlannedRecord {
         PlannedRecord(record: plan.label, erpId: plan.erpID?.rawValue, crmId: plan.crmID?.rawValue,
-                      action: plan.action.rawValue, reason: plan.reason,
+                      action: plan.isCreation ? "create" : plan.action.rawValue, reason: plan.reason,
                       changes: plan.plannedChanges.map(change),
                       overwrites: plan.overwritten.isEmpty ? nil : plan.overwritten.map(change))
     }
