@@ -172,7 +172,7 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
 
     private static let jobColumns = """
         id, type, mapping, direction, started_at, finished_at, inserted, modified, unchanged, skipped, failed,
-        deleted, coupled, uncoupled, message, undone_by, owner, interrupted, changed_elsewhere
+        deleted, coupled, uncoupled, message, undone_by, owner, interrupted, changed_elsewhere, overwritten
         """
 
     private func job(_ row: Row) throws -> SyncJob {
@@ -187,6 +187,7 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
         counters.coupled = try stored.int("coupled")
         counters.uncoupled = try stored.int("uncoupled")
         counters.changedElsewhere = try stored.int("changed_elsewhere")
+        counters.overwritten = try stored.int("overwritten")
         return SyncJob(id: try stored.integer("id"), type: try stored.value("type", as: JobType.self), mapping: try stored.text("mapping"),
                        direction: try stored.optionalValue("direction", as: SyncDirection.self),
                        startedAt: Timestamp(milliseconds: try stored.integer("started_at")),
@@ -356,8 +357,8 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
             }
             let updateJob = try db.cachedStatement(sql: """
                 UPDATE jobs SET finished_at = ?, inserted = ?, modified = ?, unchanged = ?, skipped = ?, failed = ?,
-                    deleted = ?, coupled = ?, uncoupled = ?, changed_elsewhere = ?, message = ?, undone_by = ?,
-                    interrupted = ?
+                    deleted = ?, coupled = ?, uncoupled = ?, changed_elsewhere = ?, overwritten = ?, message = ?,
+                    undone_by = ?, interrupted = ?
                 WHERE id = ?
                 """)
             for job in changes.updatedJobs {
@@ -365,7 +366,7 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
                 try updateJob.execute(arguments: [
                     job.finishedAt?.milliseconds, counters.inserted, counters.modified, counters.unchanged,
                     counters.skipped, counters.failed, counters.deleted, counters.coupled, counters.uncoupled,
-                    counters.changedElsewhere, job.note.encoded, job.undoneBy, job.interrupted, job.id,
+                    counters.changedElsewhere, counters.overwritten, job.note.encoded, job.undoneBy, job.interrupted, job.id,
                 ])
             }
             for mark in changes.syncMarks {

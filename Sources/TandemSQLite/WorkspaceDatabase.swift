@@ -3,7 +3,7 @@ import TandemCore
 
 /// The workspace database's schema: mappings, couplings, jobs, job errors, record changes, intents.
 enum WorkspaceDatabase {
-    static let schemaVersion = 4
+    static let schemaVersion = 5
 
     static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -130,6 +130,9 @@ enum WorkspaceDatabase {
                     PRIMARY KEY (job_id, mapping, erp_id)
                 ) WITHOUT ROWID;
                 """)
+        }
+        migrator.registerMigration("v5: overwritten destination changes") { db in
+            try db.execute(sql: "ALTER TABLE jobs ADD COLUMN overwritten INTEGER NOT NULL DEFAULT 0")
         }
         return migrator
     }

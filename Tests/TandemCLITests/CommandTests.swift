@@ -167,6 +167,52 @@ import TandemTestSupport
         #expect(uncoupled.out.contains("C00370") && uncoupled.out.contains("The record is not coupled."))
     }
 
+    @Test func anOverwriteThePolicyAllowsIsShownInThePreviewAndNamedInTheResult() throws {
+        let cli = CLIHarness()
+        defer { cli.remove() }
+        try cli.run("init")
+        #expect(try cli.run("sync", "C00090", "--direction", "to-crm").status == 0)
+        let crmID = try #require(try cli.run("show", "C00090").out.firstMatch(of: /CRM account .*\((.{36})\)/)?.1)
+        try cli.run("set", String(crmID), "telephone1=+1 206 555 0100")
+        try cli.run("set", "C00090", "Phone No.=+1 206 555 0199")
+        try cli.run("mapping", "CUSTOMER", "--update-conflict", "sendERP")
+        let preview = try cli.run("sync", "C00090", "--direction", "to-crm", "--preview")
+        #expect(preview.out.contains("\"+1 206 555 0100\" → \"+1 206 555 0199\" (overwrites a change made in the CRM)"))
+        #expect(preview.out.contains("1 field would overwrite a change made at the destination since the last sync."))
+        let json = try #require(try cli.json("sync", "C00090", "--direction", "to-crm", "--preview") as? [[String: Any]])
+        let records = try #require(json.first?["records"] as? [[String: Any]])
+        let overwrites = try #require(records.first?["overwrites"] as? [[String: Any]])
+        #expect(overwrites.count == 1 && overwrites.first?["field"] as? String == "telephone1"
+                && overwrites.first?["old"] as? String == "+1 206 555 0100")
+        let synced = try cli.run("sync", "--all", "--mapping", "CUSTOMER", "--direction", "to-crm")
+        #expect(synced.out.contains("CUSTOMER: overwrote "))
+        #expect(synced.out.contains("  C00090 Adatum Corporation: telephone1 \"+1 206 555 0100\" → \"+1 206 555 0199\""))
+        let jobs = try #require(try cli.json("jobs") as? [[String: Any]])
+        let counters = try #require(jobs.first?["counters"] as? [String: Any])
+        #expect((counters["overwritten"] as? Int ?? 0) >= 1)
+    }
+
+    @Test func aMappingSetToSynchronizeMoreThanCoupledRecordsCreatesTheUncoupledOnes() throws {
+        let cli = CLIHarness()
+        defer { cli.remove() }
+        try cli.run("init")
+        #expect(try cli.run("mappings").out.contains("records        only coupled records are synchronized"))
+        #expect(try cli.run("list", "customers", "--uncoupled").out.contains("C01460"))
+        let changed = try cli.run("mapping", "CUSTOMER", "--only-coupled", "false")
+        #expect(changed.status == 0 && changed.out.contains("sync --all also creates and couples the uncoupled records"))
+        let mappings = try #require(try cli.json("mappings") as? [[String: Any]])
+        #expect(mappings.first?["onlyCoupled"] as? Bool == false)
+        let preview = try cli.run("sync", "--all", "--mapping", "CUSTOMER", "--direction", "to-crm", "--preview")
+        #expect(preview.out.contains("create") && preview.out.contains("not coupled: creates the CRM record and couples it"))
+        let synced = try cli.run("sync", "--all", "--mapping", "CUSTOMER", "--direction", "to-crm")
+        let jobs = try #require(try cli.json("jobs") as? [[String: Any]])
+        let counters = try #require(jobs.first?["counters"] as? [String: Any])
+        #expect(synced.out.contains("CUSTOMER: Synchronized") && (counters["inserted"] as? Int ?? 0) > 0)
+        #expect(counters["inserted"] as? Int == counters["coupled"] as? Int)
+        #expect(!(try cli.run("list", "customers", "--uncoupled").out.contains("C01460")))
+        #expect(try cli.run("mapping", "CUSTOMER", "--only-coupled", "maybe").status == 2)
+    }
+
     @Test func mappingsRestoreDeleteRecordAndCleanup() throws {
         let cli = CLIHarness()
         defer { cli.remove() }

@@ -27,6 +27,30 @@ import Testing
         #expect(rows.map(\.coupledERPID) == [pair.erp.id, nil])
     }
 
+    @Test func theLookupListNeverOffersARecordOutsideTheMappingsFilter() throws {
+        let fixture = Fixture()
+        var active: [RecordID] = []
+        // Inactive accounts sort between and around the active ones, more of them than a page holds.
+        for index in 0..<30 {
+            let name = String(format: "Account %02d", index)
+            let record = try fixture.account(name, ["statecode": index % 3 == 0 ? "Active" : "Inactive"])
+            if index % 3 == 0 { active.append(record.id) }
+        }
+        let first = try fixture.coupling.lookupPage(mapping: "CUSTOMER", search: nil, from: .first, limit: 4)
+        #expect(first.map(\.record.id) == Array(active.prefix(4)))
+        let last = try #require(first.last)
+        let second = try fixture.coupling.lookupPage(mapping: "CUSTOMER", search: nil,
+                                                     from: .after(ListKey(last.record, schema: StandardTables.account)), limit: 4)
+        #expect(second.map(\.record.id) == Array(active[4...7]))
+        let end = try fixture.coupling.lookupPage(mapping: "CUSTOMER", search: nil, from: .last, limit: 4)
+        #expect(end.map(\.record.id) == Array(active.suffix(4)))
+        let searched = try fixture.coupling.lookupPage(mapping: "CUSTOMER", search: "account 1", from: .first, limit: 10)
+        #expect(searched.map(\.record.id) == [active[4], active[5], active[6]])
+        let inactive = try fixture.account("Lonely Inactive", ["statecode": "Inactive"])
+        #expect(try !fixture.coupling.lookupPage(mapping: "CUSTOMER", search: "lonely", from: .first, limit: 10)
+            .contains { $0.record.id == inactive.id })
+    }
+
     @Test func draftDefaultsToERPDataForNewAndNoForCoupled() throws {
         let fixture = Fixture()
         let fresh = try fixture.customer("C00010", "Adatum")

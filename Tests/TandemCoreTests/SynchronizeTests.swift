@@ -99,6 +99,109 @@ import Testing
         #expect(try fixture.accounts.record(id: pair.crm.id)?["address1_city"] == "Bonn")
     }
 
+    @Test func anOverwriteThePolicyAllowsIsNamedInThePlanTheResultAndTheJob() throws {
+        var mapping = DefaultMappings.customer
+        mapping.updateConflict = .sendERP
+        let fixture = Fixture(mappings: [mapping, DefaultMappings.contact])
+        let pair = try fixture.coupledCustomer("C00010", "Adatum")
+        let quiet = try fixture.coupledCustomer("C00020", "Fabrikam")
+        try fixture.edit(fixture.accounts, pair.crm.id, ["address1_city": "Lyon", "telephone1": "+33 1"])
+        try fixture.edit(fixture.customers, pair.erp.id, ["Phone No.": "+49 1", "E-Mail": "sales@adatum.com"])
+        try fixture.edit(fixture.customers, quiet.erp.id, ["City": "Potsdam"])
+        let all = SyncRequest(mapping: "CUSTOMER", selection: .allCoupled, choice: .toCRM)
+
+        let plan = try fixture.engine.preview(all)
+        let adatum = try #require(plan.records.first { $0.erpID == pair.erp.id })
+        let expected = [
+            RecordPlan.PlannedChange(side: .crm, recordID: pair.crm.id,
+                                     change: FieldChange(field: "telephone1", oldValue: "+33 1", newValue: "+49 1")),
+            RecordPlan.PlannedChange(side: .crm, recordID: pair.crm.id,
+                                     change: FieldChange(field: "address1_city", oldValue: "Lyon", newValue: "Berlin")),
+        ]
+        #expect(Set(adatum.overwritten.map(\.change.field)) == ["telephone1", "address1_city"])
+        #expect(adatum.overwritten.count == 2 && expected.allSatisfy(adatum.overwritten.contains))
+        // The e-mail changed on the ERP only: written, but nothing of the CRM's is lost with it.
+        #expect(adatum.plannedChanges.contains { $0.change.field == "emailaddress1" })
+        #expect(!adatum.overwritten.contains { $0.change.field == "emailaddress1" })
+        #expect(plan.records.first { $0.erpID == quiet.erp.id }?.overwritten == [])
+        #expect(plan.counts.overwritten == 2)
+
+        let result = try fixture.engine.synchronize(all)
+        #expect(result.job.counters.modified == 2 && result.job.counters.overwritten == 2)
+        let named = try #require(result.overwrites.first)
+        #expect(result.overwrites.count == 1 && named.label == "C00010 Adatum" && named.crmID == pair.crm.id)
+        #expect(named.changes.count == 2 && expected.allSatisfy(named.changes.contains))
+        #expect(result.summary.contains("Overwrote 2 changes made in the CRM since the last sync."))
+        #expect(try fixture.store.job(result.job.id)?.counters.overwritten == 2)
+    }
+
+    @Test func aPairNeverSynchronizedHasNoChangeOfItsOwnToOverwrite() throws {
+        var mapping = DefaultMappings.customer
+        mapping.updateConflict = .sendERP
+        let fixture = Fixture(mappings: [mapping, DefaultMappings.contact])
+        let erp = try fixture.customer("C00010", "Adatum")
+        let crm = try fixture.account("Adatum")
+        _ = try fixture.coupling.couple(mapping: "CUSTOMER", erpID: erp.id, crmID: crm.id, sync: .no)
+        let plan = try fixture.engine.preview(SyncRequest(mapping: "CUSTOMER", selection: .allCoupled, choice: .toCRM))
+        let record = try #require(plan.records.first)
+        #expect(record.changeCount > 0 && record.overwritten.isEmpty)
+    }
+
+    @Test func aMappingNotOnlyForCoupledRecordsCreatesAndCouplesTheUncoupledOnesWithinItsFilter() throws {
+        var mapping = DefaultMappings.customer
+        mapping.onlyCoupled = false
+        let fixture = Fixture(mappings: [mapping, DefaultMappings.contact])
+        let pair = try fixture.coupledCustomer("C00010", "Adatum")
+        let uncoupled = try fixture.customer("C00020", "Fabrikam", ["City": "Potsdam"])
+        let blocked = try fixture.customer("C00030", "Blocked Ltd.", ["Blocked": "All"])
+        let all = SyncRequest(mapping: "CUSTOMER", selection: .allCoupled, choice: .toCRM)
+
+        let plan = try fixture.engine.preview(all)
+        let creation = try #require(plan.records.first { $0.erpID == uncoupled.id })
+        #expect(creation.isCreation && creation.reason == "not coupled: creates the CRM record and couples it")
+        #expect(!plan.records.contains { $0.erpID == blocked.id })
+        #expect(plan.counts.changing == 1 && plan.counts.unchanged == 1)
+
+        let result = try fixture.engine.synchronize(all)
+        #expect(result.job.counters.inserted == 1 && result.job.counters.coupled == 1 && result.job.counters.unchanged == 1)
+        #expect(result.selected == 2 && result.summary.hasPrefix("Synchronized 2 of 2 records."))
+        let coupling = try #require(try fixture.couplingOf(customer: uncoupled.id))
+        #expect(try fixture.accounts.record(id: coupling.crmID)?["address1_city"] == "Potsdam")
+        #expect(try fixture.couplingOf(customer: blocked.id) == nil)
+        #expect(try fixture.couplingOf(customer: pair.erp.id)?.crmID == pair.crm.id)
+        #expect(try fixture.accounts.count(search: nil) == 2)
+
+        let again = try fixture.engine.synchronize(all)
+        #expect(again.job.counters.inserted == 0 && again.job.counters.unchanged == 2)
+        #expect(try fixture.accounts.count(search: nil) == 2)
+    }
+
+    @Test func theDefaultSynchronizesOnlyCoupledRecords() throws {
+        let fixture = Fixture()
+        #expect(try fixture.store.mapping(named: "CUSTOMER").onlyCoupled)
+        _ = try fixture.coupledCustomer("C00010", "Adatum")
+        let uncoupled = try fixture.customer("C00020", "Fabrikam")
+        let result = try fixture.engine.synchronize(SyncRequest(mapping: "CUSTOMER", selection: .allCoupled, choice: .toCRM))
+        #expect(result.job.counters.inserted == 0 && result.selected == 1)
+        #expect(try fixture.couplingOf(customer: uncoupled.id) == nil && fixture.accounts.count(search: nil) == 1)
+    }
+
+    @Test func anUncoupledRecordAnotherJobIsCreatingIsNotCreatedTwice() throws {
+        var mapping = DefaultMappings.customer
+        mapping.onlyCoupled = false
+        let fixture = Fixture(mappings: [mapping, DefaultMappings.contact])
+        let erp = try fixture.customer("C00020", "Fabrikam")
+        let other = try fixture.workspace.beginJob(.coupling, mapping: "CUSTOMER")
+        var claim = WorkspaceChanges(jobID: other.id)
+        claim.couplings = [.intend(CreationIntent(newID: .generate(), mapping: "CUSTOMER", side: .crm, sourceID: erp.id,
+                                                  jobID: other.id), replacing: nil)]
+        try fixture.store.commit(claim)
+        let result = try fixture.engine.synchronize(SyncRequest(mapping: "CUSTOMER", selection: .allCoupled, choice: .toCRM))
+        #expect(result.job.counters.inserted == 0 && result.job.counters.changedElsewhere == 1)
+        #expect(result.problems.map(\.failure) == [.claimedByJob(other.id)])
+        #expect(try fixture.accounts.count(search: nil) == 0)
+    }
+
     @Test func mergeTakesEachFieldFromTheSideThatChangedIt() throws {
         let fixture = Fixture()
         let pair = try fixture.coupledCustomer("C00010", "Adatum")

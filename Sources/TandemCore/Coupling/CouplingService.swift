@@ -35,10 +35,32 @@ public struct CouplingService: Sendable {
         throw TandemError.crmRecordNameNotFound(text)
     }
 
-    /// A page of the CRM lookup list, each row marked with the ERP record it is coupled to.
+    /// How many reads a lookup page makes at most to fill itself with records inside the mapping's CRM
+    /// filter; a page that is still short after them holds what they found.
+    static let lookupReads = 20
+
+    /// A page of the CRM lookup list — only records inside the mapping's CRM filter, the only ones that
+    /// can be coupled — each row marked with the ERP record it is coupled to. The table pages by name
+    /// and search; the filter is applied to each page read, reading on by key until the page is full,
+    /// the table ends, or `lookupReads` reads were made.
     public func lookupPage(mapping name: String, search: String?, from start: PageStart, limit: Int) throws -> [LookupRow] {
         let mapping = try workspace.store.mapping(named: name)
-        let records = try workspace.table(of: mapping, on: .crm).page(search: search, from: start, limit: limit)
+        let table = try workspace.table(of: mapping, on: .crm)
+        let forward: Bool
+        switch start {
+        case .first, .after: forward = true
+        case .last, .before: forward = false
+        }
+        var records: [Record] = []
+        var next = start
+        for _ in 0..<Self.lookupReads where records.count < limit {
+            let read = try table.page(search: search, from: next, limit: limit)
+            let admitted = read.filter(mapping.crmFilter.admits)
+            if forward { records += admitted } else { records = admitted + records }
+            guard read.count == limit, let edge = forward ? read.last : read.first else { break }
+            next = forward ? .after(ListKey(edge, schema: table.schema)) : .before(ListKey(edge, schema: table.schema))
+        }
+        records = forward ? Array(records.prefix(limit)) : Array(records.suffix(limit))
         let couplings = try workspace.store.couplingsByID(mapping: mapping.name, side: .crm, ids: records.map(\.id))
         return records.map { LookupRow(record: $0, coupledERPID: couplings[$0.id]?.erpID) }
     }

@@ -11,6 +11,9 @@ public struct JobCounters: Sendable, Codable, Equatable {
     /// Records left alone because someone else wrote them after the job read them; the next run plans
     /// them again.
     public var changedElsewhere = 0
+    /// Fields written over a change the destination made since the last sync (the update-conflict
+    /// policy or a confirmed overwrite let the source win); the job's record changes keep what was lost.
+    public var overwritten = 0
 
     public init() {}
 
@@ -25,6 +28,7 @@ public struct JobCounters: Sendable, Codable, Equatable {
         sum.coupled += rhs.coupled
         sum.uncoupled += rhs.uncoupled
         sum.changedElsewhere += rhs.changedElsewhere
+        sum.overwritten += rhs.overwritten
         return sum
     }
 }

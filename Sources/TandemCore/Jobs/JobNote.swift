@@ -61,6 +61,7 @@ extension SyncJob {
                 text += " \(c.changedElsewhere) \(c.changedElsewhere == 1 ? "was" : "were") changed by someone else meanwhile and left as they are."
             }
             if c.skipped > 0 { text += " \(c.skipped) \(c.skipped == 1 ? "was" : "were") skipped." }
+            if c.overwritten > 0 { text += " " + Self.overwroteSentence(c.overwritten, direction) }
         case (.matchCoupling, _):
             text = "Coupled \(c.coupled - c.inserted) records by matching, created \(c.inserted); \(c.skipped) unmatched."
             if c.changedElsewhere > 0 { text += " \(c.changedElsewhere) taken first by another job." }
@@ -74,5 +75,11 @@ extension SyncJob {
         if note == .cancelled { text += " Cancelled before the end." }
         if interrupted { text += " Interrupted: its process ended before the job did." }
         return text
+    }
+
+    /// "Overwrote 2 changes made in the CRM since the last sync." for a pass in `direction`.
+    static func overwroteSentence(_ count: Int, _ direction: SyncDirection?) -> String {
+        let side = direction.map { " in the \($0.destination.displayName)" } ?? ""
+        return "Overwrote \(count) change\(count == 1 ? "" : "s") made\(side) since the last sync."
     }
 }

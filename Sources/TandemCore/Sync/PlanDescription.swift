@@ -3,6 +3,8 @@
 /// them out again.
 extension RecordPlan {
     public enum Action: String, Sendable {
+        /// `restore` is every plan that creates a record on the other side and couples it: a deleted
+        /// one re-created, or an uncoupled source's new counterpart (`isCreation`; `reason` says which).
         case write, unchanged, skip, fail, restore
         case removeCoupling = "remove-coupling"
     }
@@ -19,9 +21,15 @@ extension RecordPlan {
         case .write(let updates): updates.isEmpty ? .unchanged : .write
         case .skip: .skip
         case .fail: .fail
-        case .restore: .restore
+        case .restore, .create: .restore
         case .removeCoupling: .removeCoupling
         }
+    }
+
+    /// The plan creates the counterpart of an uncoupled record and couples the pair.
+    public var isCreation: Bool {
+        if case .create = outcome { return true }
+        return false
     }
 
     /// Why the record is skipped or fails, or what restoring / removing means; nil for writes.
@@ -31,6 +39,7 @@ extension RecordPlan {
         case .skip(let reason): reason.message
         case .fail(let reason): reason.message
         case .restore(let side, _): "re-creates the deleted \(side.displayName) record"
+        case .create(let side, _): "not coupled: creates the \(side.displayName) record and couples it"
         case .removeCoupling(let reason): "removes the coupling (\(reason))"
         }
     }
@@ -54,6 +63,8 @@ extension SyncPlan {
         public var unchanged = 0
         public var skipped = 0
         public var failing = 0
+        /// Fields whose destination changed since the last sync and that the writes overwrite.
+        public var overwritten = 0
 
         /// Counts one more plan.
         public mutating func add(_ plan: RecordPlan) {
@@ -65,6 +76,7 @@ extension SyncPlan {
             case .fail: failing += 1
             }
             fields += plan.changeCount
+            overwritten += plan.overwritten.count
         }
     }
 

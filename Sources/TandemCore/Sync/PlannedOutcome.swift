@@ -6,6 +6,10 @@ public enum PlannedOutcome: Sendable, Equatable {
     case fail(RecordFailure)
     /// The coupled record on `side` is gone: re-create it from the other side and re-couple.
     case restore(side: Side, fields: [String: String])
+    /// The source record is not coupled and the mapping synchronizes more than its coupled records
+    /// (`onlyCoupled` false): create it on `side` and couple the pair, through the same claim as
+    /// *Create new*.
+    case create(side: Side, fields: [String: String])
     /// The coupled record is gone and the mapping says to drop the coupling.
     case removeCoupling(reason: String)
 }

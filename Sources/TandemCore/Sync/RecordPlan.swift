@@ -14,6 +14,10 @@ public struct RecordPlan: Sendable, Equatable {
     /// Each side's `modifiedAt` when planned: applying a preview refuses records that moved since.
     public var erpModifiedAt: Timestamp?
     public var crmModifiedAt: Timestamp?
+    /// The written fields whose destination value was a change of its own since the last sync, lost to
+    /// this write (the update-conflict policy or `--force` let the source win): field, the destination's
+    /// value that is lost (`oldValue`), and the value written. A subset of the plan's changes.
+    public var overwritten: [PlannedChange] = []
 
     /// Fields this plan writes, over all sides.
     public var changeCount: Int {

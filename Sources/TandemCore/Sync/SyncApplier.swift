@@ -11,6 +11,8 @@ struct SyncApplier {
     struct BatchOutcome {
         var counters = JobCounters()
         var problems: [RecordOutcome] = []
+        /// The records whose write overwrote a change the destination made since the last sync.
+        var overwrites: [OverwrittenRecord] = []
     }
 
     /// Refuses plans whose records moved since they were planned (applying an older preview).
@@ -51,12 +53,21 @@ struct SyncApplier {
         }
 
         let restores = plans.enumerated().compactMap { index, plan -> (Int, CreationRequest)? in
-            guard case .restore(let side, let fields) = plan.outcome, let coupling = plan.coupling else { return nil }
+            let side: Side, fields: [String: String], replacing: CouplingPair?
+            switch plan.outcome {
+            case .restore(let restored, let values):
+                guard let coupling = plan.coupling else { return nil }
+                (side, fields, replacing) = (restored, values, coupling.pair)
+            case .create(let created, let values):
+                (side, fields, replacing) = (created, values, nil)
+            default:
+                return nil
+            }
             let survivor = side == .erp ? plan.crmID : plan.erpID
             let modifiedAt = side == .erp ? plan.crmModifiedAt : plan.erpModifiedAt
             guard let survivor, let modifiedAt else { return nil }
             return (index, CreationRequest(sourceSide: side.other, source: Record(id: survivor, modifiedAt: modifiedAt, fields: [:]),
-                                           fields: fields, replacing: coupling.pair))
+                                           fields: fields, replacing: replacing))
         }
         var restoreSources = try survivingRecords(for: restores.map(\.1))
         let creation = try RecordCreator(workspace: workspace, mapping: mapping, jobID: jobID)
@@ -82,11 +93,13 @@ struct SyncApplier {
                     couplingOwners.append(index)
                 }
                 outcome.counters.uncoupled += 1
-            case .restore:
+            case .restore, .create:
                 if let restoreIndex, creation.couplings[restoreIndex] != nil {
                     outcome.counters.inserted += 1
+                    if plan.isCreation { outcome.counters.coupled += 1 }
                 } else {
-                    let reason = restoreIndex.flatMap { creation.failures[$0] } ?? .couldNotRestore
+                    let fallback: RecordFailure = plan.isCreation ? .couldNotCreate : .couldNotRestore
+                    let reason = restoreIndex.flatMap { creation.failures[$0] } ?? fallback
                     fail(plan, reason, at: now, into: &changes, &couplingOwners, index, &outcome)
                 }
             case .fail(let reason):
@@ -115,6 +128,11 @@ struct SyncApplier {
                         fields: update.changes.map { RecordChange.Field(name: $0.field, oldValue: $0.oldValue, newValue: $0.newValue) }))
                 }
                 if updates.isEmpty { outcome.counters.unchanged += 1 } else { outcome.counters.modified += 1 }
+                if !plan.overwritten.isEmpty {
+                    outcome.counters.overwritten += plan.overwritten.count
+                    outcome.overwrites.append(OverwrittenRecord(label: plan.label, erpID: plan.erpID, crmID: plan.crmID,
+                                                                changes: plan.overwritten))
+                }
             }
         }
         let refused = try workspace.store.commit(changes)

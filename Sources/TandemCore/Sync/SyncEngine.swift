@@ -105,6 +105,7 @@ public struct SyncEngine: Sendable {
         let applier = SyncApplier(workspace: workspace, mapping: mapping, jobID: job.id)
         var done = 0
         var problems: [RecordOutcome] = []
+        var overwrites: [OverwrittenRecord] = []
         var cancelled = false
         do {
             try body(applier) { plans, outcome in
@@ -112,6 +113,7 @@ public struct SyncEngine: Sendable {
                 marks?.note(plans, problems: outcome.problems)
                 job.counters = job.counters + outcome.counters
                 problems += outcome.problems.prefix(max(0, problemLimit - problems.count))
+                overwrites += outcome.overwrites.prefix(max(0, problemLimit - overwrites.count))
                 var changes = WorkspaceChanges(jobID: job.id)
                 changes.updatedJobs = [job]
                 try workspace.store.commit(changes)
@@ -123,7 +125,10 @@ public struct SyncEngine: Sendable {
             cancelled = true
         }
         job.finishedAt = workspace.clock.now()
-        var result = SyncResult(job: job, selected: cancelled ? done : total, problems: problems, cancelled: cancelled)
+        // A pass that also creates the uncoupled records selected more than the couplings it counted.
+        let selected = cancelled || request.createsUncoupled(mapping) ? done : total
+        var result = SyncResult(job: job, selected: selected, problems: problems,
+                                overwrites: overwrites, cancelled: cancelled)
         if cancelled { job.note = .cancelled }
         result.job = job
         var changes = WorkspaceChanges()
@@ -197,6 +202,10 @@ public struct SyncEngine: Sendable {
                 guard let last = couplings.last else { break }
                 try body(try plan(couplings.map { (.erp, $0.erpID, $0) }))
                 after = last.erpID
+            }
+            if request.createsUncoupled(mapping), let direction = request.choice.direction {
+                try UncoupledPlanner(workspace: workspace, mapping: mapping, direction: direction, batchSize: batchSize)
+                    .forEachBatch(body)
             }
         }
     }

@@ -72,7 +72,7 @@ struct SyncPlanner {
             }
         case .restore(let side, let fields):
             writes = [(side, fields)]
-        case .skip, .fail, .removeCoupling:
+        case .skip, .fail, .removeCoupling, .create:
             return
         }
         for write in writes {
@@ -129,17 +129,24 @@ struct SyncPlanner {
         }
         let writing = used.filter { $0.differs(direction) }
         let overwritten = writing.filter { $0.changed(on: direction.destination) }
+        let neverSynchronized = plan.coupling.map { $0.snapshot.isEmpty && $0.modifiedAtLastSync(on: direction.destination) == nil } == true
         if !overwritten.isEmpty && !request.overwriteChangedDestination && !mapping.updateConflict.lets(direction) {
             let fields = overwritten.map { $0.mapping.field(on: direction.destination) }
-            let neverSynchronized = plan.coupling.map { $0.snapshot.isEmpty && $0.modifiedAtLastSync(on: direction.destination) == nil }
-            plan.outcome = .skip(neverSynchronized == true ? .neverSynchronized(fields: fields)
-                                                           : .destinationChanged(side: direction.destination, fields: fields))
+            plan.outcome = .skip(neverSynchronized ? .neverSynchronized(fields: fields)
+                                                   : .destinationChanged(side: direction.destination, fields: fields))
             return
         }
         let destinationID = direction == .toCRM ? crm.id : erp.id
-        let changes = writing.map {
-            FieldChange(field: $0.mapping.field(on: direction.destination), oldValue: $0.current(direction),
-                        newValue: $0.outgoing(direction) ?? "")
+        func change(_ comparison: FieldComparison) -> FieldChange {
+            FieldChange(field: comparison.mapping.field(on: direction.destination), oldValue: comparison.current(direction),
+                        newValue: comparison.outgoing(direction) ?? "")
+        }
+        let changes = writing.map(change)
+        // A pair never synchronized has no change of its own to lose: there was no last sync.
+        if !neverSynchronized {
+            plan.overwritten = overwritten.map {
+                RecordPlan.PlannedChange(side: direction.destination, recordID: destinationID, change: change($0))
+            }
         }
         plan.outcome = .write(changes.isEmpty ? [] : [RecordUpdate(side: direction.destination, recordID: destinationID,
                                                                      changes: changes)])

@@ -17,4 +17,10 @@ public struct SyncRequest: Sendable, Equatable {
         self.overwriteChangedDestination = overwriteChangedDestination
         self.resolutions = resolutions
     }
+
+    /// Whether this request also creates and couples the mapping's uncoupled source records: a one-way
+    /// pass over every pair of a mapping that synchronizes more than its coupled records.
+    func createsUncoupled(_ mapping: TableMapping) -> Bool {
+        selection == .allCoupled && choice.direction != nil && !mapping.onlyCoupled
+    }
 }

@@ -5,6 +5,9 @@ public struct SyncResult: Sendable {
     /// The first records that were skipped or failed, with their reasons: at most the engine's
     /// `problemLimit` (successes are only counted; failures are all in the job's errors).
     public var problems: [RecordOutcome]
+    /// The first records (at most `problemLimit`) whose write overwrote changes the destination made
+    /// since the last sync, each field named; `job.counters.overwritten` counts every such field.
+    public var overwrites: [OverwrittenRecord]
     public var cancelled: Bool
 
     /// Skipped or failed records beyond those listed in `problems`.
@@ -26,6 +29,7 @@ public struct SyncResult: Sendable {
         if job.counters.skipped > 0 {
             text += " \(job.counters.skipped) \(job.counters.skipped == 1 ? "was" : "were") skipped."
         }
+        if job.counters.overwritten > 0 { text += " " + SyncJob.overwroteSentence(job.counters.overwritten, job.direction) }
         if cancelled { text += " Cancelled before the end." }
         return text
     }

@@ -16,6 +16,9 @@ struct MappingCommand: ParsableCommand {
     var updateConflict: UpdateConflictPolicy?
     @Option(help: "none, restore or removeCoupling.")
     var deletionConflict: DeletionConflictPolicy?
+    @Option(help: ArgumentHelp("true: synchronize only coupled records (the default); false: sync --all also creates and couples the uncoupled records within the filter.",
+                               valueName: "true|false"))
+    var onlyCoupled: Bool?
     @Option(help: "Enable a field mapping (by its ERP or CRM field name).")
     var enable: [String] = []
     @Option(help: "Disable a field mapping.")
@@ -51,6 +54,7 @@ struct MappingCommand: ParsableCommand {
         if let direction { mapping.direction = direction }
         if let updateConflict { mapping.updateConflict = updateConflict }
         if let deletionConflict { mapping.deletionConflict = deletionConflict }
+        if let onlyCoupled { mapping.onlyCoupled = onlyCoupled }
         for (names, enabled) in [(enable, true), (disable, false)] {
             for field in names { mapping.fields[try fieldIndex(field, in: mapping)].isEnabled = enabled }
         }
@@ -58,6 +62,7 @@ struct MappingCommand: ParsableCommand {
         Console.out("\(mapping.name): \(mapping.direction.rawValue) · update conflicts: \(mapping.updateConflict.rawValue) · "
               + "deletion conflicts: \(mapping.deletionConflict.rawValue) · \(mapping.enabledFields.count) of \(mapping.fields.count) fields enabled.")
         Console.out("ERP filter: \(Console.safe(mapping.erpFilter.summary)) · CRM filter: \(Console.safe(mapping.crmFilter.summary))")
+        if !mapping.onlyCoupled { Console.out(MappingsCommand.scope(mapping) + ".") }
         for field in mapping.fields where field.constant != nil || field.direction != .bidirectional {
             Console.out("  \(field.erpField) ↔ \(field.crmField): \(field.direction.rawValue)"
                         + (field.constant.map { " · constant \"\(Console.safe($0))\"" } ?? ""))

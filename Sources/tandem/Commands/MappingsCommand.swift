@@ -20,6 +20,7 @@ struct MappingsCommand: ParsableCommand, JSONOutputCommand {
             Console.out("\(mapping.name): \(mapping.caption(nil)) · \(mapping.direction.rawValue)")
             Console.out("  filters        ERP: \(mapping.erpFilter.summary) · CRM: \(mapping.crmFilter.summary)")
             Console.out("  conflicts      update: \(mapping.updateConflict.rawValue) · deletion: \(mapping.deletionConflict.rawValue)")
+            Console.out("  records        \(Self.scope(mapping))")
             if !mapping.dependsOn.isEmpty { Console.out("  depends on     \(mapping.dependsOn.joined(separator: ", "))") }
             var table = TextTable(["ERP field", "CRM field", "Direction", "Enabled", "Match", "Constant", "Lookup"].map {
                 TextTable.Column(title: $0, maxWidth: 28)
@@ -32,5 +33,11 @@ struct MappingsCommand: ParsableCommand, JSONOutputCommand {
             Console.out(table.render().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
             Console.out()
         }
+    }
+
+    /// Which records a sync of every pair takes (Business Central's "Synch. Only Coupled Records").
+    static func scope(_ mapping: TableMapping) -> String {
+        mapping.onlyCoupled ? "only coupled records are synchronized"
+                            : "sync --all also creates and couples the uncoupled records within the filter"
     }
 }

@@ -14,9 +14,13 @@ struct PlanPrinter {
             if planned.changes.isEmpty {
                 rows.append([record.label, planned.action, "", planned.reason ?? ""])
             }
+            let overwritten = Set((planned.overwrites ?? []).map { "\($0.side) \($0.field)" })
             for (index, change) in planned.changes.enumerated() {
+                let overwrites = overwritten.contains("\(change.side) \(change.field)")
                 rows.append([index == 0 ? record.label : "", index == 0 ? "write" : "",
-                             "\(change.side.uppercased()) \(change.field)", "\"\(change.old)\" → \"\(change.new)\""])
+                             "\(change.side.uppercased()) \(change.field)",
+                             "\"\(change.old)\" → \"\(change.new)\""
+                                 + (overwrites ? " (overwrites a change made in the \(change.side.uppercased()))" : "")])
             }
         }
         table.print(rows)
@@ -30,6 +34,11 @@ struct PlanPrinter {
     static func summary(_ mapping: String, _ counts: SyncPlan.Counts) -> String {
         "\(mapping) preview: \(counts.changing) record\(counts.changing == 1 ? "" : "s") would change "
             + "(\(counts.fields) field\(counts.fields == 1 ? "" : "s")), \(counts.unchanged) unchanged, \(counts.skipped) skipped, "
-            + "\(counts.failing) would fail. Nothing was written."
+            + "\(counts.failing) would fail."
+            + (counts.overwritten > 0
+                ? " \(counts.overwritten) field\(counts.overwritten == 1 ? "" : "s") would overwrite a change made at the "
+                    + "destination since the last sync."
+                : "")
+            + " Nothing was written."
     }
 }

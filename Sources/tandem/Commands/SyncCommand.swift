@@ -105,6 +105,7 @@ struct SyncCommand: ParsableCommand, JSONOutputCommand {
                 refused = refused || report.hasProblems
                 if output.json { documents.append(report) } else {
                     Console.out("\(request.mapping): \(Console.safe(result.summary)) (job \(result.job.id))")
+                    printOverwrites(result, mapping: request.mapping)
                     for problem in result.problems {
                         Console.error("\(Console.safe(problem.label)): \(problem.status == .failed ? "failed" : "refused"): "
                                       + Console.safe(problem.message) + hint(for: problem))
@@ -123,6 +124,25 @@ struct SyncCommand: ParsableCommand, JSONOutputCommand {
             try Console.printJSON(documents)
         }
         if refused { throw ExitCode(1) }
+    }
+
+    /// "CUSTOMER: overwrote 1 change made in the CRM since the last sync:" and one line per record
+    /// naming each field, the value lost and the value written.
+    private func printOverwrites(_ result: SyncResult, mapping: String) {
+        let count = result.job.counters.overwritten
+        guard count > 0 else { return }
+        let side = result.job.direction.map { " in the \($0.destination.displayName)" } ?? ""
+        Console.out("\(mapping): overwrote \(count) change\(count == 1 ? "" : "s") made\(side) since the last sync:")
+        for record in result.overwrites {
+            let fields = record.changes.map {
+                "\(Console.safe($0.change.field)) \"\(Console.safe($0.change.oldValue))\" → \"\(Console.safe($0.change.newValue))\""
+            }
+            Console.out("  \(Console.safe(record.label)): " + fields.joined(separator: ", "))
+        }
+        let listed = result.overwrites.reduce(0) { $0 + $1.changes.count }
+        if listed < count {
+            Console.out("  … and \(count - listed) more; `tandem job \(result.job.id)` and undo keep every old value.")
+        }
     }
 
     private func hint(for problem: RecordOutcome) -> String {
