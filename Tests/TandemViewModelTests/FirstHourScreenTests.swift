@@ -209,4 +209,29 @@ import TandemViewModel
         guard case .result(let scrolled)? = state.modal else { Issue.record("result closed"); return }
         #expect(scrolled.scroll < problems.count - 1)
     }
+
+    @Test func anOverwriteThePolicyAllowsIsNamedInThePreviewAndTheResult() throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        let workspace = harness.opened.workspace
+        var mapping = try workspace.store.mapping(named: "CUSTOMER")
+        mapping.updateConflict = .sendERP
+        try workspace.store.save(mapping)
+        // Adatum's city changed on both sides since the last sync; the policy sends the ERP's.
+        try edit("C00090", city: "Kiel", harness)
+        let adatum = try customer("C00090", harness)
+        let coupling = try #require(try workspace.store.coupling(mapping: "CUSTOMER", side: .erp, id: adatum.id))
+        let accounts = try harness.opened.table("account", on: .crm)
+        let account = try #require(try accounts.record(id: coupling.crmID))
+        try accounts.write(.update(id: account.id, fields: ["address1_city": "Cambridge"], expected: account.modifiedAt))
+        // Two rows selected (a several-record sync is where the policy decides), then preview.
+        focusCustomer("C00090", harness)
+        harness.model.press(.space, .space, .character("s"), .character("p"))
+        guard case .preview(let preview)? = harness.state.modal else { Issue.record("no preview"); return }
+        #expect(preview.lines.contains { $0.contains("address1_city: Cambridge → Kiel — overwrites a change made in the CRM since the last sync") })
+        #expect(preview.summary.contains("1 field will overwrite a change made at the destination since the last sync."))
+        harness.model.press(.enter)
+        guard case .result(let result)? = harness.state.modal else { Issue.record("no result"); return }
+        #expect(result.problems.contains { $0.contains("overwrote CRM address1_city \"Cambridge\" with \"Kiel\"") })
+    }
 }

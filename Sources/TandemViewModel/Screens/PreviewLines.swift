@@ -10,9 +10,14 @@ enum PreviewLines {
             let label = DisplayText.sanitized(record.label)
             switch record.action {
             case .write:
+                // A write the update-conflict policy lets over a change the destination made since the
+                // last sync says so on its line: that change is lost.
+                let lost = Set(record.overwritten.map { "\($0.side.rawValue)/\($0.change.field)" })
                 return ["\(label):"] + record.plannedChanges.map {
                     "  \($0.side.displayName) \($0.change.field): \(DisplayText.sanitized($0.change.oldValue)) → "
                         + DisplayText.sanitized($0.change.newValue)
+                        + (lost.contains("\($0.side.rawValue)/\($0.change.field)")
+                            ? " — overwrites a change made in the \($0.side.displayName) since the last sync" : "")
                 }
             case .unchanged: return ["\(label): unchanged"]
             case .skip: return ["\(label): skipped — \(DisplayText.sanitized(record.reason ?? ""))"]
@@ -27,5 +32,7 @@ enum PreviewLines {
         return "\(counts.changing) of \(total) record\(total == 1 ? "" : "s") will change "
             + "(\(counts.fields) field\(counts.fields == 1 ? "" : "s")); \(counts.skipped) skipped."
             + (counts.failing > 0 ? " \(counts.failing) will fail." : "")
+            + (counts.overwritten > 0 ? " \(counts.overwritten) field\(counts.overwritten == 1 ? "" : "s") will overwrite a change"
+                + " made at the destination since the last sync." : "")
     }
 }

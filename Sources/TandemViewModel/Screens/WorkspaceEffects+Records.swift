@@ -244,9 +244,16 @@ extension WorkspaceEffects {
             }
         }
         let unlisted = result.unlistedProblems > 0 ? ["… and \(result.unlistedProblems) more (failures are in the job's errors)"] : []
+        // Overwrites the policy allowed are named with the values lost, after the problems.
+        let overwrites = result.overwrites.flatMap { record in
+            record.changes.map { change in
+                DisplayText.sanitized("\(record.label): overwrote \(change.side.displayName) \(change.change.field) "
+                                      + "\"\(change.change.oldValue)\" with \"\(change.change.newValue)\"")
+            }
+        }
         deliver(.syncFinished(token: token, ResultState(
             summary: result.summary, jobID: result.job.id,
-            problems: result.problems.map { DisplayText.sanitized("\($0.label): \($0.message)") } + unlisted)))
+            problems: result.problems.map { DisplayText.sanitized("\($0.label): \($0.message)") } + unlisted + overwrites)))
     }
 
     private func card(_ page: PageKind, _ side: Side, _ id: RecordID) throws -> CardData {
