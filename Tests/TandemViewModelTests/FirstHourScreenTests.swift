@@ -234,4 +234,28 @@ import TandemViewModel
         guard case .result(let result)? = harness.state.modal else { Issue.record("no result"); return }
         #expect(result.problems.contains { $0.contains("overwrote CRM address1_city \"Cambridge\" with \"Kiel\"") })
     }
+
+    @Test func theMatchDialogAtSixtyBySixteenKeepsItsFrameOptionsAndCursorInView() throws {
+        let harness = try Harness(size: Size(width: 60, height: 16))
+        defer { harness.remove() }
+        harness.model.press(.character("m"))
+        guard case .match(let dialog)? = harness.state.modal else { Issue.record("no match dialog"); return }
+        #expect(dialog.fields.count > 6)
+        for step in 0..<dialog.rowCount {
+            let frame = harness.model.frame
+            let text = frame.text
+            #expect(text.contains("[ Match ]") && text.contains("Create new if no match") && text.contains("Synchronize after coupling"),
+                    "step \(step):\n\(text)")
+            // The box is whole: its bottom border is one unbroken line under the options.
+            #expect(frame.lines.contains { $0.contains("└") && $0.contains("┘") && !$0.contains("[") }, "step \(step):\n\(text)")
+            if step < dialog.fields.count {
+                let field = dialog.fields[step]
+                // The focused row inside the box (the pane heading behind it is focused too: skip its rows).
+                let focused = (3..<frame.size.height - 2).first { row in frame.styleLine(row).dropFirst(3).prefix(50).contains("F") }
+                let row = try #require(focused, "no focused row at step \(step)")
+                #expect(frame.lines[row].contains(field.erpField), "step \(step):\n\(text)")
+            }
+            harness.model.press(.down)
+        }
+    }
 }
