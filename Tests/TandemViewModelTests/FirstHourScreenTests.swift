@@ -258,4 +258,29 @@ import TandemViewModel
             harness.model.press(.down)
         }
     }
+
+    /// Business Central's *Synchronize modified records*, on a page: only the pairs changed since their
+    /// last sync are taken (issue 10: cost that follows the change).
+    @Test func synchronizeModifiedRecordsTakesOnlyWhatChangedSinceTheLastSync() throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        let workspace = harness.opened.workspace
+        _ = try SyncEngine(workspace: workspace).synchronize(SyncRequest(mapping: "CUSTOMER", selection: .allCoupled, choice: .toCRM,
+                                                                         overwriteChangedDestination: true))
+        try edit("C00090", city: "Kiel", harness)
+        harness.model.press(.character("S"))
+        guard case .syncQuestion(let dialog)? = harness.state.modal else { Issue.record("no question"); return }
+        #expect(dialog.modifiedOnly)
+        #expect(harness.model.frame.text.contains("the records modified since their last sync"))
+        harness.model.press(.enter)
+        guard case .result(let result)? = harness.state.modal else { Issue.record("no result"); return }
+        let jobID = try #require(result.jobID)
+        let job = try #require(try workspace.store.job(jobID))
+        #expect(job.counters.modified == 1, "\(result.summary)")
+        #expect(job.counters.modified + job.counters.unchanged + job.counters.skipped + job.counters.failed
+                < (try workspace.store.couplingCount(mapping: "CUSTOMER")))
+        let adatum = try customer("C00090", harness)
+        let coupling = try #require(try workspace.store.coupling(mapping: "CUSTOMER", side: .erp, id: adatum.id))
+        #expect(try harness.opened.table("account", on: .crm).record(id: coupling.crmID)?["address1_city"] == "Kiel")
+    }
 }

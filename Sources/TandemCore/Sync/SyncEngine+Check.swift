@@ -71,15 +71,25 @@ extension SyncEngine {
 
     /// The question for several selected records: Send / Get (never Merge), or yes/no for one direction.
     public func questionForSelection(mapping name: String) throws -> SyncQuestion {
+        try question(mapping: name, for: "the selected records")
+    }
+
+    /// The question before *Synchronize modified records*: the pairs changed on either side since their
+    /// last sync, in the directions the mapping allows.
+    public func questionForModified(mapping name: String) throws -> SyncQuestion {
+        try question(mapping: name, for: "the records modified since their last sync")
+    }
+
+    private func question(mapping name: String, for records: String) throws -> SyncQuestion {
         let mapping = try workspace.store.mapping(named: name)
         switch mapping.direction {
         case .bidirectional:
-            return .menu(title: "Synchronize data for the selected records?", options: [.toCRM, .fromCRM],
+            return .menu(title: "Synchronize data for \(records)?", options: [.toCRM, .fromCRM],
                          recommended: .toCRM, warning: nil)
         case .toCRM:
-            return .confirm(text: "Send data update to CRM for the selected records?", choice: .toCRM, defaultYes: true)
+            return .confirm(text: "Send data update to CRM for \(records)?", choice: .toCRM, defaultYes: true)
         case .fromCRM:
-            return .confirm(text: "Get data update from CRM for the selected records?", choice: .fromCRM, defaultYes: true)
+            return .confirm(text: "Get data update from CRM for \(records)?", choice: .fromCRM, defaultYes: true)
         }
     }
 }

@@ -40,6 +40,8 @@ public enum Bindings {
                 help: "set up coupling (current row)", contexts: [.list, .card, .errors]),
         Binding(keys: [.character("s")], command: .synchronize, hint: "sync",
                 help: "synchronize now (selection or row)", contexts: [.list, .card, .errors]),
+        Binding(keys: [.character("S")], command: .synchronizeModified, hint: "sync modified",
+                help: "synchronize the modified records", contexts: [.list], hintRank: 4),
         Binding(keys: [.character("d")], command: .deleteCoupling, hint: nil,
                 help: "delete coupling (selection or row)", contexts: [.list, .card, .errors]),
         Binding(keys: [.character("m")], command: .match, hint: "match",

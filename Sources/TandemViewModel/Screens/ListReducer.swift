@@ -150,6 +150,8 @@ extension Reducer {
         case .synchronize:
             guard let (target, _) = target(state) else { return [] }
             return [.askSync(target)]
+        case .synchronizeModified:
+            return [.askSyncModified(state.page)]
         case .deleteCoupling, .createNew:
             guard let (target, count) = target(state) else { return [] }
             let records = "\(count) record\(count == 1 ? "" : "s")"

@@ -64,6 +64,12 @@ extension WorkspaceEffects {
             return .written(message: "Created the CRM record and coupled it.", countsChanged: true)
         case .askSync(let target):
             return .syncQuestionLoaded(try question(for: target))
+        case .askSyncModified(let page):
+            var dialog = SyncDialog(target: .records(PaneID(page, .erp), []), count: 0,
+                                    question: try SyncEngine(workspace: workspace).questionForModified(mapping: page.mapping),
+                                    single: false)
+            dialog.modifiedOnly = true
+            return .syncQuestionLoaded(dialog)
         case .preview(let dialog, let choice):
             let preview = try SyncEngine(workspace: workspace).preview(request(dialog, choice), keeping: PreviewState.shownLimit)
             return .previewLoaded(PreviewState(dialog: dialog, preview: preview, lines: PreviewLines.lines(preview),
@@ -229,7 +235,8 @@ extension WorkspaceEffects {
     }
 
     func request(_ dialog: SyncDialog, _ choice: SyncChoice) throws -> SyncRequest {
-        SyncRequest(mapping: dialog.target.pane.page.mapping, selection: .records(dialog.target.pane.side, try ids(of: dialog.target)),
+        SyncRequest(mapping: dialog.target.pane.page.mapping,
+                    selection: dialog.modifiedOnly ? .modified : .records(dialog.target.pane.side, try ids(of: dialog.target)),
                     choice: choice, overwriteChangedDestination: dialog.single)
     }
 

@@ -22,6 +22,8 @@ public enum Effect: Equatable, Sendable {
     case createAndCouple(PageKind, erpID: RecordID)
     /// The single-record checks (one record) or the selection's question (several).
     case askSync(RecordTarget)
+    /// The question before *Synchronize modified records* on a page's mapping.
+    case askSyncModified(PageKind)
     case preview(SyncDialog, SyncChoice)
     case synchronize(SyncDialog, SyncChoice, token: Int)
     /// Writes a previewed plan: exactly its plans when the preview kept them all, else refusing what changed.

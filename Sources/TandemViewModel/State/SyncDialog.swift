@@ -9,6 +9,9 @@ public struct SyncDialog: Equatable, Sendable {
     public var cursor = 0
     /// The destination may be overwritten: a single record whose question a person answered.
     public var single: Bool
+    /// *Synchronize modified records*: the mapping's pairs changed since their last sync, found by
+    /// index, instead of the target's records.
+    public var modifiedOnly = false
 
     public init(target: RecordTarget, count: Int, question: SyncQuestion, single: Bool) {
         self.target = target
