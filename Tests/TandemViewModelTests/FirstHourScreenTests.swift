@@ -283,4 +283,39 @@ import TandemViewModel
         let coupling = try #require(try workspace.store.coupling(mapping: "CUSTOMER", side: .erp, id: adatum.id))
         #expect(try harness.opened.table("account", on: .crm).record(id: coupling.crmID)?["address1_city"] == "Kiel")
     }
+
+    @Test func theMappingsScreenEditsFiltersConstantsFieldDirectionsAndOnlyCoupled() throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        let store = harness.opened.workspace.store
+        harness.model.press(.character("M"))
+        // The ERP filter: a condition on a field the table does not have is refused in the prompt.
+        harness.model.press(.character("e"))
+        #expect(harness.state.context == .mappingPrompt)
+        for _ in 0..<40 { harness.model.press(.backspace) }
+        harness.model.type("Nope=1")
+        harness.model.press(.enter)
+        #expect(harness.model.frame.text.contains("Customer has no field \"Nope\"."))
+        #expect(try store.mapping(named: "CUSTOMER").erpFilter == DefaultMappings.customer.erpFilter)
+        for _ in 0..<6 { harness.model.press(.backspace) }
+        harness.model.type("Country/Region Code=DE;Blocked=")
+        harness.model.press(.enter)
+        #expect(harness.state.context == .mappings)
+        let filtered = try store.mapping(named: "CUSTOMER")
+        #expect(filtered.erpFilter.conditions == [FilterCondition("Country/Region Code", .equals("DE")), FilterCondition("Blocked", .isBlank)])
+        // The cursor field (the first) gets a constant and its own direction; then only coupled goes off.
+        harness.model.press(.character("="))
+        harness.model.type("ACME")
+        harness.model.press(.enter, .character("f"), .character("o"))
+        let changed = try store.mapping(named: "CUSTOMER")
+        let first = try #require(changed.fields.first)
+        #expect(first.constant == "ACME" && first.direction != DefaultMappings.customer.fields[0].direction)
+        #expect(!changed.onlyCoupled)
+        #expect(harness.model.frame.text.contains("Creates uncoupled records") && harness.model.frame.text.contains("= \"ACME\""))
+        // Esc in a prompt leaves the mapping as it is.
+        harness.model.press(.character("c"))
+        harness.model.type("statecode=Inactive")
+        harness.model.press(.escape)
+        #expect(try store.mapping(named: "CUSTOMER").crmFilter == changed.crmFilter)
+    }
 }

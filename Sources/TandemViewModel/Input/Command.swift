@@ -9,7 +9,8 @@ public enum Command: String, Sendable, CaseIterable {
     case editField, openCounterpart, back
     case match, errors, mappings, caseSensitive, priorityUp, priorityDown
     case retry, retryAll, restoreRecord, deleteRecord, cleanupOld, cleanupAll, undo
-    case nextMapping, cycleDirection, cycleUpdateConflict, cycleDeletionConflict
+    case nextMapping, cycleDirection, cycleUpdateConflict, cycleDeletionConflict, cycleFieldDirection, toggleOnlyCoupled
+    case editERPFilter, editCRMFilter, editConstant
     case nextField, previousField, toggle, lookup, accept, cancel, preview
     case help, scrollHelpUp, scrollHelpDown, closeOverlay, quit
 }

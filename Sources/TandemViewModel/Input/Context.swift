@@ -29,8 +29,9 @@ public enum Context: String, Sendable, CaseIterable {
     case jobErrors
     /// Coupled data synchronization errors.
     case errors
-    /// The table and field mappings.
+    /// The table and field mappings, and typing a filter or constant there.
     case mappings
+    case mappingPrompt
     /// The help overlay.
     case help
 }

@@ -33,9 +33,23 @@ enum MoreScreensRenderer {
         Renderer.drawTitle("Mapping \(mapping.name): \(mapping.caption(nil))", state, &canvas)
         canvas.draw(" Direction \(mapping.direction.rawValue) · update conflicts \(mapping.updateConflict.rawValue)"
                     + " · deletion \(mapping.deletionConflict.rawValue)", row: 1, column: 0, width: size.width, style: .header)
-        canvas.draw(" Filters: ERP \(mapping.erpFilter.summary) · CRM \(mapping.crmFilter.summary)"
-                    + (mapping.dependsOn.isEmpty ? "" : " · depends on \(mapping.dependsOn.joined(separator: ", "))"),
-                    row: 2, column: 0, width: size.width, style: .dim)
+        if let prompt = view.prompt {
+            let what: String
+            switch prompt.purpose {
+            case .filter(let side): what = "\(side.displayName) filter (Field=Value;Field!=Value;Field=)"
+            case .constant(let index): what = "constant of \(mapping.fields[safe: index]?.erpField ?? "the field") (empty: none)"
+            }
+            canvas.draw(" \(what): " + DisplayText.sanitized(prompt.text) + "▏", row: 2, column: 0, width: size.width, style: .focused)
+            if let error = prompt.error {
+                canvas.draw(" " + DisplayText.sanitized(error), row: 3, column: 0, width: size.width, style: .error)
+                return
+            }
+        } else {
+            canvas.draw(" \(mapping.onlyCoupled ? "Only coupled records" : "Creates uncoupled records")"
+                        + " · filters: ERP \(DisplayText.sanitized(mapping.erpFilter.summary)) · CRM \(DisplayText.sanitized(mapping.crmFilter.summary))"
+                        + (mapping.dependsOn.isEmpty ? "" : " · depends on \(mapping.dependsOn.joined(separator: ", "))"),
+                        row: 2, column: 0, width: size.width, style: .dim)
+        }
         canvas.draw("   ERP field            CRM field              Direction     On   Match", row: 3, column: 0,
                     width: size.width, style: .header)
         let visible = size.height - 6
@@ -48,6 +62,7 @@ enum MoreScreensRenderer {
             let text = "   " + DisplayWidth.fit(field.erpField, to: 20) + " " + DisplayWidth.fit(field.crmField, to: 22) + " "
                 + DisplayWidth.fit(field.direction.rawValue, to: 13) + " " + (field.isEnabled ? "yes  " : "no   ")
                 + (field.lookupMapping.map { "via \($0)" } ?? match)
+                + (field.constant.map { " = \"" + DisplayText.sanitized($0) + "\"" } ?? "")
             canvas.draw(text, row: 4 + offset, column: 0, width: size.width, style: style)
         }
     }

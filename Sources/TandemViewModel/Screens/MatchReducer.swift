@@ -145,9 +145,18 @@ extension Reducer {
             state.screens.removeLast()
             return refresh(state)
         case .help: return openHelp(&state)
-        case .toggle, .cycleDirection, .cycleUpdateConflict, .cycleDeletionConflict:
+        case .editERPFilter, .editCRMFilter:
+            let side: Side = command == .editERPFilter ? .erp : .crm
+            view.prompt = MappingPrompt(purpose: .filter(side),
+                                        text: MappingPrompt.text(of: side == .erp ? mapping.erpFilter : mapping.crmFilter))
+        case .editConstant where mapping.fields.indices.contains(view.cursor):
+            view.prompt = MappingPrompt(purpose: .constant(field: view.cursor), text: mapping.fields[view.cursor].constant ?? "")
+        case .toggle, .cycleDirection, .cycleUpdateConflict, .cycleDeletionConflict, .cycleFieldDirection, .toggleOnlyCoupled:
             switch command {
             case .toggle where mapping.fields.indices.contains(view.cursor): mapping.fields[view.cursor].isEnabled.toggle()
+            case .cycleFieldDirection where mapping.fields.indices.contains(view.cursor):
+                mapping.fields[view.cursor].direction = next(mapping.fields[view.cursor].direction)
+            case .toggleOnlyCoupled: mapping.onlyCoupled.toggle()
             case .cycleDirection: mapping.direction = next(mapping.direction)
             case .cycleUpdateConflict: mapping.updateConflict = next(mapping.updateConflict)
             case .cycleDeletionConflict: mapping.deletionConflict = next(mapping.deletionConflict)

@@ -84,6 +84,7 @@ public enum Reducer {
         case .jobs, .jobErrors: return jobsKey(key, context, &state)
         case .errors: return errorsKey(key, &state)
         case .mappings: return mappingsKey(key, &state)
+        case .mappingPrompt: return mappingPromptKey(key, &state)
         case .list:
             guard let command = Bindings.command(for: key, in: .list) else { return [] }
             return listCommand(command, key: key, &state)

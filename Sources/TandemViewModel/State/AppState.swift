@@ -65,7 +65,7 @@ public struct AppState: Equatable, Sendable {
         case .jobs?: return .jobs
         case .jobErrors?: return .jobErrors
         case .errors?: return .errors
-        case .mappings?: return .mappings
+        case .mappings(let view)?: return view.prompt == nil ? .mappings : .mappingPrompt
         case nil: return currentPage.editingFilter ? .filterEditing : .list
         }
     }
