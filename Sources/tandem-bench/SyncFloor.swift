@@ -6,8 +6,9 @@ import TandemSQLite
 /// written straight against SQLite's C API with no framework. Per batch of `batchSize` couplings:
 /// read the coupling rows (snapshot included), read each pair's ERP and CRM row by id, compare the
 /// mapped fields byte by byte, update the CRM rows that differ (conditional on their version), rewrite
-/// every coupling row (timestamps, result, snapshot, version) and insert one undo row per updated
-/// record, in one transaction per database per batch (CRM committed first), with the job's counters.
+/// every coupling row (timestamps, result, snapshot, version), and per updated record insert one undo
+/// row and the coupling as the job found it (for undo), in one transaction per database per batch
+/// (CRM committed first), with the job's counters.
 enum SyncFloor {
     static func run(folder: String, batchSize: Int = 5_000) throws -> String {
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
@@ -20,8 +21,9 @@ enum SyncFloor {
         let erpColumns = fields.map { "\"\($0.erpField)\"" }.joined(separator: ", ")
         let crmColumns = fields.map { "\"\($0.crmField)\"" }.joined(separator: ", ")
         let readCouplings = try workspace.prepare("""
-            SELECT erp_id, crm_id, version, snapshot FROM couplings WHERE mapping = 'CUSTOMER' AND erp_id > ?
-            ORDER BY erp_id LIMIT ?
+            SELECT erp_id, crm_id, version, snapshot, erp_synced_at, crm_synced_at, to_crm_ok, to_crm_job, to_crm_at,
+                from_crm_ok, from_crm_job, from_crm_at, skipped, failures, last_error
+            FROM couplings WHERE mapping = 'CUSTOMER' AND erp_id > ? ORDER BY erp_id LIMIT ?
             """)
         let readERP = try erp.prepare("SELECT modifiedAt, \(erpColumns) FROM Customer WHERE id = ?")
         let readCRM = try crm.prepare("SELECT modifiedAt, \(crmColumns) FROM account WHERE id = ?")
@@ -38,6 +40,11 @@ enum SyncFloor {
             INSERT INTO record_changes (job_id, side, table_name, record_id, modified_at_after, created, fields)
             VALUES (?, 'crm', 'account', ?, ?, 0, ?)
             """)
+        let keepBefore = try workspace.prepare("""
+            INSERT OR IGNORE INTO coupling_changes (job_id, mapping, erp_id, crm_id, snapshot, erp_synced_at, crm_synced_at,
+                to_crm_ok, to_crm_job, to_crm_at, from_crm_ok, from_crm_job, from_crm_at, skipped, failures, last_error)
+            VALUES (?, 'CUSTOMER', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
         let updateJob = try workspace.prepare("UPDATE jobs SET modified = ?, unchanged = ?, finished_at = ? WHERE id = ?")
         let now = Int64(Date().timeIntervalSince1970 * 1000)
         try workspace.execute("INSERT INTO jobs (type, mapping, direction, started_at) VALUES ('synchronization', 'CUSTOMER', 'toCRM', \(now))")
@@ -50,13 +57,14 @@ enum SyncFloor {
             try workspace.execute("BEGIN IMMEDIATE")
             try crm.execute("BEGIN IMMEDIATE")
             try erp.execute("BEGIN")
-            var pairs: [(erp: String, crm: String, version: Int64)] = []
+            var pairs: [(erp: String, crm: String, version: Int64, snapshot: [UInt8], state: [Int64?], error: String?)] = []
             pairs.reserveCapacity(batchSize)
             readCouplings.bind(1, after)
             readCouplings.bind(2, Int64(batchSize))
             while try readCouplings.step() {
-                _ = readCouplings.bytes(3)
-                pairs.append((readCouplings.text(0), readCouplings.text(1), readCouplings.int64(2)))
+                let state = (4...13).map { column in readCouplings.isNull(Int32(column)) ? nil : readCouplings.int64(Int32(column)) }
+                pairs.append((readCouplings.text(0), readCouplings.text(1), readCouplings.int64(2), Array(readCouplings.bytes(3)),
+                              state, readCouplings.isNull(14) ? nil : readCouplings.text(14)))
             }
             readCouplings.reset()
             guard let last = pairs.last else {
@@ -103,6 +111,15 @@ enum SyncFloor {
                     insertChange.bind(3, newVersion)
                     insertChange.bind(4, bytes: change.bytes)
                     try insertChange.run()
+                    keepBefore.bind(1, job)
+                    keepBefore.bind(2, pair.erp)
+                    keepBefore.bind(3, pair.crm)
+                    keepBefore.bind(4, bytes: pair.snapshot)
+                    for (offset, value) in pair.state.enumerated() {
+                        if let value { keepBefore.bind(Int32(5 + offset), value) } else { keepBefore.bindNull(Int32(5 + offset)) }
+                    }
+                    if let error = pair.error { keepBefore.bind(15, error) } else { keepBefore.bindNull(15) }
+                    try keepBefore.run()
                     modified += 1
                 } else {
                     unchanged += 1
