@@ -21,7 +21,8 @@ let package = Package(
         // The embedded default: three SQLite files (ERP, CRM, workspace) through GRDB.
         .target(
             name: "TandemSQLite",
-            dependencies: ["TandemCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["TandemCore", .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // The whole terminal UI without a terminal: state, keys, reducer, effects, and frames of cells.
         .target(name: "TandemViewModel", dependencies: ["TandemCore"]),

@@ -9,16 +9,7 @@ enum FieldListCodec {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(values.reduce(0) { $0 + $1.utf8.count + 4 })
         var previous: String?
-        for value in values {
-            if value == previous, !value.isEmpty {
-                bytes.append(UInt8(ascii: "="))
-            } else {
-                appendDecimal(value.utf8.count, to: &bytes)
-                bytes.append(UInt8(ascii: ":"))
-                bytes.append(contentsOf: value.utf8)
-            }
-            previous = value
-        }
+        for value in values { append(value, after: &previous, to: &bytes) }
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -54,22 +45,38 @@ enum FieldListCodec {
         }
     }
 
+    /// The snapshot as (field, ERP value, CRM value) triples in field-name order, written straight into
+    /// one byte buffer (this runs once per coupling a sync writes).
     static func encode(_ snapshot: FieldSnapshot) -> String {
-        var values: [String] = []
-        values.reserveCapacity(snapshot.count * 3)
-        for key in snapshot.keys.sorted() {
-            guard let value = snapshot[key] else { continue }
-            values.append(key)
-            values.append(value.erp)
-            values.append(value.crm)
+        let entries = snapshot.sorted { $0.key < $1.key }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(entries.reduce(0) { $0 + $1.key.utf8.count + $1.value.erp.utf8.count + $1.value.crm.utf8.count + 12 })
+        var previous: String?
+        for (key, value) in entries {
+            append(key, after: &previous, to: &bytes)
+            append(value.erp, after: &previous, to: &bytes)
+            append(value.crm, after: &previous, to: &bytes)
         }
-        return encode(values)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// One value of the list form: "=" when it repeats the one before, else `<length>:<text>`.
+    private static func append(_ value: String, after previous: inout String?, to bytes: inout [UInt8]) {
+        if value == previous, !value.isEmpty {
+            bytes.append(UInt8(ascii: "="))
+        } else {
+            appendDecimal(value.utf8.count, to: &bytes)
+            bytes.append(UInt8(ascii: ":"))
+            bytes.append(contentsOf: value.utf8)
+        }
+        previous = value
     }
 
     /// nil when the text is not a snapshot (not in this form, or not triples).
     static func decodeSnapshot(_ text: String) -> FieldSnapshot? {
         guard let values = decode(text), values.count % 3 == 0 else { return nil }
         var snapshot: FieldSnapshot = [:]
+        snapshot.reserveCapacity(values.count / 3)
         for index in stride(from: 0, to: values.count, by: 3) {
             snapshot[values[index]] = SnapshotValue(erp: values[index + 1], crm: values[index + 2])
         }

@@ -35,9 +35,31 @@ public final class SQLiteRecordSource: RecordSource {
                       fields: fields)
     }
 
+    /// Reads records a row at a time from the statement itself (no copied rows); a value of the wrong
+    /// type is read again through `StoredRow`, which reports it by file, table, row and column.
     private func fetch(_ sql: String, _ arguments: StatementArguments = []) throws -> [Record] {
         try pool.read { db in
-            try Row.fetchAll(db.cachedStatement(sql: sql), arguments: arguments).map { try record($0, fields: schema.fieldNames) }
+            let statement = try db.cachedStatement(sql: sql)
+            let rows = try Row.fetchCursor(statement, arguments: arguments)
+            let columns = StatementColumns(statement)
+            let names = schema.fieldNames
+            var records: [Record] = []
+            while let row = try rows.next() {
+                guard let id = columns.text(0), let modifiedAt = columns.integer(1) else {
+                    records.append(try record(row, fields: names))
+                    continue
+                }
+                var fields: [String: String] = [:]
+                fields.reserveCapacity(names.count)
+                var whole = true
+                for (index, name) in names.enumerated() where !columns.isEmptyText(Int32(index + 2)) {
+                    guard let value = columns.text(Int32(index + 2)) else { whole = false; break }
+                    fields[name] = value
+                }
+                records.append(whole ? Record(id: RecordID(id), modifiedAt: Timestamp(milliseconds: modifiedAt), fields: fields)
+                                     : try record(row, fields: names))
+            }
+            return records
         }
     }
 

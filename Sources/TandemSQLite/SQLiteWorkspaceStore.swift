@@ -59,11 +59,43 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
                         snapshot: try stored.decoded(14, FieldListCodec.decodeSnapshot), version: try stored.integer(15))
     }
 
-    private func fetchCouplings(_ sql: String, _ arguments: StatementArguments) throws -> [Coupling] {
-        try pool.read { db in
-            try Row.fetchAll(db.cachedStatement(sql: "SELECT \(Self.couplingColumns) FROM couplings " + sql),
-                             arguments: arguments).map(coupling)
+    /// A coupling read straight from the stepping statement (the hot path of a sync); nil when any
+    /// column is not what it should be, and the row is read again by `coupling(_:)`, which names it.
+    private func fastCoupling(_ columns: StatementColumns) -> Coupling? {
+        guard let mapping = columns.text(0), let erpID = columns.text(1), let crmID = columns.text(2),
+              let erpSynced = columns.optionalInteger(3), let crmSynced = columns.optionalInteger(4),
+              let skipped = columns.integer(11), skipped == 0 || skipped == 1,
+              let lastError = columns.optionalText(12), let failures = columns.integer(13).flatMap({ Int(exactly: $0) }),
+              let snapshotText = columns.text(14), let snapshot = FieldListCodec.decodeSnapshot(snapshotText),
+              let version = columns.integer(15) else { return nil }
+        func result(_ ok: Int32, _ job: Int32, _ at: Int32) -> PassResult?? {
+            guard let succeeded = columns.optionalInteger(ok), let jobID = columns.optionalInteger(job),
+                  let stamp = columns.optionalInteger(at) else { return nil }
+            guard let succeeded, let jobID, let stamp else { return .some(nil) }
+            guard succeeded == 0 || succeeded == 1 else { return nil }
+            return .some(PassResult(succeeded: succeeded == 1, jobID: jobID, at: Timestamp(milliseconds: stamp)))
         }
+        guard let toCRM = result(5, 6, 7), let fromCRM = result(8, 9, 10) else { return nil }
+        return Coupling(mapping: mapping, erpID: RecordID(erpID), crmID: RecordID(crmID),
+                        erpModifiedAtLastSync: erpSynced.map(Timestamp.init(milliseconds:)),
+                        crmModifiedAtLastSync: crmSynced.map(Timestamp.init(milliseconds:)),
+                        lastResultToCRM: toCRM, lastResultFromCRM: fromCRM, skipped: skipped == 1,
+                        lastError: lastError.map(RecordFailure.decode), consecutiveFailures: failures,
+                        snapshot: snapshot, version: version)
+    }
+
+    /// The couplings a statement selects (`couplingColumns`), read a row at a time from the statement.
+    private func readCouplings(_ db: Database, sql: String, _ arguments: StatementArguments) throws -> [Coupling] {
+        let statement = try db.cachedStatement(sql: sql)
+        let rows = try Row.fetchCursor(statement, arguments: arguments)
+        let columns = StatementColumns(statement)
+        var couplings: [Coupling] = []
+        while let row = try rows.next() { couplings.append(try fastCoupling(columns) ?? coupling(row)) }
+        return couplings
+    }
+
+    private func fetchCouplings(_ sql: String, _ arguments: StatementArguments) throws -> [Coupling] {
+        try pool.read { db in try readCouplings(db, sql: "SELECT \(Self.couplingColumns) FROM couplings " + sql, arguments) }
     }
 
     public func couplings(mapping: String, side: Side, ids: [RecordID]) throws -> [Coupling] {
@@ -71,8 +103,8 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
         var result: [Coupling] = []
         for chunk in ids.chunked(into: 900) {
             result += try pool.read { db in
-                try Row.fetchAll(db.cachedStatement(sql: Self.couplingsSQL(side: side, count: chunk.count)),
-                                 arguments: StatementArguments([mapping] + chunk.map(\.rawValue))).map(coupling)
+                try readCouplings(db, sql: Self.couplingsSQL(side: side, count: chunk.count),
+                                  StatementArguments([mapping] + chunk.map(\.rawValue)))
             }
         }
         return result

@@ -4,7 +4,12 @@ import Foundation
 public struct RecordID: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
     public let rawValue: String
 
-    public init(_ rawValue: String) { self.rawValue = rawValue.lowercased() }
+    public init(_ rawValue: String) {
+        // Ids are compared without regard to case. Stored ids are lower-case already: keep the string
+        // as it is then, instead of making a lower-cased copy of every id read.
+        let lower = rawValue.utf8.allSatisfy { $0 < 0x80 && !(0x41...0x5A).contains($0) }
+        self.rawValue = lower ? rawValue : rawValue.lowercased()
+    }
 
     /// A fresh random id, decided before a record is created so a retried create cannot duplicate it.
     public static func generate() -> RecordID { RecordID(UUID().uuidString) }
