@@ -121,6 +121,24 @@ import TandemTestSupport
         #expect(try table.record(id: id)?.modifiedAt == third)
     }
 
+    /// A contact created without a type is a person (BC's default, and what Tandem's own creations
+    /// need, since only persons are synchronized); a type given is kept, and an update leaves it alone.
+    @Test(arguments: Backend.allCases)
+    func aNewERPContactIsAPersonUnlessToldOtherwise(_ backend: Backend) throws {
+        let made = try backend.make()
+        defer { made.cleanUp() }
+        let contacts = try made.erpContacts()
+        let person = RecordID.generate(), company = RecordID.generate()
+        _ = try contacts.apply([
+            .insert(id: person, fields: ["No.": "CT1", "First Name": "Ana", "Surname": "Silva"]),
+            .insert(id: company, fields: ["No.": "CT2", "Type": "Company"]),
+        ])
+        #expect(try contacts.record(id: person)?["Type"] == "Person")
+        #expect(try contacts.record(id: company)?["Type"] == "Company")
+        try contacts.edit(id: person, fields: ["Job Title": "Buyer"])
+        #expect(try contacts.record(id: person)?["Type"] == "Person")
+    }
+
     @Test(arguments: Backend.allCases)
     func derivedNamesDefaultsNumbersAndNameLookup(_ backend: Backend) throws {
         let made = try backend.make()
