@@ -139,6 +139,29 @@ import TandemTestSupport
         #expect(try contacts.record(id: person)?["Type"] == "Person")
     }
 
+    /// A company contact's Name is its own (BC: a company has no first name or surname): it is kept on
+    /// insert and when a part is written, and a name given with a part is taken; a person's is composed.
+    @Test(arguments: Backend.allCases)
+    func aCompanyContactKeepsItsOwnName(_ backend: Backend) throws {
+        let made = try backend.make()
+        defer { made.cleanUp() }
+        let contacts = try made.erpContacts()
+        let company = RecordID.generate(), person = RecordID.generate()
+        _ = try contacts.apply([
+            .insert(id: company, fields: ["No.": "CT1", "Type": "Company", "Name": "Adatum Corporation"]),
+            .insert(id: person, fields: ["No.": "CT2", "Name": "ignored", "First Name": "Ana", "Surname": "Silva"]),
+        ])
+        #expect(try contacts.record(id: company)?["Name"] == "Adatum Corporation")
+        #expect(try contacts.record(id: person)?["Name"] == "Ana Silva")
+        try contacts.edit(id: company, fields: ["Surname": "Reception"])
+        #expect(try contacts.record(id: company)?["Name"] == "Adatum Corporation")
+        try contacts.edit(id: company, fields: ["Surname": "", "Name": "Adatum Corp."])
+        #expect(try contacts.record(id: company)?["Name"] == "Adatum Corp.")
+        #expect(try contacts.records(named: "adatum corp.", prefix: false, limit: 5).map(\.id) == [company])
+        try contacts.edit(id: company, fields: ["Type": "Person", "First Name": "Ada"])
+        #expect(try contacts.record(id: company)?["Name"] == "Ada")
+    }
+
     @Test(arguments: Backend.allCases)
     func derivedNamesDefaultsNumbersAndNameLookup(_ backend: Backend) throws {
         let made = try backend.make()

@@ -40,7 +40,8 @@ public enum StandardTables {
             // person, as BC's integration creates one; only persons are synchronized with Dataverse.
             FieldDefinition("Type", group: "General", maxLength: 250, defaultValue: "Person"),
         ],
-        nameField: "Name", composedNameFields: ["First Name", "Surname"], numberField: "No.", numberPrefix: "CT",
+        nameField: "Name", composedNameFields: ["First Name", "Surname"],
+        ownNameWhen: OwnNameCondition(field: "Type", value: "Company"), numberField: "No.", numberPrefix: "CT",
         searchFields: ["E-Mail", "Company No."])
 
     public static let account = TableSchema(
