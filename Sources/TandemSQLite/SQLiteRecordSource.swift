@@ -217,19 +217,30 @@ public final class SQLiteRecordSource: RecordSource {
     /// the name changes, so does the sort key.
     private func update(_ id: RecordID, _ fields: [String: String], expected: Timestamp, now: Timestamp,
                         _ db: Database) throws -> Timestamp {
-        let names = fields.keys.sorted()
+        let nameColumn = quoted[schema.nameField] ?? schema.nameField
+        let composing = schema.composedNameFields.map { parts in parts.contains { fields[$0] != nil } } ?? false
+        // With a name composed in SQL below, a name given beside it is only the own name's value.
+        let names = fields.keys.sorted().filter { !(composing && schema.ownNameWhen != nil && $0 == schema.nameField) }
         var assignments = names.map { "\(quoted[$0] ?? $0.quotedIdentifier) = ?" }
         var values: [any DatabaseValueConvertible] = names.map { fields[$0] ?? "" }
-        let nameChanges = fields[schema.nameField] != nil
-            || (schema.composedNameFields?.contains { fields[$0] != nil } ?? false)
-        if let parts = schema.composedNameFields, parts.contains(where: { fields[$0] != nil }) {
+        let nameChanges = fields[schema.nameField] != nil || composing
+        if let parts = schema.composedNameFields, composing {
             let joined = parts.map { part in fields[part] == nil ? quoted[part] ?? part.quotedIdentifier : "?" }
-            assignments.append("\(quoted[schema.nameField] ?? schema.nameField) = TRIM(\(joined.joined(separator: " || ' ' || ")))")
-            values += parts.compactMap { fields[$0] }
+            var name = "TRIM(\(joined.joined(separator: " || ' ' || ")))"
+            var nameValues: [String] = parts.compactMap { fields[$0] }
+            if let own = schema.ownNameWhen {
+                // A record that keeps its own name (a company contact) keeps it, or takes the one given.
+                let condition = fields[own.field] == nil ? quoted[own.field] ?? own.field.quotedIdentifier : "?"
+                let kept = fields[schema.nameField] == nil ? nameColumn : "?"
+                name = "CASE WHEN TRIM(\(condition)) = ? COLLATE NOCASE THEN \(kept) ELSE \(name) END"
+                nameValues = (fields[own.field].map { [$0] } ?? []) + [own.value]
+                    + (fields[schema.nameField].map { [$0] } ?? []) + nameValues
+            }
+            assignments.append("\(nameColumn) = \(name)")
+            values += nameValues.map { $0 as any DatabaseValueConvertible }
         }
         assignments.append("modifiedAt = MAX(?, modifiedAt + 1)")
         values += [now.milliseconds, id.rawValue, expected.milliseconds]
-        let nameColumn = quoted[schema.nameField] ?? schema.nameField
         let sql = """
             UPDATE \(table) SET \(assignments.joined(separator: ", ")) WHERE id = ? AND modifiedAt = ?
             RETURNING modifiedAt, \(nameColumn)

@@ -8,7 +8,7 @@ import TandemCore
 /// `TableSchema`s, so a later change to a schema cannot change what an old migration did. A new field
 /// or table is a new migration (`SideMigrationTests` fails until there is one).
 enum SideDatabase {
-    static let schemaVersion = 2
+    static let schemaVersion = 3
 
     static func kind(_ side: Side) -> DatabaseKind { side == .erp ? .erp : .crm }
 
@@ -20,6 +20,13 @@ enum SideDatabase {
         // "Synchronize modified records" finds the records changed since a mark by version.
         migrator.registerMigration("v2: \(side.rawValue) records by version") { db in
             for statement in side == .erp ? erpV2 : crmV2 { try db.execute(sql: statement) }
+        }
+        // BC's Contact has a Type (Company, Person); only persons are synchronized. Contacts made before
+        // it were all persons. The CRM side has nothing to add.
+        if side == .erp {
+            migrator.registerMigration("v3: erp contact type") { db in
+                for statement in erpV3 { try db.execute(sql: statement) }
+            }
         }
         return migrator
     }
@@ -147,6 +154,13 @@ enum SideDatabase {
         """,
         """
         CREATE INDEX "contact_by_version" ON "contact" (modifiedAt)
+        """,
+    ]
+
+    /// v3 of the ERP database: the contact's type.
+    private static let erpV3 = [
+        """
+        ALTER TABLE "Contact" ADD COLUMN "Type" TEXT NOT NULL DEFAULT 'Person'
         """,
     ]
 }

@@ -153,7 +153,7 @@ public struct WorkspaceGenerator {
         let mail = "person.\(number)@example.com"
         let erp = Record(id: RecordID(random.uuid()), modifiedAt: stamp, fields: StandardTables.erpContact.withDerivedName([
             "No.": NumberSeries.format(number, prefix: "CT"), "First Name": first, "Surname": last,
-            "Company No.": company["No."], "E-Mail": mail, "Job Title": "Buyer",
+            "Company No.": company["No."], "E-Mail": mail, "Job Title": "Buyer", "Type": "Person",
         ]))
         let crm = Record(id: RecordID(random.uuid()), modifiedAt: stamp, fields: StandardTables.crmContact.withDerivedName([
             "firstname": first, "lastname": last, "parentcustomerid": account.id.rawValue, "emailaddress1": mail,

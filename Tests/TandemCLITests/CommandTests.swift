@@ -53,6 +53,20 @@ import TandemTestSupport
         return try #require(record["fields"] as? [String: String])
     }
 
+    /// A person's Name is made from First Name and Surname, so setting it is refused; a company
+    /// contact's Name is its own and is set like any field.
+    @Test func setRefusesAPersonsNameAndSetsACompanysName() throws {
+        let cli = CLIHarness()
+        defer { cli.remove() }
+        #expect(try cli.run("init").status == 0)
+        let person = try cli.run("set", "CT000010", "Name=Someone Else")
+        #expect(person.status == 2 && person.err.contains("Name is made from First Name and Surname; set those."))
+        #expect(try fields(cli, "CT000010")["Name"] == "Östen Andersson")
+        let company = try cli.run("set", "CT003010", "Name=Göteborgs Kaffe AB")
+        #expect(company.status == 0, "\(company.err)")
+        #expect(try fields(cli, "CT003010")["Name"] == "Göteborgs Kaffe AB")
+    }
+
     @Test func syncModifiedTakesOnlyWhatChangedSinceTheLastFullPass() throws {
         let cli = CLIHarness()
         defer { cli.remove() }

@@ -15,6 +15,7 @@ enum Backend: String, CaseIterable, CustomTestStringConvertible {
         let folder: TemporaryFolder?
         func cleanUp() { folder?.remove() }
         func customers() throws -> any RecordSource { try workspace.table("Customer", on: .erp) }
+        func erpContacts() throws -> any RecordSource { try workspace.table("Contact", on: .erp) }
         func crmContacts() throws -> any RecordSource { try workspace.table("contact", on: .crm) }
     }
 

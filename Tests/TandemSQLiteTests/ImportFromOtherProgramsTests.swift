@@ -43,6 +43,28 @@ import TandemTestSupport
         #expect(try table.count(search: nil) == 2)
     }
 
+    /// Business Central's Contact list captions the type "Type" (the field's own name): a company row
+    /// keeps its Name, and a file without the column (an older export) adds persons.
+    @Test func businessCentralContactsImportWithTheirTypeAndWithoutItArePersons() throws {
+        let (opened, folder) = try empty()
+        defer { folder.remove() }
+        let contacts = try opened.table("Contact", on: .erp)
+        let withType = try folder.write("contacts.csv", """
+            Contact No.;Type;Name;First Name;Last Name;Company Number
+            CT0010;Company;Adatum Corporation;;;C00010
+            CT0020;Person;;Ana;Silva;C00010
+
+            """)
+        #expect(try RecordImporter.importFile(withType, into: contacts).added == 2)
+        let company = try #require(try contacts.records(numbers: ["CT0010"]).first)
+        #expect(company["Type"] == "Company" && company["Name"] == "Adatum Corporation")
+        let person = try #require(try contacts.records(numbers: ["CT0020"]).first)
+        #expect(person["Type"] == "Person" && person["Name"] == "Ana Silva")
+        let withoutType = try folder.write("older.csv", "Contact No.,First Name,Last Name\nCT0030,Jürgen,Groß\n")
+        #expect(try RecordImporter.importFile(withoutType, into: contacts).added == 1)
+        #expect(try contacts.records(numbers: ["CT0030"]).first?["Type"] == "Person")
+    }
+
     @Test func aDataverseExportWithItsHiddenIdColumnUpdatesByIdAndTabsAreSeparators() throws {
         let (opened, folder) = try empty()
         defer { folder.remove() }

@@ -121,6 +121,47 @@ import TandemTestSupport
         #expect(try table.record(id: id)?.modifiedAt == third)
     }
 
+    /// A contact created without a type is a person (BC's default, and what Tandem's own creations
+    /// need, since only persons are synchronized); a type given is kept, and an update leaves it alone.
+    @Test(arguments: Backend.allCases)
+    func aNewERPContactIsAPersonUnlessToldOtherwise(_ backend: Backend) throws {
+        let made = try backend.make()
+        defer { made.cleanUp() }
+        let contacts = try made.erpContacts()
+        let person = RecordID.generate(), company = RecordID.generate()
+        _ = try contacts.apply([
+            .insert(id: person, fields: ["No.": "CT1", "First Name": "Ana", "Surname": "Silva"]),
+            .insert(id: company, fields: ["No.": "CT2", "Type": "Company"]),
+        ])
+        #expect(try contacts.record(id: person)?["Type"] == "Person")
+        #expect(try contacts.record(id: company)?["Type"] == "Company")
+        try contacts.edit(id: person, fields: ["Job Title": "Buyer"])
+        #expect(try contacts.record(id: person)?["Type"] == "Person")
+    }
+
+    /// A company contact's Name is its own (BC: a company has no first name or surname): it is kept on
+    /// insert and when a part is written, and a name given with a part is taken; a person's is composed.
+    @Test(arguments: Backend.allCases)
+    func aCompanyContactKeepsItsOwnName(_ backend: Backend) throws {
+        let made = try backend.make()
+        defer { made.cleanUp() }
+        let contacts = try made.erpContacts()
+        let company = RecordID.generate(), person = RecordID.generate()
+        _ = try contacts.apply([
+            .insert(id: company, fields: ["No.": "CT1", "Type": "Company", "Name": "Adatum Corporation"]),
+            .insert(id: person, fields: ["No.": "CT2", "Name": "ignored", "First Name": "Ana", "Surname": "Silva"]),
+        ])
+        #expect(try contacts.record(id: company)?["Name"] == "Adatum Corporation")
+        #expect(try contacts.record(id: person)?["Name"] == "Ana Silva")
+        try contacts.edit(id: company, fields: ["Surname": "Reception"])
+        #expect(try contacts.record(id: company)?["Name"] == "Adatum Corporation")
+        try contacts.edit(id: company, fields: ["Surname": "", "Name": "Adatum Corp."])
+        #expect(try contacts.record(id: company)?["Name"] == "Adatum Corp.")
+        #expect(try contacts.records(named: "adatum corp.", prefix: false, limit: 5).map(\.id) == [company])
+        try contacts.edit(id: company, fields: ["Type": "Person", "First Name": "Ada"])
+        #expect(try contacts.record(id: company)?["Name"] == "Ada")
+    }
+
     @Test(arguments: Backend.allCases)
     func derivedNamesDefaultsNumbersAndNameLookup(_ backend: Backend) throws {
         let made = try backend.make()

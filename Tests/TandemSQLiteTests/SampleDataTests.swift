@@ -66,6 +66,24 @@ import TandemTestSupport
         #expect(firstRecord.outcome == .write([]))
     }
 
+    /// Every sample contact has a type: the 300 people are persons, CT003010 and CT003020 are companies
+    /// with a name of their own, outside the CONTACT mapping's filter though their company is coupled.
+    @Test func theCompanyContactsAreOutsideTheContactFilter() throws {
+        let (opened, folder) = try load()
+        defer { folder.remove() }
+        let contacts = try opened.table("Contact", on: .erp)
+        let all = try contacts.page(search: nil, from: .first, limit: 1000)
+        #expect(Dictionary(grouping: all, by: { $0["Type"] }).mapValues(\.count) == ["Person": 300, "Company": 2])
+        let companies = try contacts.records(numbers: ["CT003010", "CT003020"])
+        #expect(Set(companies.map { $0["Name"] }) == ["Göteborgs Kaffe", "Thames Valley Engineering"])
+        for company in companies {
+            #expect(!DefaultMappings.contact.erpFilter.admits(company))
+            #expect(try opened.workspace.store.coupling(mapping: "CONTACT", side: .erp, id: company.id) == nil)
+            let customer = try customer(opened, company["Company No."])
+            #expect(try opened.workspace.store.coupling(mapping: "CUSTOMER", side: .erp, id: customer.id) != nil)
+        }
+    }
+
     @Test func matchingTheSampleCouplesMostAndExplainsTheRest() throws {
         let (opened, folder) = try load()
         defer { folder.remove() }

@@ -228,6 +228,35 @@ import TandemViewModel
         #expect(harness.pane(.erp).currentRow?.status == .changed)
     }
 
+    /// On a contact's card, a person's Name is refused for editing (it is made from its parts); a
+    /// company contact's Name is its own and opens for editing.
+    @Test func onlyACompanyContactsNameIsEditedOnTheCard() throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        harness.model.press(.character("2"))
+        func editName(of number: String) -> CardState? {
+            harness.model.press(.character("/"))
+            for _ in 0..<10 { harness.model.press(.backspace) }
+            harness.model.type(number)
+            harness.model.press(.enter)
+            harness.model.press(.enter)
+            for _ in 0..<20 {
+                guard case .card(let card)? = harness.state.screens.last, StandardTables.erpContact.fields[card.cursor].name != "Name"
+                else { break }
+                harness.model.press(.down)
+            }
+            harness.model.press(.enter)
+            guard case .card(let card)? = harness.state.screens.last else { return nil }
+            return card
+        }
+        let person = try #require(editName(of: "CT000010"))
+        #expect(person.record?["Type"] == "Person" && person.editing == nil)
+        #expect(harness.state.message == "Name is made from First Name and Surname; edit those." && harness.state.messageIsError)
+        harness.model.press(.escape)
+        let company = try #require(editName(of: "CT003010"))
+        #expect(company.record?["Type"] == "Company" && company.editing == "Göteborgs Kaffe")
+    }
+
     @Test func typingStopsAtTheLengthTheFieldHolds() throws {
         let harness = try Harness()
         defer { harness.remove() }

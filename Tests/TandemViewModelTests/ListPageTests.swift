@@ -164,7 +164,7 @@ import TandemCore
         defer { harness.remove() }
         harness.model.press(.character("2"))
         #expect(harness.state.page == .contacts)
-        #expect(harness.model.frame.line(1).contains("ERP · Contact · 300") && harness.model.frame.line(1).contains("CRM · contact · 320"))
+        #expect(harness.model.frame.line(1).contains("ERP · Contact · 302") && harness.model.frame.line(1).contains("CRM · contact · 320"))
         harness.model.press(.character("]"))
         #expect(harness.state.page == .customers && harness.pane(.erp).total == 160)
     }

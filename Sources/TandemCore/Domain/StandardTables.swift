@@ -36,8 +36,12 @@ public enum StandardTables {
             FieldDefinition("E-Mail", group: "Communication", maxLength: 80),
             FieldDefinition("Phone No.", group: "Communication", maxLength: 30),
             FieldDefinition("Mobile Phone No.", group: "Communication", maxLength: 30),
+            // BC: the "Contact Type" enum (Company, Person), no text length; 250. A new contact is a
+            // person, as BC's integration creates one; only persons are synchronized with Dataverse.
+            FieldDefinition("Type", group: "General", maxLength: 250, defaultValue: "Person"),
         ],
-        nameField: "Name", composedNameFields: ["First Name", "Surname"], numberField: "No.", numberPrefix: "CT",
+        nameField: "Name", composedNameFields: ["First Name", "Surname"],
+        ownNameWhen: OwnNameCondition(field: "Type", value: "Company"), numberField: "No.", numberPrefix: "CT",
         searchFields: ["E-Mail", "Company No."])
 
     public static let account = TableSchema(

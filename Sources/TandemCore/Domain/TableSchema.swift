@@ -12,6 +12,8 @@ public struct TableSchema: Sendable, Equatable {
     /// When set, the name field is derived: these fields joined by a space (BC's Contact Name,
     /// Dataverse's fullname). The side recomputes it on every write.
     public var composedNameFields: [String]?
+    /// Records for which this holds keep the name they are given instead (BC's company contacts).
+    public var ownNameWhen: OwnNameCondition?
     /// The ERP's human number (`No.`), nil for CRM tables.
     public var numberField: String?
     /// The prefix of new numbers for this table's number series ("C" gives C00001).
@@ -20,7 +22,7 @@ public struct TableSchema: Sendable, Equatable {
     public var searchFields: [String]
 
     public init(side: Side, name: String, displayName: String, fields: [FieldDefinition], nameField: String,
-                composedNameFields: [String]? = nil, numberField: String? = nil, numberPrefix: String? = nil,
+                composedNameFields: [String]? = nil, ownNameWhen: OwnNameCondition? = nil, numberField: String? = nil, numberPrefix: String? = nil,
                 searchFields: [String] = []) {
         self.side = side
         self.name = name
@@ -28,6 +30,7 @@ public struct TableSchema: Sendable, Equatable {
         self.fields = fields
         self.nameField = nameField
         self.composedNameFields = composedNameFields
+        self.ownNameWhen = ownNameWhen
         self.numberField = numberField
         self.numberPrefix = numberPrefix
         self.searchFields = [nameField] + (numberField.map { [$0] } ?? []) + searchFields
@@ -69,9 +72,16 @@ public struct TableSchema: Sendable, Equatable {
         return withDerivedName(fields)
     }
 
-    /// Fills in the derived name field from its parts, when the table has one.
+    /// Whether a record with these fields (all of them, or at least `ownNameWhen`'s) has its name made
+    /// from the parts.
+    public func composesName(_ fields: [String: String]) -> Bool {
+        composedNameFields != nil && !(ownNameWhen?.holds(for: fields) ?? false)
+    }
+
+    /// Fills in the derived name field from its parts, when the table has one and the record does not
+    /// keep its own name.
     public func withDerivedName(_ fields: [String: String]) -> [String: String] {
-        guard let parts = composedNameFields else { return fields }
+        guard let parts = composedNameFields, composesName(fields) else { return fields }
         var result = fields
         result[nameField] = parts.compactMap { fields[$0] }.filter { !$0.isEmpty }.joined(separator: " ")
         return result

@@ -27,7 +27,7 @@ public enum DefaultMappings {
     public static let contact = TableMapping(
         name: contactName, erpTable: StandardTables.erpContact.name, crmTable: StandardTables.crmContact.name,
         direction: .bidirectional,
-        erpFilter: RecordFilter([FilterCondition("Company No.", .isNotBlank)]),
+        erpFilter: RecordFilter([FilterCondition("Company No.", .isNotBlank), FilterCondition("Type", .equals("Person"))]),
         crmFilter: RecordFilter([FilterCondition("statecode", .equals("Active"))]),
         dependsOn: [customerName],
         fields: [

@@ -15,7 +15,7 @@ extension Reducer {
             guard let record = card.record, fields.indices.contains(card.cursor) else { return [] }
             let field = fields[card.cursor]
             let schema = state.schema(PaneID(card.page, card.side))
-            if field.name == schema.nameField, let parts = schema.composedNameFields {
+            if field.name == schema.nameField, let parts = schema.composedNameFields, schema.composesName(record.fields) {
                 state.refuse("\(field.name) is made from \(parts.joined(separator: " and ")); edit those.")
                 return []
             }

@@ -31,10 +31,6 @@ struct SetCommand: ParsableCommand {
                 throw CommandError(.unknownField, "\(schema.displayName) has no field \"\(name)\". Fields: \(schema.fieldNames.joined(separator: ", ")).",
                                    usage: true)
             }
-            if field.name == schema.nameField, schema.composedNameFields != nil {
-                throw CommandError(.usage, "\(field.name) is made from \(schema.composedNameFields?.joined(separator: " and ") ?? ""); set those.",
-                                   usage: true)
-            }
             if field.kind == .decimal, !value.isEmpty, !FieldValue.isNumber(value) {
                 throw CommandError(.valueRefused, "\(field.name) takes a number; \"\(value)\" is not one.", usage: true)
             }
@@ -42,6 +38,11 @@ struct SetCommand: ParsableCommand {
                 throw CommandError(.valueRefused, "\(field.name): \(refusal); nothing was written.", usage: true)
             }
             fields[field.name] = value
+        }
+        // A person's name is made from its parts; a record that keeps its own (a company contact) takes one.
+        if fields[schema.nameField] != nil, schema.composesName(found.record.fields.merging(fields) { $1 }) {
+            throw CommandError(.usage, "\(schema.nameField) is made from \(schema.composedNameFields?.joined(separator: " and ") ?? ""); set those.",
+                               usage: true)
         }
         // Written on the version read above: an edit someone else made in between is never overwritten.
         let stamp: Timestamp
