@@ -8,19 +8,9 @@ import TandemViewModel
 /// long messages, Shift-arrows that shrink, the coupling dialog's options, the errors screen's keys,
 /// the job log's details, job errors by name, undo from the job log, and results that scroll.
 @Suite struct FirstHourScreenTests {
-    func focusCustomer(_ number: String, _ harness: Harness) {
-        harness.model.press(.character("/"))
-        harness.model.type(number)
-        harness.model.press(.enter)
-    }
-
-    func customer(_ number: String, _ harness: Harness) throws -> Record {
-        try #require(try harness.opened.table("Customer", on: .erp).records(numbers: [number]).first)
-    }
-
     func edit(_ number: String, city: String, _ harness: Harness) throws {
         let table = try harness.opened.table("Customer", on: .erp)
-        let record = try customer(number, harness)
+        let record = try harness.customer(number)
         try table.write(.update(id: record.id, fields: ["City": city], expected: record.modifiedAt))
     }
 
@@ -73,7 +63,7 @@ import TandemViewModel
     @Test func clearingCreateNewGivesSynchronizeAfterBackWhatItSaid() throws {
         let harness = try Harness()
         defer { harness.remove() }
-        focusCustomer("C01600", harness)
+        harness.focus("C01600")
         harness.model.press(.character("c"))
         guard case .coupling(let opened)? = harness.state.modal else { Issue.record("no dialog"); return }
         // Synchronize after: choose "no synchronization", then tick and clear Create new.
@@ -93,7 +83,7 @@ import TandemViewModel
     @Test func theJobLogShowsEveryCounterTheFinishAndTheDurationOfTheCursorJob() throws {
         let harness = try Harness()
         defer { harness.remove() }
-        let adatum = try customer("C00090", harness)
+        let adatum = try harness.customer("C00090")
         _ = try CouplingService(workspace: harness.opened.workspace).uncouple(mapping: "CUSTOMER", side: .erp, ids: [adatum.id])
         harness.model.press(.character("J"))
         let text = harness.model.frame.text
@@ -147,7 +137,7 @@ import TandemViewModel
         defer { harness.remove() }
         // C00990 is not coupled: synchronizing it with C00090 skips it and fails nothing.
         let job = try SyncEngine(workspace: harness.opened.workspace).synchronize(SyncRequest(
-            mapping: "CUSTOMER", selection: .records(.erp, [try customer("C00990", harness).id, try customer("C00090", harness).id]),
+            mapping: "CUSTOMER", selection: .records(.erp, [try harness.customer("C00990").id, try harness.customer("C00090").id]),
             choice: .toCRM)).job
         #expect(job.counters.skipped == 1 && job.counters.failed == 0)
         harness.model.press(.character("J"), .enter)
@@ -160,7 +150,7 @@ import TandemViewModel
         let workspace = harness.opened.workspace
         try edit("C00090", city: "Kiel", harness)
         try edit("C00900", city: "Jaén", harness)
-        let adatum = try customer("C00090", harness), aceites = try customer("C00900", harness)
+        let adatum = try harness.customer("C00090"), aceites = try harness.customer("C00900")
         let job = try SyncEngine(workspace: workspace).synchronize(SyncRequest(
             mapping: "CUSTOMER", selection: .records(.erp, [adatum.id, aceites.id]), choice: .toCRM)).job
         // Someone edits one of the two accounts after the job: undo must refuse it.
@@ -219,13 +209,13 @@ import TandemViewModel
         try workspace.store.save(mapping)
         // Adatum's city changed on both sides since the last sync; the policy sends the ERP's.
         try edit("C00090", city: "Kiel", harness)
-        let adatum = try customer("C00090", harness)
+        let adatum = try harness.customer("C00090")
         let coupling = try #require(try workspace.store.coupling(mapping: "CUSTOMER", side: .erp, id: adatum.id))
         let accounts = try harness.opened.table("account", on: .crm)
         let account = try #require(try accounts.record(id: coupling.crmID))
         try accounts.write(.update(id: account.id, fields: ["address1_city": "Cambridge"], expected: account.modifiedAt))
         // Two rows selected (a several-record sync is where the policy decides), then preview.
-        focusCustomer("C00090", harness)
+        harness.focus("C00090")
         harness.model.press(.space, .space, .character("s"), .character("p"))
         guard case .preview(let preview)? = harness.state.modal else { Issue.record("no preview"); return }
         #expect(preview.lines.contains { $0.contains("address1_city: Cambridge → Kiel — overwrites a change made in the CRM since the last sync") })
@@ -279,7 +269,7 @@ import TandemViewModel
         #expect(job.counters.modified == 1, "\(result.summary)")
         #expect(job.counters.modified + job.counters.unchanged + job.counters.skipped + job.counters.failed
                 < (try workspace.store.couplingCount(mapping: "CUSTOMER")))
-        let adatum = try customer("C00090", harness)
+        let adatum = try harness.customer("C00090")
         let coupling = try #require(try workspace.store.coupling(mapping: "CUSTOMER", side: .erp, id: adatum.id))
         #expect(try harness.opened.table("account", on: .crm).record(id: coupling.crmID)?["address1_city"] == "Kiel")
     }

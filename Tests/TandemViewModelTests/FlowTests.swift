@@ -5,23 +5,12 @@ import TandemViewModel
 
 /// Whole flows, key by key, against the sample workspace.
 @Suite struct FlowTests {
-    /// Moves the ERP cursor to the customer with this number, by filtering for it.
-    func focus(_ number: String, _ harness: Harness) {
-        harness.model.press(.character("/"))
-        harness.model.type(number)
-        harness.model.press(.enter)
-    }
-
-    func customer(_ number: String, _ harness: Harness) throws -> Record {
-        try #require(try harness.opened.table("Customer", on: .erp).records(numbers: [number]).first)
-    }
-
     func jobCount(_ harness: Harness) throws -> Int { try harness.opened.workspace.store.jobs(limit: 1000).count }
 
     @Test func coupleACustomerFromItsCardToAnAccountChosenInTheLookup() throws {
         let harness = try Harness()
         defer { harness.remove() }
-        focus("C01600", harness)
+        harness.focus("C01600")
         harness.model.press(.enter)
         guard case .card(let card)? = harness.state.screens.last else { Issue.record("no card"); return }
         #expect(card.record?["No."] == "C01600" && card.coupling == nil)
@@ -46,7 +35,7 @@ import TandemViewModel
         harness.model.press(.enter)
         #expect(harness.state.modal == nil)
         #expect(harness.state.message?.hasPrefix("Coupled C01600") == true)
-        let erp = try customer("C01600", harness)
+        let erp = try harness.customer("C01600")
         let crm = try #require(try harness.opened.table("account", on: .crm).record(id: account.id))
         #expect(crm["name"] == erp["Name"] && crm["address1_city"] == erp["City"] && crm["accountnumber"] == "C01600")
         guard case .card(let after)? = harness.state.screens.last else { Issue.record("card closed"); return }
@@ -56,7 +45,7 @@ import TandemViewModel
     @Test func errorsStayInTheCouplingDialog() throws {
         let harness = try Harness()
         defer { harness.remove() }
-        focus("C01600", harness)
+        harness.focus("C01600")
         harness.model.press(.character("c"))
         harness.model.type("No Such Company")
         guard case .coupling(let dialog)? = harness.state.modal else { Issue.record("no dialog"); return }
@@ -124,7 +113,7 @@ import TandemViewModel
     @Test func oneRecordFromItsCardWithTheRecommendedChoiceAndAPreview() throws {
         let harness = try Harness()
         defer { harness.remove() }
-        focus("C00210", harness)
+        harness.focus("C00210")
         harness.model.press(.enter, .character("s"))
         guard case .syncQuestion(let dialog)? = harness.state.modal else { Issue.record("no question"); return }
         #expect(dialog.choice == .toCRM && dialog.options.count == 3)
@@ -137,7 +126,7 @@ import TandemViewModel
         harness.model.press(.character("p"), .enter)
         guard case .result(let result)? = harness.state.modal else { Issue.record("no result"); return }
         #expect(result.summary == "Synchronized 1 of 1 record.")
-        let erp = try customer("C00210", harness)
+        let erp = try harness.customer("C00210")
         let crm = try harness.opened.table("account", on: .crm).records(named: erp["Name"], prefix: false, limit: 5)
         #expect(crm.contains { $0["telephone1"] == erp["Phone No."] })
     }
@@ -145,7 +134,7 @@ import TandemViewModel
     @Test func okOnAPreviewWritesExactlyThatPlanAndRefusesARecordChangedSince() throws {
         let harness = try Harness()
         defer { harness.remove() }
-        focus("C00210", harness)
+        harness.focus("C00210")
         harness.model.press(.enter, .character("s"), .character("p"))
         guard case .preview(let preview)? = harness.state.modal else { Issue.record("no preview"); return }
         let crmID = try #require(preview.preview.shown.first?.crmID)
@@ -177,7 +166,7 @@ import TandemViewModel
     @Test func aConflictWarnsAndWithholdsMerge() throws {
         let harness = try Harness()
         defer { harness.remove() }
-        focus("C00310", harness)
+        harness.focus("C00310")
         harness.model.press(.enter)
         try expectGolden(harness.model.frame, "card-conflict-80x24")
         harness.model.press(.character("s"))
@@ -191,7 +180,7 @@ import TandemViewModel
     @Test func anUncoupledRecordIsAskedToSetUpACoupling() throws {
         let harness = try Harness()
         defer { harness.remove() }
-        focus("C01600", harness)
+        harness.focus("C01600")
         harness.model.press(.character("s"))
         guard case .confirm(let confirm)? = harness.state.modal else { Issue.record("no question"); return }
         #expect(confirm.text == "The record is not coupled. Do you want to set up a coupling?" && !confirm.yes)
@@ -204,7 +193,7 @@ import TandemViewModel
 
     /// Opens the customer's card, moves to City (in the card's grouped order) and empties it for typing.
     private func editCityOnTheCard(of number: String, _ harness: Harness) {
-        focus(number, harness)
+        harness.focus(number)
         harness.model.press(.enter)
         for _ in 0..<20 {
             guard case .card(let card)? = harness.state.screens.last, StandardTables.customer.fields[card.cursor].name != "City"
@@ -221,7 +210,7 @@ import TandemViewModel
         editCityOnTheCard(of: "C00900", harness)
         harness.model.type("Córdoba")
         harness.model.press(.enter)
-        #expect(try customer("C00900", harness)["City"] == "Córdoba")
+        #expect(try harness.customer("C00900")["City"] == "Córdoba")
         guard case .card(let card)? = harness.state.screens.last else { Issue.record("card closed"); return }
         #expect(card.record?["City"] == "Córdoba" && card.coupling?.changedOnERP == ["City"])
         harness.model.press(.escape)
@@ -266,13 +255,13 @@ import TandemViewModel
         #expect(harness.state.message == "City holds at most 30 characters." && harness.state.messageIsError)
         harness.model.type("y")
         harness.model.press(.enter)
-        #expect(try customer("C00900", harness)["City"] == String(repeating: "x", count: 29) + "y")
+        #expect(try harness.customer("C00900")["City"] == String(repeating: "x", count: 29) + "y")
     }
 
     @Test func oOpensTheCoupledRecordsCard() throws {
         let harness = try Harness()
         defer { harness.remove() }
-        focus("C00900", harness)
+        harness.focus("C00900")
         harness.model.press(.enter, .character("o"))
         guard case .card(let card)? = harness.state.screens.last else { Issue.record("no card"); return }
         #expect(card.side == .crm && card.record?["name"] == "Aceites Núñez" && card.coupling?.counterpartLabel == "C00900 Aceites Núñez")
@@ -285,8 +274,8 @@ import TandemViewModel
     @Test func deleteCouplingAsksFirstAndDefaultsToNo() throws {
         let harness = try Harness()
         defer { harness.remove() }
-        focus("C00900", harness)
-        let id = try customer("C00900", harness).id
+        harness.focus("C00900")
+        let id = try harness.customer("C00900").id
         harness.model.press(.character("d"), .enter)
         #expect(try harness.opened.workspace.store.coupling(mapping: "CUSTOMER", side: .erp, id: id) != nil)
         harness.model.press(.character("d"), .left, .enter)
@@ -302,7 +291,7 @@ import TandemViewModel
         let before = (try store.couplingCount(mapping: "CUSTOMER"), try jobCount(harness))
         let erpBefore = try harness.opened.table("Customer", on: .erp).scan(after: nil, limit: 1000)
         let crmBefore = try harness.opened.table("account", on: .crm).scan(after: nil, limit: 1000)
-        focus("C01600", harness)
+        harness.focus("C01600")
         // Set up coupling: type, look up, choose, then cancel.
         harness.model.press(.character("c"))
         harness.model.type("Fourth")

@@ -96,11 +96,10 @@ extension Reducer {
             return [.cancelRun(token: token)]
         case .result(var result)?:
             let last = ResultWidget.lastScroll(result.problems.count, on: state.size)
+            if let scroll = ScrollCommand.scrolled(result.scroll, by: command, last: last, page: state.visibleRows) {
+                result.scroll = scroll
+            }
             switch command {
-            case .moveDown?: result.scroll = min(last, result.scroll + 1)
-            case .moveUp?: result.scroll = max(0, result.scroll - 1)
-            case .pageDown?: result.scroll = min(last, result.scroll + state.visibleRows)
-            case .pageUp?: result.scroll = max(0, result.scroll - state.visibleRows)
             case .closeOverlay?:
                 state.modal = nil
                 return []

@@ -18,11 +18,11 @@ extension Reducer {
     static func undoPreviewKey(_ key: Key, _ state: inout AppState) -> [Effect] {
         guard case .undoPreview(var dialog)? = state.modal else { return [] }
         let last = UndoPreviewWidget.lastScroll(dialog.lines.count, on: state.size)
-        switch Bindings.command(for: key, in: .undoPreview) {
-        case .moveDown?: dialog.scroll = min(last, dialog.scroll + 1)
-        case .moveUp?: dialog.scroll = max(0, dialog.scroll - 1)
-        case .pageDown?: dialog.scroll = min(last, dialog.scroll + state.visibleRows)
-        case .pageUp?: dialog.scroll = max(0, dialog.scroll - state.visibleRows)
+        let command = Bindings.command(for: key, in: .undoPreview)
+        if let scroll = ScrollCommand.scrolled(dialog.scroll, by: command, last: last, page: state.visibleRows) {
+            dialog.scroll = scroll
+        }
+        switch command {
         case .cancel?:
             state.modal = nil
             return []
