@@ -13,10 +13,14 @@ final class TerminalSession {
     init() throws {
         setlocale(LC_ALL, "")
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
-        let codeset = String(cString: tandem_codeset())
-        guard codeset.uppercased().replacingOccurrences(of: "-", with: "") == "UTF8" else {
-            throw TerminalError.notUTF8(codeset: codeset)
+        var codeset = String(cString: tandem_codeset())
+        // A UTF-8 locale that is named but not installed (es_ES.UTF-8 where only C.UTF-8 exists):
+        // the terminal runs in C.UTF-8, and the language stays the one the name asked for.
+        if !LocaleFallback.isUTF8(codeset), LocaleFallback.mayFallBack(ProcessInfo.processInfo.environment),
+           setlocale(LC_ALL, "C.UTF-8") != nil {
+            codeset = String(cString: tandem_codeset())
         }
+        guard LocaleFallback.isUTF8(codeset) else { throw TerminalError.notUTF8(codeset: codeset) }
         tandem_guard_terminal()
         guard initscr() != nil else { throw TerminalError.cannotStart }
         cbreak()

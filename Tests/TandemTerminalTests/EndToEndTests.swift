@@ -109,6 +109,18 @@ import Testing
         try expectShellUsable(session)
     }
 
+    /// es_ES.UTF-8 is not generated on this machine (only C, C.utf8 and POSIX are): the terminal UI
+    /// still starts, in C.UTF-8, with wide characters drawn.
+    @Test func aUTF8LocaleThatIsNotInstalledStillStarts() throws {
+        let session = try TmuxSession()
+        try session.type("LANG=es_ES.UTF-8 LC_ALL= '\(TmuxSession.binary)'")
+        try session.press("Enter")
+        let (started, screen) = session.wait { $0.contains("Açaí do Pará") }
+        #expect(started, "\(screen)")
+        #expect(!screen.contains("needs a UTF-8 locale"))
+        try session.press("q")
+    }
+
     @Test func aNonUTF8LocaleGetsAClearMessage() throws {
         let session = try TmuxSession()
         try session.type("LANG=C LC_ALL=C '\(TmuxSession.binary)'")

@@ -1,0 +1,7 @@
+/// The Spanish of the view model's renderers, widgets, bindings and help (Rendering/, Input/), keyed by
+/// their English (Business Central's own Spanish UI vocabulary: Clientes, Cuentas, Sincronizar ahora,
+/// Configurar emparejamiento…). One entry a line, `"English": "Spanish",`; a plural's key and value are
+/// its two forms joined by `|`.
+enum SpanishRendering {
+    static let table: [String: String] = [:]
+}

@@ -1,0 +1,6 @@
+/// The Spanish of this module's texts, keyed by their English (Business Central's own Spanish UI
+/// vocabulary: Clientes, Cuentas, Sincronizar ahora, Configurar emparejamiento…). One entry a line,
+/// `"English": "Spanish",`; a plural's key and value are its two forms joined by `|`.
+enum SpanishCommandLine {
+    static let table: [String: String] = [:]
+}
