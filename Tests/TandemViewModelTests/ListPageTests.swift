@@ -129,10 +129,16 @@ import TandemCore
         #expect(harness.state.quitRequested)
     }
 
-    @Test func everyHelpSentenceFitsTheNarrowestHelpBox() {
-        // At 60 columns the help box leaves 38 columns for the sentence beside the keys.
-        for binding in Bindings.table { #expect(DisplayWidth.of(binding.help) <= 38, "\(binding.help)") }
-        for entry in HelpEntries.legend { #expect(DisplayWidth.of(entry.text) <= 38, "\(entry.text)") }
+    @Test(arguments: Language.allCases) func everyHelpSentenceFitsTheNarrowestHelpBox(_ language: Language) {
+        Language.$override.withValue(language) {
+            // At 60 columns the help box leaves 38 columns for the sentence beside keys up to 13 wide.
+            for binding in Bindings.table { #expect(DisplayWidth.of(binding.help) <= 38, "\(language): \(binding.help)") }
+            for entry in HelpEntries.legend { #expect(DisplayWidth.of(entry.text) <= 38, "\(language): \(entry.text)") }
+            for context in Context.allCases {
+                let keys = HelpEntries.entries(in: context).map { DisplayWidth.of($0.key) }.max() ?? 0
+                #expect(keys <= 13, "\(language): the keys of \(context) are \(keys) wide")
+            }
+        }
     }
 
     @Test func helpOnAListExplainsTheMarks() throws {

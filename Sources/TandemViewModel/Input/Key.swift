@@ -10,27 +10,28 @@ public enum Key: Hashable, Sendable, CustomStringConvertible {
 
     public static let space = Key.character(" ")
 
-    /// How help and the key hints name the key.
+    /// How help and the key hints name the key, as the keyboards of the current language label it
+    /// (Spanish: "Intro", "Espacio", "Mayús-Tab").
     public var description: String {
         switch self {
         case .up: "↑"
         case .down: "↓"
         case .left: "←"
         case .right: "→"
-        case .shiftUp: "Shift-↑"
-        case .shiftDown: "Shift-↓"
-        case .pageUp: "PgUp"
-        case .pageDown: "PgDn"
-        case .home: "Home"
-        case .end: "End"
-        case .enter: "Enter"
+        case .shiftUp: tr("Shift-↑")
+        case .shiftDown: tr("Shift-↓")
+        case .pageUp: tr("PgUp")
+        case .pageDown: tr("PgDn")
+        case .home: tr("Home")
+        case .end: tr("End")
+        case .enter: tr("Enter")
         case .escape: "Esc"
-        case .tab: "Tab"
-        case .backTab: "Shift-Tab"
-        case .backspace: "Backspace"
-        case .delete: "Del"
+        case .tab: tr("Tab")
+        case .backTab: tr("Shift-Tab")
+        case .backspace: tr("Backspace")
+        case .delete: tr("Del")
         case .function(let number): "F\(number)"
-        case .character(" "): "Space"
+        case .character(" "): tr("Space")
         case .character(let character): String(character)
         case .control(let character): "Ctrl-\(character.uppercased())"
         }

@@ -4,40 +4,42 @@ import TandemCore
 enum MoreScreensRenderer {
     static func drawErrors(_ screen: ErrorsState, _ state: AppState, _ canvas: inout Canvas) {
         let size = state.size
-        Renderer.drawTitle("Coupled data synchronization errors", state, &canvas)
-        canvas.draw("   Table     Record                    Coupled to                ERP  CRM  Skipped", row: 1, column: 0,
+        Renderer.drawTitle(tr("Coupled data synchronization errors"), state, &canvas)
+        canvas.draw(tr("   Table     Record                    Coupled to                ERP  CRM  Skipped"), row: 1, column: 0,
                     width: size.width, style: .header)
         var row = 2
+        let (gone, present) = (DisplayWidth.fit(tr("gone"), to: 4) + " ", DisplayWidth.fit(tr("ok"), to: 4) + " ")
         for (index, error) in screen.rows.enumerated() where row < size.height - 3 {
             let style: StyleRole = index == screen.cursor ? .cursor : .normal
             let text = "   " + DisplayWidth.fit(error.table, to: 9) + " "
-                + DisplayWidth.fit(error.erpLabel ?? "(deleted)", to: 25) + " " + DisplayWidth.fit(error.crmLabel ?? "(deleted)", to: 25)
-                + " " + (error.erpLabel == nil ? "gone " : "ok   ") + (error.crmLabel == nil ? "gone " : "ok   ")
-                + (error.skipped ? "yes" : "no")
+                + DisplayWidth.fit(error.erpLabel ?? tr("(deleted)"), to: 25) + " " + DisplayWidth.fit(error.crmLabel ?? tr("(deleted)"), to: 25)
+                + " " + (error.erpLabel == nil ? gone : present) + (error.crmLabel == nil ? gone : present)
+                + (error.skipped ? tr("yes") : tr("no"))
             canvas.draw(text, row: row, column: 0, width: size.width, style: style)
-            let detail = "     " + (error.failedOn.map { ScreenRenderer.short($0, in: state.timeZone) + "  " } ?? "") + (error.lastError ?? "")
+            let detail = "     " + (error.failedOn.map { Format.dateTime($0, in: state.timeZone) + "  " } ?? "") + (error.lastError ?? "")
             canvas.draw(detail, row: row + 1, column: 0, width: size.width, style: style == .cursor ? .cursor : .failed)
             row += 2
         }
         if screen.loaded && screen.rows.isEmpty {
-            canvas.draw("   No skipped or failed couplings.", row: 2, column: 0, width: size.width, style: .dim)
+            canvas.draw("   " + tr("No skipped or failed couplings."), row: 2, column: 0, width: size.width, style: .dim)
         }
     }
 
     static func drawMappings(_ view: MappingsState, _ state: AppState, _ canvas: inout Canvas) {
         let size = state.size
         guard let mapping = view.mappings[safe: view.selected] else {
-            Renderer.drawTitle("Mappings", state, &canvas)
+            Renderer.drawTitle(tr("Mappings"), state, &canvas)
             return
         }
-        Renderer.drawTitle("Mapping \(mapping.name): \(mapping.caption(nil))", state, &canvas)
-        canvas.draw(" Direction \(mapping.direction.rawValue) · update conflicts \(mapping.updateConflict.rawValue)"
-                    + " · deletion \(mapping.deletionConflict.rawValue)", row: 1, column: 0, width: size.width, style: .header)
+        Renderer.drawTitle(tr("Mapping {0}: {1}", mapping.name, mapping.caption(nil)), state, &canvas)
+        canvas.draw(" " + tr("Direction {0} · update conflicts {1} · deletion {2}", mapping.direction.rawValue,
+                             mapping.updateConflict.rawValue, mapping.deletionConflict.rawValue), row: 1, column: 0, width: size.width, style: .header)
         if let prompt = view.prompt {
             let what: String
             switch prompt.purpose {
-            case .filter(let side): what = "\(side.displayName) filter (Field=Value;Field!=Value;Field=)"
-            case .constant(let index): what = "constant of \(mapping.fields[safe: index]?.erpField ?? "the field") (empty: none)"
+            case .filter(let side): what = tr("{0} filter (Field=Value;Field!=Value;Field=)", side.displayName)
+            case .constant(let index):
+                what = tr("constant of {0} (empty: none)", mapping.fields[safe: index].map { Captions.field($0.erpField, on: .erp) } ?? tr("the field"))
             }
             canvas.draw(" \(what): " + DisplayText.sanitized(prompt.text) + "▏", row: 2, column: 0, width: size.width, style: .focused)
             if let error = prompt.error {
@@ -45,12 +47,12 @@ enum MoreScreensRenderer {
                 return
             }
         } else {
-            canvas.draw(" \(mapping.onlyCoupled ? "Only coupled records" : "Creates uncoupled records")"
-                        + " · filters: ERP \(DisplayText.sanitized(mapping.erpFilter.summary)) · CRM \(DisplayText.sanitized(mapping.crmFilter.summary))"
-                        + (mapping.dependsOn.isEmpty ? "" : " · depends on \(mapping.dependsOn.joined(separator: ", "))"),
+            canvas.draw(" " + (mapping.onlyCoupled ? tr("Only coupled records") : tr("Creates uncoupled records"))
+                        + " · " + tr("filters: ERP {0} · CRM {1}", DisplayText.sanitized(mapping.erpFilter.summary), DisplayText.sanitized(mapping.crmFilter.summary))
+                        + (mapping.dependsOn.isEmpty ? "" : " · " + tr("depends on {0}", mapping.dependsOn.joined(separator: ", "))),
                         row: 2, column: 0, width: size.width, style: .dim)
         }
-        canvas.draw("   ERP field            CRM field              Direction     On   Match", row: 3, column: 0,
+        canvas.draw(tr("   ERP field            CRM field              Direction     On   Match"), row: 3, column: 0,
                     width: size.width, style: .header)
         let visible = size.height - 6
         let first = max(0, min(view.cursor - visible / 2, mapping.fields.count - visible))
@@ -59,9 +61,9 @@ enum MoreScreensRenderer {
             let style: StyleRole = index == view.cursor ? .cursor : field.isEnabled ? .normal : .dim
             let match = field.matchOn ? "@\(field.matchPriority)\(field.caseSensitive ? " cs" : "")" : ""
             // A lookup field is translated through another mapping and never matched on: say which.
-            let text = "   " + DisplayWidth.fit(field.erpField, to: 20) + " " + DisplayWidth.fit(field.crmField, to: 22) + " "
-                + DisplayWidth.fit(field.direction.rawValue, to: 13) + " " + (field.isEnabled ? "yes  " : "no   ")
-                + (field.lookupMapping.map { "via \($0)" } ?? match)
+            let text = "   " + DisplayWidth.fit(Captions.field(field.erpField, on: .erp), to: 20) + " " + DisplayWidth.fit(field.crmField, to: 22) + " "
+                + DisplayWidth.fit(field.direction.rawValue, to: 13) + " " + DisplayWidth.fit(field.isEnabled ? tr("yes") : tr("no"), to: 5)
+                + (field.lookupMapping.map { tr("via {0}", $0) } ?? match)
                 + (field.constant.map { " = \"" + DisplayText.sanitized($0) + "\"" } ?? "")
             canvas.draw(text, row: 4 + offset, column: 0, width: size.width, style: style)
         }

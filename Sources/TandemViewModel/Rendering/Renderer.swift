@@ -6,7 +6,7 @@ public enum Renderer {
         var canvas = Canvas(size: state.size)
         let size = state.size
         guard size.width >= Size.minimum.width, size.height >= Size.minimum.height else {
-            let notice = "Terminal too small: needs \(Size.minimum.width)×\(Size.minimum.height), has \(size.width)×\(size.height)"
+            let notice = tr("Terminal too small: needs {0}×{1}, has {2}×{3}", Size.minimum.width, Size.minimum.height, size.width, size.height)
             canvas.draw(notice, row: max(0, size.height / 2), column: 0, width: size.width, style: .error, align: .center)
             return canvas.frame
         }
@@ -30,7 +30,7 @@ public enum Renderer {
     private static func drawListPage(_ state: AppState, _ canvas: inout Canvas) {
         let page = state.currentPage
         let erpSchema = state.schema(PaneID(page.kind, .erp)), crmSchema = state.schema(PaneID(page.kind, .crm))
-        drawTitle("\(page.kind.title): ERP \(erpSchema.name) ↔ CRM \(crmSchema.name)", state, &canvas)
+        drawTitle("\(page.kind.title): ERP \(Captions.table(erpSchema)) ↔ CRM \(crmSchema.name)", state, &canvas)
         let body = Rect(state.size).splitTop(1).rest.splitBottom(2).rest
         let (left, right) = body.splitLeft((body.width - 1) / 2, gap: 1)
         drawPane(state, PaneID(page.kind, .erp), in: left, &canvas)
@@ -42,7 +42,7 @@ public enum Renderer {
     /// workspace's name on the right.
     static func drawTitle(_ title: String, _ state: AppState, _ canvas: inout Canvas) {
         let bar = Rect(state.size).line(0)
-        let workspace = " workspace: \(DisplayText.sanitized(state.workspaceName)) "
+        let workspace = " " + tr("workspace: {0}", DisplayText.sanitized(state.workspaceName)) + " "
         let (left, right) = bar.splitRight(min(DisplayWidth.of(workspace), bar.width / 2))
         canvas.draw(" Tandem · \(title)", in: left, style: .title)
         canvas.draw(workspace, in: right, style: .title, align: .right)
@@ -66,7 +66,7 @@ public enum Renderer {
         let page = state.currentPage
         let focused = page.focus == id.side
         let schema = state.schema(id)
-        var title = " \(id.side.displayName) · \(schema.displayName.replacingOccurrences(of: "CRM ", with: "")) · \(pane.counting ? "…" : String(pane.total))"
+        var title = " \(id.side.displayName) · \(shortName(schema)) · \(pane.counting ? "…" : Format.integer(pane.total))"
         if !pane.filter.isEmpty { title += " · /\(DisplayText.sanitized(pane.filter))" }
         if focused && page.editingFilter { title += "▏" }
         canvas.draw(title, in: heading.line(0), style: focused ? .focused : .header)
@@ -85,7 +85,7 @@ public enum Renderer {
             let row = rows.line(line).row
             guard pane.rows.indices.contains(index) else {
                 if line == 0 && pane.rows.isEmpty && !pane.loading {
-                    canvas.draw(pane.filter.isEmpty ? "  (no records)" : "  (nothing matches the filter)", row: row,
+                    canvas.draw("  " + (pane.filter.isEmpty ? tr("(no records)") : tr("(nothing matches the filter)")), row: row,
                                 column: column, width: width, style: .dim)
                 }
                 continue
@@ -111,14 +111,33 @@ public enum Renderer {
     private static func drawStatus(_ state: AppState, _ canvas: inout Canvas) {
         let page = state.currentPage
         let pane = page[page.focus]
-        let noun = state.schema(pane.id).displayName.lowercased().replacingOccurrences(of: "crm ", with: "")
-        var parts = [pane.counting ? "… \(noun)s" : "\(pane.total) \(noun)\(pane.total == 1 ? "" : "s")"]
+        var parts = [count(pane.counting ? nil : pane.total, of: state.schema(pane.id))]
         let selected = pane.selection.count(of: pane.total)
-        if selected > 0 { parts.append("\(selected) selected") }
-        if pane.rangeMode { parts.append("range mode") }
-        if !pane.filter.isEmpty { parts.append("filter: \(DisplayText.sanitized(pane.filter))") }
-        if pane.loading { parts.append("loading…") }
+        if selected > 0 { parts.append(trn("{0} selected", "{0} selected", selected)) }
+        if pane.rangeMode { parts.append(tr("range mode")) }
+        if !pane.filter.isEmpty { parts.append(tr("filter: {0}", DisplayText.sanitized(pane.filter))) }
+        if pane.loading { parts.append(tr("loading…")) }
         drawFooter(state, status: parts.joined(separator: " · "), &canvas)
+    }
+
+    /// A table's name in the current language without the word CRM ("account", "Cuenta"): the side is
+    /// said beside it.
+    static func shortName(_ schema: TableSchema) -> String {
+        Captions.table(schema).replacingOccurrences(of: "CRM ", with: "").replacingOccurrences(of: " CRM", with: "")
+    }
+
+    /// "160 customers", "160 clientes"; nil while counting ("… customers"). A table Tandem does not
+    /// know by name counts its English noun with an s, and its records in Spanish.
+    static func count(_ total: Int?, of schema: TableSchema) -> String {
+        switch schema.displayName {
+        case "Customer": return total.map { trn("{0} customer", "{0} customers", $0) } ?? tr("… customers")
+        case "CRM account": return total.map { trn("{0} account", "{0} accounts", $0) } ?? tr("… accounts")
+        case "Contact", "CRM contact": return total.map { trn("{0} contact", "{0} contacts", $0) } ?? tr("… contacts")
+        default:
+            guard Language.current == .english else { return total.map { trn("{0} record", "{0} records", $0) } ?? tr("… records") }
+            let noun = schema.displayName.lowercased().replacingOccurrences(of: "crm ", with: "")
+            return total.map { "\($0) \(noun)\($0 == 1 ? "" : "s")" } ?? "… \(noun)s"
+        }
     }
 
     /// The status line (a message when there is one) and the key hints of the context. A message too

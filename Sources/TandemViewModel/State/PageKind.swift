@@ -36,33 +36,34 @@ public struct PageKind: Hashable, Sendable {
 }
 
 extension PageKind {
-    /// ERP Customer ↔ CRM account.
-    public static let customers = PageKind(
-        id: "customers", title: "Customers", mapping: DefaultMappings.customerName,
+    /// ERP Customer ↔ CRM account, titled in the current language.
+    public static var customers: PageKind { PageKind(
+        id: "customers", title: Captions.page(id: "customers", english: "Customers"), mapping: DefaultMappings.customerName,
         erpTable: StandardTables.customer, crmTable: StandardTables.account,
-        erpColumns: [ListColumn(field: "No.", title: "No.", width: 6, dropOrder: 1),
-                     ListColumn(field: "Name", title: "Name", width: 12, dropOrder: 0, flexible: true),
-                     ListColumn(field: "City", title: "City", width: 11, dropOrder: 3, maxWidth: 20),
-                     ListColumn(field: "Phone No.", title: "Phone", width: 15, dropOrder: 5),
-                     ListColumn(field: "E-Mail", title: "E-mail", width: 22, dropOrder: 4, maxWidth: 40)],
-        crmColumns: [ListColumn(field: "name", title: "Name", width: 12, dropOrder: 0, flexible: true),
-                     ListColumn(field: "accountnumber", title: "No.", width: 6, dropOrder: 2),
-                     ListColumn(field: "address1_city", title: "City", width: 11, dropOrder: 3, maxWidth: 20),
-                     ListColumn(field: "emailaddress1", title: "E-mail", width: 22, dropOrder: 4, maxWidth: 40)])
+        erpColumns: [ListColumn(field: "No.", title: tr("No."), width: 6, dropOrder: 1),
+                     ListColumn(field: "Name", title: tr("Name"), width: 12, dropOrder: 0, flexible: true),
+                     ListColumn(field: "City", title: tr("City"), width: 11, dropOrder: 3, maxWidth: 20),
+                     ListColumn(field: "Phone No.", title: tr("Phone"), width: 15, dropOrder: 5),
+                     ListColumn(field: "E-Mail", title: tr("E-mail"), width: 22, dropOrder: 4, maxWidth: 40)],
+        crmColumns: [ListColumn(field: "name", title: tr("Name"), width: 12, dropOrder: 0, flexible: true),
+                     ListColumn(field: "accountnumber", title: tr("No."), width: 6, dropOrder: 2),
+                     ListColumn(field: "address1_city", title: tr("City"), width: 11, dropOrder: 3, maxWidth: 20),
+                     ListColumn(field: "emailaddress1", title: tr("E-mail"), width: 22, dropOrder: 4, maxWidth: 40)]) }
 
-    /// ERP Contact ↔ CRM contact.
-    public static let contacts = PageKind(
-        id: "contacts", title: "Contacts", mapping: DefaultMappings.contactName,
+    /// ERP Contact ↔ CRM contact, titled in the current language.
+    public static var contacts: PageKind { PageKind(
+        id: "contacts", title: Captions.page(id: "contacts", english: "Contacts"), mapping: DefaultMappings.contactName,
         erpTable: StandardTables.erpContact, crmTable: StandardTables.crmContact,
-        erpColumns: [ListColumn(field: "No.", title: "No.", width: 8, dropOrder: 1),
-                     ListColumn(field: "Name", title: "Name", width: 12, dropOrder: 0, flexible: true),
-                     ListColumn(field: "Company No.", title: "Company", width: 6, dropOrder: 2),
-                     ListColumn(field: "E-Mail", title: "E-mail", width: 22, dropOrder: 4, maxWidth: 40),
-                     ListColumn(field: "Job Title", title: "Job title", width: 16, dropOrder: 5)],
-        crmColumns: [ListColumn(field: "fullname", title: "Name", width: 12, dropOrder: 0, flexible: true),
-                     ListColumn(field: "emailaddress1", title: "E-mail", width: 22, dropOrder: 4, maxWidth: 40),
-                     ListColumn(field: "jobtitle", title: "Job title", width: 16, dropOrder: 5)])
+        erpColumns: [ListColumn(field: "No.", title: tr("No."), width: 8, dropOrder: 1),
+                     ListColumn(field: "Name", title: tr("Name"), width: 12, dropOrder: 0, flexible: true),
+                     ListColumn(field: "Company No.", title: tr("Company"), width: 6, dropOrder: 2),
+                     ListColumn(field: "E-Mail", title: tr("E-mail"), width: 22, dropOrder: 4, maxWidth: 40),
+                     ListColumn(field: "Job Title", title: tr("Job title"), width: 16, dropOrder: 5)],
+        crmColumns: [ListColumn(field: "fullname", title: tr("Name"), width: 12, dropOrder: 0, flexible: true),
+                     ListColumn(field: "emailaddress1", title: tr("E-mail"), width: 22, dropOrder: 4, maxWidth: 40),
+                     ListColumn(field: "jobtitle", title: tr("Job title"), width: 16, dropOrder: 5)]) }
 
-    /// The pages of the standard tables, in the order their number keys (1, 2, …) choose them.
-    public static let standard: [PageKind] = [customers, contacts]
+    /// The pages of the standard tables, in the order their number keys (1, 2, …) choose them. A state
+    /// keeps the descriptors it was made with, so its titles are in the language of that moment.
+    public static var standard: [PageKind] { [customers, contacts] }
 }

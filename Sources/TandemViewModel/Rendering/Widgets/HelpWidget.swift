@@ -16,13 +16,13 @@ struct HelpWidget: Widget {
         let entries = entries
         let keyWidth = min(22, entries.map { DisplayWidth.of($0.key) }.max() ?? 0)
         let rows = box.height - 2
-        canvas.box(in: box, title: "Keys on this screen")
+        canvas.box(in: box, title: tr("Keys on this screen"))
         for (index, entry) in entries.dropFirst(offset).prefix(rows).enumerated() {
             let row = box.row + 1 + index
             canvas.draw(entry.key, row: row, column: box.column + 2, width: keyWidth, style: .dialogTitle)
             canvas.draw(entry.text, row: row, column: box.column + 3 + keyWidth, width: box.width - keyWidth - 5, style: .dialog)
         }
-        let more = offset + rows < entries.count ? " ↓ more · Esc closes " : " Esc closes "
+        let more = " " + (offset + rows < entries.count ? tr("↓ more · {0} closes", Key.escape) : tr("{0} closes", Key.escape)) + " "
         canvas.draw(more, row: box.row + box.height - 1, column: box.column + box.width - DisplayWidth.of(more) - 2,
                     width: DisplayWidth.of(more), style: .dialog)
     }

@@ -7,7 +7,7 @@ struct LookupWidget: Widget {
     func preferredSize(on screen: Size) -> Size { Size(width: 70, height: min(screen.height - 4, entries.count + 4)) }
 
     func render(in box: Rect, _ canvas: inout Canvas) {
-        canvas.box(in: box, title: "CRM records (✓ coupled already)")
+        canvas.box(in: box, title: tr("CRM records (✓ coupled already)"))
         let rows = box.height - 2
         let first = max(0, min(cursor - rows / 2, entries.count - rows))
         for (offset, entry) in entries.dropFirst(first).prefix(rows).enumerated() {
@@ -19,6 +19,6 @@ struct LookupWidget: Widget {
             canvas.draw(entry.detail, row: row, column: box.column + 5 + (box.width - 6) * 3 / 5,
                         width: box.width - 7 - (box.width - 6) * 3 / 5, style: style)
         }
-        if entries.isEmpty { canvas.draw("No CRM records match.", row: box.row + 1, column: box.column + 2, width: box.width - 4, style: .dialogNote) }
+        if entries.isEmpty { canvas.draw(tr("No CRM records match."), row: box.row + 1, column: box.column + 2, width: box.width - 4, style: .dialogNote) }
     }
 }

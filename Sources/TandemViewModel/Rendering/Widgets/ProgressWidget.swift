@@ -1,3 +1,5 @@
+import TandemCore
+
 /// A bar with counts for long work, and how to cancel it.
 struct ProgressWidget: Widget {
     let progress: ProgressState
@@ -10,11 +12,11 @@ struct ProgressWidget: Widget {
         let filled = progress.total == 0 ? 0 : inner * min(progress.done, progress.total) / progress.total
         canvas.draw(String(repeating: "█", count: filled) + String(repeating: "░", count: inner - filled),
                     row: box.row + 2, column: box.column + 2, width: inner, style: .dialog)
-        let counted = progress.total > 0 ? "\(progress.done) of \(progress.total) records" : "working…"
-        canvas.draw(counted + (progress.cancelRequested ? " · cancelling after this batch…" : ""),
+        let counted = progress.total > 0 ? tr("{0} of {1} records", Format.integer(progress.done), Format.integer(progress.total)) : tr("working…")
+        canvas.draw(counted + (progress.cancelRequested ? " · " + tr("cancelling after this batch…") : ""),
                     row: box.row + 3, column: box.column + 2, width: inner, style: .dialog)
         if progress.token != nil {
-            canvas.draw("Esc cancels between batches", row: box.row + 4, column: box.column + 2, width: inner, style: .dialogNote)
+            canvas.draw(tr("{0} cancels between batches", Key.escape), row: box.row + 4, column: box.column + 2, width: inner, style: .dialogNote)
         }
     }
 }

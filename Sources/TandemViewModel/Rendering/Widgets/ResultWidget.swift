@@ -1,3 +1,5 @@
+import TandemCore
+
 /// The result of a run: the summary, the records that failed or were skipped (scrolled), the way to
 /// the job.
 struct ResultWidget: Widget {
@@ -21,8 +23,8 @@ struct ResultWidget: Widget {
             canvas.draw(problem, row: box.row + 3 + offset, column: box.column + 2, width: box.width - 4, style: .conflict)
         }
         let below = result.problems.count - result.scroll - rows
-        let keys = result.jobID.map { "Enter opens job \($0) · Esc closes" } ?? "Esc closes"
-        canvas.draw((below > 0 ? "↓ \(below) more · " : "") + keys, row: box.row + box.height - 2,
+        let keys = result.jobID.map { tr("{0} opens job {1} · {2} closes", Key.enter, $0, Key.escape) } ?? tr("{0} closes", Key.escape)
+        canvas.draw((below > 0 ? tr("↓ {0} more", Format.integer(below)) + " · " : "") + keys, row: box.row + box.height - 2,
                     column: box.column + 2, width: box.width - 4, style: .dialogNote)
     }
 }

@@ -20,7 +20,7 @@ struct SyncQuestionWidget: Widget {
     func preferredSize(on screen: Size) -> Size { Size(width: 72, height: dialog.options.count + warningLines.count + 7) }
 
     func render(in box: Rect, _ canvas: inout Canvas) {
-        canvas.box(in: box, title: "Synchronize now")
+        canvas.box(in: box, title: tr("Synchronize now"))
         var row = box.row + 2
         canvas.draw(title, row: row, column: box.column + 2, width: box.width - 4, style: .dialogTitle)
         row += 1
@@ -32,7 +32,7 @@ struct SyncQuestionWidget: Widget {
         let recommended: SyncChoice? = if case .menu(_, _, let choice, _) = dialog.question { choice } else { nil }
         for (index, option) in dialog.options.enumerated() {
             let isRecommended = recommended.map { SyncDialog.label($0) == option } ?? false
-            canvas.draw((index == dialog.cursor ? "▸ " : "  ") + option + (isRecommended ? "  (recommended)" : ""),
+            canvas.draw((index == dialog.cursor ? "▸ " : "  ") + option + (isRecommended ? "  (" + tr("recommended") + ")" : ""),
                         row: row, column: box.column + 4, width: box.width - 8, style: index == dialog.cursor ? .focused : .dialog)
             row += 1
         }

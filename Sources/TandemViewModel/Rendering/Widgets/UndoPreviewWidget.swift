@@ -1,3 +1,5 @@
+import TandemCore
+
 /// The undo preview: what goes back and what is refused, scrolled, before anything is written.
 struct UndoPreviewWidget: Widget {
     let dialog: UndoPreviewDialog
@@ -8,7 +10,7 @@ struct UndoPreviewWidget: Widget {
     func preferredSize(on screen: Size) -> Size { Size(width: screen.width - 4, height: min(screen.height - 2, dialog.lines.count + 5)) }
 
     func render(in box: Rect, _ canvas: inout Canvas) {
-        canvas.box(in: box, title: "Undo: nothing is written yet")
+        canvas.box(in: box, title: tr("Undo: nothing is written yet"))
         canvas.draw(dialog.summary, row: box.row + 1, column: box.column + 2, width: box.width - 4, style: .dialogTitle)
         let rows = box.height - 4
         for (offset, line) in dialog.lines.dropFirst(dialog.scroll).prefix(rows).enumerated() {
@@ -16,7 +18,7 @@ struct UndoPreviewWidget: Widget {
             canvas.draw(line, row: box.row + 2 + offset, column: box.column + 2, width: box.width - 4, style: style)
         }
         let more = dialog.lines.count - dialog.scroll - rows
-        canvas.draw((more > 0 ? "↓ \(more) more · " : "") + "Enter undoes · Esc keeps the job as it is",
+        canvas.draw((more > 0 ? tr("↓ {0} more", Format.integer(more)) + " · " : "") + tr("{0} undoes · {1} keeps the job as it is", Key.enter, Key.escape),
                     row: box.row + box.height - 2, column: box.column + 2, width: box.width - 4, style: .dialogNote)
     }
 }
