@@ -21,7 +21,6 @@ enum SpanishScreens {
         "Created the CRM record and coupled it.": "Se creó el registro CRM y se emparejó.",
         "The record is not coupled. Set up coupling from the ERP record.": "El registro no está emparejado. Configure el emparejamiento desde el registro ERP.",
         // Match-based coupling.
-        "Match-based coupling": "Emparejamiento basado en coincidencias",
         "Choose at least one field to match on.": "Elija al menos un campo por el que buscar coincidencias.",
         "Coupled {0}, created {1}, unmatched {2}.": "Emparejados: {0}; creados: {1}; sin coincidencia: {2}.",
         "… and {0} more": "… y {0} más",
@@ -36,9 +35,6 @@ enum SpanishScreens {
         "Restored the missing record and coupled it.": "Se restauró el registro que faltaba y se emparejó.",
         "Deleted the surviving record and its coupling.": "Se eliminaron el registro que quedaba y su emparejamiento.",
         // Synchronize now, its preview and its result.
-        "Synchronize now": "Sincronizar ahora",
-        "Yes": "Sí",
-        "No": "No",
         "Send data update to CRM": "Enviar actualización de datos a CRM",
         "Get data update from CRM": "Obtener actualización de datos de CRM",
         "Merge data": "Combinar datos",
@@ -57,7 +53,6 @@ enum SpanishScreens {
         "Delete every job? Failed jobs that a skipped coupling still refers to are kept.": "¿Eliminar todos los trabajos? Se conservan los trabajos fallidos a los que aún remite un emparejamiento omitido.",
         "Delete the jobs started more than {0} day ago? Failed jobs that a skipped coupling still refers to are kept.|Delete the jobs started more than {0} days ago? Failed jobs that a skipped coupling still refers to are kept.": "¿Eliminar los trabajos iniciados hace más de {0} día? Se conservan los trabajos fallidos a los que aún remite un emparejamiento omitido.|¿Eliminar los trabajos iniciados hace más de {0} días? Se conservan los trabajos fallidos a los que aún remite un emparejamiento omitido.",
         "Deleted {0} job from the log.|Deleted {0} jobs from the log.": "Se eliminó {0} trabajo del log.|Se eliminaron {0} trabajos del log.",
-        "(deleted) {0}": "(eliminado) {0}",
         "Undo": "Deshacer",
         "Undo job {0}": "Deshacer trabajo {0}",
         "Undo job {0}: {1}, {2}.": "Deshacer trabajo {0}: {1}, {2}.",
@@ -70,5 +65,11 @@ enum SpanishScreens {
         "No such field.": "No existe ese campo.",
         "\"{0}\" is not a condition like Field=Value.": "\"{0}\" no es una condición del tipo Campo=Valor.",
         "{0} has no field \"{1}\".": "{0} no tiene el campo \"{1}\".",
+        // Words the screens share with the rendering (buttons, dialog titles).
+        "Synchronize now": "Sincronizar ahora",
+        "Yes": "Sí",
+        "No": "No",
+        "Match-based coupling": "Emparejamiento basado en coincidencias",
+        "(deleted) {0}": "(eliminado) {0}",
     ]
 }
