@@ -109,7 +109,7 @@ import TandemViewModel
         let harness = try Harness()
         defer { harness.remove() }
         spanish {
-            harness.focus("C00090")
+            // The first row, then the first two rows selected.
             harness.model.press(.character("d"))
             guard case .confirm(let one)? = harness.state.modal else { Issue.record("no question"); return }
             #expect(one.text == "¿Eliminar el emparejamiento de 1 registro? Los registros no se modifican." && !one.yes)
@@ -190,8 +190,8 @@ import TandemViewModel
             let fields = one.preview.counts.fields
             #expect(one.summary == "Cambios en 1 de 1 registro (\(fields == 1 ? "1 campo" : "\(fields) campos")); omitidos: 0.")
             #expect(one.lines.contains { $0.hasPrefix("  CRM telephone1: ") })
+            // Back on the list without its filter: the first two rows.
             harness.model.press(.escape, .escape, .escape, .escape)
-            harness.focus("C00090")
             harness.model.press(.space, .space, .character("s"), .character("p"))
             guard case .preview(let two)? = harness.state.modal else { Issue.record("no preview"); return }
             let counts = two.preview.counts
