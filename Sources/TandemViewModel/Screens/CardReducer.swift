@@ -16,7 +16,9 @@ extension Reducer {
             let field = fields[card.cursor]
             let schema = state.schema(PaneID(card.page, card.side))
             if field.name == schema.nameField, let parts = schema.composedNameFields, schema.composesName(record.fields) {
-                state.refuse("\(field.name) is made from \(parts.joined(separator: " and ")); edit those.")
+                let names = parts.map { Captions.field($0, on: card.side) }
+                let list = names.dropFirst().reduce(names.first ?? "") { tr("{0} and {1}", $0, $1) }
+                state.refuse(tr("{0} is made from {1}; edit those.", Captions.field(field.name, on: card.side), list))
                 return []
             }
             updateCard(&state) { $0.editing = record[field.name] }
@@ -29,7 +31,7 @@ extension Reducer {
                 return []
             }
             guard coupling.counterpartLabel != nil else {
-                state.refuse("The coupled \(card.side.other.displayName) record was deleted.")
+                state.refuse(tr("The coupled {0} record was deleted.", card.side.other.displayName))
                 return []
             }
             state.screens.append(.card(CardState(page: card.page, side: card.side.other, id: coupling.counterpartID)))
@@ -41,7 +43,7 @@ extension Reducer {
         case .synchronize:
             return [.askSync(.records(PaneID(card.page, card.side), [card.id]))]
         case .deleteCoupling:
-            state.modal = .confirm(ConfirmDialog(text: "Delete the coupling of this record? The records stay as they are.",
+            state.modal = .confirm(ConfirmDialog(text: tr("Delete the coupling of this record? The records stay as they are."),
                                                  purpose: .deleteCoupling(.records(PaneID(card.page, card.side), [card.id])),
                                                  defaultYes: false))
         case .jobs, .errors, .mappings:
@@ -74,7 +76,8 @@ extension Reducer {
         case .character(let character) where TextInput.isPrintable(character):
             // The real system's field holds so much (UTF-16 units, as it counts): typing stops there.
             if fields.indices.contains(card.cursor), text.utf16.count + character.utf16.count > fields[card.cursor].maxLength {
-                state.refuse("\(fields[card.cursor].name) holds at most \(fields[card.cursor].maxLength) characters.")
+                state.refuse(tr("{0} holds at most {1} characters.", Captions.field(fields[card.cursor].name, on: card.side),
+                                 Format.integer(fields[card.cursor].maxLength)))
                 return []
             }
             text.append(character)

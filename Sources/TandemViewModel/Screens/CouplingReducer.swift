@@ -19,7 +19,7 @@ extension Reducer {
         } else if let counterpart {
             erpID = counterpart
         } else {
-            state.refuse("Set up coupling from the ERP record's row or card (n creates this record in the ERP).")
+            state.refuse(tr("Set up coupling from the ERP record's row or card (n creates this record in the ERP)."))
             return []
         }
         state.modal = .coupling(CouplingDialog(page: state.page, erpID: erpID, erpLabel: side == .erp ? label : ""))
@@ -150,8 +150,8 @@ extension Reducer {
             if current.createNew { return [.createAndCouple(current.page, erpID: current.erpID)] }
             guard let crm = current.crm else {
                 return updateDialog(&state) { dialog in
-                    dialog.error = dialog.crmText.isEmpty ? "Choose a CRM record: type its name, or F4 for the list."
-                        : dialog.error ?? "No CRM record matches \"\(dialog.crmText)\" yet."
+                    dialog.error = dialog.crmText.isEmpty ? tr("Choose a CRM record: type its name, or F4 for the list.")
+                        : dialog.error ?? tr("No CRM record matches \"{0}\" yet.", dialog.crmText)
                     return []
                 }
             }

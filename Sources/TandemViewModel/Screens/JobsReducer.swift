@@ -39,8 +39,10 @@ extension Reducer {
             case .cleanupOld, .cleanupAll:
                 let days: Int? = command == .cleanupOld ? 7 : nil
                 state.modal = .confirm(ConfirmDialog(
-                    text: (days.map { "Delete the jobs started more than \($0) days ago" } ?? "Delete every job")
-                        + "? Failed jobs that a skipped coupling still refers to are kept.",
+                    text: days.map {
+                        trn("Delete the jobs started more than {0} day ago? Failed jobs that a skipped coupling still refers to are kept.",
+                            "Delete the jobs started more than {0} days ago? Failed jobs that a skipped coupling still refers to are kept.", $0)
+                    } ?? tr("Delete every job? Failed jobs that a skipped coupling still refers to are kept."),
                     purpose: .cleanup(olderThanDays: days), defaultYes: false))
                 return []
             case .undo:

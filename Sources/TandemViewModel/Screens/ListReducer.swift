@@ -154,11 +154,13 @@ extension Reducer {
             return [.askSyncModified(state.page)]
         case .deleteCoupling, .createNew:
             guard let (target, count) = target(state) else { return [] }
-            let records = "\(count) record\(count == 1 ? "" : "s")"
             state.modal = .confirm(command == .deleteCoupling
-                ? ConfirmDialog(text: "Delete the coupling of \(records)? The records stay as they are.",
+                ? ConfirmDialog(text: trn("Delete the coupling of {0} record? The records stay as they are.",
+                                          "Delete the coupling of {0} records? The records stay as they are.", count),
                                 purpose: .deleteCoupling(target), defaultYes: false)
-                : ConfirmDialog(text: "Create \(records) in the \(focus.other.displayName) from the \(focus.displayName) and couple them?",
+                : ConfirmDialog(text: trn("Create {0} record in the {1} from the {2} and couple them?",
+                                          "Create {0} records in the {1} from the {2} and couple them?", count,
+                                          focus.other.displayName, focus.displayName),
                                 purpose: .createNew(target), defaultYes: true))
             return []
         case .jobs, .errors, .mappings:

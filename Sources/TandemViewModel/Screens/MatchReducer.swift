@@ -30,10 +30,10 @@ extension Reducer {
             return []
         case .accept?:
             guard dialog.fields.contains(where: \.on) else {
-                dialog.error = "Choose at least one field to match on."
+                dialog.error = tr("Choose at least one field to match on.")
                 break
             }
-            state.modal = .progress(ProgressState(title: "Match-based coupling", total: dialog.count ?? 0, token: nil))
+            state.modal = .progress(ProgressState(title: tr("Match-based coupling"), total: dialog.count ?? 0, token: nil))
             return [.match(dialog)]
         default:
             break
@@ -84,9 +84,9 @@ extension Reducer {
         let page = state.pageKinds.first { $0.mapping == row?.mapping } ?? state.page
         if state.unavailableCommands.contains(command) {
             state.refuse(command == .restoreRecord || command == .deleteRecord
-                ? "Restore and delete record apply only when exactly one side is missing."
-                : command == .setUpCoupling ? "The ERP record of this coupling is gone: restore it (t) or delete the coupling (d)."
-                : "One side of this coupling is gone: restore it (t) or delete the surviving record (x).")
+                ? tr("Restore and delete record apply only when exactly one side is missing.")
+                : command == .setUpCoupling ? tr("The ERP record of this coupling is gone: restore it (t) or delete the coupling (d).")
+                : tr("One side of this coupling is gone: restore it (t) or delete the surviving record (x)."))
             return []
         }
         switch command {
@@ -109,15 +109,15 @@ extension Reducer {
             return [.loadDraft(page, erpID: row.erpID)]
         case .deleteCoupling:
             guard let row else { return [] }
-            state.modal = .confirm(ConfirmDialog(text: "Delete this coupling? The records stay as they are.",
+            state.modal = .confirm(ConfirmDialog(text: tr("Delete this coupling? The records stay as they are."),
                                                  purpose: .deleteCoupling(.records(PaneID(page, .erp), [row.erpID])), defaultYes: false))
         case .restoreRecord, .deleteRecord:
             guard let row else { return [] }
             guard command == .deleteRecord else { return [.restore(mapping: row.mapping, erpID: row.erpID)] }
             // Deleting cannot be undone (undo never brings a deleted record back): ask first, No under the cursor.
-            let survivor = row.erpLabel ?? row.crmLabel ?? "the surviving record"
+            let survivor = row.erpLabel ?? row.crmLabel ?? tr("the surviving record")
             state.modal = .confirm(ConfirmDialog(
-                text: "Delete \(survivor) and its coupling for good? This cannot be undone.",
+                text: tr("Delete {0} and its coupling for good? This cannot be undone.", survivor),
                 purpose: .deleteRecord(mapping: row.mapping, erpID: row.erpID), defaultYes: false))
         default: break
         }

@@ -9,7 +9,7 @@ extension Reducer {
                 // "The record is not coupled. Do you want to set up a coupling?" (default No).
                 let erpID = pane.side == .erp ? id : nil
                 guard let erpID else {
-                    state.refuse("The record is not coupled. Set up coupling from the ERP record.")
+                    state.refuse(tr("The record is not coupled. Set up coupling from the ERP record."))
                     return []
                 }
                 let label = state[pane].rows.first { $0.id == id }?.label(state.schema(pane)) ?? ""

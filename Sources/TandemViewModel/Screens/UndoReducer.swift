@@ -27,7 +27,7 @@ extension Reducer {
             state.modal = nil
             return []
         case .accept?:
-            state.modal = .progress(ProgressState(title: "Undo job \(dialog.jobID)", total: 0, token: nil))
+            state.modal = .progress(ProgressState(title: tr("Undo job {0}", dialog.jobID), total: 0, token: nil))
             return [.undo(dialog.jobID)]
         default: break
         }

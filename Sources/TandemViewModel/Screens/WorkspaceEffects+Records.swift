@@ -16,9 +16,9 @@ extension WorkspaceEffects {
             do {
                 try table.write(.update(id: id, fields: [field: value], expected: expected))
             } catch RecordSourceError.changedElsewhere {
-                return .written(message: "Not saved: someone else changed this record since it was shown; it now shows their version.")
+                return .written(message: tr("Not saved: someone else changed this record since it was shown; it now shows their version."))
             }
-            return .written(message: "\(field) saved.")
+            return .written(message: tr("{0} saved.", Captions.field(field, on: side)))
         case .loadDraft(let page, let erpID):
             let draft = try CouplingService(workspace: workspace).draft(mapping: page.mapping, erpID: erpID)
             let crmSchema = try workspace.table(of: mapping(page), on: .crm).schema
@@ -61,7 +61,7 @@ extension WorkspaceEffects {
             if let failure = outcome.outcomes.first(where: { $0.status == .failed }) {
                 return .couplingFailed(DisplayText.sanitized(failure.message))
             }
-            return .written(message: "Created the CRM record and coupled it.", countsChanged: true)
+            return .written(message: tr("Created the CRM record and coupled it."), countsChanged: true)
         case .askSync(let target):
             return .syncQuestionLoaded(try question(for: target))
         case .askSyncModified(let page):
@@ -106,30 +106,32 @@ extension WorkspaceEffects {
                                       synchronizeAfterCoupling: dialog.synchronize))
             var problems = result.unmatched.map { "\($0.label): \($0.reason.message)" } + result.failed.map { "\($0.label): \($0.message)" }
             let unlisted = result.counts.unmatched + result.counts.failed + result.counts.refused - problems.count
-            if unlisted > 0 { problems.append("… and \(unlisted) more") }
-            return .matchFinished(ResultState(title: "Match-based coupling",
-                summary: "Coupled \(result.counts.coupled), created \(result.counts.created), unmatched \(result.counts.unmatched)."
+            if unlisted > 0 { problems.append(tr("… and {0} more", Format.integer(unlisted))) }
+            let counts = result.counts
+            return .matchFinished(ResultState(title: tr("Match-based coupling"),
+                summary: tr("Coupled {0}, created {1}, unmatched {2}.", Format.integer(counts.coupled), Format.integer(counts.created),
+                            Format.integer(counts.unmatched))
                     + (result.sync.map { " " + $0.summary } ?? ""),
                 jobID: result.job.id, problems: problems.map(DisplayText.sanitized)))
         case .loadErrors:
             return .errorsLoaded(try JobLog(workspace: workspace).coupledDataErrors().map(ErrorRow.init))
         case .retry(let mapping, let erpIDs):
             let count = try JobLog(workspace: workspace).retry(mapping: mapping, erpIDs: erpIDs)
-            return .written(message: "Cleared the skipped mark of \(count) coupling\(count == 1 ? "" : "s").")
+            return .written(message: trn("Cleared the skipped mark of {0} coupling.", "Cleared the skipped mark of {0} couplings.", count))
         case .retryAll:
             let count = try JobLog(workspace: workspace).retryAll()
-            return .written(message: "Cleared the skipped mark of \(count) coupling\(count == 1 ? "" : "s").")
+            return .written(message: trn("Cleared the skipped mark of {0} coupling.", "Cleared the skipped mark of {0} couplings.", count))
         case .restore(let mapping, let erpID):
             do {
                 _ = try JobLog(workspace: workspace).restoreRecord(mapping: mapping, erpID: erpID)
-                return .written(message: "Restored the missing record and coupled it.", countsChanged: true)
+                return .written(message: tr("Restored the missing record and coupled it."), countsChanged: true)
             } catch let error as TandemError {
                 return .failed(error.description)
             }
         case .deleteRecord(let mapping, let erpID):
             do {
                 try JobLog(workspace: workspace).deleteRecord(mapping: mapping, erpID: erpID)
-                return .written(message: "Deleted the surviving record and its coupling.", countsChanged: true)
+                return .written(message: tr("Deleted the surviving record and its coupling."), countsChanged: true)
             } catch let error as TandemError {
                 return .failed(error.description)
             }
@@ -142,16 +144,16 @@ extension WorkspaceEffects {
         case .undo(let id):
             do {
                 let result = try JobUndoer(workspace: workspace).undo(id)
-                let refused = result.refused.map { DisplayText.sanitized("\($0.label): refused: \($0.message)") }
+                let refused = result.refused.map { DisplayText.sanitized(tr("{0}: refused: {1}", $0.label, $0.message)) }
                 let unlisted = result.refusedCount - result.refused.count
-                return .undoFinished(ResultState(title: "Undo", summary: DisplayText.sanitized(result.job.message), jobID: result.job.id,
-                                                 problems: refused + (unlisted > 0 ? ["… and \(unlisted) more refused"] : [])))
+                return .undoFinished(ResultState(title: tr("Undo"), summary: DisplayText.sanitized(result.job.message), jobID: result.job.id,
+                                                 problems: refused + (unlisted > 0 ? [tr("… and {0} more refused", Format.integer(unlisted))] : [])))
             } catch let error as TandemError {
                 return .failed(error.description)
             }
         case .cleanupJobs(let days):
             let deleted = try JobLog(workspace: workspace).cleanup(olderThanDays: days)
-            return .written(message: "Deleted \(deleted) job\(deleted == 1 ? "" : "s") from the log.")
+            return .written(message: trn("Deleted {0} job from the log.", "Deleted {0} jobs from the log.", deleted))
         case .loadMappings:
             return .mappingsLoaded(try workspace.store.mappings())
         case .saveMapping(let mapping):
@@ -178,7 +180,7 @@ extension WorkspaceEffects {
             }
         }
         func label(_ id: RecordID?, on side: Side) -> String? {
-            id.map { id in DisplayText.sanitized(labels[side]?[id] ?? "(deleted) \(id.rawValue)") }
+            id.map { id in DisplayText.sanitized(labels[side]?[id] ?? tr("(deleted) {0}", id.rawValue)) }
         }
         return errors.map { error in
             JobErrorRow(at: error.at, sourceSide: error.sourceSide, source: label(error.sourceID, on: error.sourceSide),
@@ -250,12 +252,14 @@ extension WorkspaceEffects {
                 return !cancelled.isCancelled(token)
             }
         }
-        let unlisted = result.unlistedProblems > 0 ? ["… and \(result.unlistedProblems) more (failures are in the job's errors)"] : []
+        let unlisted = result.unlistedProblems > 0
+            ? [tr("… and {0} more (failures are in the job's errors)", Format.integer(result.unlistedProblems))] : []
         // Overwrites the policy allowed are named with the values lost, after the problems.
         let overwrites = result.overwrites.flatMap { record in
             record.changes.map { change in
-                DisplayText.sanitized("\(record.label): overwrote \(change.side.displayName) \(change.change.field) "
-                                      + "\"\(change.change.oldValue)\" with \"\(change.change.newValue)\"")
+                DisplayText.sanitized(tr("{0}: overwrote {1} {2} \"{3}\" with \"{4}\"", record.label, change.side.displayName,
+                                         Captions.field(change.change.field, on: change.side), change.change.oldValue,
+                                         change.change.newValue))
             }
         }
         deliver(.syncFinished(token: token, ResultState(

@@ -35,16 +35,16 @@ public struct MappingPrompt: Equatable, Sendable {
         var mapping = mapping
         switch purpose {
         case .constant(let index):
-            guard mapping.fields.indices.contains(index) else { return .failure(MappingPromptError("No such field.")) }
+            guard mapping.fields.indices.contains(index) else { return .failure(MappingPromptError(tr("No such field."))) }
             mapping.fields[index].constant = text.isEmpty ? nil : text
         case .filter(let side):
             var conditions: [FilterCondition] = []
             for part in text.split(separator: ";").map(String.init) where !part.trimmingCharacters(in: .whitespaces).isEmpty {
                 guard let condition = FilterCondition(parsing: part) else {
-                    return .failure(MappingPromptError("\"\(part)\" is not a condition like Field=Value."))
+                    return .failure(MappingPromptError(tr("\"{0}\" is not a condition like Field=Value.", part)))
                 }
                 guard schema.field(named: condition.field) != nil else {
-                    return .failure(MappingPromptError("\(schema.displayName) has no field \"\(condition.field)\"."))
+                    return .failure(MappingPromptError(tr("{0} has no field \"{1}\".", Captions.table(schema), condition.field)))
                 }
                 conditions.append(condition)
             }

@@ -12,8 +12,9 @@ public struct ResultState: Equatable, Sendable {
     /// The first problem shown: the list scrolls.
     public var scroll = 0
 
-    public init(title: String = "Synchronize now", summary: String, jobID: JobID?, problems: [String]) {
-        self.title = title
+    /// A result titled `title`, or *Synchronize now* in the current language when none is given.
+    public init(title: String? = nil, summary: String, jobID: JobID?, problems: [String]) {
+        self.title = title ?? tr("Synchronize now")
         self.summary = summary
         self.jobID = jobID
         self.problems = problems

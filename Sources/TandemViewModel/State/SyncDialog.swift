@@ -29,7 +29,7 @@ public struct SyncDialog: Equatable, Sendable {
     public var options: [String] {
         switch question {
         case .menu(_, let choices, _, _): choices.map(Self.label)
-        case .confirm, .setUpCoupling: ["Yes", "No"]
+        case .confirm, .setUpCoupling: [tr("Yes"), tr("No")]
         }
     }
 
@@ -44,9 +44,9 @@ public struct SyncDialog: Equatable, Sendable {
 
     public static func label(_ choice: SyncChoice) -> String {
         switch choice {
-        case .toCRM: "Send data update to CRM"
-        case .fromCRM: "Get data update from CRM"
-        case .merge: "Merge data"
+        case .toCRM: tr("Send data update to CRM")
+        case .fromCRM: tr("Get data update from CRM")
+        case .merge: tr("Merge data")
         }
     }
 }

@@ -19,15 +19,15 @@ public struct UndoPreviewDialog: Equatable, Sendable {
         let id = preview.job.id
         var lines = preview.restores.map { "  " + DisplayText.sanitized(UndoStepText.line($0)) }
         if preview.restorableCount > preview.restores.count {
-            lines.append("  … and \(preview.restorableCount - preview.restores.count) more")
+            lines.append("  " + tr("… and {0} more", Format.integer(preview.restorableCount - preview.restores.count)))
         }
-        if !preview.refusals.isEmpty { lines.append("Refused (changed or deleted since the job):") }
+        if !preview.refusals.isEmpty { lines.append(tr("Refused (changed or deleted since the job):")) }
         lines += preview.refusals.map { "  " + DisplayText.sanitized(UndoStepText.line($0)) }
         if preview.refusedCount > preview.refusals.count {
-            lines.append("  … and \(preview.refusedCount - preview.refusals.count) more refused")
+            lines.append("  " + tr("… and {0} more refused", Format.integer(preview.refusedCount - preview.refusals.count)))
         }
-        let restorable = preview.restorableCount
-        self.init(jobID: id, summary: "Undo job \(id): \(restorable) record\(restorable == 1 ? "" : "s") go back, "
-                  + "\(preview.refusedCount) refused.", lines: lines)
+        self.init(jobID: id, summary: tr("Undo job {0}: {1}, {2}.", id,
+                                         trn("{0} record go back", "{0} records go back", preview.restorableCount),
+                                         trn("{0} refused", "{0} refused", preview.refusedCount)), lines: lines)
     }
 }
