@@ -6,8 +6,8 @@ import TandemSQLite
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "The workspace folder.",
-        discussion: "Default: $TANDEM_WORKSPACE, else $XDG_DATA_HOME/tandem/default (~/.local/share/tandem/default).",
+        tr("The workspace folder."),
+        discussion: tr("Default: $TANDEM_WORKSPACE, else $XDG_DATA_HOME/tandem/default (~/.local/share/tandem/default)."),
         valueName: "dir"))
     var workspace: String?
 
@@ -39,9 +39,9 @@ struct GlobalOptions: ParsableArguments {
     func openOrCreate(for access: AccessMode) throws -> (SQLiteWorkspace, notice: String?) {
         let (folder, isDefault) = location
         if SQLiteWorkspace.exists(at: folder) { return (try SQLiteWorkspace.open(at: folder, access: access), nil) }
-        guard isDefault else { throw CommandError(.noWorkspace, "No workspace at \(folder). Create one with `tandem init`.") }
+        guard isDefault else { throw CommandError(.noWorkspace, tr("No workspace at {0}. Create one with `tandem init`.", folder)) }
         let source = SampleDataLocator.find(nil)
         let (opened, _) = try SampleDataLoader.load(from: source, into: folder)
-        return (opened, "Created the workspace at \(folder) from \(source).")
+        return (opened, tr("Created the workspace at {0} from {1}.", folder, source))
     }
 }

@@ -19,11 +19,11 @@ struct ListName: Equatable, ExpressibleByArgument {
         ListName(name: "crm-contacts", schema: StandardTables.crmContact, columns: ["emailaddress1", "jobtitle"]),
     ]
 
-    /// The names in words: "customers, contacts, accounts or crm-contacts".
+    /// The names in words: "customers, contacts, accounts or crm-contacts" ("… o crm-contacts").
     static var choices: String {
         let names = all.map(\.name)
         guard let last = names.last, names.count > 1 else { return names.joined() }
-        return names.dropLast().joined(separator: ", ") + " or " + last
+        return tr("{0} or {1}", names.dropLast().joined(separator: ", "), last)
     }
 
     init(name: String, schema: TableSchema, columns: [String]) {

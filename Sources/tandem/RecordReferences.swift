@@ -8,7 +8,7 @@ struct RecordReferences {
     private func mapping(for table: SQLiteRecordSource) throws -> TableMapping {
         guard let mapping = try opened.workspace.store.mappings().first(where: {
             $0.table(on: table.schema.side) == table.schema.name
-        }) else { throw CommandError(.noMapping, "No mapping covers the \(table.schema.displayName) table.") }
+        }) else { throw CommandError(.noMapping, tr("No mapping covers the {0} table.", Captions.table(table.schema))) }
         return mapping
     }
 
@@ -24,7 +24,7 @@ struct RecordReferences {
                     }
                 }
             }
-            throw CommandError(.recordNotFound, "No record has the id \(text).", usage: true)
+            throw CommandError(.recordNotFound, tr("No record has the id {0}.", text), usage: true)
         }
         return try resolveERPNumbers([text])[0]
     }
@@ -41,7 +41,7 @@ struct RecordReferences {
         }
         let missing = numbers.filter { found[$0] == nil }
         guard missing.isEmpty else {
-            throw CommandError(.recordNotFound, "No ERP record has the number \(missing.joined(separator: ", ")).", usage: true)
+            throw CommandError(.recordNotFound, tr("No ERP record has the number {0}.", missing.joined(separator: ", ")), usage: true)
         }
         return numbers.compactMap { found[$0] }
     }

@@ -6,12 +6,9 @@ import TandemTerminal
 struct TandemCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tandem",
-        abstract: "Couple ERP customers and contacts with CRM accounts and contacts, and synchronize them.",
-        usage: "tandem [--workspace <dir>]           (the terminal UI)\n  tandem <command> [options]            (scripts: see the commands below)",
-        discussion: """
-            Exit codes: 0 when everything succeeded, 1 when some records failed or were refused \
-            (the summary says which), 2 for usage errors.
-            """,
+        abstract: tr("Couple ERP customers and contacts with CRM accounts and contacts, and synchronize them."),
+        usage: tr("tandem [--workspace <dir>]           (the terminal UI)\n  tandem <command> [options]            (scripts: see the commands below)"),
+        discussion: tr("Exit codes: 0 when everything succeeded, 1 when some records failed or were refused (the summary says which), 2 for usage errors."),
         version: TandemVersion.current,
         subcommands: [
             InitCommand.self, ListCommand.self, ShowCommand.self, SetCommand.self,

@@ -1,17 +1,20 @@
 import ArgumentParser
 import Foundation
+import TandemCore
 
 // Exit codes are a contract for scripts: 0 everything succeeded, 1 some records failed or were
 // refused (the summary says which), 2 the command line itself was wrong. Every text goes out through
 // `Console`; a message is one line, so a line break inside it (from a record or an argument) shows as ␊.
 // A command given --json reports its error as one JSON line on standard error instead (`ErrorReport`);
-// a command line that does not parse does so when it has --json.
+// a command line that does not parse does so when it has --json. A command given --json speaks English
+// throughout (docs/json.md): its document, its error object and its lines on standard error read the
+// same whatever TANDEM_LANG or LANG say; text output follows the language.
 let arguments = Array(CommandLine.arguments.dropFirst())
 var json = ErrorReport.requested(by: arguments)
 do {
-    var command = try TandemCommand.parseAsRoot(arguments)
+    var command = try Language.$override.withValue(json ? .english : nil) { try TandemCommand.parseAsRoot(arguments) }
     json = (command as? any JSONOutputCommand)?.output.json ?? false
-    try command.run()
+    try Language.$override.withValue(json ? .english : nil) { try command.run() }
 } catch let exit as ExitCode {
     Foundation.exit(exit.rawValue)
 } catch {
@@ -21,7 +24,7 @@ do {
         Foundation.exit(0)
     }
     let usage = (error as? CommandError)?.usage ?? (code == .validationFailure)
-    if json, (try? ErrorReport(error, parser: TandemCommand.self).write()) != nil {
+    if json, (try? Language.$override.withValue(.english) { try ErrorReport(error, parser: TandemCommand.self).write() }) != nil {
         // written as JSON
     } else if let error = error as? CommandError {
         Console.error("tandem: " + Console.safe(error.message))

@@ -4,23 +4,23 @@ import TandemSQLite
 
 struct CleanupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "cleanup", abstract: "Delete old entries from the job log (failed jobs a skipped coupling refers to are kept).")
+        commandName: "cleanup", abstract: tr("Delete old entries from the job log (failed jobs a skipped coupling refers to are kept)."))
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Delete jobs started more than this many days ago (default 7).")
+    @Option(help: ArgumentHelp(tr("Delete jobs started more than this many days ago (default 7).")))
     var olderThan: Int?
-    @Flag(help: "Delete every job.")
+    @Flag(help: ArgumentHelp(tr("Delete every job.")))
     var all = false
     @OptionGroup var confirmation: Confirmation
 
     func validate() throws {
-        if all && olderThan != nil { throw ValidationError("Give --older-than or --all, not both.") }
-        if let olderThan, olderThan < 0 { throw ValidationError("--older-than takes a number of days, 0 or more.") }
+        if all && olderThan != nil { throw ValidationError(tr("Give --older-than or --all, not both.")) }
+        if let olderThan, olderThan < 0 { throw ValidationError(tr("--older-than takes a number of days, 0 or more.")) }
     }
 
     func run() throws {
-        if all { try confirmation.require("Delete every job from the log, with its errors and undo information?") }
+        if all { try confirmation.require(tr("Delete every job from the log, with its errors and undo information?")) }
         let deleted = try JobLog(workspace: global.open(for: .writing).workspace).cleanup(olderThanDays: all ? nil : olderThan ?? 7)
-        Console.out("Deleted \(deleted) job\(deleted == 1 ? "" : "s") from the log.")
+        Console.out(trn("Deleted {0} job from the log.", "Deleted {0} jobs from the log.", deleted))
     }
 }

@@ -6,30 +6,30 @@ extension SyncAfterCoupling: ExpressibleByArgument {}
 
 struct CoupleCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
-        commandName: "couple", abstract: "Set up the coupling of an ERP record to a CRM record (or create one).")
+        commandName: "couple", abstract: tr("Set up the coupling of an ERP record to a CRM record (or create one)."))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "The ERP record's No.")
+    @Argument(help: ArgumentHelp(tr("The ERP record's No.")))
     var number: String
-    @Option(help: ArgumentHelp("The CRM record: its id, its exact name, or the one name that starts so.", valueName: "id-or-name"))
+    @Option(help: ArgumentHelp(tr("The CRM record: its id, its exact name, or the one name that starts so."), valueName: "id-or-name"))
     var crm: String?
-    @Flag(help: "Create the CRM record from the ERP record and couple it (always uses the ERP data).")
+    @Flag(help: ArgumentHelp(tr("Create the CRM record from the ERP record and couple it (always uses the ERP data).")))
     var createNew = false
-    @Option(help: "Synchronize after coupling: no, use-erp or use-crm (default: the mapping's direction; no when already coupled).")
+    @Option(help: ArgumentHelp(tr("Synchronize after coupling: no, use-erp or use-crm (default: the mapping's direction; no when already coupled).")))
     var sync: SyncAfterCoupling?
 
     func validate() throws {
-        guard (crm == nil) != !createNew else { throw ValidationError("Give either --crm or --create-new.") }
+        guard (crm == nil) != !createNew else { throw ValidationError(tr("Give either --crm or --create-new.")) }
         if createNew, let sync, sync != .useERP {
-            throw ValidationError("--create-new always uses the ERP data; leave out --sync or use --sync use-erp.")
+            throw ValidationError(tr("--create-new always uses the ERP data; leave out --sync or use --sync use-erp."))
         }
     }
 
     func run() throws {
         let opened = try global.open(for: .writing)
         let found = try RecordReferences(opened: opened).resolve(number)
-        guard found.side == .erp else { throw CommandError(.usage, "\(number) is not an ERP record; give its No.", usage: true) }
+        guard found.side == .erp else { throw CommandError(.usage, tr("{0} is not an ERP record; give its No.", number), usage: true) }
         let service = CouplingService(workspace: opened.workspace)
         if createNew {
             let outcome = try service.createNew(mapping: found.mapping.name, side: .erp, ids: [found.record.id])
@@ -38,7 +38,7 @@ struct CoupleCommand: ParsableCommand, JSONOutputCommand {
             guard result.status == .inserted else {
                 throw CommandError(.refused, "\(Console.safe(found.label)): \(Console.safe(result.message))", reason: result.failure)
             }
-            if !output.json { Console.out("Created CRM record \(result.crmID?.rawValue ?? "") from \(Console.safe(found.label)) and coupled it.") }
+            if !output.json { Console.out(tr("Created CRM record {0} from {1} and coupled it.", result.crmID?.rawValue ?? "", Console.safe(found.label))) }
             return
         }
         let target = try service.findCRMRecord(mapping: found.mapping.name, reference: crm ?? "")
@@ -49,7 +49,7 @@ struct CoupleCommand: ParsableCommand, JSONOutputCommand {
             try Console.printJSON(Coupled(coupling: CouplingJSON(outcome.coupling), job: JobJSON(outcome.job), sync: outcome.sync.map { JobJSON($0.job) }))
         } else {
             if let stale = outcome.removedStaleCoupling {
-                Console.out("Removed the coupling of the CRM record to the deleted ERP record \(stale.erpID).")
+                Console.out(tr("Removed the coupling of the CRM record to the deleted ERP record {0}.", stale.erpID))
             }
             Console.out(Console.safe(outcome.job.message))
             if let result = outcome.sync { Console.out(Console.safe(result.summary)) }
@@ -57,7 +57,7 @@ struct CoupleCommand: ParsableCommand, JSONOutputCommand {
         if let result = outcome.sync,
            result.job.counters.failed + result.job.counters.skipped + result.job.counters.changedElsewhere > 0 {
             if output.json {
-                throw CommandError(.recordsFailed, "The sync after coupling: \(result.summary)", records: result.problems)
+                throw CommandError(.recordsFailed, tr("The sync after coupling: {0}", result.summary), records: result.problems)
             }
             for problem in result.problems { Console.error("\(Console.safe(problem.label)): \(Console.safe(problem.message))") }
             throw ExitCode(1)

@@ -5,17 +5,17 @@ import TandemSQLite
 struct DeleteRecordCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete-record",
-        abstract: "Delete the surviving record of a coupling whose other side is gone, and the coupling.",
-        discussion: "Give the ERP No. when the CRM record is gone, or the CRM id when the ERP record is gone.")
+        abstract: tr("Delete the surviving record of a coupling whose other side is gone, and the coupling."),
+        discussion: tr("Give the ERP No. when the CRM record is gone, or the CRM id when the ERP record is gone."))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The surviving record: an ERP No. or a CRM id.")
+    @Argument(help: ArgumentHelp(tr("The surviving record: an ERP No. or a CRM id.")))
     var references: [String]
     @OptionGroup var confirmation: Confirmation
 
     func run() throws {
-        try confirmation.require("Delete \(references.count == 1 ? "this record" : "these \(references.count) records") "
-                                 + "for good (undo cannot bring it back)?")
+        try confirmation.require(trn("Delete this record for good (undo cannot bring it back)?",
+                                     "Delete these {0} records for good (undo cannot bring it back)?", references.count))
         let opened = try global.open(for: .writing)
         var failed = false
         for reference in references {
@@ -26,7 +26,7 @@ struct DeleteRecordCommand: ParsableCommand {
                     throw TandemError.notCoupled(found.label)
                 }
                 try JobLog(workspace: opened.workspace).deleteRecord(mapping: found.mapping.name, erpID: coupling.erpID)
-                Console.out("\(Console.safe(found.label)): deleted, with its coupling.")
+                Console.out(tr("{0}: deleted, with its coupling.", Console.safe(found.label)))
             } catch let error as TandemError {
                 failed = true
                 Console.error("\(Console.safe(found.label)): \(Console.safe(error.description))")

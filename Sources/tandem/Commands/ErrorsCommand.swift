@@ -3,7 +3,7 @@ import TandemCore
 import TandemSQLite
 
 struct ErrorsCommand: ParsableCommand, JSONOutputCommand {
-    static let configuration = CommandConfiguration(commandName: "errors", abstract: "Coupled data synchronization errors: skipped and failed couplings.")
+    static let configuration = CommandConfiguration(commandName: "errors", abstract: tr("Coupled data synchronization errors: skipped and failed couplings."))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
@@ -22,15 +22,16 @@ struct ErrorsCommand: ParsableCommand, JSONOutputCommand {
                     lastErrorReason: $0.lastError, failedOn: $0.failedOn?.iso8601, coupling: CouplingJSON($0.coupling))
             })
         }
-        var table = TextTable(["Table", "Record", "Coupled to", "ERP", "CRM", "Skipped", "Failed on", "Last error"].map {
-            TextTable.Column(title: $0, maxWidth: $0 == "Last error" ? 70 : 32)
-        })
+        var table = TextTable([tr("Table"), tr("Record"), tr("Coupled to"), "ERP", "CRM", tr("Skipped"), tr("Failed on")].map {
+            TextTable.Column(title: $0, maxWidth: 32)
+        } + [TextTable.Column(title: tr("Last error"), maxWidth: 70)])
         for row in rows {
             table.add([row.erpTable, row.erpLabel ?? row.coupling.erpID.rawValue, row.crmLabel ?? row.coupling.crmID.rawValue,
-                       row.erpExists ? "exists" : "deleted", row.crmExists ? "exists" : "deleted", row.coupling.skipped ? "yes" : "no",
+                       row.erpExists ? tr("exists") : tr("deleted"), row.crmExists ? tr("exists") : tr("deleted"),
+                       row.coupling.skipped ? tr("yes") : tr("no"),
                        row.failedOn?.iso8601 ?? "", row.lastError?.message ?? ""])
         }
         Console.out(table.render())
-        Console.error("\(rows.count) coupling\(rows.count == 1 ? "" : "s") with errors.")
+        Console.error(trn("{0} coupling with errors.", "{0} couplings with errors.", rows.count))
     }
 }

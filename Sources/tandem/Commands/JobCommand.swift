@@ -3,11 +3,11 @@ import TandemCore
 import TandemSQLite
 
 struct JobCommand: ParsableCommand, JSONOutputCommand {
-    static let configuration = CommandConfiguration(commandName: "job", abstract: "One job and its errors.")
+    static let configuration = CommandConfiguration(commandName: "job", abstract: tr("One job and its errors."))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "The job's number.")
+    @Argument(help: ArgumentHelp(tr("The job's number.")))
     var id: Int64
 
     func run() throws {
@@ -28,13 +28,13 @@ struct JobCommand: ParsableCommand, JSONOutputCommand {
                           sourceId: $0.sourceID?.rawValue, destinationId: $0.destinationID?.rawValue)
             }, recordsWritten: written))
         }
-        Console.out("Job \(job.id) · \(job.type.rawValue) · \(job.mapping)\(job.direction.map { " · \($0.rawValue)" } ?? "")")
-        Console.out("started \(job.startedAt), finished \(job.finishedAt?.iso8601 ?? "not yet")")
+        Console.out(tr("Job {0}", job.id) + " · \(job.type.rawValue) · \(job.mapping)\(job.direction.map { " · \($0.rawValue)" } ?? "")")
+        Console.out(tr("started {0}, finished {1}", job.startedAt, job.finishedAt?.iso8601 ?? tr("not yet")))
         Console.out(Console.safe(job.message))
-        Console.out("records written: \(written)\(job.undoneBy.map { " (undone by job \($0))" } ?? "")")
-        guard !errors.isEmpty else { return Console.out("no errors") }
-        var table = TextTable([TextTable.Column(title: "Time"), TextTable.Column(title: "Source"),
-                               TextTable.Column(title: "Destination"), TextTable.Column(title: "Message", maxWidth: 90)])
+        Console.out(tr("records written: {0}", Format.integer(written)) + (job.undoneBy.map { tr(" (undone by job {0})", $0) } ?? ""))
+        guard !errors.isEmpty else { return Console.out(tr("no errors")) }
+        var table = TextTable([TextTable.Column(title: tr("Time")), TextTable.Column(title: tr("Source")),
+                               TextTable.Column(title: tr("Destination")), TextTable.Column(title: tr("Message"), maxWidth: 90)])
         for error in errors {
             table.add([error.at.iso8601, "\(error.sourceSide.rawValue) \(error.sourceID?.rawValue ?? "")",
                        error.destinationID?.rawValue ?? "", error.message])

@@ -4,7 +4,7 @@ import TandemSQLite
 
 struct ListCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
-        commandName: "list", abstract: "List \(ListName.choices), sorted by name.")
+        commandName: "list", abstract: tr("List {0}, sorted by name.", ListName.choices))
 
     enum Coupled: EnumerableFlag {
         case coupled, uncoupled
@@ -14,30 +14,31 @@ struct ListCommand: ParsableCommand, JSONOutputCommand {
     @OptionGroup var output: OutputOptions
     @Argument(help: ArgumentHelp(stringLiteral: ListName.choices))
     var list: ListName
-    @Option(help: "Only records whose name, number, city or e-mail contains the text.")
+    @Option(help: ArgumentHelp(tr("Only records whose name, number, city or e-mail contains the text.")))
     var filter: String?
-    @Flag(help: "Only coupled, or only uncoupled records.")
+    @Flag(help: ArgumentHelp(tr("Only coupled, or only uncoupled records.")))
     var coupled: Coupled?
-    @Option(help: "At most this many records.")
+    @Option(help: ArgumentHelp(tr("At most this many records.")))
     var limit = 50
 
     /// Records read at a time, by key.
     static let pageSize = 500
 
     func validate() throws {
-        guard limit > 0 else { throw ValidationError("--limit must be at least 1.") }
+        guard limit > 0 else { throw ValidationError(tr("--limit must be at least 1.")) }
     }
 
     func run() throws {
         let opened = try global.open(for: .reading)
         let table = try opened.table(list.schema.name, on: list.side)
         guard let mapping = try opened.workspace.store.mappings().first(where: { $0.table(on: list.side) == table.schema.name })
-        else { throw CommandError(.noMapping, "No mapping covers \(table.schema.displayName).") }
+        else { throw CommandError(.noMapping, tr("No mapping covers {0}.", Captions.table(table.schema))) }
         let schema = table.schema
         let fields = (schema.numberField.map { [$0] } ?? []) + [schema.nameField] + list.columns
         // Rows are printed a page at a time as they are read, so --limit of any size holds one page.
         var json = output.json ? JSONArrayStream() : nil
-        var text = StreamedTable([TextTable.Column(title: "Status", maxWidth: 11)] + fields.map { TextTable.Column(title: $0) })
+        var text = StreamedTable([TextTable.Column(title: tr("Status"), maxWidth: 11)]
+                                 + fields.map { TextTable.Column(title: Captions.field($0, on: list.side)) })
         var shown = 0
         var start = PageStart.first
         var exhausted = false
@@ -58,7 +59,7 @@ struct ListCommand: ParsableCommand, JSONOutputCommand {
                 if json != nil {
                     try json?.append(RecordJSON(record, schema: schema, status: status, coupling: coupling))
                 } else {
-                    rows.append([status.rawValue] + fields.map { record[$0] })
+                    rows.append([status.words] + fields.map { record[$0] })
                 }
             }
             text.print(rows)
@@ -77,10 +78,32 @@ struct ListCommand: ParsableCommand, JSONOutputCommand {
     /// "50 of 160 customers", or for coupled/uncoupled ones (which only a walk could count) how many
     /// were shown and whether more exist.
     private func summary(shown: Int, exhausted: Bool, table: any RecordSource) throws -> String {
-        let matching = filter.map { " matching \"\(Console.safe($0))\"" } ?? ""
-        guard let coupled else { return "\(shown) of \(try table.count(search: filter)) \(list.name)\(matching)." }
-        let kind = "\(coupled == .coupled ? "coupled" : "uncoupled") \(list.name)\(matching)"
-        if exhausted || shown < limit { return "\(shown) \(kind), all of them." }
-        return "\(shown) \(kind) shown; there may be more (--limit shows more)."
+        let matching = filter.map { tr(" matching \"{0}\"", Console.safe($0)) } ?? ""
+        let kind = Self.words(list.name, coupled)
+        guard coupled != nil else {
+            return tr("{0} of {1} {2}{3}.", Format.integer(shown), Format.integer(try table.count(search: filter)), kind, matching)
+        }
+        if exhausted || shown < limit { return tr("{0} {1}{2}, all of them.", Format.integer(shown), kind, matching) }
+        return tr("{0} {1}{2} shown; there may be more (--limit shows more).", Format.integer(shown), kind, matching)
+    }
+
+    /// A list's records in words, coupled or uncoupled ones when asked: "uncoupled customers" /
+    /// "clientes no emparejados" (Spanish puts the word after the noun and agrees with it).
+    static func words(_ list: String, _ coupled: Coupled?) -> String {
+        switch (list, coupled) {
+        case ("customers", nil): tr("customers")
+        case ("customers", .coupled?): tr("coupled customers")
+        case ("customers", .uncoupled?): tr("uncoupled customers")
+        case ("contacts", nil): tr("contacts")
+        case ("contacts", .coupled?): tr("coupled contacts")
+        case ("contacts", .uncoupled?): tr("uncoupled contacts")
+        case ("accounts", nil): tr("accounts")
+        case ("accounts", .coupled?): tr("coupled accounts")
+        case ("accounts", .uncoupled?): tr("uncoupled accounts")
+        case ("crm-contacts", nil): tr("crm-contacts")
+        case ("crm-contacts", .coupled?): tr("coupled crm-contacts")
+        case ("crm-contacts", .uncoupled?): tr("uncoupled crm-contacts")
+        default: list
+        }
     }
 }

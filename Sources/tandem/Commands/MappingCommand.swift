@@ -5,33 +5,33 @@ import TandemSQLite
 
 struct MappingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "mapping", abstract: "Change a mapping: its direction, conflict policies, and which fields take part.")
+        commandName: "mapping", abstract: tr("Change a mapping: its direction, conflict policies, and which fields take part."))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "CUSTOMER or CONTACT.")
+    @Argument(help: ArgumentHelp(tr("CUSTOMER or CONTACT.")))
     var name: String
-    @Option(help: "bidirectional, toCRM or fromCRM.")
+    @Option(help: ArgumentHelp(tr("bidirectional, toCRM or fromCRM.")))
     var direction: MappingDirection?
-    @Option(help: "none, sendERP or getCRM.")
+    @Option(help: ArgumentHelp(tr("none, sendERP or getCRM.")))
     var updateConflict: UpdateConflictPolicy?
-    @Option(help: "none, restore or removeCoupling.")
+    @Option(help: ArgumentHelp(tr("none, restore or removeCoupling.")))
     var deletionConflict: DeletionConflictPolicy?
-    @Option(help: ArgumentHelp("true: synchronize only coupled records (the default); false: sync --all also creates and couples the uncoupled records within the filter.",
+    @Option(help: ArgumentHelp(tr("true: synchronize only coupled records (the default); false: sync --all also creates and couples the uncoupled records within the filter."),
                                valueName: "true|false"))
     var onlyCoupled: Bool?
-    @Option(help: "Enable a field mapping (by its ERP or CRM field name).")
+    @Option(help: ArgumentHelp(tr("Enable a field mapping (by its ERP or CRM field name).")))
     var enable: [String] = []
-    @Option(help: "Disable a field mapping.")
+    @Option(help: ArgumentHelp(tr("Disable a field mapping.")))
     var disable: [String] = []
-    @Option(help: ArgumentHelp("Replace the ERP filter: conditions Field=Value, Field!=Value, Field= (blank), Field!= (not blank), joined by ;; \"\" for none.",
+    @Option(help: ArgumentHelp(tr("Replace the ERP filter: conditions Field=Value, Field!=Value, Field= (blank), Field!= (not blank), joined by ;; \"\" for none."),
                                valueName: "conditions"))
     var erpFilter: String?
-    @Option(help: ArgumentHelp("Replace the CRM filter, the same way.", valueName: "conditions"))
+    @Option(help: ArgumentHelp(tr("Replace the CRM filter, the same way."), valueName: "conditions"))
     var crmFilter: String?
-    @Option(help: ArgumentHelp("Give a field a constant (the value written instead of the other side's): FIELD=VALUE; FIELD= removes it.",
+    @Option(help: ArgumentHelp(tr("Give a field a constant (the value written instead of the other side's): FIELD=VALUE; FIELD= removes it."),
                                valueName: "field=value"))
     var constant: [String] = []
-    @Option(help: ArgumentHelp("A field's own direction: FIELD=bidirectional, toCRM or fromCRM.", valueName: "field=direction"))
+    @Option(help: ArgumentHelp(tr("A field's own direction: FIELD=bidirectional, toCRM or fromCRM."), valueName: "field=direction"))
     var fieldDirection: [String] = []
 
     func run() throws {
@@ -47,7 +47,7 @@ struct MappingCommand: ParsableCommand {
         for entry in fieldDirection {
             let (field, value) = try Self.assignment(entry)
             guard let direction = MappingDirection(rawValue: value) else {
-                throw CommandError(.usage, "\"\(Console.safe(value))\" is not a direction: bidirectional, toCRM or fromCRM.", usage: true)
+                throw CommandError(.usage, tr("\"{0}\" is not a direction: bidirectional, toCRM or fromCRM.", Console.safe(value)), usage: true)
             }
             mapping.fields[try fieldIndex(field, in: mapping)].direction = direction
         }
@@ -59,13 +59,14 @@ struct MappingCommand: ParsableCommand {
             for field in names { mapping.fields[try fieldIndex(field, in: mapping)].isEnabled = enabled }
         }
         try store.save(mapping)
-        Console.out("\(mapping.name): \(mapping.direction.rawValue) · update conflicts: \(mapping.updateConflict.rawValue) · "
-              + "deletion conflicts: \(mapping.deletionConflict.rawValue) · \(mapping.enabledFields.count) of \(mapping.fields.count) fields enabled.")
-        Console.out("ERP filter: \(Console.safe(mapping.erpFilter.summary)) · CRM filter: \(Console.safe(mapping.crmFilter.summary))")
+        Console.out("\(mapping.name): \(mapping.direction.rawValue) · "
+                    + tr("update conflicts: {0} · deletion conflicts: {1} · {2} of {3} fields enabled.", mapping.updateConflict.rawValue,
+                         mapping.deletionConflict.rawValue, mapping.enabledFields.count, mapping.fields.count))
+        Console.out(tr("ERP filter: {0} · CRM filter: {1}", Console.safe(mapping.erpFilter.summary), Console.safe(mapping.crmFilter.summary)))
         if !mapping.onlyCoupled { Console.out(MappingsCommand.scope(mapping) + ".") }
         for field in mapping.fields where field.constant != nil || field.direction != .bidirectional {
             Console.out("  \(field.erpField) ↔ \(field.crmField): \(field.direction.rawValue)"
-                        + (field.constant.map { " · constant \"\(Console.safe($0))\"" } ?? ""))
+                        + (field.constant.map { tr(" · constant \"{0}\"", Console.safe($0)) } ?? ""))
         }
     }
 
@@ -73,7 +74,7 @@ struct MappingCommand: ParsableCommand {
         guard let index = mapping.fields.firstIndex(where: {
             $0.erpField.caseInsensitiveCompare(field) == .orderedSame || $0.crmField.caseInsensitiveCompare(field) == .orderedSame
         }) else {
-            throw CommandError(.unknownField, "The \(mapping.name) mapping has no field \"\(Console.safe(field))\".", usage: true)
+            throw CommandError(.unknownField, tr("The {0} mapping has no field \"{1}\".", mapping.name, Console.safe(field)), usage: true)
         }
         return index
     }
@@ -81,21 +82,21 @@ struct MappingCommand: ParsableCommand {
     /// `FIELD=VALUE` split at the first `=`.
     private static func assignment(_ text: String) throws -> (String, String) {
         guard let equals = text.firstIndex(of: "=") else {
-            throw CommandError(.usage, "\"\(Console.safe(text))\" is not FIELD=VALUE.", usage: true)
+            throw CommandError(.usage, tr("\"{0}\" is not FIELD=VALUE.", Console.safe(text)), usage: true)
         }
         return (String(text[..<equals]).trimmingCharacters(in: .whitespaces), String(text[text.index(after: equals)...]))
     }
 
     /// A filter from `;`-joined conditions on the table's own fields.
     private static func filter(_ text: String, table: String, on side: Side) throws -> RecordFilter {
-        guard let schema = StandardTables.table(table, on: side) else { throw CommandError(.unknownTable, "No table \(table).") }
+        guard let schema = StandardTables.table(table, on: side) else { throw CommandError(.unknownTable, tr("No table {0}.", table)) }
         let parts = text.split(separator: ";").map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
         return RecordFilter(try parts.map { part in
             guard let condition = FilterCondition(parsing: part) else {
-                throw CommandError(.usage, "\"\(Console.safe(part))\" is not a condition like Field=Value.", usage: true)
+                throw CommandError(.usage, tr("\"{0}\" is not a condition like Field=Value.", Console.safe(part)), usage: true)
             }
             guard schema.field(named: condition.field) != nil else {
-                throw CommandError(.unknownField, "\(schema.displayName) has no field \"\(Console.safe(condition.field))\".", usage: true)
+                throw CommandError(.unknownField, tr("{0} has no field \"{1}\".", Captions.table(schema), Console.safe(condition.field)), usage: true)
             }
             return condition
         })

@@ -8,7 +8,7 @@ extension DeletionConflictPolicy: ExpressibleByArgument {}
 
 struct MappingsCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
-        commandName: "mappings", abstract: "The table mappings and their field mappings.")
+        commandName: "mappings", abstract: tr("The table mappings and their field mappings."))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
@@ -17,17 +17,18 @@ struct MappingsCommand: ParsableCommand, JSONOutputCommand {
         let mappings = try global.open(for: .reading).workspace.store.mappings()
         if output.json { return try Console.printJSON(mappings) }
         for mapping in mappings {
+            let labels = LabelColumn([tr("filters"), tr("conflicts"), tr("records"), tr("depends on")])
             Console.out("\(mapping.name): \(mapping.caption(nil)) · \(mapping.direction.rawValue)")
-            Console.out("  filters        ERP: \(mapping.erpFilter.summary) · CRM: \(mapping.crmFilter.summary)")
-            Console.out("  conflicts      update: \(mapping.updateConflict.rawValue) · deletion: \(mapping.deletionConflict.rawValue)")
-            Console.out("  records        \(Self.scope(mapping))")
-            if !mapping.dependsOn.isEmpty { Console.out("  depends on     \(mapping.dependsOn.joined(separator: ", "))") }
-            var table = TextTable(["ERP field", "CRM field", "Direction", "Enabled", "Match", "Constant", "Lookup"].map {
-                TextTable.Column(title: $0, maxWidth: 28)
-            })
+            Console.out(labels.line(tr("filters"), "ERP: \(mapping.erpFilter.summary) · CRM: \(mapping.crmFilter.summary)"))
+            Console.out(labels.line(tr("conflicts"), tr("update: {0} · deletion: {1}", mapping.updateConflict.rawValue,
+                                                        mapping.deletionConflict.rawValue)))
+            Console.out(labels.line(tr("records"), Self.scope(mapping)))
+            if !mapping.dependsOn.isEmpty { Console.out(labels.line(tr("depends on"), mapping.dependsOn.joined(separator: ", "))) }
+            var table = TextTable([tr("ERP field"), tr("CRM field"), tr("Direction"), tr("Enabled"), tr("Match"), tr("Constant"),
+                                   tr("Lookup")].map { TextTable.Column(title: $0, maxWidth: 28) })
             for field in mapping.fields {
                 let match = field.matchOn ? "@\(field.matchPriority)\(field.caseSensitive ? " cs" : "")" : ""
-                table.add([field.erpField, field.crmField, field.direction.rawValue, field.isEnabled ? "yes" : "no",
+                table.add([field.erpField, field.crmField, field.direction.rawValue, field.isEnabled ? tr("yes") : tr("no"),
                            match, field.constant ?? "", field.lookupMapping ?? ""])
             }
             Console.out(table.render().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
@@ -37,7 +38,7 @@ struct MappingsCommand: ParsableCommand, JSONOutputCommand {
 
     /// Which records a sync of every pair takes (Business Central's "Synch. Only Coupled Records").
     static func scope(_ mapping: TableMapping) -> String {
-        mapping.onlyCoupled ? "only coupled records are synchronized"
-                            : "sync --all also creates and couples the uncoupled records within the filter"
+        mapping.onlyCoupled ? tr("only coupled records are synchronized")
+                            : tr("sync --all also creates and couples the uncoupled records within the filter")
     }
 }

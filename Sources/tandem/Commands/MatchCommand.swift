@@ -4,21 +4,18 @@ import TandemSQLite
 
 struct MatchCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
-        commandName: "match", abstract: "Couple uncoupled ERP records to CRM records with the same field values.",
-        discussion: """
-            --on lists the fields to match, each FIELD[:cs][@PRIORITY]: `:cs` compares with regard to case, \
-            @0 is tried first. Example: --on "Name,E-Mail@1". Default: the mapping's own match fields.
-            """)
+        commandName: "match", abstract: tr("Couple uncoupled ERP records to CRM records with the same field values."),
+        discussion: tr("--on lists the fields to match, each FIELD[:cs][@PRIORITY]: `:cs` compares with regard to case, @0 is tried first. Example: --on \"Name,E-Mail@1\". Default: the mapping's own match fields."))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Option(help: "CUSTOMER or CONTACT.")
+    @Option(help: ArgumentHelp(tr("CUSTOMER or CONTACT.")))
     var mapping = DefaultMappings.customerName
-    @Option(help: ArgumentHelp("Fields to match on.", valueName: "field[:cs][@priority],..."))
+    @Option(help: ArgumentHelp(tr("Fields to match on."), valueName: "field[:cs][@priority],..."))
     var on: String?
-    @Flag(help: "Create the CRM record (and couple it) when nothing matches.")
+    @Flag(help: ArgumentHelp(tr("Create the CRM record (and couple it) when nothing matches.")))
     var createNew = false
-    @Flag(help: "Synchronize each newly matched pair (ERP data first).")
+    @Flag(help: ArgumentHelp(tr("Synchronize each newly matched pair (ERP data first).")))
     var sync = false
 
     static func parseCriteria(_ text: String) throws -> [(name: String, caseSensitive: Bool, priority: Int)] {
@@ -27,7 +24,7 @@ struct MatchCommand: ParsableCommand, JSONOutputCommand {
             var priority = 0
             if let at = name.lastIndex(of: "@") {
                 guard let value = Int(name[name.index(after: at)...]), value >= 0 else {
-                    throw ValidationError("\"\(part)\": the priority after @ must be a whole number, 0 first.")
+                    throw ValidationError(tr("\"{0}\": the priority after @ must be a whole number, 0 first.", part))
                 }
                 priority = value
                 name = name[..<at]
@@ -37,7 +34,7 @@ struct MatchCommand: ParsableCommand, JSONOutputCommand {
                 caseSensitive = true
                 name = name.dropLast(3)
             }
-            guard !name.isEmpty else { throw ValidationError("\"\(part)\" names no field.") }
+            guard !name.isEmpty else { throw ValidationError(tr("\"{0}\" names no field.", part)) }
             return (String(name), caseSensitive, priority)
         }
     }
@@ -78,21 +75,34 @@ struct MatchCommand: ParsableCommand, JSONOutputCommand {
             if let sync = result.sync { Console.out(",\n  \"sync\" : " + (try Self.nested(JobJSON(sync.job))), terminator: "") }
             Console.out("\n}")
         } else {
-            var table = StreamedTable([TextTable.Column(title: "Record"), TextTable.Column(title: "Result", maxWidth: 10),
-                                       TextTable.Column(title: "Detail", maxWidth: 60)])
+            var table = StreamedTable([TextTable.Column(title: tr("Record")), TextTable.Column(title: tr("Result"), maxWidth: 10),
+                                       TextTable.Column(title: tr("Detail"), maxWidth: 60)])
             result = try coupler.match(mapping: mapping.name, options: options) { batch in
-                table.print(MatchRecordJSON.rows(of: batch).map { [$0.record, $0.result, $0.detail ?? ""] })
+                table.print(MatchRecordJSON.rows(of: batch).map { [$0.record, Self.words($0.result), $0.detail ?? ""] })
             }
             table.finish()
             let counts = result.counts
-            Console.out("Coupled \(counts.coupled), created \(counts.created), unmatched \(counts.unmatched)"
-                        + (counts.failed == 0 ? "" : ", failed \(counts.failed)")
-                        + (counts.refused == 0 ? "" : ", refused \(counts.refused) (another job coupled them first)")
-                        + ". (job \(result.job.id))")
-            if let sync = result.sync { Console.out("Synchronized after coupling: \(Console.safe(sync.summary))") }
+            Console.out(tr("Coupled {0}, created {1}, unmatched {2}", Format.integer(counts.coupled), Format.integer(counts.created),
+                           Format.integer(counts.unmatched))
+                        + (counts.failed == 0 ? "" : tr(", failed {0}", Format.integer(counts.failed)))
+                        + (counts.refused == 0 ? "" : tr(", refused {0} (another job coupled them first)", Format.integer(counts.refused)))
+                        + tr(". (job {0})", result.job.id))
+            if let sync = result.sync { Console.out(tr("Synchronized after coupling: {0}", Console.safe(sync.summary))) }
         }
         if result.counts.failed + result.counts.refused > 0 || (result.sync.map { $0.job.counters.failed > 0 } ?? false) {
             throw ExitCode(1)
+        }
+    }
+
+    /// A record's result as the text table shows it: "coupled" / "emparejado" (JSON keeps the word).
+    static func words(_ result: String) -> String {
+        switch result {
+        case "coupled": tr("coupled")
+        case "created": tr("created")
+        case "unmatched": tr("unmatched")
+        case "failed": tr("failed")
+        case "refused": tr("refused")
+        default: result
         }
     }
 

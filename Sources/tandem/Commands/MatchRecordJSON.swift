@@ -17,7 +17,7 @@ struct MatchRecordJSON: Encodable {
     static func rows(of batch: MatchBatchReport) -> [MatchRecordJSON] {
         batch.coupled.map {
             MatchRecordJSON(record: $0.label, erpId: $0.erpID.rawValue, crmId: $0.crmID.rawValue, result: "coupled",
-                            priority: $0.priority, detail: "\($0.crmID) (priority \($0.priority ?? 0))")
+                            priority: $0.priority, detail: tr("{0} (priority {1})", $0.crmID, $0.priority ?? 0))
         } + batch.created.map {
             MatchRecordJSON(record: $0.label, erpId: $0.erpID.rawValue, crmId: $0.crmID.rawValue, result: "created",
                             detail: $0.crmID.rawValue)

@@ -5,11 +5,11 @@ import TandemSQLite
 /// `restore` and `delete-record`: the two actions for a coupling whose other side is gone.
 struct RestoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "restore", abstract: "Re-create the deleted side of a coupling from the record that survives.",
-        discussion: "Give the ERP No. when the CRM record is gone, or the CRM id when the ERP record is gone.")
+        commandName: "restore", abstract: tr("Re-create the deleted side of a coupling from the record that survives."),
+        discussion: tr("Give the ERP No. when the CRM record is gone, or the CRM id when the ERP record is gone."))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "The surviving record of each coupling: an ERP No. or a CRM id.")
+    @Argument(help: ArgumentHelp(tr("The surviving record of each coupling: an ERP No. or a CRM id.")))
     var references: [String]
 
     func run() throws {
@@ -24,8 +24,8 @@ struct RestoreCommand: ParsableCommand {
                 }
                 let restored = try JobLog(workspace: opened.workspace).restoreRecord(mapping: found.mapping.name,
                                                                                      erpID: coupling.erpID)
-                let made = found.side == .erp ? "the CRM record as \(restored.crmID)" : "the ERP record as \(restored.erpID)"
-                Console.out("\(Console.safe(found.label)): restored \(made).")
+                Console.out(found.side == .erp ? tr("{0}: restored the CRM record as {1}.", Console.safe(found.label), restored.crmID)
+                                               : tr("{0}: restored the ERP record as {1}.", Console.safe(found.label), restored.erpID))
             } catch let error as TandemError {
                 failed = true
                 Console.error("\(Console.safe(found.label)): \(Console.safe(error.description))")

@@ -3,16 +3,16 @@ import TandemCore
 import TandemSQLite
 
 struct RetryCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "retry", abstract: "Clear the skipped mark so the next sync takes the records again.")
+    static let configuration = CommandConfiguration(commandName: "retry", abstract: tr("Clear the skipped mark so the next sync takes the records again."))
 
     @OptionGroup var global: GlobalOptions
-    @Argument(help: "ERP No. of each record.")
+    @Argument(help: ArgumentHelp(tr("ERP No. of each record.")))
     var numbers: [String] = []
-    @Flag(help: "Every skipped coupling.")
+    @Flag(help: ArgumentHelp(tr("Every skipped coupling.")))
     var all = false
 
     func validate() throws {
-        guard numbers.isEmpty == all else { throw ValidationError("Give ERP numbers or --all, not both.") }
+        guard numbers.isEmpty == all else { throw ValidationError(tr("Give ERP numbers or --all, not both.")) }
     }
 
     func run() throws {
@@ -27,6 +27,6 @@ struct RetryCommand: ParsableCommand {
                 cleared += try log.retry(mapping: mapping, erpIDs: records.map(\.record.id))
             }
         }
-        Console.out("Cleared the skipped mark of \(cleared) coupling\(cleared == 1 ? "" : "s").")
+        Console.out(trn("Cleared the skipped mark of {0} coupling.", "Cleared the skipped mark of {0} couplings.", cleared))
     }
 }

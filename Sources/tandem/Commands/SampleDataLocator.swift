@@ -8,6 +8,6 @@ enum SampleDataLocator {
     static func find(_ explicit: String?) -> SampleSource {
         if let explicit { return .folder(explicit) }
         if let chosen = ProcessInfo.processInfo.environment["TANDEM_SAMPLE_DATA"], !chosen.isEmpty { return .folder(chosen) }
-        return .builtIn(label: "the sample data built into tandem", files: SampleFiles.contents(of:))
+        return .builtIn(label: tr("the sample data built into tandem"), files: SampleFiles.contents(of:))
     }
 }

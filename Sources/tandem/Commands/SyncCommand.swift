@@ -6,12 +6,8 @@ extension Side: ExpressibleByArgument {}
 
 struct SyncCommand: ParsableCommand, JSONOutputCommand {
     static let configuration = CommandConfiguration(
-        commandName: "sync", abstract: "Synchronize now: ERP records by No., every coupled record, or the modified ones.",
-        discussion: """
-            A record whose destination changed since the last sync is refused with the fields that would be \
-            overwritten, unless --force. Merge takes each field from the side that changed it and refuses \
-            true conflicts unless --prefer says which side wins them.
-            """)
+        commandName: "sync", abstract: tr("Synchronize now: ERP records by No., every coupled record, or the modified ones."),
+        discussion: tr("A record whose destination changed since the last sync is refused with the fields that would be overwritten, unless --force. Merge takes each field from the side that changed it and refuses true conflicts unless --prefer says which side wins them."))
 
     enum Direction: String, ExpressibleByArgument, CaseIterable {
         case toCRM = "to-crm", fromCRM = "from-crm", merge
@@ -27,34 +23,31 @@ struct SyncCommand: ParsableCommand, JSONOutputCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "ERP No. of each record.")
+    @Argument(help: ArgumentHelp(tr("ERP No. of each record.")))
     var numbers: [String] = []
-    @Flag(help: "Every coupled record (of --mapping, else of every mapping).")
+    @Flag(help: ArgumentHelp(tr("Every coupled record (of --mapping, else of every mapping).")))
     var all = false
-    @Flag(help: """
-        The coupled records changed on either side since their last sync, never synchronized, or whose last \
-        sync failed (of --mapping, else of every mapping): found by index, so it costs what the changes cost.
-        """)
+    @Flag(help: ArgumentHelp(tr("The coupled records changed on either side since their last sync, never synchronized, or whose last sync failed (of --mapping, else of every mapping): found by index, so it costs what the changes cost.")))
     var modified = false
-    @Option(help: "CUSTOMER or CONTACT, with --all or --modified.")
+    @Option(help: ArgumentHelp(tr("CUSTOMER or CONTACT, with --all or --modified.")))
     var mapping: String?
-    @Option(help: "to-crm, from-crm or merge.")
+    @Option(help: ArgumentHelp(tr("to-crm, from-crm or merge.")))
     var direction: Direction
-    @Flag(help: "Write nothing; print what would change, field by field.")
+    @Flag(help: ArgumentHelp(tr("Write nothing; print what would change, field by field.")))
     var preview = false
-    @Flag(help: "Overwrite destinations that changed since the last sync.")
+    @Flag(help: ArgumentHelp(tr("Overwrite destinations that changed since the last sync.")))
     var force = false
-    @Option(help: "With merge: the side that wins fields changed on both sides (erp or crm).")
+    @Option(help: ArgumentHelp(tr("With merge: the side that wins fields changed on both sides (erp or crm).")))
     var prefer: Side?
 
     func validate() throws {
-        guard !(all && modified) else { throw ValidationError("Give --all or --modified, not both.") }
-        guard numbers.isEmpty == (all || modified) else { throw ValidationError("Give ERP numbers, --all or --modified.") }
-        if mapping != nil && !(all || modified) { throw ValidationError("--mapping goes with --all or --modified.") }
+        guard !(all && modified) else { throw ValidationError(tr("Give --all or --modified, not both.")) }
+        guard numbers.isEmpty == (all || modified) else { throw ValidationError(tr("Give ERP numbers, --all or --modified.")) }
+        if mapping != nil && !(all || modified) { throw ValidationError(tr("--mapping goes with --all or --modified.")) }
         if direction == .merge && (all || modified || numbers.count > 1) {
-            throw ValidationError("Merge is for one record at a time; several records take to-crm or from-crm.")
+            throw ValidationError(tr("Merge is for one record at a time; several records take to-crm or from-crm."))
         }
-        if prefer != nil && direction != .merge { throw ValidationError("--prefer goes with --direction merge.") }
+        if prefer != nil && direction != .merge { throw ValidationError(tr("--prefer goes with --direction merge.")) }
     }
 
     func run() throws {
@@ -104,15 +97,15 @@ struct SyncCommand: ParsableCommand, JSONOutputCommand {
                 let report = SyncReport(result: result, mapping: request.mapping)
                 refused = refused || report.hasProblems
                 if output.json { documents.append(report) } else {
-                    Console.out("\(request.mapping): \(Console.safe(result.summary)) (job \(result.job.id))")
+                    Console.out("\(request.mapping): \(Console.safe(result.summary))" + tr(" (job {0})", result.job.id))
                     printOverwrites(result, mapping: request.mapping)
                     for problem in result.problems {
-                        Console.error("\(Console.safe(problem.label)): \(problem.status == .failed ? "failed" : "refused"): "
+                        Console.error("\(Console.safe(problem.label)): \(problem.status == .failed ? tr("failed") : tr("refused")): "
                                       + Console.safe(problem.message) + hint(for: problem))
                     }
                     if result.unlistedProblems > 0 {
-                        Console.error("… and \(result.unlistedProblems) more skipped or failed — failures are listed by "
-                                      + "`tandem job \(result.job.id)`; `--preview` shows why each record is skipped.")
+                        Console.error(tr("… and {0} more skipped or failed — failures are listed by `tandem job {1}`; `--preview` shows why each record is skipped.",
+                                         Format.integer(result.unlistedProblems), result.job.id))
                     }
                 }
             }
@@ -131,8 +124,9 @@ struct SyncCommand: ParsableCommand, JSONOutputCommand {
     private func printOverwrites(_ result: SyncResult, mapping: String) {
         let count = result.job.counters.overwritten
         guard count > 0 else { return }
-        let side = result.job.direction.map { " in the \($0.destination.displayName)" } ?? ""
-        Console.out("\(mapping): overwrote \(count) change\(count == 1 ? "" : "s") made\(side) since the last sync:")
+        let side = result.job.direction.map { tr(" in the {0}", $0.destination.displayName) } ?? ""
+        Console.out("\(mapping): " + trn("overwrote {0} change made{1} since the last sync:", "overwrote {0} changes made{1} since the last sync:",
+                                         count, side))
         for record in result.overwrites {
             let fields = record.changes.map {
                 "\(Console.safe($0.change.field)) \"\(Console.safe($0.change.oldValue))\" → \"\(Console.safe($0.change.newValue))\""
@@ -141,14 +135,14 @@ struct SyncCommand: ParsableCommand, JSONOutputCommand {
         }
         let listed = result.overwrites.reduce(0) { $0 + $1.changes.count }
         if listed < count {
-            Console.out("  … and \(count - listed) more; `tandem job \(result.job.id)` and undo keep every old value.")
+            Console.out("  " + tr("… and {0} more; `tandem job {1}` and undo keep every old value.", Format.integer(count - listed), result.job.id))
         }
     }
 
     private func hint(for problem: RecordOutcome) -> String {
         switch problem.skipReason {
-        case .destinationChanged?, .neverSynchronized?: "; use --force to overwrite it"
-        case .conflicts?: "; use --prefer erp or --prefer crm"
+        case .destinationChanged?, .neverSynchronized?: tr("; use --force to overwrite it")
+        case .conflicts?: tr("; use --prefer erp or --prefer crm")
         default: ""
         }
     }

@@ -3,13 +3,13 @@ import TandemCore
 import TandemSQLite
 
 struct UndoCommand: ParsableCommand, JSONOutputCommand {
-    static let configuration = CommandConfiguration(commandName: "undo", abstract: "Undo a job: every field it wrote goes back; records changed since are refused.")
+    static let configuration = CommandConfiguration(commandName: "undo", abstract: tr("Undo a job: every field it wrote goes back; records changed since are refused."))
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
-    @Argument(help: "The job's number.")
+    @Argument(help: ArgumentHelp(tr("The job's number.")))
     var id: Int64
-    @Flag(help: "Show what would go back and what would be refused; write nothing.")
+    @Flag(help: ArgumentHelp(tr("Show what would go back and what would be refused; write nothing.")))
     var preview = false
 
     func run() throws {
@@ -27,10 +27,10 @@ struct UndoCommand: ParsableCommand, JSONOutputCommand {
             try Console.printJSON(Report(job: JobJSON(result.job), restoredCount: result.restoredCount, refusedCount: result.refusedCount,
                                          restored: result.restored.map(OutcomeJSON.init), refused: result.refused.map(OutcomeJSON.init)))
         } else {
-            Console.out(Console.safe(result.job.message) + " (job \(result.job.id))")
-            for refused in result.refused { Console.error("\(Console.safe(refused.label)): refused: \(Console.safe(refused.message))") }
+            Console.out(Console.safe(result.job.message) + tr(" (job {0})", result.job.id))
+            for refused in result.refused { Console.error(tr("{0}: refused: {1}", Console.safe(refused.label), Console.safe(refused.message))) }
             if result.refusedCount > result.refused.count {
-                Console.error("… and \(result.refusedCount - result.refused.count) more refused.")
+                Console.error(tr("… and {0} more refused.", Format.integer(result.refusedCount - result.refused.count)))
             }
         }
         if result.refusedCount > 0 { throw ExitCode(1) }
@@ -47,15 +47,16 @@ struct UndoCommand: ParsableCommand, JSONOutputCommand {
                                          refusals: preview.refusals.map(UndoStepJSON.init)))
             return
         }
-        Console.out("Undo of job \(id) would put back \(preview.restorableCount) record\(preview.restorableCount == 1 ? "" : "s")"
-                    + " and refuse \(preview.refusedCount). Nothing was written.")
+        Console.out(trn("Undo of job {1} would put back {0} record and refuse {2}. Nothing was written.",
+                        "Undo of job {1} would put back {0} records and refuse {2}. Nothing was written.",
+                        preview.restorableCount, id, Format.integer(preview.refusedCount)))
         for step in preview.restores { Console.out("  " + Console.safe(UndoStepText.line(step))) }
         if preview.restorableCount > preview.restores.count {
-            Console.out("  … and \(preview.restorableCount - preview.restores.count) more.")
+            Console.out("  " + tr("… and {0} more.", Format.integer(preview.restorableCount - preview.restores.count)))
         }
-        for step in preview.refusals { Console.out("  refused: " + Console.safe(UndoStepText.line(step))) }
+        for step in preview.refusals { Console.out("  " + tr("refused: {0}", Console.safe(UndoStepText.line(step)))) }
         if preview.refusedCount > preview.refusals.count {
-            Console.out("  … and \(preview.refusedCount - preview.refusals.count) more refused.")
+            Console.out("  " + tr("… and {0} more refused.", Format.integer(preview.refusedCount - preview.refusals.count)))
         }
     }
 }

@@ -19,7 +19,9 @@ final class ProgressLine {
     func update(_ progress: SyncProgress) -> Bool {
         guard enabled, progress.done < progress.total, Date().timeIntervalSince(lastDrawn) >= 0.25 else { return true }
         lastDrawn = Date()
-        let text = "\(label): \(progress.done.formatted()) of \(progress.total.formatted()) records…"
+        // English has always grouped these as the locale does ("12,000"); Spanish as Spain does ("12.000").
+        let number: (Int) -> String = { Language.current == .english ? $0.formatted() : Format.integer($0) }
+        let text = label + ": " + tr("{0} of {1} records…", number(progress.done), number(progress.total))
         Console.redraw(text, over: width)
         width = DisplayWidth.of(text)
         return true
