@@ -29,7 +29,7 @@ public enum DatabaseFile {
                      schemaVersion: Int, access: AccessMode) throws -> GuardedPool {
         guard FileManager.default.fileExists(atPath: path) else { throw DatabaseFileError.missing(path: path) }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw DatabaseFileError.unreadable(path: path, reason: "permission denied")
+            throw DatabaseFileError.unreadable(path: path, reason: tr("permission denied"))
         }
         let header = try handle.read(upToCount: sqliteHeader.count) ?? Data()
         try? handle.close()

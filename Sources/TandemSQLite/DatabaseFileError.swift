@@ -16,20 +16,20 @@ public enum DatabaseFileError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .missing(let path): "\(path): no such database."
-        case .alreadyExists(let path): "\(path) already exists; refusing to overwrite it."
-        case .notADatabase(let path): "\(path) is not an SQLite database (corrupt, or another kind of file); it was left untouched."
-        case .notTandem(let path): "\(path) is an SQLite database but not a Tandem one; it was left untouched."
+        case .missing(let path): tr("{0}: no such database.", path)
+        case .alreadyExists(let path): tr("{0} already exists; refusing to overwrite it.", path)
+        case .notADatabase(let path): tr("{0} is not an SQLite database (corrupt, or another kind of file); it was left untouched.", path)
+        case .notTandem(let path): tr("{0} is an SQLite database but not a Tandem one; it was left untouched.", path)
         case .wrongKind(let path, let found, let expected):
-            "\(path) is a \(found) database where a \(expected.rawValue) database was expected."
+            tr("{0} is a {1} database where a {2} database was expected.", path, found, expected.rawValue)
         case .newerSchema(let path, let found, let supported):
-            "\(path) has schema version \(found), newer than this Tandem supports (\(supported)); update Tandem."
-        case .unreadable(let path, let reason): "\(path) cannot be read: \(reason)"
+            tr("{0} has schema version {1}, newer than this Tandem supports ({2}); update Tandem.", path, found, supported)
+        case .unreadable(let path, let reason): tr("{0} cannot be read: {1}", path, reason)
         case .corrupt(let path, let reason):
-            "\(path) is corrupt (\(reason)); Tandem stopped and wrote nothing more to it. Restore it from a backup."
-        case .readOnly(let path): "\(path) cannot be written (read-only file, folder or mount); nothing was changed."
+            tr("{0} is corrupt ({1}); Tandem stopped and wrote nothing more to it. Restore it from a backup.", path, reason)
+        case .readOnly(let path): tr("{0} cannot be written (read-only file, folder or mount); nothing was changed.", path)
         case .olderSchema(let path, let found, let supported):
-            "\(path) has schema version \(found), older than this Tandem's (\(supported)); a command that writes upgrades it."
+            tr("{0} has schema version {1}, older than this Tandem's ({2}); a command that writes upgrades it.", path, found, supported)
         }
     }
 }

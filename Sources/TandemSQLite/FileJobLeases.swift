@@ -63,7 +63,7 @@ public final class FileJobLeases: JobLeases {
 
         public var description: String {
             switch self {
-            case .cannotCreate(let path, let code): "\(path): cannot create a job lease (\(String(cString: strerror(code))))."
+            case .cannotCreate(let path, let code): tr("{0}: cannot create a job lease ({1}).", path, String(cString: strerror(code)))
             }
         }
     }

@@ -80,7 +80,7 @@ final class GuardedPool: @unchecked Sendable {
     /// whose writes SQLite refuses.
     private func writer() throws -> any DatabaseWriter {
         try lock.withLock {
-            if foundCorrupt { throw DatabaseFileError.corrupt(path: path, reason: "found corrupt earlier; not writing to it") }
+            if foundCorrupt { throw DatabaseFileError.corrupt(path: path, reason: tr("found corrupt earlier; not writing to it")) }
             guard access == .writing else { return readPool }
             if let writeQueue { return writeQueue }
             let opened = try DatabaseQueue(path: path, configuration: DatabaseFile.configuration())

@@ -19,7 +19,7 @@ public enum OutputFile {
     public static func write(to path: String, protecting protected: [String],
                              _ body: (_ write: (String) throws -> Void) throws -> Void) throws {
         if path == standardOutput {
-            try body { try writeAll($0, to: STDOUT_FILENO, naming: "standard output") }
+            try body { try writeAll($0, to: STDOUT_FILENO, naming: tr("standard output")) }
             return
         }
         try checkDestination(path, protecting: protected)
@@ -104,12 +104,12 @@ public enum OutputFile {
 
     private static func describe(_ kind: mode_t) -> String {
         switch kind {
-        case S_IFLNK: "a symbolic link"
-        case S_IFDIR: "a folder"
-        case S_IFCHR, S_IFBLK: "a device"
-        case S_IFIFO: "a FIFO"
-        case S_IFSOCK: "a socket"
-        default: "a special file"
+        case S_IFLNK: tr("a symbolic link")
+        case S_IFDIR: tr("a folder")
+        case S_IFCHR, S_IFBLK: tr("a device")
+        case S_IFIFO: tr("a FIFO")
+        case S_IFSOCK: tr("a socket")
+        default: tr("a special file")
         }
     }
 

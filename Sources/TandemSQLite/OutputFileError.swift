@@ -8,11 +8,11 @@ public enum OutputFileError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .workspaceFile(let path):
-            "\(path) is one of the workspace's own database files; refusing to write over it (nothing was written)."
+            tr("{0} is one of the workspace's own database files; refusing to write over it (nothing was written).", path)
         case .notARegularFile(let path, let kind):
-            "\(path) is \(kind), not a regular file; refusing to replace it (nothing was written)."
+            tr("{0} is {1}, not a regular file; refusing to replace it (nothing was written).", path, kind)
         case .writeFailed(let path, let reason):
-            "\(path) could not be written (\(reason)); no file was replaced or left half-written."
+            tr("{0} could not be written ({1}); no file was replaced or left half-written.", path, reason)
         }
     }
 }

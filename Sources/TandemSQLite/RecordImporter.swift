@@ -8,7 +8,7 @@ public enum RecordImporter {
     /// Reads a file's bytes, naming the file when it cannot be read.
     static func read(_ path: String) throws -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw CSVError(file: path, line: 0, message: "the file cannot be read (missing or no permission)")
+            throw CSVError(file: path, line: 0, message: tr("the file cannot be read (missing or no permission)"))
         }
         return Array(data)
     }
@@ -46,7 +46,7 @@ public enum RecordImporter {
             if let existing = row.id.flatMap({ byID[$0] }) ?? (row.id == nil ? byItsNumber : nil) {
                 if let other = byItsNumber, other.id != existing.id, let numberField = schema.numberField {
                     throw CSVError(file: path, line: row.line, field: numberField,
-                                   message: "No. \(number) belongs to another record already in the workspace")
+                                   message: tr("No. {0} belongs to another record already in the workspace", number))
                 }
                 let changed = row.fields.filter { name, value in
                     !FieldValue.same(existing[name], value, kind: schema.field(named: name)?.kind ?? .text)
@@ -58,7 +58,7 @@ public enum RecordImporter {
             }
             if let other = byItsNumber, let numberField = schema.numberField {
                 throw CSVError(file: path, line: row.line, field: numberField,
-                               message: "duplicate number \(number) (already in the workspace, as \(other.id))")
+                               message: tr("duplicate number {0} (already in the workspace, as {1})", number, other.id))
             }
             var fields = row.fields
             if let numberField = schema.numberField, number.isEmpty { fields[numberField] = try numbers.next() }

@@ -306,7 +306,7 @@ public final class SQLiteRecordSource: RecordSource {
                 do {
                     _ = try apply(write, now: now, db)
                 } catch let refusal as RecordSourceError {
-                    throw CSVError(file: file, line: line, field: nil, message: "\(refusal.description) Nothing was imported.")
+                    throw CSVError(file: file, line: line, field: nil, message: tr("{0} Nothing was imported.", refusal.description))
                 }
             }
         }

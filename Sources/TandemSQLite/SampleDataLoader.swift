@@ -35,7 +35,7 @@ public enum SampleDataLoader {
             guard let schema = StandardTables.table(entry.table, on: entry.side) else { continue }
             let name = source.name(of: entry.file)
             guard let bytes = try source.read(entry.file) else {
-                throw CSVError(file: name, line: 0, message: "the file is missing")
+                throw CSVError(file: name, line: 0, message: tr("the file is missing"))
             }
             parsed.append((entry.side, entry.table, try RecordCSV.records(from: try CSV.parse(bytes, file: name), schema: schema)))
         }

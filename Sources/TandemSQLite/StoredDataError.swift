@@ -9,8 +9,7 @@ public enum StoredDataError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .badValue(let path, let table, let row, let column, let found):
-            "\(path): table \(table), row \(row), column \(column) holds \(found), which Tandem cannot read; "
-                + "repair or remove that row."
+            tr("{0}: table {1}, row {2}, column {3} holds {4}, which Tandem cannot read; repair or remove that row.", path, table, row, column, found)
         }
     }
 
@@ -18,10 +17,10 @@ public enum StoredDataError: Error, Equatable, CustomStringConvertible {
     static func describe(_ value: DatabaseValue) -> String {
         switch value.storage {
         case .null: "NULL"
-        case .int64(let number): "the integer \(number)"
-        case .double(let number): "the real number \(number)"
-        case .string(let text): "the text \"\(text.count > 40 ? String(text.prefix(40)) + "…" : text)\""
-        case .blob(let data): "a blob of \(data.count) bytes"
+        case .int64(let number): tr("the integer {0}", number)
+        case .double(let number): tr("the real number {0}", number)
+        case .string(let text): tr("the text \"{0}\"", text.count > 40 ? String(text.prefix(40)) + "…" : text)
+        case .blob(let data): tr("a blob of {0} bytes", data.count)
         }
     }
 }

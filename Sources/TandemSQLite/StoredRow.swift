@@ -89,7 +89,7 @@ struct StoredRow {
     /// The position of the column named `name` in the row; a missing column is a bad value too.
     func column(_ name: String) throws -> Int {
         guard let index = row.columnNames.firstIndex(where: { $0.caseInsensitiveCompare(name) == .orderedSame }) else {
-            throw StoredDataError.badValue(path: path, table: table, row: key(row), column: name, found: "no such column")
+            throw StoredDataError.badValue(path: path, table: table, row: key(row), column: name, found: tr("no such column"))
         }
         return row.columnNames.distance(from: row.columnNames.startIndex, to: index)
     }

@@ -24,7 +24,7 @@ public struct WorkspaceGenerator {
     public struct Summary: Sendable, CustomStringConvertible {
         public var customers = 0, accounts = 0, contacts = 0, crmContacts = 0, couplings = 0
         public var description: String {
-            "\(customers) customers, \(accounts) accounts, \(contacts) ERP contacts, \(crmContacts) CRM contacts, \(couplings) couplings"
+            tr("{0} customers, {1} accounts, {2} ERP contacts, {3} CRM contacts, {4} couplings", Format.integer(customers), Format.integer(accounts), Format.integer(contacts), Format.integer(crmContacts), Format.integer(couplings))
         }
     }
 

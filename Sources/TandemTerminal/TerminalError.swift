@@ -7,11 +7,11 @@ public enum TerminalError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .notATerminal:
-            "The terminal UI needs a terminal, and standard input or output is not one. Use the commands instead (tandem --help)."
+            tr("The terminal UI needs a terminal, and standard input or output is not one. Use the commands instead (tandem --help).")
         case .notUTF8(let codeset):
-            "The terminal UI needs a UTF-8 locale, and this one is \(codeset). Try LANG=C.UTF-8."
+            tr("The terminal UI needs a UTF-8 locale, and this one is {0}. Try LANG=C.UTF-8.", codeset)
         case .cannotStart:
-            "ncurses could not start on this terminal (is TERM set?)."
+            tr("ncurses could not start on this terminal (is TERM set?).")
         }
     }
 }

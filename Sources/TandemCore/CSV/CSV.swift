@@ -59,20 +59,20 @@ public enum CSV {
             case UInt8(ascii: "\""):
                 guard field.isEmpty, !wasQuoted else {
                     throw CSVError(file: file, line: line, field: nil,
-                                   message: "a quote inside an unquoted field; quote the whole field and double the quote")
+                                   message: tr("a quote inside an unquoted field; quote the whole field and double the quote"))
                 }
                 inQuotes = true
                 wasQuoted = true
             default:
                 if wasQuoted {
-                    throw CSVError(file: file, line: line, message: "text after a closing quote")
+                    throw CSVError(file: file, line: line, message: tr("text after a closing quote"))
                 }
                 field.append(byte)
             }
         }
-        if inQuotes { throw CSVError(file: file, line: rowLine, message: "a quoted field is never closed") }
+        if inQuotes { throw CSVError(file: file, line: rowLine, message: tr("a quoted field is never closed")) }
         if !field.isEmpty || !values.isEmpty || wasQuoted { endRow() }
-        guard let header = records.first else { throw CSVError(file: file, line: 1, message: "the file is empty; expected a header row") }
+        guard let header = records.first else { throw CSVError(file: file, line: 1, message: tr("the file is empty; expected a header row")) }
         return CSVTable(file: file, header: header.values, rows: Array(records.dropFirst()))
     }
 
@@ -97,7 +97,7 @@ public enum CSV {
         while index <= bytes.endIndex {
             if index == bytes.endIndex || bytes[index] == UInt8(ascii: "\n") {
                 if String(validating: bytes[lineStart..<index], as: UTF8.self) == nil {
-                    throw CSVError(file: file, line: line, message: "the text is not UTF-8; save the file as UTF-8")
+                    throw CSVError(file: file, line: line, message: tr("the text is not UTF-8; save the file as UTF-8"))
                 }
                 line += 1
                 lineStart = index + 1

@@ -14,7 +14,7 @@ public struct CSVError: Error, Equatable, CustomStringConvertible {
 
     /// `customers.csv:14: field "modifiedAt": "2026-02-30" is not a date (…)`.
     public var description: String {
-        let place = field.map { " field \"\($0)\":" } ?? ""
-        return "\(file):\(line):\(place) \(message)"
+        guard let field else { return "\(file):\(line): \(message)" }
+        return "\(file):\(line): " + tr("field \"{0}\": {1}", field, message)
     }
 }

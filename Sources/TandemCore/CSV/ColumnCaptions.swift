@@ -39,13 +39,15 @@ public enum ColumnCaptions {
         return key == "systemid" || key == folded("(Do Not Modify) \(schema.displayName.replacingOccurrences(of: "CRM ", with: ""))")
     }
 
-    /// The field a column heading stands for in `schema`, or nil.
+    /// The field a column heading stands for in `schema`, or nil: its own name, another program's
+    /// English caption, or Business Central's Spanish caption (`Captions.storedField`: "Nº", "Población").
     public static func field(for heading: String, in schema: TableSchema) -> String? {
         let key = folded(heading)
         if let own = schema.fieldNames.first(where: { folded($0) == key }) { return own }
-        guard let other = captions[schema.name]?.first(where: { folded($0.key) == key })?.value,
-              schema.field(named: other) != nil else { return nil }
-        return other
+        if let other = captions[schema.name]?.first(where: { folded($0.key) == key })?.value, schema.field(named: other) != nil {
+            return other
+        }
+        return Captions.storedField(forHeader: heading, in: schema)
     }
 
     /// A heading reduced to its letters and digits, lowered: "E-Mail" and "email", "No." and "no" meet.

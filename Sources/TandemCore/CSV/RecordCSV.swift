@@ -17,16 +17,16 @@ public enum RecordCSV {
         let columns = try importColumns(table, schema: schema)
         if let unknown = columns.ignored.first, let index = table.header.firstIndex(of: unknown) {
             throw CSVError(file: table.file, line: 1, field: FieldValue.normalizedText(unknown),
-                           message: "\(schema.name) has no such field (column \(index + 1))")
+                           message: tr("{0} has no such field (column {1})", schema.name, index + 1))
         }
         for required in [idColumn, modifiedAtColumn] where !columns.targets.contains(required) {
-            throw CSVError(file: table.file, line: 1, field: required, message: "the header has no \(required) column")
+            throw CSVError(file: table.file, line: 1, field: required, message: tr("the header has no {0} column", required))
         }
         return try rows(from: table, schema: schema, columns: columns, existingIDs: existingIDs,
                         existingNumbers: existingNumbers).compactMap { row in
             guard let id = row.id, let modifiedAt = row.modifiedAt else {
                 throw CSVError(file: table.file, line: row.line, field: row.id == nil ? idColumn : modifiedAtColumn,
-                               message: "the value is empty")
+                               message: tr("the value is empty"))
             }
             return Record(id: id, modifiedAt: modifiedAt, fields: schema.withDerivedName(row.fields))
         }
@@ -43,7 +43,7 @@ public enum RecordCSV {
             guard let target else { ignored.append(heading); targets.append(nil); continue }
             guard seen.insert(target).inserted else {
                 throw CSVError(file: table.file, line: 1, field: text,
-                               message: "the column appears twice (column \(index + 1) is \(target) again)")
+                               message: tr("the column appears twice (column {0} is {1} again)", index + 1, target))
             }
             targets.append(target)
         }
@@ -62,11 +62,11 @@ public enum RecordCSV {
         for row in table.rows {
             if row.values.count < count {
                 throw CSVError(file: table.file, line: row.line, field: columns.targets[row.values.count] ?? table.header[row.values.count],
-                               message: "the row has \(row.values.count) values for \(count) columns; this one is missing")
+                               message: tr("the row has {0} values for {1} columns; this one is missing", row.values.count, count))
             }
             if row.values.count > count {
                 throw CSVError(file: table.file, line: row.line, field: nil,
-                               message: "the row has \(row.values.count) values for \(count) columns (an extra value after \"\(table.header.last ?? "")\")")
+                               message: tr("the row has {0} values for {1} columns (an extra value after \"{2}\")", row.values.count, count, table.header.last ?? ""))
             }
             var imported = ImportedRow(line: row.line, fields: [:])
             for (target, value) in zip(columns.targets, row.values) {
@@ -75,13 +75,13 @@ public enum RecordCSV {
                 switch target {
                 case idColumn where !text.isEmpty:
                     guard RecordID.looksLikeID(text) else {
-                        throw CSVError(file: table.file, line: row.line, field: target, message: "\"\(value)\" is not a UUID")
+                        throw CSVError(file: table.file, line: row.line, field: target, message: tr("\"{0}\" is not a UUID", value))
                     }
                     imported.id = RecordID(text)
                 case modifiedAtColumn where !text.isEmpty:
                     guard let stamp = Timestamp(iso8601: text) else {
                         throw CSVError(file: table.file, line: row.line, field: target,
-                                       message: "\"\(value)\" is not a UTC date and time like 2026-11-20T09:15:00.000Z")
+                                       message: tr("\"{0}\" is not a UTC date and time like 2026-11-20T09:15:00.000Z", value))
                     }
                     imported.modifiedAt = stamp
                 case idColumn, modifiedAtColumn:
@@ -96,19 +96,19 @@ public enum RecordCSV {
             if let id = imported.id {
                 if let first = idLines[id] ?? (existingIDs.contains(id) ? 0 : nil) {
                     throw CSVError(file: table.file, line: row.line, field: idColumn,
-                                   message: "duplicate id \(id) (\(first == 0 ? "already in the workspace" : "first on line \(first)"))")
+                                   message: first == 0 ? tr("duplicate id {0} (already in the workspace)", id) : tr("duplicate id {0} (first on line {1})", id, first))
                 }
                 idLines[id] = row.line
             }
             if let numberField = schema.numberField {
                 let number = FieldValue.normalizedText(imported.fields[numberField] ?? "")
                 if number.isEmpty && imported.id != nil && columns.targets.contains(numberField) {
-                    throw CSVError(file: table.file, line: row.line, field: numberField, message: "the number is empty")
+                    throw CSVError(file: table.file, line: row.line, field: numberField, message: tr("the number is empty"))
                 }
                 if !number.isEmpty {
                     if let first = numberLines[number] ?? (existingNumbers.contains(number) ? 0 : nil) {
                         throw CSVError(file: table.file, line: row.line, field: numberField,
-                                       message: "duplicate number \(number) (\(first == 0 ? "already in the workspace" : "first on line \(first)"))")
+                                       message: first == 0 ? tr("duplicate number {0} (already in the workspace)", number) : tr("duplicate number {0} (first on line {1})", number, first))
                     }
                     numberLines[number] = row.line
                 }
@@ -125,7 +125,7 @@ public enum RecordCSV {
         for definition in schema.fields where definition.kind == .decimal {
             let value = FieldValue.normalizedText(fields[definition.name] ?? "")
             if !value.isEmpty && !FieldValue.isNumber(value) {
-                return (definition.name, "\"\(value)\" is not a number")
+                return (definition.name, tr("\"{0}\" is not a number", value))
             }
         }
         return nil

@@ -23,9 +23,9 @@ public enum FieldRefusal: Error, Hashable, Sendable, Codable, CustomStringConver
     public var description: String {
         switch self {
         case .holdsNUL:
-            "the value holds a NUL character (U+0000), which the ERP and the CRM cannot store"
+            tr("the value holds a NUL character (U+0000), which the ERP and the CRM cannot store")
         case .tooLong(let length, let maxLength):
-            "the value is \(length) characters long; the field holds at most \(maxLength)"
+            tr("the value is {0} characters long; the field holds at most {1}", length, maxLength)
         }
     }
 }

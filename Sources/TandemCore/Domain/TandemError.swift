@@ -17,25 +17,26 @@ public enum TandemError: Error, Equatable, CustomStringConvertible {
     /// The workspace refused the change for this reason (another job got there first).
     case refused(RecordFailure)
 
+    /// The refusal in words, in the current language.
     public var description: String {
         switch self {
-        case .unknownMapping(let name): "There is no mapping called \"\(name)\"."
-        case .unknownTable(let side, let name): "The \(side.displayName) has no table \"\(name)\"."
-        case .recordNotFound(let reference): "No record \(reference) exists."
-        case .crmRecordNameNotFound(let name): "No CRM record is named \"\(name)\" or starts with it."
+        case .unknownMapping(let name): tr("There is no mapping called \"{0}\".", name)
+        case .unknownTable(let side, let name): tr("The {0} has no table \"{1}\".", side.displayName, name)
+        case .recordNotFound(let reference): tr("No record {0} exists.", reference)
+        case .crmRecordNameNotFound(let name): tr("No CRM record is named \"{0}\" or starts with it.", name)
         case .ambiguousName(let name, let count):
-            "\(count) CRM records match \"\(name)\"; pick one from the lookup list or give its id."
+            tr("{0} CRM records match \"{1}\"; pick one from the lookup list or give its id.", Format.integer(count), name)
         case .outsideFilter(let record, let filter):
-            "\(record) is outside the mapping's filter (\(filter))."
+            tr("{0} is outside the mapping's filter ({1}).", record, filter)
         case .alreadyCoupled(let crmRecord, let erpRecord):
-            "\(crmRecord) is already coupled to \(erpRecord)."
-        case .notCoupled: "The record is not coupled."
-        case .companyNotCoupled: "The contact's company is not coupled to a CRM account."
+            tr("{0} is already coupled to {1}.", crmRecord, erpRecord)
+        case .notCoupled: tr("The record is not coupled.")
+        case .companyNotCoupled: tr("The contact's company is not coupled to a CRM account.")
         case .directionNotAllowed(let mapping, let direction):
-            "The \(mapping) mapping does not synchronize \(direction)."
-        case .jobNotFound(let id): "There is no job \(id)."
-        case .jobAlreadyUndone(let id, let undo): "Job \(id) was already undone by job \(undo)."
-        case .jobNotUndoable(let id, let type): "Job \(id) is a \(type.rawValue) job; only synchronizations can be undone."
+            tr("The {0} mapping does not synchronize {1}.", mapping, direction)
+        case .jobNotFound(let id): tr("There is no job {0}.", id)
+        case .jobAlreadyUndone(let id, let undo): tr("Job {0} was already undone by job {1}.", id, undo)
+        case .jobNotUndoable(let id, let type): tr("Job {0} is a {1} job; only synchronizations can be undone.", id, type.rawValue)
         case .invalidCriteria(let message): message
         case .refused(let reason): reason.message
         }

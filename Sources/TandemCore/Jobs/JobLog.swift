@@ -113,7 +113,7 @@ public struct JobLog: Sendable {
         case (let erp?, nil): return (coupling, erp, .erp)
         case (nil, let crm?): return (coupling, crm, .crm)
         default:
-            throw TandemError.invalidCriteria("Restore and delete apply only when exactly one coupled record is missing.")
+            throw TandemError.invalidCriteria(tr("Restore and delete apply only when exactly one coupled record is missing."))
         }
     }
 

@@ -5,9 +5,9 @@ public enum UndoStepText {
     public static func line(_ step: UndoStep) -> String {
         let head = "\(step.side.displayName) \(step.label): "
         if let refusal = step.refusal { return head + refusal.message }
-        if step.deletes { return head + "deleted (the job created it)" }
+        if step.deletes { return head + tr("deleted (the job created it)") }
         return head + step.fields.map { "\($0.name) \(quoted($0.newValue)) → \(quoted($0.oldValue))" }.joined(separator: ", ")
     }
 
-    private static func quoted(_ value: String) -> String { value.isEmpty ? "(empty)" : value }
+    private static func quoted(_ value: String) -> String { value.isEmpty ? tr("(empty)") : value }
 }

@@ -17,7 +17,7 @@ public struct MatchCoupler: Sendable {
                       report: ((MatchBatchReport) -> Void)? = nil) throws -> MatchResult {
         let mapping = try workspace.store.mapping(named: name)
         guard !options.criteria.criteria.isEmpty else {
-            throw TandemError.invalidCriteria("Choose at least one field to match on.")
+            throw TandemError.invalidCriteria(tr("Choose at least one field to match on."))
         }
         try IntentRecovery.recover(mapping: mapping, in: workspace)
         let erpTable = try workspace.table(of: mapping, on: .erp), crmTable = try workspace.table(of: mapping, on: .crm)

@@ -19,10 +19,10 @@ public struct MatchCriteria: Sendable, Equatable {
                 $0.erpField.caseInsensitiveCompare(entry.name) == .orderedSame
                     || $0.crmField.caseInsensitiveCompare(entry.name) == .orderedSame
             }) else {
-                throw TandemError.invalidCriteria("The \(mapping.name) mapping has no enabled field \"\(entry.name)\" to match on.")
+                throw TandemError.invalidCriteria(tr("The {0} mapping has no enabled field \"{1}\" to match on.", mapping.name, entry.name))
             }
             guard field.lookupMapping == nil else {
-                throw TandemError.invalidCriteria("\"\(entry.name)\" is a lookup field and cannot be matched on.")
+                throw TandemError.invalidCriteria(tr("\"{0}\" is a lookup field and cannot be matched on.", entry.name))
             }
             return MatchCriterion(erpField: field.erpField, crmField: field.crmField,
                                   caseSensitive: entry.caseSensitive, priority: entry.priority)

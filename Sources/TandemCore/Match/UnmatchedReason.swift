@@ -19,11 +19,11 @@ public enum UnmatchedReason: Sendable, Hashable, Codable {
 
     public var message: String {
         switch self {
-        case .noMatch: "no match"
-        case .ambiguous(let count): "ambiguous: \(count) candidates"
+        case .noMatch: tr("no match")
+        case .ambiguous(let count): trn("ambiguous: {0} candidate", "ambiguous: {0} candidates", count)
         case .candidateAlreadyCoupled(let ids):
-            "candidate already coupled (\(ids.map(\.rawValue).joined(separator: ", ")))"
-        case .nothingToMatchOn: "every match field is empty"
+            tr("candidate already coupled ({0})", ids.map(\.rawValue).joined(separator: ", "))
+        case .nothingToMatchOn: tr("every match field is empty")
         }
     }
 }

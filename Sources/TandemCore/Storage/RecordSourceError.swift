@@ -10,12 +10,12 @@ public enum RecordSourceError: Error, Sendable, Equatable, CustomStringConvertib
 
     public var description: String {
         switch self {
-        case .notFound(let table, let id): "\(table) \(id) does not exist."
-        case .changedElsewhere(let table, let id): "\(table) \(id) was changed by someone else since it was read."
-        case .duplicateID(let table, let id): "\(table) \(id) already exists."
-        case .duplicateNumber(let table, let number): "\(table) No. \(number) already exists."
-        case .unknownField(let table, let field): "\(table) has no field \"\(field)\"."
-        case .noNumberSeries(let table): "\(table) has no number series."
+        case .notFound(let table, let id): tr("{0} {1} does not exist.", table, id)
+        case .changedElsewhere(let table, let id): tr("{0} {1} was changed by someone else since it was read.", table, id)
+        case .duplicateID(let table, let id): tr("{0} {1} already exists.", table, id)
+        case .duplicateNumber(let table, let number): tr("{0} No. {1} already exists.", table, number)
+        case .unknownField(let table, let field): tr("{0} has no field \"{1}\".", table, field)
+        case .noNumberSeries(let table): tr("{0} has no number series.", table)
         }
     }
 }

@@ -38,9 +38,9 @@ extension RecordPlan {
         case .write: nil
         case .skip(let reason): reason.message
         case .fail(let reason): reason.message
-        case .restore(let side, _): "re-creates the deleted \(side.displayName) record"
-        case .create(let side, _): "not coupled: creates the \(side.displayName) record and couples it"
-        case .removeCoupling(let reason): "removes the coupling (\(reason))"
+        case .restore(let side, _): tr("re-creates the deleted {0} record", side.displayName)
+        case .create(let side, _): tr("not coupled: creates the {0} record and couples it", side.displayName)
+        case .removeCoupling(let reason): tr("removes the coupling ({0})", reason)
         }
     }
 

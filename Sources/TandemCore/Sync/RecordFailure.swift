@@ -47,42 +47,42 @@ public enum RecordFailure: Sendable, Equatable, Hashable, Codable {
     /// Text written by an older Tandem, kept as it was.
     case legacy(String)
 
-    /// The words for a person (English).
+    /// The words for a person, in the current language.
     public var message: String {
         switch self {
         case .coupledRecordDeleted(let side, let id):
-            "Coupled to a deleted record: the \(side.displayName) record \(id) no longer exists."
+            tr("Coupled to a deleted record: the {0} record {1} no longer exists.", side.displayName, id)
         case .cannotRestore(let side, let mapping, let direction):
-            "Cannot restore the \(side.displayName) record: the \(mapping) mapping does not synchronize \(direction)."
+            tr("Cannot restore the {0} record: the {1} mapping does not synchronize {2}.", side.displayName, mapping, direction)
         case .lookupNotCoupled(let field, let value):
-            "\(field) \"\(value)\" refers to a record that is not coupled; couple it first."
+            tr("{0} \"{1}\" refers to a record that is not coupled; couple it first.", field, value)
         case .lookupCounterpartDeleted(let field, let value):
-            "\(field) \"\(value)\" is coupled to a record that no longer exists (the company's coupled account was deleted); restore it or couple the company again first."
+            tr("{0} \"{1}\" is coupled to a record that no longer exists (the company's coupled account was deleted); restore it or couple the company again first.", field, value)
         case .mergeNeedsBidirectional(let mapping, let direction):
-            "Merge needs a bidirectional mapping; \(mapping) is \(direction)."
+            tr("Merge needs a bidirectional mapping; {0} is {1}.", mapping, direction)
         case .valueDoesNotFit(let field, let side, let refusal):
-            "Cannot write \(field) in the \(side.displayName): \(refusal). Correct it on the other side and synchronize again."
-        case .changedSincePreview: "The record changed after the preview; preview again."
+            tr("Cannot write {0} in the {1}: {2}. Correct it on the other side and synchronize again.", field, side.displayName, refusal)
+        case .changedSincePreview: tr("The record changed after the preview; preview again.")
         case .changedElsewhere(let side):
-            "The \(side.displayName) record was changed by someone else since it was read; it was left as they wrote it and will be planned again."
-        case .recordMissing(let side): "The \(side.displayName) record does not exist."
-        case .duplicateID(let side): "The \(side.displayName) already has a record with this id."
-        case .duplicateNumber(let side, let number): "The \(side.displayName) already has a record No. \(number)."
-        case .unknownField(let side, let field): "The \(side.displayName) table has no field \"\(field)\"."
-        case .storage(let error): "The side could not be written: \(error)"
-        case .couldNotCreate: "The record could not be created."
-        case .couldNotRestore: "The record could not be restored."
-        case .alreadyCoupled: "The record is already coupled."
-        case .claimedByJob(let job): "The record is already being coupled by another job (job \(job))."
-        case .couplingChangedElsewhere: "The coupling was changed by another job meanwhile."
-        case .outsideFilter(let record, let filter): "\(record) is outside the mapping's filter (\(filter))."
-        case .directionNotAllowed(let mapping, let direction): "The \(mapping) mapping does not synchronize \(direction)."
-        case .companyNotCoupled: "The contact's company is not coupled to a CRM account."
-        case .notCoupled: "The record is not coupled."
-        case .notFound(let reference): "No record \(reference) exists."
-        case .unmatched(let reason): "Unmatched: \(reason.message)"
-        case .changedAfterJob(let job): "the record changed after job \(job)"
-        case .deletedAfterJob(let job): "the record was deleted after job \(job)"
+            tr("The {0} record was changed by someone else since it was read; it was left as they wrote it and will be planned again.", side.displayName)
+        case .recordMissing(let side): tr("The {0} record does not exist.", side.displayName)
+        case .duplicateID(let side): tr("The {0} already has a record with this id.", side.displayName)
+        case .duplicateNumber(let side, let number): tr("The {0} already has a record No. {1}.", side.displayName, number)
+        case .unknownField(let side, let field): tr("The {0} table has no field \"{1}\".", side.displayName, field)
+        case .storage(let error): tr("The side could not be written: {0}", error)
+        case .couldNotCreate: tr("The record could not be created.")
+        case .couldNotRestore: tr("The record could not be restored.")
+        case .alreadyCoupled: tr("The record is already coupled.")
+        case .claimedByJob(let job): tr("The record is already being coupled by another job (job {0}).", job)
+        case .couplingChangedElsewhere: tr("The coupling was changed by another job meanwhile.")
+        case .outsideFilter(let record, let filter): tr("{0} is outside the mapping's filter ({1}).", record, filter)
+        case .directionNotAllowed(let mapping, let direction): tr("The {0} mapping does not synchronize {1}.", mapping, direction)
+        case .companyNotCoupled: tr("The contact's company is not coupled to a CRM account.")
+        case .notCoupled: tr("The record is not coupled.")
+        case .notFound(let reference): tr("No record {0} exists.", reference)
+        case .unmatched(let reason): tr("Unmatched: {0}", reason.message)
+        case .changedAfterJob(let job): tr("the record changed after job {0}", job)
+        case .deletedAfterJob(let job): tr("the record was deleted after job {0}", job)
         case .legacy(let text): text
         }
     }
@@ -95,8 +95,14 @@ public enum RecordFailure: Sendable, Equatable, Hashable, Codable {
         case .duplicateID: self = .duplicateID(side: side)
         case .duplicateNumber(_, let number): self = .duplicateNumber(side: side, number: number)
         case .unknownField(_, let field): self = .unknownField(side: side, field: field)
-        case .noNumberSeries: self = .storage(refusal.description)
+        case .noNumberSeries: self = .storage(error: refusal)
         }
+    }
+
+    /// A side's failure as a whole. Its error carries no code, so its words are kept in English: the
+    /// stored reason then reads the same whatever language the job ran in.
+    public static func storage(error: any Error) -> RecordFailure {
+        .storage(Language.$override.withValue(.english) { String(describing: error) })
     }
 
     /// Whether someone else got to the record or its coupling first: the job left it alone rather

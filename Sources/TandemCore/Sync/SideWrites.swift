@@ -17,7 +17,7 @@ enum SideWrites {
         do {
             results = try table.apply(writes.map(\.write))
         } catch {
-            for (index, _) in writes { outcome.refusals[index] = .storage(String(describing: error)) }
+            for (index, _) in writes { outcome.refusals[index] = .storage(error: error) }
             return outcome
         }
         for ((index, write), result) in zip(writes, results) {

@@ -10,17 +10,18 @@ public enum SkipReason: Sendable, Equatable {
     /// Merge met true conflicts and no resolution was given for them.
     case conflicts([FieldConflict])
 
+    /// The reason in words, in the current language.
     public var message: String {
         switch self {
-        case .notCoupled: "not coupled"
-        case .markedSkipped: "marked as skipped"
+        case .notCoupled: tr("not coupled")
+        case .markedSkipped: tr("marked as skipped")
         case .destinationChanged(let side, let fields):
-            "the \(side.displayName) record changed since the last sync (\(fields.joined(separator: ", ")))"
+            tr("the {0} record changed since the last sync ({1})", side.displayName, fields.joined(separator: ", "))
         case .neverSynchronized(let fields):
-            "the pair was never synchronized and differs in \(fields.joined(separator: ", "))"
-        case .outsideFilter(let side, let filter): "the \(side.displayName) record is outside the filter (\(filter))"
+            tr("the pair was never synchronized and differs in {0}", fields.joined(separator: ", "))
+        case .outsideFilter(let side, let filter): tr("the {0} record is outside the filter ({1})", side.displayName, filter)
         case .conflicts(let conflicts):
-            "changed on both sides: " + conflicts.map(\.summary).joined(separator: "; ")
+            tr("changed on both sides: {0}", conflicts.map(\.summary).joined(separator: "; "))
         }
     }
 }

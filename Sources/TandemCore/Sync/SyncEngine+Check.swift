@@ -46,23 +46,22 @@ extension SyncEngine {
         switch mapping.direction {
         case .toCRM:
             return overwrites[.toCRM] == true
-                ? .confirm(text: "The CRM record contains newer data. Overwrite it?", choice: .toCRM, defaultYes: false)
-                : .confirm(text: "Send data update to CRM for \(label)?", choice: .toCRM, defaultYes: true)
+                ? .confirm(text: tr("The CRM record contains newer data. Overwrite it?"), choice: .toCRM, defaultYes: false)
+                : .confirm(text: tr("Send data update to CRM for {0}?", label), choice: .toCRM, defaultYes: true)
         case .fromCRM:
             return overwrites[.fromCRM] == true
-                ? .confirm(text: "The ERP record contains newer data. Overwrite it?", choice: .fromCRM, defaultYes: false)
-                : .confirm(text: "Get data update from CRM for \(label)?", choice: .fromCRM, defaultYes: true)
+                ? .confirm(text: tr("The ERP record contains newer data. Overwrite it?"), choice: .fromCRM, defaultYes: false)
+                : .confirm(text: tr("Get data update from CRM for {0}?", label), choice: .fromCRM, defaultYes: true)
         case .bidirectional:
-            let title = "Synchronize data for \(label)?"
+            let title = tr("Synchronize data for {0}?", label)
             if erpChanged && crmChanged {
                 guard conflicts.isEmpty else {
                     let fields = conflicts.map(\.summary).joined(separator: "; ")
                     return .menu(title: title, options: [.toCRM, .fromCRM], recommended: .toCRM,
-                                 warning: "Both records have changed since the last synchronization and these fields "
-                                     + "conflict: \(fields). Sending or getting will lose the other side's data.")
+                                 warning: tr("Both records have changed since the last synchronization and these fields conflict: {0}. Sending or getting will lose the other side's data.", fields))
                 }
                 return .menu(title: title, options: [.toCRM, .fromCRM, .merge], recommended: .merge,
-                             warning: "Both records have changed since the last synchronization.")
+                             warning: tr("Both records have changed since the last synchronization."))
             }
             let recommended: SyncChoice = crmChanged ? .fromCRM : .toCRM
             return .menu(title: title, options: [.toCRM, .fromCRM, .merge], recommended: recommended, warning: nil)
@@ -71,25 +70,32 @@ extension SyncEngine {
 
     /// The question for several selected records: Send / Get (never Merge), or yes/no for one direction.
     public func questionForSelection(mapping name: String) throws -> SyncQuestion {
-        try question(mapping: name, for: "the selected records")
+        try question(mapping: name, selection: true)
     }
 
     /// The question before *Synchronize modified records*: the pairs changed on either side since their
     /// last sync, in the directions the mapping allows.
     public func questionForModified(mapping name: String) throws -> SyncQuestion {
-        try question(mapping: name, for: "the records modified since their last sync")
+        try question(mapping: name, selection: false)
     }
 
-    private func question(mapping name: String, for records: String) throws -> SyncQuestion {
+    /// The question for the selected records (`selection`) or for the records modified since their
+    /// last sync: each its own sentence, since languages do not build them from the same parts.
+    private func question(mapping name: String, selection: Bool) throws -> SyncQuestion {
         let mapping = try workspace.store.mapping(named: name)
         switch mapping.direction {
         case .bidirectional:
-            return .menu(title: "Synchronize data for \(records)?", options: [.toCRM, .fromCRM],
-                         recommended: .toCRM, warning: nil)
+            let title = selection ? tr("Synchronize data for the selected records?")
+                : tr("Synchronize data for the records modified since their last sync?")
+            return .menu(title: title, options: [.toCRM, .fromCRM], recommended: .toCRM, warning: nil)
         case .toCRM:
-            return .confirm(text: "Send data update to CRM for \(records)?", choice: .toCRM, defaultYes: true)
+            let text = selection ? tr("Send data update to CRM for the selected records?")
+                : tr("Send data update to CRM for the records modified since their last sync?")
+            return .confirm(text: text, choice: .toCRM, defaultYes: true)
         case .fromCRM:
-            return .confirm(text: "Get data update from CRM for \(records)?", choice: .fromCRM, defaultYes: true)
+            let text = selection ? tr("Get data update from CRM for the selected records?")
+                : tr("Get data update from CRM for the records modified since their last sync?")
+            return .confirm(text: text, choice: .fromCRM, defaultYes: true)
         }
     }
 }

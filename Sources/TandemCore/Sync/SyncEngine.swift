@@ -152,7 +152,7 @@ public struct SyncEngine: Sendable {
             throw TandemError.directionNotAllowed(mapping: mapping.name, direction: direction.rawValue)
         }
         if request.choice == .merge && mapping.direction != .bidirectional {
-            throw TandemError.directionNotAllowed(mapping: mapping.name, direction: "both ways (merge)")
+            throw TandemError.directionNotAllowed(mapping: mapping.name, direction: tr("both ways (merge)"))
         }
         return mapping
     }

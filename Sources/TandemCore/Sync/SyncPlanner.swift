@@ -97,7 +97,7 @@ struct SyncPlanner {
     /// The coupled record on one side (or both) is gone.
     private func deletionOutcome(_ item: PlanItem, coupling: Coupling) -> PlannedOutcome {
         guard let surviving = item.erp ?? item.crm else {
-            return .removeCoupling(reason: "both coupled records were deleted")
+            return .removeCoupling(reason: tr("both coupled records were deleted"))
         }
         let survivingSide: Side = item.erp != nil ? .erp : .crm
         let missing = survivingSide.other
@@ -105,7 +105,7 @@ struct SyncPlanner {
         case .none:
             return .fail(.coupledRecordDeleted(side: missing, id: coupling.id(on: missing)))
         case .removeCoupling:
-            return .removeCoupling(reason: "the \(missing.displayName) record was deleted")
+            return .removeCoupling(reason: tr("the {0} record was deleted", missing.displayName))
         case .restore:
             switch RecordBlueprint.fields(for: mapping, from: surviving, sourceSide: survivingSide, translator: translator) {
             case .success(let fields): return .restore(side: missing, fields: fields)

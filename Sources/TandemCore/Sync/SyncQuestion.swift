@@ -8,5 +8,6 @@ public enum SyncQuestion: Sendable, Equatable {
     /// A yes/no question about one direction.
     case confirm(text: String, choice: SyncChoice, defaultYes: Bool)
 
-    public static let notCoupledText = "The record is not coupled. Do you want to set up a coupling?"
+    /// The question for a record that is not coupled, in the current language.
+    public static var notCoupledText: String { tr("The record is not coupled. Do you want to set up a coupling?") }
 }

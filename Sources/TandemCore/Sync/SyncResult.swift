@@ -18,19 +18,9 @@ public struct SyncResult: Sendable {
         job.counters.modified + job.counters.unchanged + job.counters.inserted + job.counters.uncoupled
     }
 
-    /// "Synchronized 41 of 50 records. 2 failed. 7 were skipped."
+    /// "Synchronized 41 of 50 records. 2 failed. 7 were skipped." in the current language.
     public var summary: String {
-        var text = "Synchronized \(synchronized) of \(selected) record\(selected == 1 ? "" : "s")."
-        if job.counters.failed > 0 { text += " \(job.counters.failed) failed." }
-        if job.counters.changedElsewhere > 0 {
-            let count = job.counters.changedElsewhere
-            text += " \(count) \(count == 1 ? "was" : "were") changed by someone else meanwhile and left as they are."
-        }
-        if job.counters.skipped > 0 {
-            text += " \(job.counters.skipped) \(job.counters.skipped == 1 ? "was" : "were") skipped."
-        }
-        if job.counters.overwritten > 0 { text += " " + SyncJob.overwroteSentence(job.counters.overwritten, job.direction) }
-        if cancelled { text += " Cancelled before the end." }
-        return text
+        let text = SyncJob.synchronizedSentences(synchronized, of: selected, job.counters, job.direction)
+        return cancelled ? text + " " + SyncJob.cancelledSentence : text
     }
 }
