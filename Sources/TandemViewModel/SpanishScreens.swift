@@ -66,10 +66,5 @@ enum SpanishScreens {
         "\"{0}\" is not a condition like Field=Value.": "\"{0}\" no es una condición del tipo Campo=Valor.",
         "{0} has no field \"{1}\".": "{0} no tiene el campo \"{1}\".",
         // Words the screens share with the rendering (buttons, dialog titles).
-        "Synchronize now": "Sincronizar ahora",
-        "Yes": "Sí",
-        "No": "No",
-        "Match-based coupling": "Emparejamiento basado en coincidencias",
-        "(deleted) {0}": "(eliminado) {0}",
     ]
 }

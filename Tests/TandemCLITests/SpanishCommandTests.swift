@@ -42,15 +42,15 @@ import Testing
         let cli = CLIHarness()
         defer { cli.remove() }
         try cli.run("init")
-        #expect(try cli.run("set", "C00370", "City=Potsdam").status == 0)
-        let preview = try cli.run(["sync", "C00370", "--direction", "to-crm", "--preview"], environment: Self.spanish)
+        #expect(try cli.run("set", "C00090", "City=Potsdam").status == 0)
+        let preview = try cli.run(["sync", "C00090", "--direction", "to-crm", "--preview"], environment: Self.spanish)
         #expect(preview.status == 0, "\(preview.err)")
         let header = try #require(preview.out.split(separator: "\n").first)
         #expect(header.hasPrefix("Registro") && header.contains("Acción") && header.contains("Anterior → nuevo"), "\(header)")
         #expect(preview.out.contains("escribir") && preview.out.contains("CRM address1_city"), "\(preview.out)")
         #expect(preview.out.contains("Vista previa de CUSTOMER: cambiaría 1 registro (") && preview.out.contains(" 0 fallarían.")
                 && preview.out.hasSuffix(" No se ha escrito nada.\n"), "\(preview.out)")
-        let synced = try cli.run(["sync", "C00370", "--direction", "to-crm"], environment: Self.spanish)
+        let synced = try cli.run(["sync", "C00090", "--direction", "to-crm"], environment: Self.spanish)
         #expect(synced.status == 0)
         #expect(synced.out.firstMatch(of: /^CUSTOMER: .+ \(trabajo \d+\)$/.anchorsMatchLineEndings()) != nil, "\(synced.out)")
     }
@@ -139,7 +139,7 @@ import Testing
         #expect(card.status == 0)
         let lines = card.out.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.hasPrefix("Emparejamiento (CUSTOMER)") } && lines.contains("Dirección"), "\(card.out)")
-        let labelled = lines.filter { ["  emparejado con ", "  estado ", "  sincronizado ERP "].contains { prefix in $0.hasPrefix(prefix) } }
+        let labelled = lines.filter { line in ["  emparejado con ", "  estado ", "  sincronizado ERP "].contains { line.hasPrefix($0) } }
         #expect(labelled.count == 3, "\(card.out)")
         // The widest label, "modificado en ERP", is 17 columns: every value starts at column 20.
         for line in labelled {

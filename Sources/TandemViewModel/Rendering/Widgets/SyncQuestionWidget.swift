@@ -12,19 +12,24 @@ struct SyncQuestionWidget: Widget {
         }
     }
 
-    private var warningLines: [String] {
+    /// The warning wrapped to the text width of a box `boxWidth` wide (72 at most), so a narrow screen
+    /// gets more lines, not cut ones.
+    private func warningLines(boxWidth: Int) -> [String] {
         guard case .menu(_, _, _, let warning?) = dialog.question else { return [] }
-        return TextWrap.lines(warning, width: 66)
+        return TextWrap.lines(warning, width: max(10, boxWidth - 4))
     }
 
-    func preferredSize(on screen: Size) -> Size { Size(width: 72, height: dialog.options.count + warningLines.count + 7) }
+    func preferredSize(on screen: Size) -> Size {
+        let width = min(72, screen.width - 2)
+        return Size(width: 72, height: dialog.options.count + warningLines(boxWidth: width).count + 7)
+    }
 
     func render(in box: Rect, _ canvas: inout Canvas) {
         canvas.box(in: box, title: tr("Synchronize now"))
         var row = box.row + 2
         canvas.draw(title, row: row, column: box.column + 2, width: box.width - 4, style: .dialogTitle)
         row += 1
-        for line in warningLines {
+        for line in warningLines(boxWidth: box.width) {
             canvas.draw(line, row: row, column: box.column + 2, width: box.width - 4, style: .conflict)
             row += 1
         }
