@@ -15,6 +15,8 @@ enum SpanishRendering {
         "mapping {0}": "asignación {0}",
         "Coupled to": "Emparejado con",
         "(deleted) {0}": "(eliminado) {0}",
+        "changed": "modificado",
+        "failed": "erróneo",
         "skipped": "omitido",
         "To CRM   {0}": "A CRM  {0}",
         "From CRM {0}": "De CRM {0}",

@@ -70,7 +70,7 @@ enum ScreenRenderer {
             lines.append(("  " + (coupling.counterpartLabel ?? tr("(deleted) {0}", coupling.counterpartID)),
                           coupling.counterpartLabel == nil ? .failed : .normal))
             let (mark, style) = Renderer.mark(coupling.status)
-            lines.append(("  \(mark) \(coupling.status.rawValue)" + (coupling.skipped ? " · " + tr("skipped") : ""), style))
+            lines.append(("  \(mark) \(statusWord(coupling.status))" + (coupling.skipped ? " · " + tr("skipped") : ""), style))
             lines.append((tr("To CRM   {0}", describe(coupling.toCRM, in: zone)), coupling.toCRM?.succeeded == false ? .failed : .normal))
             lines.append((tr("From CRM {0}", describe(coupling.fromCRM, in: zone)), coupling.fromCRM?.succeeded == false ? .failed : .normal))
             lines.append((tr("ERP synced {0}", coupling.erpSyncedAt.map { Format.dateTime($0, in: zone) } ?? tr("never")), .dim))
@@ -90,6 +90,17 @@ enum ScreenRenderer {
         canvas.box(top: 2, left: column, width: width, height: height, title: tr("Coupling"), style: .normal)
         for (index, line) in lines.prefix(height - 2).enumerated() {
             canvas.draw(line.0, row: 3 + index, column: column + 2, width: width - 4, style: line.1)
+        }
+    }
+
+    /// The coupling status in a word, as the card's box shows it.
+    private static func statusWord(_ status: CouplingStatus) -> String {
+        switch status {
+        case .coupled: tr("coupled")
+        case .changed: tr("changed")
+        case .skipped: tr("skipped")
+        case .failed: tr("failed")
+        case .notCoupled: tr("not coupled")
         }
     }
 
