@@ -112,4 +112,27 @@ import TandemTestSupport
         #expect(try CSV.parse(Array("\"a;b\",c\n".utf8), file: "x").header == ["a;b", "c"])
         #expect(try CSV.parse(Array("name\n".utf8), file: "x").header == ["name"])
     }
+
+    /// A customer list exported from Business Central in Spanish: its captions name the fields, and the
+    /// list sorts ñ with n (accent-insensitive, the same order in every language: the sort key is stored
+    /// and shared by everyone on the workspace).
+    @Test func aSpanishBusinessCentralExportImportsByItsCaptionsAndSortsÑWithN() throws {
+        let (opened, folder) = try empty()
+        defer { folder.remove() }
+        let table = try opened.table("Customer", on: .erp)
+        let file = try folder.write("clientes.csv", """
+            Nº;Nombre;Población;Cód. país/región;Correo electrónico
+            C00010;Ñandú S.L.;Sevilla;ES;hola@nandu.example
+            C00020;Nuvola;Milano;IT;ciao@nuvola.example
+            C00030;Núñez e Hijos;Córdoba;ES;info@nunez.example
+            C00040;Nunez Trading;Madrid;ES;info@nuneztrading.example
+
+            """)
+        let imported = try RecordImporter.importFile(file, into: table)
+        #expect(imported.added == 4 && imported.ignoredColumns.isEmpty)
+        let nandu = try #require(try table.records(numbers: ["C00010"]).first)
+        #expect(nandu["City"] == "Sevilla" && nandu["Country/Region Code"] == "ES" && nandu["E-Mail"] == "hola@nandu.example")
+        let order = try table.page(search: nil, from: .first, limit: 10).map { $0["Name"] }
+        #expect(order == ["Ñandú S.L.", "Núñez e Hijos", "Nunez Trading", "Nuvola"])
+    }
 }
