@@ -4,6 +4,11 @@
 /// option names and the values an option takes (to-crm, erp, CUSTOMER, --yes) stay as they are typed.
 enum SpanishCommandLine {
     static let table: [String: String] = [
+        "synchronization": "sincronización",
+        "coupling": "emparejamiento",
+        "uncoupling": "desemparejamiento",
+        "match-coupling": "emparejamiento por coincidencias",
+        "undo": "deshacer",
         // tandem and the options every command takes
         "Couple ERP customers and contacts with CRM accounts and contacts, and synchronize them.": "Empareja clientes y contactos del ERP con cuentas y contactos del CRM, y los sincroniza.",
         "tandem [--workspace <dir>]           (the terminal UI)\n  tandem <command> [options]            (scripts: see the commands below)": "tandem [--workspace <dir>]           (la interfaz de terminal)\n  tandem <command> [options]            (scripts: vea los comandos abajo)",

@@ -147,4 +147,19 @@ import Testing
             #expect(characters.count > 20 && characters[19] == " " && characters[20] != " ", "\(line)")
         }
     }
+
+    /// The job log's text speaks Spanish too: job types in words and times as Spain writes them, in
+    /// the local time zone (English keeps UTC ISO 8601, as JSON does).
+    @Test func theJobLogWritesSpanishJobTypesAndDates() throws {
+        let cli = CLIHarness()
+        defer { cli.remove() }
+        try cli.run("init")
+        #expect(try cli.run("set", "C00090", "City=Potsdam").status == 0)
+        #expect(try cli.run("sync", "C00090", "--direction", "to-crm").status == 0)
+        let spanish = try cli.run(["jobs"], environment: Self.spanish.merging(["TZ": "Europe/Madrid"]) { $1 })
+        #expect(spanish.out.contains("sincronización"), "\(spanish.out)")
+        #expect(spanish.out.firstMatch(of: /\d\d\/\d\d\/\d{4} \d\d:\d\d/) != nil, "\(spanish.out)")
+        let english = try cli.run("jobs")
+        #expect(english.out.contains("synchronization") && english.out.firstMatch(of: /\d{4}-\d\d-\d\dT/) != nil, "\(english.out)")
+    }
 }

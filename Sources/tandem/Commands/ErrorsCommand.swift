@@ -29,7 +29,7 @@ struct ErrorsCommand: ParsableCommand, JSONOutputCommand {
             table.add([row.erpTable, row.erpLabel ?? row.coupling.erpID.rawValue, row.crmLabel ?? row.coupling.crmID.rawValue,
                        row.erpExists ? tr("exists") : tr("deleted"), row.crmExists ? tr("exists") : tr("deleted"),
                        row.coupling.skipped ? tr("yes") : tr("no"),
-                       row.failedOn?.iso8601 ?? "", row.lastError?.message ?? ""])
+                       row.failedOn.map(TextWords.time) ?? "", row.lastError?.message ?? ""])
         }
         Console.out(table.render())
         Console.error(trn("{0} coupling with errors.", "{0} couplings with errors.", rows.count))

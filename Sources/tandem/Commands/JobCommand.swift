@@ -28,15 +28,15 @@ struct JobCommand: ParsableCommand, JSONOutputCommand {
                           sourceId: $0.sourceID?.rawValue, destinationId: $0.destinationID?.rawValue)
             }, recordsWritten: written))
         }
-        Console.out(tr("Job {0}", job.id) + " · \(job.type.rawValue) · \(job.mapping)\(job.direction.map { " · \($0.rawValue)" } ?? "")")
-        Console.out(tr("started {0}, finished {1}", job.startedAt, job.finishedAt?.iso8601 ?? tr("not yet")))
+        Console.out(tr("Job {0}", job.id) + " · \(TextWords.jobType(job.type)) · \(job.mapping)\(job.direction.map { " · \($0.rawValue)" } ?? "")")
+        Console.out(tr("started {0}, finished {1}", TextWords.time(job.startedAt), job.finishedAt.map(TextWords.time) ?? tr("not yet")))
         Console.out(Console.safe(job.message))
         Console.out(tr("records written: {0}", Format.integer(written)) + (job.undoneBy.map { tr(" (undone by job {0})", $0) } ?? ""))
         guard !errors.isEmpty else { return Console.out(tr("no errors")) }
         var table = TextTable([TextTable.Column(title: tr("Time")), TextTable.Column(title: tr("Source")),
                                TextTable.Column(title: tr("Destination")), TextTable.Column(title: tr("Message"), maxWidth: 90)])
         for error in errors {
-            table.add([error.at.iso8601, "\(error.sourceSide.rawValue) \(error.sourceID?.rawValue ?? "")",
+            table.add([TextWords.time(error.at), "\(error.sourceSide.rawValue) \(error.sourceID?.rawValue ?? "")",
                        error.destinationID?.rawValue ?? "", error.message])
         }
         Console.out(table.render())

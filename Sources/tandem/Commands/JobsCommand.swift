@@ -21,7 +21,7 @@ struct JobsCommand: ParsableCommand, JSONOutputCommand {
         } + [TextTable.Column(title: tr("Message"), maxWidth: 60)])
         for job in jobs {
             let counters = job.counters
-            table.add([String(job.id), job.startedAt.iso8601, job.durationMilliseconds.map(String.init) ?? "", job.type.rawValue, job.caption]
+            table.add([String(job.id), TextWords.time(job.startedAt), job.durationMilliseconds.map(String.init) ?? "", TextWords.jobType(job.type), job.caption]
                       + [counters.inserted, counters.modified, counters.unchanged, counters.skipped, counters.failed,
                          counters.deleted, counters.coupled, counters.uncoupled, counters.changedElsewhere].map(String.init)
                       + [(job.interrupted ? tr("interrupted: its process ended before it did. ") : "")

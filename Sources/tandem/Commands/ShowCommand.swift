@@ -51,8 +51,8 @@ struct ShowCommand: ParsableCommand, JSONOutputCommand {
         Console.out(labels.line(tr("status"), status.words))
         Console.out(labels.line(tr("to CRM"), describe(coupling.lastResultToCRM)))
         Console.out(labels.line(tr("from CRM"), describe(coupling.lastResultFromCRM)))
-        Console.out(labels.line(tr("ERP synced at"), coupling.erpModifiedAtLastSync?.iso8601 ?? tr("never")))
-        Console.out(labels.line(tr("CRM synced at"), coupling.crmModifiedAtLastSync?.iso8601 ?? tr("never")))
+        Console.out(labels.line(tr("ERP synced at"), coupling.erpModifiedAtLastSync.map(TextWords.time) ?? tr("never")))
+        Console.out(labels.line(tr("CRM synced at"), coupling.crmModifiedAtLastSync.map(TextWords.time) ?? tr("never")))
         if coupling.skipped { Console.out(labels.line(tr("skipped"), tr("yes (retry with `tandem retry`)"))) }
         if let error = coupling.lastError { Console.out(labels.line(tr("last error"), Console.safe(error.message))) }
         if other != nil {
