@@ -37,6 +37,20 @@ import TandemCore
         }
     }
 
+    @Test(arguments: sizes) func theContactsListSpeaksSpanish(_ size: Size) throws {
+        try spanish {
+            let harness = try Harness(size: size)
+            defer { harness.remove() }
+            harness.model.press(.character("2"))
+            let frame = harness.model.frame
+            try expectGolden(frame, name("contacts", size))
+            expectWhole(frame)
+            #expect(frame.line(0).contains("Contactos"))
+            #expect(frame.line(1).contains("ERP · Contacto · 302") && frame.line(1).contains("CRM · Contacto · 320"), "\(frame.text)")
+            #expect(frame.line(size.height - 2).contains("302 contactos"), "\(frame.line(size.height - 2))")
+        }
+    }
+
     @Test(arguments: sizes) func aCardShowsBusinessCentralsSpanishCaptionsAndSpanishDates(_ size: Size) throws {
         try spanish {
             let harness = try Harness(size: size)
