@@ -198,4 +198,26 @@ import TandemCore
         let jobs = Array(Language.$override.withValue(language) { tr("   Job  Started           Type             Mapping              Result") })
         #expect(jobs[5] != " " && jobs[6] == " ")
     }
+
+    /// A skipped record in the preview and the refusals of an undo keep their warning style in Spanish.
+    @Test func aSkipInThePreviewAndAnUndosRefusalsAreMarkedInSpanish() throws {
+        try spanish {
+            let harness = try Harness()
+            defer { harness.remove() }
+            // C00990 is not coupled: the preview of it with C00090 lists it as skipped.
+            // Rows 3 and 4 of the list are C00090 and C00990.
+            harness.model.press(.down, .down, .down, .space, .space, .character("s"), .character("p"))
+            guard case .preview? = harness.state.modal else { Issue.record("no preview"); return }
+            let frame = harness.model.frame
+            let row = try #require((0..<frame.size.height).first { frame.line($0).contains("C00990") && frame.line($0).contains("omitido —") },
+                                   "\(frame.text)")
+            #expect(frame.styleLine(row).contains("!"))
+            var state = AppState(size: Size(width: 80, height: 24), workspaceName: "w")
+            state.modal = .undoPreview(UndoPreviewDialog(jobID: 3, summary: "s", lines: [
+                "  ERP C00010 Adatum: City Kiel → Berlin", tr("Refused (changed or deleted since the job):")]))
+            let undo = Renderer.render(state)
+            let refused = try #require((0..<24).first { undo.line($0).contains("Rechazados") })
+            #expect(undo.styleLine(refused).contains("!") && !undo.styleLine(refused - 1).contains("!"))
+        }
+    }
 }

@@ -9,7 +9,9 @@ struct PreviewWidget: Widget {
         canvas.draw(preview.summary, row: box.row + 1, column: box.column + 2, width: box.width - 4, style: .dialogTitle)
         let rows = box.height - 4
         for (offset, line) in preview.lines.dropFirst(preview.scroll).prefix(rows).enumerated() {
-            let style: StyleRole = line.contains("skipped —") || line.contains("fails —") ? .conflict : .dialog
+            // The lines' own words mark a skip or a failure, in whichever language they were made.
+            let style: StyleRole = line.contains(tr("{0}: skipped — {1}", "", "")) || line.contains(tr("{0}: fails — {1}", "", ""))
+                ? .conflict : .dialog
             canvas.draw(line, row: box.row + 2 + offset, column: box.column + 2, width: box.width - 4, style: style)
         }
         canvas.draw(tr("{0} synchronizes · {1} goes back", Key.enter, Key.escape), row: box.row + box.height - 2, column: box.column + 2, width: box.width - 4,

@@ -14,7 +14,7 @@ struct UndoPreviewWidget: Widget {
         canvas.draw(dialog.summary, row: box.row + 1, column: box.column + 2, width: box.width - 4, style: .dialogTitle)
         let rows = box.height - 4
         for (offset, line) in dialog.lines.dropFirst(dialog.scroll).prefix(rows).enumerated() {
-            let style: StyleRole = line.hasPrefix("Refused") ? .conflict : .dialog
+            let style: StyleRole = line.hasPrefix(tr("Refused (changed or deleted since the job):")) ? .conflict : .dialog
             canvas.draw(line, row: box.row + 2 + offset, column: box.column + 2, width: box.width - 4, style: style)
         }
         let more = dialog.lines.count - dialog.scroll - rows
