@@ -191,23 +191,10 @@ import TandemViewModel
         guard case .coupling? = harness.state.modal else { Issue.record("no coupling dialog"); return }
     }
 
-    /// Opens the customer's card, moves to City (in the card's grouped order) and empties it for typing.
-    private func editCityOnTheCard(of number: String, _ harness: Harness) {
-        harness.focus(number)
-        harness.model.press(.enter)
-        for _ in 0..<20 {
-            guard case .card(let card)? = harness.state.screens.last, StandardTables.customer.fields[card.cursor].name != "City"
-            else { break }
-            harness.model.press(.down)
-        }
-        harness.model.press(.enter)
-        for _ in 0..<20 { harness.model.press(.backspace) }
-    }
-
     @Test func editingAFieldOnTheCardWritesItAndMarksTheRowChanged() throws {
         let harness = try Harness()
         defer { harness.remove() }
-        editCityOnTheCard(of: "C00900", harness)
+        harness.editCityOnTheCard(of: "C00900")
         harness.model.type("Córdoba")
         harness.model.press(.enter)
         #expect(try harness.customer("C00900")["City"] == "Córdoba")
@@ -249,7 +236,7 @@ import TandemViewModel
     @Test func typingStopsAtTheLengthTheFieldHolds() throws {
         let harness = try Harness()
         defer { harness.remove() }
-        editCityOnTheCard(of: "C00900", harness)
+        harness.editCityOnTheCard(of: "C00900")
         // An emoji is two UTF-16 units: it does not fit in the last one; a letter does.
         harness.model.type(String(repeating: "x", count: 29) + "😀")
         #expect(harness.state.message == "City holds at most 30 characters." && harness.state.messageIsError)

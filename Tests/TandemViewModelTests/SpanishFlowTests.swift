@@ -9,24 +9,11 @@ import TandemViewModel
 @Suite struct SpanishFlowTests {
     func spanish(_ body: () throws -> Void) rethrows { try Language.$override.withValue(.spanish, operation: body) }
 
-    /// Opens the customer's card on City and empties it for typing.
-    private func editCity(of number: String, _ harness: Harness) {
-        harness.focus(number)
-        harness.model.press(.enter)
-        for _ in 0..<20 {
-            guard case .card(let card)? = harness.state.screens.last, StandardTables.customer.fields[card.cursor].name != "City"
-            else { break }
-            harness.model.press(.down)
-        }
-        harness.model.press(.enter)
-        for _ in 0..<20 { harness.model.press(.backspace) }
-    }
-
     @Test func aFieldSavedOnTheCardAndTheRefusalWhenSomeoneElseChangedIt() throws {
         let harness = try Harness()
         defer { harness.remove() }
         try spanish {
-            editCity(of: "C00900", harness)
+            harness.editCityOnTheCard(of: "C00900")
             harness.model.type(String(repeating: "x", count: 29) + "😀")
             #expect(harness.state.message == "Población admite como máximo 30 caracteres." && harness.state.messageIsError)
             for _ in 0..<29 { harness.model.press(.backspace) }
