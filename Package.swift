@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "TandemCore", targets: ["TandemCore"]),
         .library(name: "TandemSQLite", targets: ["TandemSQLite"]),
         .library(name: "TandemViewModel", targets: ["TandemViewModel"]),
+        .library(name: "TandemConnectors", targets: ["TandemConnectors"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -24,6 +25,10 @@ let package = Package(
             dependencies: ["TandemCore", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
+        // The remote sides: Business Central API v2.0 and the Dataverse Web API, each kept in a local
+        // replica (the same SQLite side database the embedded default uses). All HTTP goes through
+        // one transport seam (`HTTPTransport`).
+        .target(name: "TandemConnectors", dependencies: ["TandemCore", "TandemSQLite"]),
         // The whole terminal UI without a terminal: state, keys, reducer, effects, and frames of cells.
         .target(name: "TandemViewModel", dependencies: ["TandemCore"]),
         // ncursesw for Swift: a module map and a shim for what Swift cannot import (macros, globals).
