@@ -50,6 +50,9 @@ let package = Package(
         ),
         // Helpers shared by the test targets (a hand-moved clock, temporary folders, hostile strings).
         .target(name: "TandemTestSupport", dependencies: ["TandemCore"], path: "Tests/Support"),
+        // The replica of a remote side: pulls, resumed pulls, deletion sweeps, conditional remote writes.
+        .testTarget(name: "TandemReplicaTests", dependencies: ["TandemConnectors", "TandemSQLite", "TandemCore",
+                                                              "TandemTestSupport"]),
         .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore", "TandemTestSupport"]),
         .testTarget(name: "TandemSQLiteTests", dependencies: ["TandemSQLite", "TandemCore", "TandemSampleData",
                                                              "TandemTestSupport"]),

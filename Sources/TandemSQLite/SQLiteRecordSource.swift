@@ -5,7 +5,7 @@ import TandemCore
 /// write call is one transaction; `modifiedAt` moves forward on every write.
 public final class SQLiteRecordSource: RecordSource {
     public let schema: TableSchema
-    private let pool: GuardedPool
+    let pool: GuardedPool
     private let clock: any TimeSource
     private let table: String
     private let selectColumns: String

@@ -83,6 +83,53 @@ public struct SQLiteWorkspace: Sendable {
                                crmTables: Dictionary(uniqueKeysWithValues: crm.map { ($0.schema.name, $0) }))
     }
 
+    /// The replica of table `name` on `side`, for a side that lives in a remote service.
+    public func replica(_ name: String, on side: Side) throws -> SQLiteReplica {
+        SQLiteReplica(records: try table(name, on: side), clock: workspace.clock)
+    }
+
+    /// Where `side` lives when it is not the embedded database (nil: it is).
+    public func connection(on side: Side) throws -> SideConnection? {
+        try sideTables(side).first?.pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT kind, url, company, connectedAt FROM remote_connection").map { row in
+                let stored = StoredRow(row, path: self.sideTables(side).first?.pool.path ?? "", table: "remote_connection")
+                return SideConnection(kind: try stored.text(0), url: try stored.text(1), company: try stored.text(2),
+                                      connectedAt: Timestamp(milliseconds: try stored.integer(3)))
+            }
+        }
+    }
+
+    /// Records where `side` lives (nil: back to the embedded database). Going back keeps the records
+    /// as the embedded side's own and forgets their remote ids, ETags and cursors.
+    public func setConnection(_ connection: SideConnection?, on side: Side) throws {
+        try sideTables(side).first?.pool.write { db in
+            try db.execute(sql: "DELETE FROM remote_connection")
+            if let connection {
+                try db.execute(sql: "INSERT INTO remote_connection (singleton, kind, url, company, connectedAt) VALUES (1, ?, ?, ?, ?)",
+                               arguments: [connection.kind, connection.url, connection.company, connection.connectedAt.milliseconds])
+            } else {
+                try db.execute(sql: "DELETE FROM remote_rows")
+                try db.execute(sql: "DELETE FROM pull_state")
+            }
+        }
+    }
+
+    /// The same files with other sources standing in for some tables (a remote side's tables, which
+    /// read their replica and send writes to the service).
+    public func replacingTables(_ replacements: [any RecordSource], on side: Side) -> Workspace {
+        var erp: [any RecordSource] = Array(workspace.erpTables.values)
+        var crm: [any RecordSource] = Array(workspace.crmTables.values)
+        for replacement in replacements {
+            if side == .erp { erp.removeAll { $0.schema.name == replacement.schema.name }; erp.append(replacement) }
+            else { crm.removeAll { $0.schema.name == replacement.schema.name }; crm.append(replacement) }
+        }
+        return Workspace(store: workspace.store, erpTables: erp, crmTables: crm, clock: workspace.clock, leases: workspace.leases)
+    }
+
+    private func sideTables(_ side: Side) -> [SQLiteRecordSource] {
+        Array((side == .erp ? erpTables : crmTables).values)
+    }
+
     /// The SQLite table `name` on `side`.
     public func table(_ name: String, on side: Side) throws -> SQLiteRecordSource {
         guard let table = (side == .erp ? erpTables : crmTables)[name] else { throw TandemError.unknownTable(side, name) }

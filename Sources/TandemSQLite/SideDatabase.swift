@@ -8,7 +8,7 @@ import TandemCore
 /// `TableSchema`s, so a later change to a schema cannot change what an old migration did. A new field
 /// or table is a new migration (`SideMigrationTests` fails until there is one).
 enum SideDatabase {
-    static let schemaVersion = 3
+    static let schemaVersion = 4
 
     static func kind(_ side: Side) -> DatabaseKind { side == .erp ? .erp : .crm }
 
@@ -27,6 +27,12 @@ enum SideDatabase {
             migrator.registerMigration("v3: erp contact type") { db in
                 for statement in erpV3 { try db.execute(sql: statement) }
             }
+        }
+        // A side that lives in Business Central or Dataverse keeps its records here as a replica: the
+        // connection, each record's remote id and ETag, and each table's pull cursor, all in the file
+        // whose rows they describe, so a pull stores its rows and its cursor in one transaction.
+        migrator.registerMigration("v4: \(side.rawValue) replica of a remote side") { db in
+            for statement in replicaV4 { try db.execute(sql: statement) }
         }
         return migrator
     }
@@ -161,6 +167,43 @@ enum SideDatabase {
     private static let erpV3 = [
         """
         ALTER TABLE "Contact" ADD COLUMN "Type" TEXT NOT NULL DEFAULT 'Person'
+        """,
+    ]
+
+    /// v4 of both side databases: the replica of a remote side.
+    private static let replicaV4 = [
+        """
+        CREATE TABLE remote_connection (
+            singleton INTEGER PRIMARY KEY NOT NULL CHECK (singleton = 1),
+            kind TEXT NOT NULL,
+            url TEXT NOT NULL,
+            company TEXT NOT NULL DEFAULT '',
+            connectedAt INTEGER NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE remote_rows (
+            "table" TEXT NOT NULL,
+            id TEXT NOT NULL,
+            remote_id TEXT NOT NULL,
+            etag TEXT NOT NULL,
+            PRIMARY KEY ("table", id)
+        ) WITHOUT ROWID
+        """,
+        """
+        CREATE UNIQUE INDEX remote_rows_by_remote_id ON remote_rows ("table", remote_id)
+        """,
+        """
+        CREATE TABLE pull_state (
+            "table" TEXT PRIMARY KEY NOT NULL,
+            cursor TEXT,
+            next_link TEXT,
+            pull_started_full INTEGER NOT NULL DEFAULT 0,
+            last_pull_at INTEGER,
+            records_pulled INTEGER NOT NULL DEFAULT 0,
+            requests INTEGER NOT NULL DEFAULT 0,
+            seconds_waited REAL NOT NULL DEFAULT 0
+        ) WITHOUT ROWID
         """,
     ]
 }

@@ -48,6 +48,15 @@ struct StoredRow {
         (row[index] as DatabaseValue).isNull ? nil : try integer(index)
     }
 
+    /// A REAL column (an integer stored in it reads as its value).
+    func real(_ index: Int) throws -> Double {
+        switch (row[index] as DatabaseValue).storage {
+        case .double(let number): return number
+        case .int64(let number): return Double(number)
+        default: throw bad(index)
+        }
+    }
+
     func int(_ index: Int) throws -> Int {
         guard let number = Int(exactly: try integer(index)) else { throw bad(index) }
         return number

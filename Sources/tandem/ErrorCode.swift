@@ -95,6 +95,7 @@ enum ErrorCode: String, Encodable, CaseIterable {
         case .duplicateID, .duplicateNumber: .duplicateRecord
         case .unknownField: .unknownField
         case .noNumberSeries: .failed
+        case .rejected: .refused
         }
     }
 }

@@ -49,6 +49,8 @@ enum SpanishCore {
         "The record is not coupled.": "El registro no está emparejado.",
         "The record is not coupled. Do you want to set up a coupling?": "El registro no está emparejado. ¿Desea configurar un emparejamiento?",
         "The side could not be written: {0}": "No se pudo escribir en el lado: {0}",
+        "The {0} refused the record: {1}": "{0} rechazó el registro: {1}",
+        "The service refused {0} {1}: {2}": "El servicio rechazó {0} {1}: {2}",
         "The {0} already has a record No. {1}.": "El {0} ya tiene un registro Nº {1}.",
         "The {0} already has a record with this id.": "El {0} ya tiene un registro con este id.",
         "The {0} has no table \"{1}\".": "El {0} no tiene ninguna tabla \"{1}\".",

@@ -7,6 +7,9 @@ public enum RecordSourceError: Error, Sendable, Equatable, CustomStringConvertib
     case duplicateNumber(table: String, number: String)
     case unknownField(table: String, field: String)
     case noNumberSeries(table: String)
+    /// A remote service refused the write for this record alone, with its own message (a validation
+    /// error, a value it does not accept).
+    case rejected(table: String, id: RecordID, message: String)
 
     public var description: String {
         switch self {
@@ -16,6 +19,7 @@ public enum RecordSourceError: Error, Sendable, Equatable, CustomStringConvertib
         case .duplicateNumber(let table, let number): tr("{0} No. {1} already exists.", table, number)
         case .unknownField(let table, let field): tr("{0} has no field \"{1}\".", table, field)
         case .noNumberSeries(let table): tr("{0} has no number series.", table)
+        case .rejected(let table, let id, let message): tr("The service refused {0} {1}: {2}", table, id, message)
         }
     }
 }

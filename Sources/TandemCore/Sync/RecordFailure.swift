@@ -25,6 +25,8 @@ public enum RecordFailure: Sendable, Equatable, Hashable, Codable {
     case duplicateID(side: Side)
     case duplicateNumber(side: Side, number: String)
     case unknownField(side: Side, field: String)
+    /// The service behind `side` refused this record, with its message.
+    case rejectedByService(side: Side, message: String)
     /// The side failed as a whole (its database or service), with the error it gave.
     case storage(String)
     case couldNotCreate
@@ -69,6 +71,7 @@ public enum RecordFailure: Sendable, Equatable, Hashable, Codable {
         case .duplicateID(let side): tr("The {0} already has a record with this id.", side.displayName)
         case .duplicateNumber(let side, let number): tr("The {0} already has a record No. {1}.", side.displayName, number)
         case .unknownField(let side, let field): tr("The {0} table has no field \"{1}\".", side.displayName, field)
+        case .rejectedByService(let side, let message): tr("The {0} refused the record: {1}", side.displayName, message)
         case .storage(let error): tr("The side could not be written: {0}", error)
         case .couldNotCreate: tr("The record could not be created.")
         case .couldNotRestore: tr("The record could not be restored.")
@@ -96,6 +99,7 @@ public enum RecordFailure: Sendable, Equatable, Hashable, Codable {
         case .duplicateNumber(_, let number): self = .duplicateNumber(side: side, number: number)
         case .unknownField(_, let field): self = .unknownField(side: side, field: field)
         case .noNumberSeries: self = .storage(error: refusal)
+        case .rejected(_, _, let message): self = .rejectedByService(side: side, message: message)
         }
     }
 
