@@ -14,7 +14,7 @@ public final class RemoteRecordSource: RecordSource {
     /// The fields the service carries; the others (Business Central's customer `Contact`) are kept in
     /// the replica only.
     public let carriedFields: [String]
-    private let remote: RemoteTableProvider
+    public let remote: RemoteTableProvider
 
     public var schema: TableSchema { replica.records.schema }
 

@@ -114,9 +114,15 @@ public struct SQLiteWorkspace: Sendable {
         }
     }
 
-    /// The same files with other sources standing in for some tables (a remote side's tables, which
-    /// read their replica and send writes to the service).
-    public func replacingTables(_ replacements: [any RecordSource], on side: Side) -> Workspace {
+    /// The same files with the engine working on `workspace` (one whose remote tables stand in for
+    /// some of these).
+    public func working(on workspace: Workspace) -> SQLiteWorkspace {
+        SQLiteWorkspace(folder: folder, workspace: workspace, erpTables: erpTables, crmTables: crmTables)
+    }
+
+    /// `workspace` with other sources standing in for some tables of `side` (a remote side's tables,
+    /// which read their replica and send writes to the service).
+    public func replacingTables(_ replacements: [any RecordSource], on side: Side, in workspace: Workspace) -> Workspace {
         var erp: [any RecordSource] = Array(workspace.erpTables.values)
         var crm: [any RecordSource] = Array(workspace.crmTables.values)
         for replacement in replacements {

@@ -1,3 +1,4 @@
+import TandemConnectors
 import TandemCore
 import TandemSQLite
 
@@ -65,6 +66,7 @@ enum ErrorCode: String, Encodable, CaseIterable {
         case is OutputFileError: .outputFile
         case is CSVError: .csv
         case is FieldRefusal: .valueRefused
+        case is ServiceEndpointError: .usage
         default: .failed
         }
     }

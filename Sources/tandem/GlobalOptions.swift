@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TandemConnectors
 import TandemCore
 import TandemSQLite
 
@@ -34,11 +35,21 @@ struct GlobalOptions: ParsableArguments {
         return opened
     }
 
+    /// Opens the workspace with its connected sides in place: their tables read the replica and write
+    /// through the service (credentials from the environment, read on the first request).
+    func openConnected(for access: AccessMode) throws -> ConnectedWorkspace {
+        try ConnectedWorkspace.attach(try open(for: access), environment: ProcessInfo.processInfo.environment)
+    }
+
     /// Opens the workspace, creating the built-in default from the sample data on first use; the
     /// notice says so when it did.
     func openOrCreate(for access: AccessMode) throws -> (SQLiteWorkspace, notice: String?) {
         let (folder, isDefault) = location
-        if SQLiteWorkspace.exists(at: folder) { return (try SQLiteWorkspace.open(at: folder, access: access), nil) }
+        if SQLiteWorkspace.exists(at: folder) {
+            let opened = try SQLiteWorkspace.open(at: folder, access: access)
+            let connected = try ConnectedWorkspace.attach(opened, environment: ProcessInfo.processInfo.environment)
+            return (opened.working(on: connected.workspace), nil)
+        }
         guard isDefault else { throw CommandError(.noWorkspace, tr("No workspace at {0}. Create one with `tandem init`.", folder)) }
         let source = SampleDataLocator.find(nil)
         let (opened, _) = try SampleDataLoader.load(from: source, into: folder)

@@ -16,7 +16,8 @@ struct TandemCommand: ParsableCommand {
             JobsCommand.self, JobCommand.self, ErrorsCommand.self, RetryCommand.self, UndoCommand.self,
             RestoreCommand.self, DeleteRecordCommand.self, CleanupCommand.self,
             MappingsCommand.self, MappingCommand.self,
-            ImportCommand.self, ExportCommand.self, GenerateCommand.self, CompletionCommand.self,
+            ImportCommand.self, ExportCommand.self, GenerateCommand.self,
+            ConnectCommand.self, PullCommand.self, ConnectionsCommand.self, CompletionCommand.self,
         ]
     )
 

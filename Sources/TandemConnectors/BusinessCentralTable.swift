@@ -1,0 +1,202 @@
+import Foundation
+import TandemCore
+
+/// Business Central's `customers` (API v2.0, under one company) as Tandem's ERP `Customer` table.
+///
+/// Pulls read `$filter=lastModifiedDateTime gt <cursor − overlap>` page by page (delta links were
+/// removed in version 24); the cursor is the latest modification time seen. The API reports no
+/// deletions that way, so `allRemoteIDs` lets the puller find them. Updates and deletes need
+/// `If-Match` (409 `Request_EntityChanged` means someone else changed the record); the service
+/// assigns ids itself, so a create whose answer was lost is recognised by its `number`. The API
+/// shows a blank currency as the company's local currency (LCY): Tandem keeps it blank, as the
+/// Customer table does, and translates both ways so no phantom change appears.
+public final class BusinessCentralTable: RemoteTable, @unchecked Sendable {
+    public let tableName = "Customer"
+    private let base: String
+    private let client: ServiceClient
+    /// How far before the cursor an incremental pull starts: commit order and timestamps need not agree.
+    private let overlapMilliseconds: Int64
+    private let lock = NSLock()
+    private var localCurrency: String?
+
+    /// API property ↔ Tandem field, for the fields that are plain text.
+    static let textFields: [(api: String, field: String)] = [
+        ("number", "No."), ("displayName", "Name"), ("addressLine1", "Address"), ("addressLine2", "Address 2"),
+        ("postalCode", "Post Code"), ("city", "City"), ("country", "Country/Region Code"), ("phoneNumber", "Phone No."),
+        ("email", "E-Mail"), ("website", "Home Page"),
+    ]
+
+    public init(endpoint: ServiceEndpoint, client: ServiceClient, overlapMilliseconds: Int64 = 1_000) {
+        self.base = "\(endpoint.url.absoluteString)/companies(\(endpoint.company))"
+        self.client = client
+        self.overlapMilliseconds = overlapMilliseconds
+    }
+
+    public func firstPage(_ start: PullStart, pageSize: Int) throws -> PullPage {
+        switch start {
+        case .full:
+            return try page("\(base)/customers", latest: nil, pageSize: pageSize)
+        case .since(let cursor):
+            guard let since = Timestamp(iso8601: cursor.value) else { throw ConnectorError.cursorExpired(table: tableName) }
+            let from = since.adding(milliseconds: -overlapMilliseconds).iso8601
+            return try page("\(base)/customers?$filter=\(DataverseTable.encoded("lastModifiedDateTime gt \(from)"))",
+                            latest: since, pageSize: pageSize)
+        }
+    }
+
+    /// The link handed to the puller carries the latest modification time seen so far before the
+    /// service's own (opaque) link, so the cursor at the end covers every page.
+    public func nextPage(link: String, pageSize: Int) throws -> PullPage {
+        guard let split = link.firstIndex(of: " ") else {
+            throw ConnectorError.malformedResponse(service: client.service, detail: "a page link Tandem did not make")
+        }
+        return try page(String(link[link.index(after: split)...]), latest: Timestamp(iso8601: String(link[..<split])),
+                        pageSize: pageSize)
+    }
+
+    private func page(_ link: String, latest: Timestamp?, pageSize: Int) throws -> PullPage {
+        let response = try get(link, maxPageSize: min(pageSize, 20_000))
+        try check(response)
+        let object = try ODataJSON.object(response, service: client.service)
+        let lcy = try localCurrencyCode()
+        let records = try ODataJSON.rows(object, service: client.service).map { try record($0, lcy: lcy) }
+        let newest = ([latest].compactMap { $0 } + records.map(\.modifiedAt)).max() ?? Timestamp(milliseconds: 0)
+        if let next = object["@odata.nextLink"] as? String { return PullPage(records: records, next: .page(link: "\(newest.iso8601) \(next)")) }
+        return PullPage(records: records, next: .done(PullCursor(newest.iso8601)))
+    }
+
+    public func records(remoteIDs: [String]) throws -> [RemoteRecord] {
+        try filtered(remoteIDs.map { "id eq \($0)" })
+    }
+
+    public func records(numbers: [String]) throws -> [RemoteRecord] {
+        try filtered(numbers.map { "number eq \(ODataJSON.literal($0).removingPercentEncoding ?? $0)" })
+    }
+
+    private func filtered(_ conditions: [String]) throws -> [RemoteRecord] {
+        var found: [RemoteRecord] = []
+        let lcy = try localCurrencyCode()
+        for chunk in conditions.chunked(into: 40) {
+            var link: String? = "\(base)/customers?$filter=\(DataverseTable.encoded(chunk.joined(separator: " or ")))"
+            while let next = link {
+                let response = try get(next, maxPageSize: 20_000)
+                try check(response)
+                let object = try ODataJSON.object(response, service: client.service)
+                found += try ODataJSON.rows(object, service: client.service).map { try record($0, lcy: lcy) }
+                link = object["@odata.nextLink"] as? String
+            }
+        }
+        return found
+    }
+
+    public func allRemoteIDs() throws -> Set<String> {
+        var ids = Set<String>()
+        var link: String? = "\(base)/customers?$select=id"
+        while let next = link {
+            let response = try get(next, maxPageSize: 20_000)
+            try check(response)
+            let object = try ODataJSON.object(response, service: client.service)
+            for row in try ODataJSON.rows(object, service: client.service) {
+                if let id = row["id"] as? String { ids.insert(id.lowercased()) }
+            }
+            link = object["@odata.nextLink"] as? String
+        }
+        return ids
+    }
+
+    public func write(_ writes: [RemoteWrite]) throws -> [RemoteWriteResult] {
+        let lcy = try localCurrencyCode()
+        return try writes.map { write in
+            switch write {
+            case .create(_, let fields):
+                let number = fields["No."] ?? ""
+                let response = try send("POST", "customers", headers: [:], body: body(fields, lcy: lcy))
+                if response.status == 400, ServiceClient.errorCode(of: response) == "Internal_EntityWithSameKeyExists", !number.isEmpty {
+                    // A create sent again after its answer was lost: the record with its number is the one it made.
+                    if let made = try records(numbers: [number]).first { return .written(made) }
+                }
+                return try outcome(response, lcy: lcy)
+            case .update(let id, let etag, let fields):
+                return try outcome(try send("PATCH", "customers(\(id))", headers: ["If-Match": etag], body: body(fields, lcy: lcy)), lcy: lcy)
+            case .delete(let id, let etag):
+                let response = try send("DELETE", "customers(\(id))", headers: ["If-Match": etag], body: nil)
+                if response.status == 204 || response.status == 200 { return .deleted }
+                return try outcome(response, lcy: lcy)
+            }
+        }
+    }
+
+    private func outcome(_ response: HTTPResponse, lcy: String) throws -> RemoteWriteResult {
+        switch response.status {
+        case 200, 201: return .written(try record(try ODataJSON.object(response, service: client.service), lcy: lcy))
+        case 409, 412: return .changedElsewhere
+        case 404: return .notFound
+        case 400...499: return .refused(ServiceClient.message(of: response))
+        default: throw ConnectorError.serviceFailed(service: client.service, status: response.status,
+                                                    message: ServiceClient.message(of: response))
+        }
+    }
+
+    private func record(_ row: [String: Any], lcy: String) throws -> RemoteRecord {
+        guard let id = row["id"] as? String, let etag = row["@odata.etag"] as? String else {
+            throw ConnectorError.malformedResponse(service: client.service, detail: "a customer without id or @odata.etag")
+        }
+        var fields: [String: String] = [:]
+        for (api, field) in Self.textFields { fields[field] = ODataJSON.text(row[api]) }
+        fields["Credit Limit"] = ODataJSON.text(row["creditLimit"])
+        let blocked = ODataJSON.text(row["blocked"])
+        fields["Blocked"] = blocked.trimmingCharacters(in: .whitespaces).isEmpty ? "" : blocked
+        let currency = ODataJSON.text(row["currencyCode"])
+        fields["Currency Code"] = currency.caseInsensitiveCompare(lcy) == .orderedSame ? "" : currency
+        return RemoteRecord(remoteID: id.lowercased(), etag: etag,
+                            modifiedAt: ODataJSON.timestamp(row["lastModifiedDateTime"]) ?? Timestamp(milliseconds: 0), fields: fields)
+    }
+
+    private func body(_ fields: [String: String], lcy: String) throws -> Data {
+        var object: [String: Any] = [:]
+        for (api, field) in Self.textFields { if let value = fields[field] { object[api] = value } }
+        if let limit = fields["Credit Limit"] { object["creditLimit"] = ODataJSON.number(limit) }
+        if let blocked = fields["Blocked"] { object["blocked"] = blocked.isEmpty ? " " : blocked }
+        if let currency = fields["Currency Code"] { object["currencyCode"] = currency.isEmpty ? lcy : currency }
+        return try ODataJSON.body(object)
+    }
+
+    /// The company's local currency code (`companyInformation.currencyCode`), read once.
+    private func localCurrencyCode() throws -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        if let localCurrency { return localCurrency }
+        let response = try get("\(base)/companyInformation", maxPageSize: nil)
+        try check(response)
+        let object = try ODataJSON.object(response, service: client.service)
+        let row = (object["value"] as? [[String: Any]])?.first ?? object
+        let code = ODataJSON.text(row["currencyCode"])
+        localCurrency = code
+        return code
+    }
+
+    private func get(_ link: String, maxPageSize: Int?) throws -> HTTPResponse {
+        guard let url = URL(string: link) else {
+            throw ConnectorError.malformedResponse(service: client.service, detail: "a link that is not a URL")
+        }
+        var headers = ["Accept": "application/json", "Accept-Language": "en-US"]
+        if let maxPageSize { headers["Prefer"] = "odata.maxpagesize=\(maxPageSize)" }
+        return try client.send(HTTPRequest(method: "GET", url: url, headers: headers))
+    }
+
+    private func send(_ method: String, _ path: String, headers: [String: String], body: Data?) throws -> HTTPResponse {
+        guard let url = URL(string: "\(base)/\(path)") else {
+            throw ConnectorError.malformedResponse(service: client.service, detail: "a path that makes no URL")
+        }
+        var all = ["Accept": "application/json", "Accept-Language": "en-US"]
+        if body != nil { all["Content-Type"] = "application/json" }
+        all.merge(headers) { $1 }
+        return try client.send(HTTPRequest(method: method, url: url, headers: all, body: body ?? Data()))
+    }
+
+    private func check(_ response: HTTPResponse) throws {
+        guard response.status == 200 else {
+            throw ConnectorError.serviceFailed(service: client.service, status: response.status, message: ServiceClient.message(of: response))
+        }
+    }
+}

@@ -1,0 +1,224 @@
+import Foundation
+import TandemCore
+
+/// Dataverse's `accounts` (Web API v9.2) as Tandem's CRM `account` table.
+///
+/// Pulls use change tracking: the first read (`Prefer: odata.track-changes`) ends with an
+/// `@odata.deltaLink`, which is the cursor; following it returns what changed since, deletions as
+/// `$deletedEntity` rows. Writes are conditional: an update sends `If-Match` with the replica's ETag
+/// (412 means someone else changed it), a create is a `PATCH` of a client-chosen id with
+/// `If-None-Match: *`, so a retry after a lost answer finds the record it made instead of a second one.
+/// Currency is a lookup: Tandem keeps the ISO code, Dataverse the `transactioncurrency` id.
+public final class DataverseTable: RemoteTable, @unchecked Sendable {
+    public let tableName = "account"
+    private let base: String
+    private let client: ServiceClient
+    private let lock = NSLock()
+    private var currencies: (byID: [String: String], byCode: [String: String])?
+
+    static let attributes = ["name", "accountnumber", "address1_line1", "address1_line2", "address1_postalcode",
+                             "address1_city", "address1_country", "telephone1", "emailaddress1", "websiteurl",
+                             "address1_primarycontactname"]
+    private static let select = (["accountid"] + attributes + ["creditlimit", "statecode", "_transactioncurrencyid_value", "modifiedon"])
+        .joined(separator: ",")
+
+    public init(endpoint: ServiceEndpoint, client: ServiceClient) {
+        self.base = endpoint.url.absoluteString
+        self.client = client
+    }
+
+    public func firstPage(_ start: PullStart, pageSize: Int) throws -> PullPage {
+        switch start {
+        case .full: return try page("\(base)/accounts?$select=\(Self.select)", pageSize: pageSize)
+        case .since(let cursor): return try page(cursor.value, pageSize: pageSize)
+        }
+    }
+
+    public func nextPage(link: String, pageSize: Int) throws -> PullPage { try page(link, pageSize: pageSize) }
+
+    private func page(_ link: String, pageSize: Int) throws -> PullPage {
+        let response = try get(link, prefer: "odata.track-changes, odata.maxpagesize=\(min(pageSize, 5_000))")
+        if response.status == 410 || (response.status == 400 && ServiceClient.message(of: response).lowercased().contains("expired")) {
+            throw ConnectorError.cursorExpired(table: tableName)
+        }
+        try check(response)
+        let object = try ODataJSON.object(response, service: client.service)
+        var records: [RemoteRecord] = []
+        var deleted: [String] = []
+        let currencies = try currencyIDs()
+        for row in try ODataJSON.rows(object, service: client.service) {
+            if let context = row["@odata.context"] as? String, context.contains("$deletedEntity") {
+                if let id = row["id"] as? String { deleted.append(id.lowercased()) }
+                continue
+            }
+            records.append(try record(row, currencies: currencies.byID))
+        }
+        if let next = object["@odata.nextLink"] as? String { return PullPage(records: records, deletedIDs: deleted, next: .page(link: next)) }
+        guard let delta = object["@odata.deltaLink"] as? String else {
+            throw ConnectorError.malformedResponse(service: client.service, detail: "the last page of a tracked read has no @odata.deltaLink")
+        }
+        return PullPage(records: records, deletedIDs: deleted, next: .done(PullCursor(delta)))
+    }
+
+    public func records(remoteIDs: [String]) throws -> [RemoteRecord] {
+        var found: [RemoteRecord] = []
+        let currencies = try currencyIDs()
+        for chunk in remoteIDs.chunked(into: 50) {
+            let filter = chunk.map { "accountid eq \($0)" }.joined(separator: " or ")
+            var link: String? = "\(base)/accounts?$select=\(Self.select)&$filter=\(Self.encoded(filter))"
+            while let next = link {
+                let response = try get(next, prefer: "odata.maxpagesize=5000")
+                try check(response)
+                let object = try ODataJSON.object(response, service: client.service)
+                found += try ODataJSON.rows(object, service: client.service).map { try record($0, currencies: currencies.byID) }
+                link = object["@odata.nextLink"] as? String
+            }
+        }
+        return found
+    }
+
+    public func records(numbers: [String]) throws -> [RemoteRecord] { [] }
+
+    public func allRemoteIDs() throws -> Set<String> {
+        var ids = Set<String>()
+        var link: String? = "\(base)/accounts?$select=accountid"
+        while let next = link {
+            let response = try get(next, prefer: "odata.maxpagesize=5000")
+            try check(response)
+            let object = try ODataJSON.object(response, service: client.service)
+            for row in try ODataJSON.rows(object, service: client.service) {
+                if let id = row["accountid"] as? String { ids.insert(id.lowercased()) }
+            }
+            link = object["@odata.nextLink"] as? String
+        }
+        return ids
+    }
+
+    public func write(_ writes: [RemoteWrite]) throws -> [RemoteWriteResult] {
+        let currencies = try currencyIDs()
+        return try writes.map { write in
+            switch write {
+            case .create(let id, let fields):
+                let response = try send("PATCH", "accounts(\(id))", headers: ["If-None-Match": "*"],
+                                        body: body(fields, currencies: currencies.byCode))
+                if response.status == 412 {
+                    // It exists: a create whose answer was lost and that was sent again. The id was chosen
+                    // fresh for this create, so the record found is the one it made.
+                    return try records(remoteIDs: [id]).first.map(RemoteWriteResult.written) ?? .changedElsewhere
+                }
+                return try outcome(response, currencies: currencies.byID)
+            case .update(let id, let etag, let fields):
+                let response = try send("PATCH", "accounts(\(id))", headers: ["If-Match": etag],
+                                        body: body(fields, currencies: currencies.byCode))
+                return try outcome(response, currencies: currencies.byID)
+            case .delete(let id, let etag):
+                let response = try send("DELETE", "accounts(\(id))", headers: ["If-Match": etag], body: nil)
+                if response.status == 204 || response.status == 200 { return .deleted }
+                return try outcome(response, currencies: currencies.byID)
+            }
+        }
+    }
+
+    /// One write's answer as its result.
+    private func outcome(_ response: HTTPResponse, currencies: [String: String]) throws -> RemoteWriteResult {
+        switch response.status {
+        case 200, 201:
+            return .written(try record(try ODataJSON.object(response, service: client.service), currencies: currencies))
+        case 412: return .changedElsewhere
+        case 404: return .notFound
+        case 400...499: return .refused(ServiceClient.message(of: response))
+        default: throw ConnectorError.serviceFailed(service: client.service, status: response.status,
+                                                    message: ServiceClient.message(of: response))
+        }
+    }
+
+    private func record(_ row: [String: Any], currencies: [String: String]) throws -> RemoteRecord {
+        guard let id = row["accountid"] as? String, let etag = row["@odata.etag"] as? String else {
+            throw ConnectorError.malformedResponse(service: client.service, detail: "an account without accountid or @odata.etag")
+        }
+        var fields: [String: String] = [:]
+        for name in Self.attributes { fields[name] = ODataJSON.text(row[name]) }
+        fields["creditlimit"] = row["creditlimit"] is NSNull || row["creditlimit"] == nil ? "" : ODataJSON.text(row["creditlimit"])
+        fields["statecode"] = ODataJSON.text(row["statecode"]) == "1" ? "Inactive" : "Active"
+        let currency = (row["_transactioncurrencyid_value"] as? String)?.lowercased()
+        fields["transactioncurrency"] = currency.flatMap { currencies[$0] } ?? ""
+        return RemoteRecord(remoteID: id.lowercased(), etag: etag,
+                            modifiedAt: ODataJSON.timestamp(row["modifiedon"]) ?? Timestamp(milliseconds: 0), fields: fields)
+    }
+
+    private func body(_ fields: [String: String], currencies: [String: String]) throws -> Data {
+        var object: [String: Any] = [:]
+        for (name, value) in fields {
+            switch name {
+            case "creditlimit": object[name] = FieldValue.normalizedText(value).isEmpty ? NSNull() : ODataJSON.number(value)
+            case "statecode": object[name] = value.caseInsensitiveCompare("Inactive") == .orderedSame ? 1 : 0
+            case "transactioncurrency":
+                let code = FieldValue.normalizedText(value).uppercased()
+                if code.isEmpty {
+                    object["transactioncurrencyid@odata.bind"] = NSNull()
+                } else if let id = currencies[code] {
+                    object["transactioncurrencyid@odata.bind"] = "/transactioncurrencies(\(id))"
+                } else {
+                    throw ConnectorError.malformedResponse(service: client.service,
+                                                           detail: "no transactioncurrency has the ISO code \(code)")
+                }
+            default: object[name] = value
+            }
+        }
+        return try ODataJSON.body(object)
+    }
+
+    /// The organization's currencies, read once: id → ISO code and ISO code → id.
+    private func currencyIDs() throws -> (byID: [String: String], byCode: [String: String]) {
+        lock.lock()
+        defer { lock.unlock() }
+        if let currencies { return currencies }
+        var byID: [String: String] = [:], byCode: [String: String] = [:]
+        var link: String? = "\(base)/transactioncurrencies?$select=transactioncurrencyid,isocurrencycode"
+        while let next = link {
+            let response = try get(next, prefer: "odata.maxpagesize=5000")
+            try check(response)
+            let object = try ODataJSON.object(response, service: client.service)
+            for row in try ODataJSON.rows(object, service: client.service) {
+                guard let id = (row["transactioncurrencyid"] as? String)?.lowercased(), let code = row["isocurrencycode"] as? String
+                else { continue }
+                byID[id] = code.uppercased()
+                byCode[code.uppercased()] = id
+            }
+            link = object["@odata.nextLink"] as? String
+        }
+        currencies = (byID, byCode)
+        return (byID, byCode)
+    }
+
+    private func get(_ link: String, prefer: String) throws -> HTTPResponse {
+        guard let url = URL(string: link) else {
+            throw ConnectorError.malformedResponse(service: client.service, detail: "a link that is not a URL")
+        }
+        return try client.send(HTTPRequest(method: "GET", url: url, headers: [
+            "Accept": "application/json", "OData-MaxVersion": "4.0", "OData-Version": "4.0", "Prefer": prefer,
+        ]))
+    }
+
+    private func send(_ method: String, _ path: String, headers: [String: String], body: Data?) throws -> HTTPResponse {
+        guard let url = URL(string: "\(base)/\(path)") else {
+            throw ConnectorError.malformedResponse(service: client.service, detail: "a path that makes no URL")
+        }
+        var all = ["Accept": "application/json", "OData-MaxVersion": "4.0", "OData-Version": "4.0",
+                   "Prefer": "return=representation"]
+        if body != nil { all["Content-Type"] = "application/json" }
+        all.merge(headers) { $1 }
+        return try client.send(HTTPRequest(method: method, url: url, headers: all, body: body ?? Data()))
+    }
+
+    /// A read answered with anything but 200 is the service failing as a whole.
+    private func check(_ response: HTTPResponse) throws {
+        guard response.status == 200 else {
+            throw ConnectorError.serviceFailed(service: client.service, status: response.status, message: ServiceClient.message(of: response))
+        }
+    }
+
+    static func encoded(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "&+=#"))) ?? text
+    }
+}
