@@ -48,8 +48,12 @@ let package = Package(
             dependencies: ["TandemCore", "TandemSQLite", "TandemViewModel", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
+        // Loopback HTTP emulators of Business Central API v2.0 and the Dataverse Web API v9.2, for tests
+        // without internet. Foundation and Glibc only; no dependency on the other targets.
+        .target(name: "TandemEmulator"),
         // Helpers shared by the test targets (a hand-moved clock, temporary folders, hostile strings).
         .target(name: "TandemTestSupport", dependencies: ["TandemCore"], path: "Tests/Support"),
+        .testTarget(name: "TandemEmulatorTests", dependencies: ["TandemEmulator"], exclude: ["Fixtures"]),
         .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore", "TandemTestSupport"]),
         .testTarget(name: "TandemSQLiteTests", dependencies: ["TandemSQLite", "TandemCore", "TandemSampleData",
                                                              "TandemTestSupport"]),
