@@ -48,11 +48,17 @@ let package = Package(
             dependencies: ["TandemCore", "TandemSQLite", "TandemViewModel", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
+        // Loopback HTTP emulators of Business Central API v2.0 and the Dataverse Web API v9.2, for tests
+        // without internet. Foundation and Glibc only; no dependency on the other targets.
+        .target(name: "TandemEmulator"),
         // Helpers shared by the test targets (a hand-moved clock, temporary folders, hostile strings).
         .target(name: "TandemTestSupport", dependencies: ["TandemCore"], path: "Tests/Support"),
         // The replica of a remote side: pulls, resumed pulls, deletion sweeps, conditional remote writes.
         .testTarget(name: "TandemReplicaTests", dependencies: ["TandemConnectors", "TandemSQLite", "TandemCore",
                                                               "TandemTestSupport"]),
+        // The connectors end to end over real HTTP against the emulators of both services.
+        .testTarget(name: "TandemConnectorContractTests",
+                    dependencies: ["TandemConnectors", "TandemEmulator", "TandemSQLite", "TandemCore", "TandemTestSupport"]),
         .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore", "TandemTestSupport"]),
         .testTarget(name: "TandemSQLiteTests", dependencies: ["TandemSQLite", "TandemCore", "TandemSampleData",
                                                              "TandemTestSupport"]),

@@ -14,7 +14,8 @@ public struct ConnectedWorkspace: Sendable {
     /// Reads where each side lives and puts the remote sources in place. Nothing is sent and no
     /// credential is read until a table is first written or pulled.
     public static func attach(_ opened: SQLiteWorkspace, environment: [String: String],
-                              transport: any HTTPTransport = URLSessionTransport()) throws -> ConnectedWorkspace {
+                              transport: any HTTPTransport = URLSessionTransport(),
+                              sleeper: any Sleeper = ThreadSleeper()) throws -> ConnectedWorkspace {
         var workspace = opened.workspace
         var services: [Side: ConnectedService] = [:]
         for side in Side.allCases {
@@ -30,7 +31,8 @@ public struct ConnectedWorkspace: Sendable {
                 if carried.contains(schema.name) {
                     let name = schema.name
                     provider = RemoteTableProvider(serviceName: kind.displayName) {
-                        try RemoteTableFactory.make(table: name, endpoint: endpoint, environment: environment, transport: transport)
+                        try RemoteTableFactory.make(table: name, endpoint: endpoint, environment: environment, transport: transport,
+                                                    sleeper: sleeper)
                     }
                     let kept = ServiceCatalog.replicaOnlyFields(of: schema.name, in: kind)
                     fields = schema.fieldNames.filter { !kept.contains($0) }

@@ -25,6 +25,10 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         var urlRequest = URLRequest(url: request.url, timeoutInterval: timeout)
         urlRequest.httpMethod = request.method
         for (name, value) in request.headers { urlRequest.setValue(value, forHTTPHeaderField: name) }
+        // swift-corelibs-foundation on Linux was seen here to send a request on a kept-alive connection
+        // and never hear back (the server never received it; it timed out). One connection per request
+        // costs a handshake but never hangs.
+        urlRequest.setValue("close", forHTTPHeaderField: "Connection")
         if !request.body.isEmpty { urlRequest.httpBody = request.body }
         let done = DispatchSemaphore(value: 0)
         let outcome = Outcome()
