@@ -78,6 +78,7 @@ import TandemSQLite
         let source = try fixture.customers()
         _ = try fixture.connect().pull()
         let record = try #require(try source.scan(after: nil, limit: 1).first)
+        _ = try source.remote.table().allRemoteIDs()   // this connection now holds a token
         fixture.emulator.expireAllTokens()
         try source.write(.update(id: record.id, fields: ["City": "Leuven"], expected: record.modifiedAt))
         #expect(fixture.emulator.customer(id: record.id.rawValue)?["city"]?.stringValue == "Leuven")
