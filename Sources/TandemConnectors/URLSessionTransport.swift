@@ -8,6 +8,7 @@ import FoundationNetworking
 /// block without starving it.
 public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     private let session: URLSession
+    private let challenges: ChallengeRefusal
     private let timeout: TimeInterval
 
     /// `timeout`: how long one request may wait for its answer before it counts as lost.
@@ -16,10 +17,14 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         configuration.timeoutIntervalForRequest = timeout
         configuration.httpCookieAcceptPolicy = .never
         configuration.httpShouldSetCookies = false
+        configuration.urlCredentialStorage = nil
         configuration.urlCache = nil
-        self.session = URLSession(configuration: configuration)
+        self.challenges = ChallengeRefusal()
+        self.session = URLSession(configuration: configuration, delegate: challenges, delegateQueue: nil)
         self.timeout = timeout
     }
+
+    deinit { session.invalidateAndCancel() }
 
     public func send(_ request: HTTPRequest) throws -> HTTPResponse {
         var urlRequest = URLRequest(url: request.url, timeoutInterval: timeout)
@@ -37,9 +42,19 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
             done.signal()
         }
         task.resume()
-        done.wait()
-        let (data, response, error) = outcome.get()
         let address = request.url.absoluteString
+        // URLSession's own timeout is the rule; this deadline only guards against a task that never
+        // completes at all (a bug of the platform must not hang a job forever).
+        if done.wait(timeout: .now() + timeout + 10) == .timedOut {
+            task.cancel()
+            throw TransportError.timedOut(url: address)
+        }
+        if challenges.refused(task.taskIdentifier) {
+            // The service asked for credentials (401 with WWW-Authenticate); the answer itself was
+            // withheld by URLSession, so it is rebuilt here for the client to renew its token.
+            return HTTPResponse(status: 401, headers: [:], body: Data())
+        }
+        let (data, response, error) = outcome.get()
         if let error {
             let code = (error as NSError).code
             if code == NSURLErrorTimedOut { throw TransportError.timedOut(url: address) }

@@ -8,7 +8,8 @@ import TandemSQLite
 /// Tandem's ERP side living in Business Central: pulls through server paging, conditional writes that
 /// meet 409 when someone else got there first, creates that a lost answer cannot duplicate, waits on
 /// throttling that fail no record, tokens renewed mid-run, deletions found by the id scan.
-@Suite(.serialized) struct BusinessCentralContractTests {
+/// A hang here is a failure, not a stuck CI run: every test has a time limit.
+@Suite(.serialized, .timeLimit(.minutes(2))) struct BusinessCentralContractTests {
     @Test func tenThousandCustomersArriveThroughPagingAndBlankCurrencyStaysBlank() throws {
         let fixture = try BusinessCentralFixture()
         defer { fixture.remove() }
