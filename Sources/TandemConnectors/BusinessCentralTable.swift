@@ -12,7 +12,9 @@ import TandemCore
 /// Customer table does, and translates both ways so no phantom change appears.
 public final class BusinessCentralTable: RemoteTable, @unchecked Sendable {
     public let tableName = "Customer"
+    private let apiRoot: String
     private let base: String
+    private let companyID: String
     private let client: ServiceClient
     /// How far before the cursor an incremental pull starts: commit order and timestamps need not agree.
     private let overlapMilliseconds: Int64
@@ -27,7 +29,10 @@ public final class BusinessCentralTable: RemoteTable, @unchecked Sendable {
     ]
 
     public init(endpoint: ServiceEndpoint, client: ServiceClient, overlapMilliseconds: Int64 = 1_000) {
-        self.base = "\(endpoint.url.absoluteString)/companies(\(endpoint.company))"
+        let root = endpoint.url.absoluteString
+        self.apiRoot = root
+        self.base = "\(root)/companies(\(endpoint.company))"
+        self.companyID = endpoint.company
         self.client = client
         self.overlapMilliseconds = overlapMilliseconds
     }
@@ -77,13 +82,8 @@ public final class BusinessCentralTable: RemoteTable, @unchecked Sendable {
         var found: [RemoteRecord] = []
         let lcy = try localCurrencyCode()
         for chunk in conditions.chunked(into: 40) {
-            var link: String? = "\(base)/customers?$filter=\(DataverseTable.encoded(chunk.joined(separator: " or ")))"
-            while let next = link {
-                let response = try get(next, maxPageSize: 20_000)
-                try check(response)
-                let object = try ODataJSON.object(response, service: client.service)
+            try pages.forEach(from: "\(base)/customers?$filter=\(DataverseTable.encoded(chunk.joined(separator: " or ")))") { object in
                 found += try ODataJSON.rows(object, service: client.service).map { try record($0, lcy: lcy) }
-                link = object["@odata.nextLink"] as? String
             }
         }
         return found
@@ -91,38 +91,90 @@ public final class BusinessCentralTable: RemoteTable, @unchecked Sendable {
 
     public func allRemoteIDs() throws -> Set<String> {
         var ids = Set<String>()
-        var link: String? = "\(base)/customers?$select=id"
-        while let next = link {
-            let response = try get(next, maxPageSize: 20_000)
-            try check(response)
-            let object = try ODataJSON.object(response, service: client.service)
+        try pages.forEach(from: "\(base)/customers?$select=id") { object in
             for row in try ODataJSON.rows(object, service: client.service) {
                 if let id = row["id"] as? String { ids.insert(id.lowercased()) }
             }
-            link = object["@odata.nextLink"] as? String
         }
         return ids
     }
 
+    private var pages: ODataPages {
+        ODataPages(service: client.service) { [unowned self] link in try get(link, maxPageSize: 20_000) }
+    }
+
+    /// Sends the writes in JSON `$batch` requests of at most 100 operations, each committing on its
+    /// own; operations the service throttled or failed in passing are sent again in the next batch.
     public func write(_ writes: [RemoteWrite]) throws -> [RemoteWriteResult] {
         let lcy = try localCurrencyCode()
-        return try writes.map { write in
-            switch write {
-            case .create(_, let fields):
-                let number = fields["No."] ?? ""
-                let response = try send("POST", "customers", headers: [:], body: body(fields, lcy: lcy))
-                if response.status == 400, ServiceClient.errorCode(of: response) == "Internal_EntityWithSameKeyExists", !number.isEmpty {
-                    // A create sent again after its answer was lost: the record with its number is the one it made.
-                    if let made = try records(numbers: [number]).first { return .written(made) }
-                }
-                return try outcome(response, lcy: lcy)
-            case .update(let id, let etag, let fields):
-                return try outcome(try send("PATCH", "customers(\(id))", headers: ["If-Match": etag], body: body(fields, lcy: lcy)), lcy: lcy)
-            case .delete(let id, let etag):
-                let response = try send("DELETE", "customers(\(id))", headers: ["If-Match": etag], body: nil)
-                if response.status == 204 || response.status == 200 { return .deleted }
-                return try outcome(response, lcy: lcy)
+        var results: [RemoteWriteResult] = []
+        results.reserveCapacity(writes.count)
+        for chunk in writes.chunked(into: BusinessCentralBatch.limit) {
+            results += try writeBatch(chunk, lcy: lcy)
+        }
+        return results
+    }
+
+    private func writeBatch(_ writes: [RemoteWrite], lcy: String) throws -> [RemoteWriteResult] {
+        var answers = [HTTPResponse?](repeating: nil, count: writes.count)
+        var pending = Array(writes.indices)
+        var failures = 0
+        while !pending.isEmpty {
+            let batch = BusinessCentralBatch(operations: try pending.map { try operation(writes[$0], lcy: lcy) })
+            let response = try postBatch(try batch.body())
+            guard response.status == 200 else {
+                throw ConnectorError.serviceFailed(service: client.service, status: response.status, message: ServiceClient.message(of: response))
             }
+            var again: [Int] = []
+            var wait = 0.0
+            for (index, answer) in zip(pending, try batch.responses(response, service: client.service)) {
+                if [429, 500, 502, 503, 504].contains(answer.status) {
+                    again.append(index)
+                    wait = max(wait, answer.headers["retry-after"].flatMap(Double.init) ?? client.backoff(failures + 1))
+                } else {
+                    answers[index] = answer
+                }
+            }
+            if !again.isEmpty {
+                failures += 1
+                guard failures < 8 else {
+                    throw ConnectorError.serviceFailed(service: client.service, status: 503,
+                                                       message: "\(again.count) operations of a batch stayed throttled or failing")
+                }
+                client.wait(wait, because: "throttled inside a batch")
+            }
+            pending = again
+        }
+        return try zip(writes, answers).map { write, answer in try result(write, answer!, lcy: lcy) }
+    }
+
+    private func operation(_ write: RemoteWrite, lcy: String) throws -> BusinessCentralBatch.Operation {
+        let company = "companies(\(companyID))"
+        switch write {
+        case .create(_, let fields):
+            return .init(method: "POST", url: "\(company)/customers", headers: [:], body: try body(fields, lcy: lcy))
+        case .update(let id, let etag, let fields):
+            return .init(method: "PATCH", url: "\(company)/customers(\(id))", headers: ["If-Match": etag], body: try body(fields, lcy: lcy))
+        case .delete(let id, let etag):
+            return .init(method: "DELETE", url: "\(company)/customers(\(id))", headers: ["If-Match": etag], body: nil)
+        }
+    }
+
+    private func result(_ write: RemoteWrite, _ response: HTTPResponse, lcy: String) throws -> RemoteWriteResult {
+        switch write {
+        case .create(_, let fields):
+            let number = fields["No."] ?? ""
+            if response.status == 400, ServiceClient.errorCode(of: response) == "Internal_EntityWithSameKeyExists", !number.isEmpty {
+                // A create sent again after its answer was lost: the record with its number is the one it made.
+                if let made = try records(numbers: [number]).first { return .written(made) }
+            }
+            return try outcome(response, lcy: lcy)
+        case .update:
+            return try outcome(response, lcy: lcy)
+        case .delete:
+            // Gone already (a delete sent again after its answer was lost, or someone else's): the end is the same.
+            if [200, 204, 404].contains(response.status) { return .deleted }
+            return try outcome(response, lcy: lcy)
         }
     }
 
@@ -184,14 +236,12 @@ public final class BusinessCentralTable: RemoteTable, @unchecked Sendable {
         return try client.send(HTTPRequest(method: "GET", url: url, headers: headers))
     }
 
-    private func send(_ method: String, _ path: String, headers: [String: String], body: Data?) throws -> HTTPResponse {
-        guard let url = URL(string: "\(base)/\(path)") else {
-            throw ConnectorError.malformedResponse(service: client.service, detail: "a path that makes no URL")
+    private func postBatch(_ body: Data) throws -> HTTPResponse {
+        guard let url = URL(string: "\(apiRoot)/$batch") else {
+            throw ConnectorError.malformedResponse(service: client.service, detail: "an API address that makes no $batch URL")
         }
-        var all = ["Accept": "application/json", "Accept-Language": "en-US"]
-        if body != nil { all["Content-Type"] = "application/json" }
-        all.merge(headers) { $1 }
-        return try client.send(HTTPRequest(method: method, url: url, headers: all, body: body ?? Data()))
+        let headers = ["Accept": "application/json", "Accept-Language": "en-US", "Content-Type": "application/json"]
+        return try client.send(HTTPRequest(method: "POST", url: url, headers: headers, body: body))
     }
 
     private func check(_ response: HTTPResponse) throws {

@@ -80,6 +80,9 @@ public final class RemoteRecordSource: RecordSource {
                 }
             }
             try refresh(remoteIDs: reread.map(\.remoteID), from: table)
+            for (index, _) in reread {
+                if let version = try landedAlready(writes[index]) { results[index] = .written(version) }
+            }
         }
         return results.map { $0 ?? .refused(.notFound(table: schema.name, id: RecordID(""))) }
     }
@@ -128,6 +131,20 @@ public final class RemoteRecordSource: RecordSource {
             version = try replica.records.write(.update(id: write.id, fields: kept, expected: version))
         }
         return version
+    }
+
+    /// An update refused as changed elsewhere whose record, read again, already holds every value it
+    /// carried: its own first attempt landed and only the answer was lost (the retry met the ETag that
+    /// attempt made). Nobody's edit is lost by calling it written; the fields kept only in the replica
+    /// are then stored. Returns the record's version, or nil when it really was someone else.
+    private func landedAlready(_ write: RecordWrite) throws -> Timestamp? {
+        guard case .update(let id, let fields, _) = write, let fresh = try replica.records.record(id: id) else { return nil }
+        let carried = Set(carriedFields)
+        let sent = fields.filter { carried.contains($0.key) }
+        guard !sent.isEmpty, sent.allSatisfy({ fresh.fields[$0.key] ?? "" == $0.value }) else { return nil }
+        let kept = fields.filter { !carried.contains($0.key) }
+        guard !kept.isEmpty else { return fresh.modifiedAt }
+        return try replica.records.write(.update(id: id, fields: kept, expected: fresh.modifiedAt))
     }
 
     /// Reads records the service said were changed elsewhere into the replica, so the next plan sees

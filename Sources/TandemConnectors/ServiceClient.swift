@@ -88,9 +88,11 @@ public final class ServiceClient: @unchecked Sendable {
         }
     }
 
-    private func backoff(_ failures: Int) -> Double { min(60, 0.5 * pow(2, Double(max(0, failures - 1)))) }
+    /// Seconds to wait after this many failures in a row: 0.5, 1, 2, … up to a minute.
+    func backoff(_ failures: Int) -> Double { min(60, 0.5 * pow(2, Double(max(0, failures - 1)))) }
 
-    private func wait(_ seconds: Double, because reason: String) {
+    /// Waits (counted in the statistics and told to `onWait`): also for throttled operations inside a batch.
+    func wait(_ seconds: Double, because reason: String) {
         lock.lock()
         waited += seconds
         lock.unlock()

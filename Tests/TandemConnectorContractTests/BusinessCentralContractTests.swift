@@ -53,7 +53,7 @@ import TandemSQLite
         let fixture = try BusinessCentralFixture()
         defer { fixture.remove() }
         let source = try fixture.customers()
-        fixture.emulator.injectFault(.dropAfterHandling, method: "POST", pathContains: "customers")
+        fixture.emulator.injectFault(.dropAfterHandling, method: "POST", pathContains: "$batch")
         let id = RecordID.generate()
         let results = try source.apply([.insert(id: id, fields: ["No.": "C90001", "Name": "Lost Answer Ltd"])])
         #expect(results.first?.version != nil)
@@ -108,5 +108,50 @@ import TandemSQLite
         } catch {
             #expect("\(error)".contains("TANDEM_ERP_TENANT_ID") && !"\(error)".contains("s3cr3t-value"))
         }
+    }
+
+    @Test func writesGoInBatchesOfAHundredAndARefusedRecordFailsNoOther() throws {
+        let fixture = try BusinessCentralFixture()
+        defer { fixture.remove() }
+        fixture.emulator.seedCustomers(count: 250)
+        _ = try fixture.connect().pull()
+        let source = try fixture.customers()
+        let records = try source.scan(after: nil, limit: 250)
+        fixture.emulator.clearRequestLog()
+        let tooLong = String(repeating: "x", count: 200)
+        let writes: [RecordWrite] = records.enumerated().map { index, record in
+            .update(id: record.id, fields: ["City": index == 7 ? tooLong : "Namur"], expected: record.modifiedAt)
+        }
+        let results = try source.apply(writes)
+        #expect(fixture.emulator.requestLog.filter { $0.path.hasSuffix("$batch") }.count == 3)
+        #expect(!fixture.emulator.requestLog.contains { $0.method == "PATCH" })
+        guard case .refused(.rejected(_, let id, let message)) = results[7] else {
+            Issue.record("the over-long city was not refused alone: \(results[7])")
+            return
+        }
+        #expect(id == records[7].id && message.contains("StringExceededLength"))
+        #expect(results.enumerated().allSatisfy { $0.offset == 7 || $0.element.version != nil })
+        #expect(fixture.emulator.countCustomers(where: "city", equals: .string("Namur")) == 249)
+    }
+
+    @Test func aBatchWhoseAnswerIsLostIsRecognisedAsWrittenNotAsSomeoneElsesEdit() throws {
+        let fixture = try BusinessCentralFixture()
+        defer { fixture.remove() }
+        fixture.emulator.seedCustomers(count: 5)
+        _ = try fixture.connect().pull()
+        let source = try fixture.customers()
+        let records = try source.scan(after: nil, limit: 5)
+        fixture.emulator.injectFault(.dropAfterHandling, method: "POST", pathContains: "$batch")
+        let results = try source.apply(records.map { .update(id: $0.id, fields: ["City": "Mons", "Contact": "Ann"], expected: $0.modifiedAt) })
+        // The retry met the ETags its own first attempt made: written, with the replica-only field kept.
+        #expect(results.allSatisfy { $0.version != nil })
+        #expect(try source.scan(after: nil, limit: 5).allSatisfy { $0["City"] == "Mons" && $0["Contact"] == "Ann" })
+        // A real edit by someone else is still a conflict.
+        let first = try #require(try source.scan(after: nil, limit: 1).first)
+        _ = try fixture.emulator.editCustomer(id: first.id.rawValue, ["city": .string("Liège")])
+        fixture.emulator.injectFault(.dropAfterHandling, method: "POST", pathContains: "$batch")
+        let conflict = try source.apply([.update(id: first.id, fields: ["City": "Arlon"], expected: first.modifiedAt)])
+        #expect(conflict == [.refused(.changedElsewhere(table: "Customer", id: first.id))])
+        #expect(fixture.emulator.customer(id: first.id.rawValue)?["city"]?.stringValue == "Liège")
     }
 }
