@@ -5,9 +5,3 @@ import Foundation
 public protocol Sleeper: Sendable {
     func sleep(seconds: Double)
 }
-
-/// Waits for real.
-public struct ThreadSleeper: Sleeper {
-    public init() {}
-    public func sleep(seconds: Double) { Thread.sleep(forTimeInterval: seconds) }
-}
