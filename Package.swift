@@ -69,7 +69,7 @@ let package = Package(
                     dependencies: ["TandemTerminal", "CNCursesW", "TandemViewModel", "tandem", "TandemTestSupport"]),
         // Runs the built `tandem` binary on temporary workspaces and checks output and exit codes.
         // Also real separate `tandem` processes on one workspace: concurrency, and SIGKILL at seeded points.
-        .testTarget(name: "TandemCLITests", dependencies: ["tandem", "TandemCore", "TandemTestSupport",
+        .testTarget(name: "TandemCLITests", dependencies: ["tandem", "TandemCore", "TandemTestSupport", "TandemEmulator",
                                                            .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]

@@ -41,6 +41,16 @@ struct GlobalOptions: ParsableArguments {
         try ConnectedWorkspace.attach(try open(for: access), environment: ProcessInfo.processInfo.environment)
     }
 
+    /// Pulls every connected side of an opened workspace (nothing when none is connected) and says on
+    /// stderr what each pull brought, unless `quietly`.
+    func pullConnectedSides(of opened: SQLiteWorkspace, quietly: Bool) throws {
+        let connected = try ConnectedWorkspace.attach(opened, environment: ProcessInfo.processInfo.environment)
+        for report in try connected.pull() where !quietly {
+            Console.error(tr("Pulled {0}: {1} new, {2} changed, {3} deleted.", report.table, report.changes.inserted,
+                             report.changes.changed, report.changes.deleted))
+        }
+    }
+
     /// Opens the workspace, creating the built-in default from the sample data on first use; the
     /// notice says so when it did.
     func openOrCreate(for access: AccessMode) throws -> (SQLiteWorkspace, notice: String?) {

@@ -27,6 +27,8 @@ enum SpanishCommandLine {
         "Read every record again instead of what changed since the last pull.": "Lee de nuevo todos los registros en vez de lo cambiado desde la última descarga.",
         "The {0} is the embedded database; there is nothing to pull. `tandem connect` says where it lives.": "El {0} es la base de datos integrada; no hay nada que descargar. `tandem connect` indica dónde está.",
         "changes since the last pull": "cambios desde la última descarga",
+        "Pulled {0}: {1} new, {2} changed, {3} deleted.": "Descargado {0}: {1} nuevos, {2} cambiados, {3} eliminados.",
+        "Plan from the replicas as they are; do not pull connected sides first.": "Planificar con las réplicas tal como están; no descargar antes los lados conectados.",
         "erp or crm (default: every connected side).": "erp o crm (por defecto: todos los lados conectados).",
         "full": "completa",
         "resumed": "reanudada",

@@ -39,6 +39,8 @@ struct SyncCommand: ParsableCommand, JSONOutputCommand {
     var force = false
     @Option(help: ArgumentHelp(tr("With merge: the side that wins fields changed on both sides (erp or crm).")))
     var prefer: Side?
+    @Flag(name: .customLong("no-pull"), help: ArgumentHelp(tr("Plan from the replicas as they are; do not pull connected sides first.")))
+    var noPull = false
 
     func validate() throws {
         guard !(all && modified) else { throw ValidationError(tr("Give --all or --modified, not both.")) }
@@ -52,6 +54,9 @@ struct SyncCommand: ParsableCommand, JSONOutputCommand {
 
     func run() throws {
         let opened = try global.open(for: preview ? .reading : .writing)
+        // A connected side's replica is brought up to date first, so the plan starts from what the
+        // service holds now; a preview reads the replica as it is and never writes.
+        if !preview && !noPull { try global.pullConnectedSides(of: opened, quietly: output.json) }
         let store = opened.workspace.store
         var requests: [SyncRequest] = []
         if all || modified {
