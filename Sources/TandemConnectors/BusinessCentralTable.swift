@@ -196,8 +196,7 @@ public final class BusinessCentralTable: RemoteTable, @unchecked Sendable {
         var fields: [String: String] = [:]
         for (api, field) in Self.textFields { fields[field] = ODataJSON.text(row[api]) }
         fields["Credit Limit"] = ODataJSON.text(row["creditLimit"])
-        let blocked = ODataJSON.text(row["blocked"])
-        fields["Blocked"] = blocked.trimmingCharacters(in: .whitespaces).isEmpty ? "" : blocked
+        fields["Blocked"] = Self.blocked(fromAPI: ODataJSON.text(row["blocked"]))
         let currency = ODataJSON.text(row["currencyCode"])
         fields["Currency Code"] = currency.caseInsensitiveCompare(lcy) == .orderedSame ? "" : currency
         return RemoteRecord(remoteID: id.lowercased(), etag: etag,
@@ -208,9 +207,17 @@ public final class BusinessCentralTable: RemoteTable, @unchecked Sendable {
         var object: [String: Any] = [:]
         for (api, field) in Self.textFields { if let value = fields[field] { object[api] = value } }
         if let limit = fields["Credit Limit"] { object["creditLimit"] = ODataJSON.number(limit) }
-        if let blocked = fields["Blocked"] { object["blocked"] = blocked.isEmpty ? " " : blocked }
+        if let blocked = fields["Blocked"] { object["blocked"] = blocked.isEmpty ? Self.blankEnumMember : blocked }
         if let currency = fields["Currency Code"] { object["currencyCode"] = currency.isEmpty ? lcy : currency }
         return try ODataJSON.body(object)
+    }
+
+    /// How the API names an enum's blank member (" " in AL): `_x0020_`, as recorded v2.0 responses show.
+    static let blankEnumMember = "_x0020_"
+
+    /// The API's `blocked` as the Customer table's Blocked: the blank member (in either spelling) is empty.
+    static func blocked(fromAPI value: String) -> String {
+        value == blankEnumMember || value.trimmingCharacters(in: .whitespaces).isEmpty ? "" : value
     }
 
     /// The company's local currency code (`companyInformation.currencyCode`), read once.

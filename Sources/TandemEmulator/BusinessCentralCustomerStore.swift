@@ -13,13 +13,14 @@ final class BusinessCentralCustomerStore {
         var modified: Int64
     }
 
-    /// The writable properties and their kinds.
+    /// The writable properties and their kinds. An enum's blank member is named `_x0020_` on the wire
+    /// (OData's encoding of " "), as recorded v2.0 responses show for `blocked`.
     static let writable: [String: Kind] = [
         "number": .text(20), "displayName": .text(100), "type": .choice(["Company", "Person"]),
         "addressLine1": .text(100), "addressLine2": .text(50), "city": .text(30), "state": .text(30),
         "country": .text(10), "postalCode": .text(20), "phoneNumber": .text(30), "email": .text(80),
         "website": .text(80), "salespersonCode": .text(20), "creditLimit": .decimal,
-        "currencyId": .guid, "currencyCode": .text(10), "blocked": .choice([" ", "Ship", "Invoice", "All"]),
+        "currencyId": .guid, "currencyCode": .text(10), "blocked": .choice(["_x0020_", "Ship", "Invoice", "All"]),
     ]
     /// Properties the API returns but refuses to take.
     static let readOnly: Set<String> = ["id", "lastModifiedDateTime", "balanceDue"]
