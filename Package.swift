@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         // Domain, mappings, sync engine, matching and job model. No I/O of its own.
@@ -24,6 +25,12 @@ let package = Package(
             name: "TandemSQLite",
             dependencies: ["TandemCore", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")]
+        ),
+        // The shared workspace: both sides and the integration state in one PostgreSQL database,
+        // through PostgresNIO, driven synchronously from the engine's threads.
+        .target(
+            name: "TandemPostgres",
+            dependencies: ["TandemCore", .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
         // The remote sides: Business Central API v2.0 and the Dataverse Web API, each kept in a local
         // replica (the same SQLite side database the embedded default uses). All HTTP goes through
@@ -58,9 +65,10 @@ let package = Package(
                                                               "TandemTestSupport"]),
         // The connectors end to end over real HTTP against the emulators of both services.
         .testTarget(name: "TandemConnectorContractTests",
-                    dependencies: ["TandemConnectors", "TandemEmulator", "TandemSQLite", "TandemCore", "TandemTestSupport"]),
+                    dependencies: ["TandemConnectors", "TandemEmulator", "TandemSQLite", "TandemCore", "TandemTestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "TandemCoreTests", dependencies: ["TandemCore", "TandemTestSupport"]),
-        .testTarget(name: "TandemSQLiteTests", dependencies: ["TandemSQLite", "TandemCore", "TandemSampleData",
+        .testTarget(name: "TandemSQLiteTests", dependencies: ["TandemSQLite", "TandemPostgres", "TandemCore", "TandemSampleData",
                                                              "TandemTestSupport"]),
         .testTarget(name: "TandemViewModelTests", dependencies: ["TandemViewModel", "TandemCore", "TandemSQLite", "TandemTestSupport"],
                     exclude: ["Golden"]),

@@ -42,7 +42,7 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Pulls every connected side of an opened workspace (nothing when none is connected) and says on
-    /// stderr what each pull brought, unless `quietly`.
+    /// standard error what each pull brought, unless `quietly`.
     func pullConnectedSides(of opened: SQLiteWorkspace, quietly: Bool) throws {
         let connected = try ConnectedWorkspace.attach(opened, environment: ProcessInfo.processInfo.environment)
         for report in try connected.pull() where !quietly {

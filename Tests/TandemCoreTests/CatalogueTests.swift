@@ -8,7 +8,7 @@ import Testing
 @Suite struct CatalogueTests {
     static let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Sources")
-    static let modules = ["TandemCore", "TandemSQLite", "TandemConnectors", "TandemViewModel", "TandemTerminal", "tandem"]
+    static let modules = ["TandemCore", "TandemSQLite", "TandemConnectors", "TandemPostgres", "TandemViewModel", "TandemTerminal", "tandem"]
 
     /// A Swift string literal on one line (escapes kept as written).
     static let literal = #""((?:[^"\\]|\\.)*)""#

@@ -1,11 +1,9 @@
-import TandemCore
-
 /// A compact, lossless text form for lists of strings: each as `<UTF-8 length>:<text>`, or `=` for
 /// "the same as the one before" (a snapshot's CRM value mostly equals its ERP value). Any text
 /// survives, control characters included, and encoding 100,000 snapshots costs milliseconds, where
-/// JSON would cost seconds.
-enum FieldListCodec {
-    static func encode(_ values: [String]) -> String {
+/// JSON would cost seconds. Both stores (SQLite, PostgreSQL) keep snapshots and undo fields so.
+public enum FieldListCodec {
+    public static func encode(_ values: [String]) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(values.reduce(0) { $0 + $1.utf8.count + 4 })
         var previous: String?
@@ -19,7 +17,7 @@ enum FieldListCodec {
     }
 
     /// nil when the text is not in this form.
-    static func decode(_ text: String) -> [String]? {
+    public static func decode(_ text: String) -> [String]? {
         var text = text
         return text.withUTF8 { bytes -> [String]? in
             var values: [String] = []
@@ -47,7 +45,7 @@ enum FieldListCodec {
 
     /// The snapshot as (field, ERP value, CRM value) triples in field-name order, written straight into
     /// one byte buffer (this runs once per coupling a sync writes).
-    static func encode(_ snapshot: FieldSnapshot) -> String {
+    public static func encode(_ snapshot: FieldSnapshot) -> String {
         let entries = snapshot.sorted { $0.key < $1.key }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(entries.reduce(0) { $0 + $1.key.utf8.count + $1.value.erp.utf8.count + $1.value.crm.utf8.count + 12 })
@@ -73,7 +71,7 @@ enum FieldListCodec {
     }
 
     /// nil when the text is not a snapshot (not in this form, or not triples).
-    static func decodeSnapshot(_ text: String) -> FieldSnapshot? {
+    public static func decodeSnapshot(_ text: String) -> FieldSnapshot? {
         guard let values = decode(text), values.count % 3 == 0 else { return nil }
         var snapshot: FieldSnapshot = [:]
         snapshot.reserveCapacity(values.count / 3)
@@ -83,12 +81,12 @@ enum FieldListCodec {
         return snapshot
     }
 
-    static func encode(_ fields: [RecordChange.Field]) -> String {
+    public static func encode(_ fields: [RecordChange.Field]) -> String {
         encode(fields.flatMap { [$0.name, $0.oldValue, $0.newValue] })
     }
 
     /// nil when the text is not a field list (not in this form, or not triples).
-    static func decodeFields(_ text: String) -> [RecordChange.Field]? {
+    public static func decodeFields(_ text: String) -> [RecordChange.Field]? {
         guard let values = decode(text), values.count % 3 == 0 else { return nil }
         return stride(from: 0, to: values.count, by: 3).map {
             RecordChange.Field(name: values[$0], oldValue: values[$0 + 1], newValue: values[$0 + 2])

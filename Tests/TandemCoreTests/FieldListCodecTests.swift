@@ -1,5 +1,5 @@
 import Testing
-@testable import TandemSQLite
+import TandemCore
 
 @Suite struct FieldListCodecTests {
     @Test(arguments: [[], [""], ["a", "a", "a"], ["", ""], ["12:34", "=", "==", "日本 🍣", "\u{1B}[31m\r\n"], ["x", "", "x"]])

@@ -1,0 +1,234 @@
+import PostgresNIO
+import TandemCore
+
+/// One side's table in a PostgreSQL workspace (`tandem_erp."Customer"`, …), with the behaviour of the
+/// SQLite side table: lists page by key on the (sort_key, id) index, every write call is one
+/// transaction, writes are conditional on the version they were read at, and `modifiedAt` moves
+/// forward on every write.
+public final class PostgresRecordSource: RecordSource, @unchecked Sendable {
+    public let schema: TableSchema
+    let session: PostgresSession
+    private let clock: any TimeSource
+    private let table: String
+    private let selectColumns: String
+    private let quoted: [String: String]
+
+    public init(session: PostgresSession, schema: TableSchema, clock: any TimeSource) {
+        self.session = session
+        self.schema = schema
+        self.clock = clock
+        self.table = "\(PostgresSchema.namespace(schema.side)).\(schema.name.quotedIdentifier)"
+        self.selectColumns = (["id", "modified_at"] + schema.fieldNames.map(\.quotedIdentifier)).joined(separator: ", ")
+        self.quoted = Dictionary(uniqueKeysWithValues: schema.fieldNames.map { ($0, $0.quotedIdentifier) })
+    }
+
+    private func fetch(_ sql: String, _ values: [PostgresValue] = [], fields names: [String]? = nil) throws -> [Record] {
+        let names = names ?? schema.fieldNames
+        return try session.query(sql, values).map { row in
+            let cells = row.makeRandomAccess()
+            var fields: [String: String] = [:]
+            fields.reserveCapacity(names.count)
+            for (index, name) in names.enumerated() {
+                let value = try cells[index + 2].decode(String.self)
+                if !value.isEmpty { fields[name] = value }
+            }
+            return Record(id: RecordID(try cells[0].decode(String.self)),
+                          modifiedAt: Timestamp(milliseconds: try cells[1].decode(Int64.self)), fields: fields)
+        }
+    }
+
+    /// `WHERE`-clause text and arguments for a list search (ASCII case ignored, `%` and `_` literal).
+    private func searchClause(_ search: String?) -> (String, [PostgresValue]) {
+        guard let search, !search.isEmpty else { return ("TRUE", []) }
+        let escaped = search.replacingOccurrences(of: "\\", with: "\\\\")
+            .replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        let clause = schema.searchFields.map { "\($0.quotedIdentifier) ILIKE ? ESCAPE '\\'" }.joined(separator: " OR ")
+        return ("(\(clause))", Array(repeating: .text("%\(escaped)%"), count: schema.searchFields.count))
+    }
+
+    public func count(search: String?) throws -> Int {
+        let (clause, values) = searchClause(search)
+        guard let row = try session.query("SELECT COUNT(*) FROM \(table) WHERE \(clause)", values).first else { return 0 }
+        return Int(try row.decode(Int64.self))
+    }
+
+    public func page(search: String?, from start: PageStart, limit: Int) throws -> [Record] {
+        var (condition, values) = searchClause(search)
+        var descending = false
+        switch start {
+        case .first: break
+        case .last: descending = true
+        case .after(let key):
+            condition += " AND (sort_key, id) > (?, ?)"
+            values += [.text(key.sortKey), .text(key.id.rawValue)]
+        case .before(let key):
+            condition += " AND (sort_key, id) < (?, ?)"
+            values += [.text(key.sortKey), .text(key.id.rawValue)]
+            descending = true
+        }
+        values.append(.integer(Int64(limit)))
+        let order = descending ? "sort_key DESC, id DESC" : "sort_key, id"
+        let rows = try fetch("SELECT \(selectColumns) FROM \(table) WHERE \(condition) ORDER BY \(order) LIMIT ?", values)
+        return descending ? rows.reversed() : rows
+    }
+
+    public func scan(after id: RecordID?, limit: Int, fields: [String]?) throws -> [Record] {
+        let known = fields?.filter { quoted[$0] != nil } ?? schema.fieldNames
+        let columns = (["id", "modified_at"] + known.compactMap { quoted[$0] }).joined(separator: ", ")
+        return try fetch("SELECT \(columns) FROM \(table) WHERE id > ? ORDER BY id LIMIT ?",
+                         [.text(id?.rawValue ?? ""), .integer(Int64(limit))], fields: known)
+    }
+
+    public func records(ids: [RecordID]) throws -> [Record] {
+        guard !ids.isEmpty else { return [] }
+        var result: [Record] = []
+        for chunk in ids.chunked(into: 900) {
+            result += try fetch("SELECT \(selectColumns) FROM \(table) WHERE id = ANY(?)", [.textArray(chunk.map(\.rawValue))])
+        }
+        return result
+    }
+
+    public func records(numbers: [String]) throws -> [Record] {
+        guard let numberField = schema.numberField, !numbers.isEmpty else { return [] }
+        var result: [Record] = []
+        for chunk in numbers.chunked(into: 900) {
+            result += try fetch("SELECT \(selectColumns) FROM \(table) WHERE \(numberField.quotedIdentifier) = ANY(?)", [.textArray(chunk)])
+        }
+        return result
+    }
+
+    public func records(named name: String, prefix: Bool, limit: Int) throws -> [Record] {
+        let key = TableSchema.sortKey(forName: name)
+        if prefix {
+            return try fetch("SELECT \(selectColumns) FROM \(table) WHERE sort_key >= ? AND sort_key < ? ORDER BY sort_key, id LIMIT ?",
+                             [.text(key), .text(key + "\u{FFFF}"), .integer(Int64(limit))])
+        }
+        return try fetch("SELECT \(selectColumns) FROM \(table) WHERE sort_key = ? ORDER BY id LIMIT ?", [.text(key), .integer(Int64(limit))])
+    }
+
+    public func apply(_ writes: [RecordWrite]) throws -> [WriteResult] {
+        guard !writes.isEmpty else { return [] }
+        let now = clock.now()
+        return try session.transaction {
+            try writes.map { write in
+                do {
+                    return .written(try apply(write, now: now))
+                } catch let refusal as RecordSourceError {
+                    return .refused(refusal)
+                }
+            }
+        }
+    }
+
+    /// One write, all or nothing (a refused write changes nothing: each statement is atomic and a
+    /// conflicting insert does nothing); returns the record's version after it.
+    private func apply(_ write: RecordWrite, now: Timestamp) throws -> Timestamp {
+        switch write {
+        case .insert(let id, let fields):
+            try validate(fields)
+            try insert(Record(id: id, modifiedAt: now, fields: schema.newRecordFields(fields)))
+            return now
+        case .update(let id, let fields, let expected):
+            try validate(fields)
+            return try update(id, fields, expected: expected, now: now)
+        case .delete(let id, let expected):
+            let deleted = try session.query("DELETE FROM \(table) WHERE id = ? AND modified_at = ? RETURNING id",
+                                            [.text(id.rawValue), .integer(expected.milliseconds)])
+            guard deleted.count == 1 else { throw try refusal(for: id) }
+            return expected
+        }
+    }
+
+    private func validate(_ fields: [String: String]) throws {
+        for name in fields.keys where quoted[name] == nil {
+            throw RecordSourceError.unknownField(table: schema.name, field: name)
+        }
+    }
+
+    /// Why a conditional write found no row: the record is gone, or someone else moved its version.
+    private func refusal(for id: RecordID) throws -> RecordSourceError {
+        let exists = try !session.query("SELECT 1 FROM \(table) WHERE id = ?", [.text(id.rawValue)]).isEmpty
+        return exists ? .changedElsewhere(table: schema.name, id: id) : .notFound(table: schema.name, id: id)
+    }
+
+    private func insert(_ record: Record) throws {
+        let marks = Array(repeating: "?", count: schema.fields.count + 3).joined(separator: ",")
+        let values: [PostgresValue] = [.text(schema.sortKey(of: record)), .text(record.id.rawValue), .integer(record.modifiedAt.milliseconds)]
+            + schema.fieldNames.map { .text(record[$0]) }
+        // ON CONFLICT DO NOTHING: a clash with another record's id or number changes nothing and, unlike
+        // a raised unique violation, leaves the transaction usable for the other writes of the call.
+        let made = try session.query("""
+            INSERT INTO \(table) (sort_key, \(selectColumns)) VALUES (\(marks)) ON CONFLICT DO NOTHING RETURNING id
+            """, values)
+        guard made.isEmpty else { return }
+        if try !session.query("SELECT 1 FROM \(table) WHERE id = ?", [.text(record.id.rawValue)]).isEmpty {
+            throw RecordSourceError.duplicateID(table: schema.name, id: record.id)
+        }
+        throw RecordSourceError.duplicateNumber(table: schema.name, number: schema.number(of: record) ?? "")
+    }
+
+    /// Sets the given fields (and a derived name from its parts) and moves `modifiedAt` forward; the
+    /// sort key follows the name in the same statement.
+    private func update(_ id: RecordID, _ fields: [String: String], expected: Timestamp, now: Timestamp) throws -> Timestamp {
+        let nameColumn = quoted[schema.nameField] ?? schema.nameField.quotedIdentifier
+        let composing = schema.composedNameFields.map { parts in parts.contains { fields[$0] != nil } } ?? false
+        let names = fields.keys.sorted().filter { !(composing && schema.ownNameWhen != nil && $0 == schema.nameField) }
+        var assignments = names.map { "\(quoted[$0] ?? $0.quotedIdentifier) = ?" }
+        var values: [PostgresValue] = names.map { .text(fields[$0] ?? "") }
+        let nameChanges = fields[schema.nameField] != nil || composing
+        if let parts = schema.composedNameFields, composing {
+            let joined = parts.map { part in fields[part] == nil ? quoted[part] ?? part.quotedIdentifier : "?::text" }
+            var name = "TRIM(\(joined.joined(separator: " || ' ' || ")))"
+            var nameValues: [String] = parts.compactMap { fields[$0] }
+            if let own = schema.ownNameWhen {
+                // A record that keeps its own name (a company contact) keeps it, or takes the one given.
+                let condition = fields[own.field] == nil ? quoted[own.field] ?? own.field.quotedIdentifier : "?::text"
+                let kept = fields[schema.nameField] == nil ? nameColumn : "?::text"
+                name = "CASE WHEN lower(TRIM(\(condition))) = lower(?::text) THEN \(kept) ELSE \(name) END"
+                nameValues = (fields[own.field].map { [$0] } ?? []) + [own.value]
+                    + (fields[schema.nameField].map { [$0] } ?? []) + nameValues
+            }
+            assignments.append("\(nameColumn) = \(name)")
+            values += nameValues.map { .text($0) }
+        }
+        assignments.append("modified_at = GREATEST(?, modified_at + 1)")
+        values += [.integer(now.milliseconds), .text(id.rawValue), .integer(expected.milliseconds)]
+        let sql = "UPDATE \(table) SET \(assignments.joined(separator: ", ")) WHERE id = ? AND modified_at = ? RETURNING modified_at, \(nameColumn)"
+        guard let row = try session.query(sql, values).first else { throw try refusal(for: id) }
+        let (version, name) = try row.decode((Int64, String).self)
+        if nameChanges {
+            try session.query("UPDATE \(table) SET sort_key = ? WHERE id = ?", [.text(TableSchema.sortKey(forName: name)), .text(id.rawValue)])
+        }
+        return Timestamp(milliseconds: version)
+    }
+
+    public func nextNumber() throws -> String {
+        guard let numberField = schema.numberField, let prefix = schema.numberPrefix else {
+            throw RecordSourceError.noNumberSeries(table: schema.name)
+        }
+        let escaped = prefix.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            .replacingOccurrences(of: "_", with: "\\_")
+        let numbers = try session.query("SELECT \(numberField.quotedIdentifier) FROM \(table) WHERE \(numberField.quotedIdentifier) LIKE ?",
+                                        [.text(escaped + "%")]).map { try $0.decode(String.self) }
+        return NumberSeries.next(after: numbers, prefix: prefix)
+    }
+
+    public func versions(since: Timestamp?, after start: RecordVersion?, limit: Int) throws -> [RecordVersion] {
+        let from = max(since.map { $0.milliseconds + 1 } ?? Int64.min, start?.modifiedAt.milliseconds ?? Int64.min)
+        return try session.query("""
+            SELECT id, modified_at FROM \(table) WHERE modified_at >= ? AND (modified_at, id) > (?, ?)
+            ORDER BY modified_at, id LIMIT ?
+            """, [.integer(from), .integer(start?.modifiedAt.milliseconds ?? Int64.min), .text(start?.id.rawValue ?? ""),
+                  .integer(Int64(limit))]).map { row in
+            let (id, modifiedAt) = try row.decode((String, Int64).self)
+            return RecordVersion(id: RecordID(id), modifiedAt: Timestamp(milliseconds: modifiedAt))
+        }
+    }
+
+    /// Inserts records exactly as given, `modifiedAt` included, in one transaction (sample data, imports).
+    public func insertVerbatim(_ records: [Record]) throws {
+        try session.transaction {
+            for record in records { try insert(record) }
+        }
+    }
+}

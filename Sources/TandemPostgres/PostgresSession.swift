@@ -1,0 +1,121 @@
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresNIO
+
+/// One connection to the workspace's PostgreSQL database, used synchronously: each statement is sent
+/// on NIO's own event-loop thread and waited for on the caller's, which is never an event-loop
+/// thread nor needs a Swift-concurrency task (blocking one could starve the cooperative pool).
+///
+/// Statements are serialized by a lock; `transaction` holds it from `BEGIN` to `COMMIT`, so a
+/// transaction is never interleaved with another thread's statements on the same connection.
+public final class PostgresSession: @unchecked Sendable {
+    public let address: PostgresAddress
+    private let connection: PostgresConnection
+    private let lock = NSRecursiveLock()
+    private var depth = 0
+    private let logger = Logger(label: "tandem.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    /// Connects; an unreachable server, a refused login or a missing database is a
+    /// `PostgresWorkspaceError` naming host and database.
+    public init(_ address: PostgresAddress) throws {
+        self.address = address
+        let configuration = PostgresConnection.Configuration(host: address.host, port: address.port, username: address.user,
+                                                             password: address.password, database: address.database, tls: .disable)
+        do {
+            connection = try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration,
+                                                        id: 1, logger: logger).wait()
+        } catch {
+            throw Self.describe(error, address: address, connecting: true)
+        }
+    }
+
+    deinit { try? connection.close().wait() }
+
+    /// Runs one statement and returns its rows. Arguments are written `?` in `sql` (as in SQLite; none
+    /// of Tandem's statements has a literal `?`) and numbered `$1, $2, …` here.
+    @discardableResult
+    public func query(_ sql: String, _ values: [PostgresValue] = []) throws -> [PostgresRow] {
+        var bindings = PostgresBindings(capacity: values.count)
+        for value in values { value.bind(into: &bindings) }
+        let numbered = Self.numbered(sql)
+        lock.lock()
+        defer { lock.unlock() }
+        do {
+            return Array(try connection.query(PostgresQuery(unsafeSQL: numbered, binds: bindings), logger: logger).wait().rows)
+        } catch {
+            throw Self.describe(error, address: address, connecting: false)
+        }
+    }
+
+    /// Runs `body` inside one transaction (nested calls join the outer one); any error rolls it back.
+    public func transaction<T>(isolation: String = "READ COMMITTED", _ body: () throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        if depth > 0 {
+            depth += 1
+            defer { depth -= 1 }
+            return try body()
+        }
+        try query("BEGIN ISOLATION LEVEL \(isolation)")
+        depth = 1
+        defer { depth = 0 }
+        do {
+            let result = try body()
+            try query("COMMIT")
+            return result
+        } catch {
+            _ = try? query("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// `?` placeholders as PostgreSQL's `$n`.
+    static func numbered(_ sql: String) -> String {
+        guard sql.contains("?") else { return sql }
+        var result = ""
+        result.reserveCapacity(sql.utf8.count + 16)
+        var index = 0
+        for character in sql {
+            if character == "?" {
+                index += 1
+                result += "$\(index)"
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// The server's SQLSTATE of an error, when it is one (`23505` unique violation, `40001` …).
+    public static func sqlState(of error: any Error) -> String? {
+        if let error = error as? PSQLError { return error.serverInfo?[.sqlState] }
+        if case .failed(_, let message)? = error as? PostgresWorkspaceError, message.hasPrefix("SQLSTATE ") {
+            return String(message.dropFirst(9).prefix(5))
+        }
+        return nil
+    }
+
+    private static func describe(_ error: any Error, address: PostgresAddress, connecting: Bool) -> any Error {
+        let where_ = address.description
+        guard let psql = error as? PSQLError else {
+            return connecting ? PostgresWorkspaceError.unreachable(address: where_, reason: "\(error)")
+                              : PostgresWorkspaceError.failed(address: where_, message: "\(error)")
+        }
+        if let state = psql.serverInfo?[.sqlState] {
+            let message = psql.serverInfo?[.message] ?? state
+            switch state {
+            case "3D000": return PostgresWorkspaceError.missingDatabase(address: where_)
+            case "28P01", "28000": return PostgresWorkspaceError.refusedLogin(address: where_, message: message)
+            default: return PostgresWorkspaceError.failed(address: where_, message: "SQLSTATE \(state): \(message)")
+            }
+        }
+        switch psql.code {
+        case .connectionError, .uncleanShutdown, .serverClosedConnection:
+            return PostgresWorkspaceError.unreachable(address: where_, reason: psql.underlying.map { "\($0)" } ?? "\(psql.code)")
+        default:
+            return PostgresWorkspaceError.failed(address: where_, message: "\(psql.code)")
+        }
+    }
+}
