@@ -106,8 +106,13 @@ enum DataverseBatch {
         return HTTPResponse(status: status, headers: headers(all[(start + 1)..<blank]), body: Data(body.utf8))
     }
 
+    /// The lines of `text` without their LF or CRLF. Split on scalars: CRLF is one `Character`, so a
+    /// split on the character "\n" would not see it.
     private static func lines(_ text: String) -> [String] {
-        text.components(separatedBy: "\n").map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
+        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { scalars in
+            let line = String(String.UnicodeScalarView(scalars))
+            return line.unicodeScalars.last == "\r" ? String(String.UnicodeScalarView(line.unicodeScalars.dropLast())) : line
+        }
     }
 
     /// Header lines as a dictionary with lower-case names.

@@ -141,7 +141,7 @@ struct DataverseAccountRoutes {
     private func position(_ request: HTTPServerRequest, tracking: Bool) throws(ODataServiceError) -> Position {
         if let token = request.query("$skiptoken") {
             guard let state = Self.cookieState(token) else { throw DataverseEmulator.badRequest("The $skiptoken is not valid.") }
-            let parts = state.split(separator: ":").map(String.init)
+            let parts = state.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
             if parts.count == 3, parts[0] == "full", let after = Int(parts[1]) {
                 return .full(after: after, trackedFrom: Int64(parts[2]))
             }

@@ -71,7 +71,7 @@ struct DataverseBatchProcessor {
             let boundary = "changesetresponse_" + UUID().uuidString.lowercased()
             let text = MultipartMixed.body(answers, boundary: boundary)
             return (MultipartMixed.Part(headers: HTTPHeaderFields([("Content-Type", "multipart/mixed; boundary=\(boundary)")]),
-                                        content: String(text.dropLast(2))), false)
+                                        content: String(text.dropLast())), false)   // its final CRLF: one Character
         }
     }
 

@@ -112,7 +112,7 @@ public final class DataverseEmulator: @unchecked Sendable {
 
     /// Every delta token issued so far expires: following its link answers 410, as the service does once
     /// change tracking data is older than the organization's `ExpireChangeTrackingInDays`.
-    public func expireDeltaTokens() { lock.withLock { oldestDeltaVersion = store.version + 1 } }
+    public func expireDeltaTokens() { lock.withLock { oldestDeltaVersion = store.advanceVersion() } }
 
     /// Inserts `count` generated accounts.
     public func seedAccounts(count: Int) { lock.withLock { store.seed(count: count) } }

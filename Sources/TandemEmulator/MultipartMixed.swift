@@ -29,8 +29,7 @@ enum MultipartMixed {
         let delimiter = "--" + boundary
         var parts: [Part] = []
         var current: [String]?
-        for rawLine in text.components(separatedBy: "\n") {
-            let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : rawLine
+        for line in lines(text) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed == delimiter || trimmed == delimiter + "--" {
                 if let current { parts.append(part(current)) }
@@ -85,12 +84,21 @@ enum MultipartMixed {
     }
 
     private static func split(_ content: String) -> (head: [String], body: String) {
-        let lines = content.components(separatedBy: "\n").map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
+        let lines = lines(content)
         var start = 0
         while start < lines.count, lines[start].isEmpty { start += 1 }
         guard let blank = lines[start...].firstIndex(of: "") else { return (Array(lines[start...]), "") }
         let body = lines[(blank + 1)...].joined(separator: "\r\n").trimmingCharacters(in: .whitespacesAndNewlines)
         return (Array(lines[start..<blank]), body)
+    }
+
+    /// The lines of `text` without their LF or CRLF. Split on scalars: CRLF is one `Character`, so a
+    /// split on the character "\n" would not see it.
+    private static func lines(_ text: String) -> [String] {
+        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { scalars in
+            let line = String(String.UnicodeScalarView(scalars))
+            return line.unicodeScalars.last == "\r" ? String(String.UnicodeScalarView(line.unicodeScalars.dropLast())) : line
+        }
     }
 
     private static func headers(_ lines: ArraySlice<String>) -> HTTPHeaderFields {
