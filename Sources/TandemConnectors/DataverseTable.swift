@@ -8,6 +8,7 @@ import TandemCore
 /// `$deletedEntity` rows. Writes are conditional: an update sends `If-Match` with the replica's ETag
 /// (412 means someone else changed it), a create is a `PATCH` of a client-chosen id with
 /// `If-None-Match: *`, so a retry after a lost answer finds the record it made instead of a second one.
+/// Writes travel in multipart `$batch` requests, one change set per record (see `write`).
 /// Currency is a lookup: Tandem keeps the ISO code, Dataverse the `transactioncurrency` id.
 public final class DataverseTable: RemoteTable, @unchecked Sendable {
     public let tableName = "account"
@@ -94,41 +95,115 @@ public final class DataverseTable: RemoteTable, @unchecked Sendable {
         return ids
     }
 
+    /// Change sets per `$batch` request. Microsoft advises small batches ("start with a small batch size
+    /// of 10 and increase concurrency", api-limits.md): a batch's operations run one after another on
+    /// the server and count towards the execution-time limit together. 100 sends a hundred records per
+    /// request, well inside the 1,000 the service allows.
+    static let changeSetsPerBatch = 100
+    /// How many batches one operation answered with a passing server error (5xx) is sent in.
+    static let operationAttempts = 3
+
+    /// Sends the writes in `$batch` requests of `changeSetsPerBatch` change sets, one change set per
+    /// record. A change set is atomic, so one holding several records would roll them all back for the
+    /// one the service refuses; with one record each, every record commits or fails alone, and
+    /// `Prefer: odata.continue-on-error` lets the batch go on past a failure. Each operation keeps its
+    /// own `If-Match` / `If-None-Match: *`. Batches go one after another: the service's
+    /// `x-ms-dop-hint` is recorded by the client, not followed (sequential sending stays well under the
+    /// request limit; parallel batches would meet the execution-time limit sooner).
     public func write(_ writes: [RemoteWrite]) throws -> [RemoteWriteResult] {
         let currencies = try currencyIDs()
-        return try writes.map { write in
-            switch write {
-            case .create(let id, let fields):
-                let response = try send("PATCH", "accounts(\(id))", headers: ["If-None-Match": "*"],
-                                        body: body(fields, currencies: currencies.byCode))
-                if response.status == 412 {
-                    // It exists: a create whose answer was lost and that was sent again. The id was chosen
-                    // fresh for this create, so the record found is the one it made.
-                    return try records(remoteIDs: [id]).first.map(RemoteWriteResult.written) ?? .changedElsewhere
-                }
-                return try outcome(response, currencies: currencies.byID)
-            case .update(let id, let etag, let fields):
-                let response = try send("PATCH", "accounts(\(id))", headers: ["If-Match": etag],
-                                        body: body(fields, currencies: currencies.byCode))
-                return try outcome(response, currencies: currencies.byID)
-            case .delete(let id, let etag):
-                let response = try send("DELETE", "accounts(\(id))", headers: ["If-Match": etag], body: nil)
-                if response.status == 204 || response.status == 200 { return .deleted }
-                return try outcome(response, currencies: currencies.byID)
+        var results = [RemoteWriteResult?](repeating: nil, count: writes.count)
+        var pending: [(index: Int, operation: DataverseBatch.Operation, sent: Int)] = []
+        for (index, write) in writes.enumerated() {
+            do {
+                pending.append((index, try operation(write, currencies: currencies.byCode), 0))
+            } catch let refusal as Refusal {
+                results[index] = .refused(refusal.message)
             }
+        }
+        while !pending.isEmpty {
+            let chunk = Array(pending.prefix(Self.changeSetsPerBatch))
+            pending.removeFirst(chunk.count)
+            let answers = try batch(chunk.map(\.operation))
+            var again: [(index: Int, operation: DataverseBatch.Operation, sent: Int)] = []
+            for (item, answer) in zip(chunk, answers) {
+                if (500...599).contains(answer.status), item.sent + 1 < Self.operationAttempts {
+                    again.append((item.index, item.operation, item.sent + 1))
+                    continue
+                }
+                results[item.index] = try outcome(writes[item.index], answer, currencies: currencies.byID)
+            }
+            // A batch that stopped at a failure did not run the operations after it: they go again first.
+            pending = Array(chunk.dropFirst(answers.count)) + again + pending
+        }
+        let answered = results.compactMap { $0 }
+        guard answered.count == writes.count else {
+            throw ConnectorError.malformedResponse(service: client.service, detail: "\(answered.count) answers for \(writes.count) writes")
+        }
+        return answered
+    }
+
+    /// Why one record is refused before anything is sent.
+    private struct Refusal: Error { let message: String }
+
+    /// The `$batch` operation for one write.
+    private func operation(_ write: RemoteWrite, currencies: [String: String]) throws -> DataverseBatch.Operation {
+        let headers = ["Prefer": "return=representation"]
+        switch write {
+        case .create(let id, let fields):
+            return DataverseBatch.Operation(method: "PATCH", url: "\(base)/accounts(\(id))?$select=\(Self.select)",
+                                            headers: headers.merging(["If-None-Match": "*"]) { $1 },
+                                            body: try body(fields, currencies: currencies))
+        case .update(let id, let etag, let fields):
+            return DataverseBatch.Operation(method: "PATCH", url: "\(base)/accounts(\(id))?$select=\(Self.select)",
+                                            headers: headers.merging(["If-Match": etag]) { $1 },
+                                            body: try body(fields, currencies: currencies))
+        case .delete(let id, let etag):
+            return DataverseBatch.Operation(method: "DELETE", url: "\(base)/accounts(\(id))", headers: ["If-Match": etag], body: nil)
         }
     }
 
-    /// One write's answer as its result.
-    private func outcome(_ response: HTTPResponse, currencies: [String: String]) throws -> RemoteWriteResult {
-        switch response.status {
-        case 200, 201:
-            return .written(try record(try ODataJSON.object(response, service: client.service), currencies: currencies))
-        case 412: return .changedElsewhere
-        case 404: return .notFound
-        case 400...499: return .refused(ServiceClient.message(of: response))
-        default: throw ConnectorError.serviceFailed(service: client.service, status: response.status,
-                                                    message: ServiceClient.message(of: response))
+    /// Sends one batch and returns its answers in order: one per operation, or fewer when the service
+    /// stopped at a failure. Throws when the batch as a whole was not answered.
+    private func batch(_ operations: [DataverseBatch.Operation]) throws -> [HTTPResponse] {
+        guard let url = URL(string: "\(base)/$batch") else {
+            throw ConnectorError.malformedResponse(service: client.service, detail: "a base URL that makes no $batch URL")
+        }
+        let boundary = "batch_" + UUID().uuidString.lowercased()
+        let response = try client.send(HTTPRequest(method: "POST", url: url, headers: [
+            "Accept": "application/json", "OData-MaxVersion": "4.0", "OData-Version": "4.0",
+            "Content-Type": "multipart/mixed; boundary=\(boundary)", "Prefer": "odata.continue-on-error",
+        ], body: DataverseBatch.body(operations, boundary: boundary)))
+        // 200, or 400 when the service stopped at a failure (without continue-on-error): both carry answers.
+        guard response.status == 200 || response.status == 400, let answers = DataverseBatch.answers(response) else {
+            throw ConnectorError.serviceFailed(service: client.service, status: response.status, message: ServiceClient.message(of: response))
+        }
+        guard !answers.isEmpty, answers.count <= operations.count else {
+            throw ConnectorError.malformedResponse(service: client.service,
+                                                   detail: "a $batch of \(operations.count) change sets answered with \(answers.count) parts")
+        }
+        return answers
+    }
+
+    /// One operation's answer as its write's result.
+    private func outcome(_ write: RemoteWrite, _ answer: HTTPResponse, currencies: [String: String]) throws -> RemoteWriteResult {
+        switch (write, answer.status) {
+        case (.delete, 200), (.delete, 204), (.delete, 404):
+            // Gone either way: deleted now, or by a first attempt whose answer was lost, or by someone else.
+            return .deleted
+        case (.create, 200), (.create, 201), (.update, 200), (.update, 201):
+            return .written(try record(try ODataJSON.object(answer, service: client.service), currencies: currencies))
+        case (.create(let id, _), 204), (.update(let id, _, _), 204):
+            return try records(remoteIDs: [id]).first.map(RemoteWriteResult.written) ?? .notFound
+        case (.create(let id, _), 412):
+            // It exists: a create whose answer was lost and that was sent again. The id was chosen
+            // fresh for this create, so the record found is the one it made.
+            return try records(remoteIDs: [id]).first.map(RemoteWriteResult.written) ?? .changedElsewhere
+        case (_, 412): return .changedElsewhere
+        case (.update, 404): return .notFound
+        case (_, 400...499): return .refused(ServiceClient.message(of: answer))
+        default:
+            throw ConnectorError.serviceFailed(service: client.service, status: answer.status, message: ServiceClient.message(of: answer))
         }
     }
 
@@ -159,8 +234,7 @@ public final class DataverseTable: RemoteTable, @unchecked Sendable {
                 } else if let id = currencies[code] {
                     object["transactioncurrencyid@odata.bind"] = "/transactioncurrencies(\(id))"
                 } else {
-                    throw ConnectorError.malformedResponse(service: client.service,
-                                                           detail: "no transactioncurrency has the ISO code \(code)")
+                    throw Refusal(message: "Dataverse has no transactioncurrency with the ISO code \(code)")
                 }
             default: object[name] = value
             }
@@ -198,17 +272,6 @@ public final class DataverseTable: RemoteTable, @unchecked Sendable {
         return try client.send(HTTPRequest(method: "GET", url: url, headers: [
             "Accept": "application/json", "OData-MaxVersion": "4.0", "OData-Version": "4.0", "Prefer": prefer,
         ]))
-    }
-
-    private func send(_ method: String, _ path: String, headers: [String: String], body: Data?) throws -> HTTPResponse {
-        guard let url = URL(string: "\(base)/\(path)") else {
-            throw ConnectorError.malformedResponse(service: client.service, detail: "a path that makes no URL")
-        }
-        var all = ["Accept": "application/json", "OData-MaxVersion": "4.0", "OData-Version": "4.0",
-                   "Prefer": "return=representation"]
-        if body != nil { all["Content-Type"] = "application/json" }
-        all.merge(headers) { $1 }
-        return try client.send(HTTPRequest(method: method, url: url, headers: all, body: body ?? Data()))
     }
 
     /// A read answered with anything but 200 is the service failing as a whole.

@@ -1,0 +1,245 @@
+import Foundation
+
+/// The `accounts` and `transactioncurrencies` of the emulated Dataverse organization, with the Web API
+/// v9.2 rules interop.md §2.2–2.6 collects: the client may choose `accountid`; every write takes the
+/// next organization-wide `versionnumber` (the ETag is `W/"<versionnumber>"`, limits-and-reliability.md
+/// and Microsoft's conditional-operations page: `W/"468026"`); string lengths are checked as the
+/// account table's metadata gives them; `creditlimit` is Money; the currency is a lookup bound with
+/// `transactioncurrencyid@odata.bind`; deletions leave a tombstone so change tracking can report them.
+/// Change sets roll back through an undo journal. Not thread-safe on its own: the emulator serializes access.
+final class DataverseAccountStore {
+    struct Row {
+        let seq: Int
+        var fields: [String: JSONValue]
+        var version: Int64
+        let created: Int64
+        var modified: Int64
+    }
+
+    struct Tombstone {
+        let id: String
+        let version: Int64
+    }
+
+    enum Kind { case text(Int), money, state }
+
+    /// The writable attributes Tandem maps and their kinds (String MaxLength from `account.md`).
+    static let writable: [String: Kind] = [
+        "name": .text(160), "accountnumber": .text(20), "address1_line1": .text(250), "address1_line2": .text(250),
+        "address1_postalcode": .text(20), "address1_city": .text(80), "address1_country": .text(80),
+        "telephone1": .text(50), "emailaddress1": .text(100), "websiteurl": .text(200),
+        "address1_primarycontactname": .text(100), "creditlimit": .money, "statecode": .state,
+    ]
+    /// Every attribute `$select` and `$filter` may name.
+    static let properties: Set<String> = Set(writable.keys).union([
+        "accountid", "_transactioncurrencyid_value", "modifiedon", "createdon", "versionnumber",
+    ])
+    /// Money's documented range for `creditlimit`.
+    static let maximumMoney: Decimal = 100_000_000_000_000
+
+    /// Currencies by id: ISO code and name. The first is the organization's base currency.
+    let currencies: [(id: String, code: String, name: String)]
+    private(set) var rows: [String: Row] = [:]
+    private(set) var tombstones: [Tombstone] = []
+    private var nextSeq = 1
+    /// The organization-wide row version; the documentation's examples are around 468,000.
+    private(set) var version: Int64 = 468_000
+    private var lastModified: Int64 = 0
+    /// Undo entries of the open change set: the row as it was before (nil: it did not exist), and how
+    /// many tombstones there were.
+    private var journal: (rows: [(id: String, before: Row?)], tombstones: Int)?
+
+    init(currencies: [(code: String, name: String)]) {
+        self.currencies = currencies.map { (UUID().uuidString.lowercased(), $0.code.uppercased(), $0.name) }
+    }
+
+    // MARK: Reads
+
+    /// Rows in creation order, the stable order server paging walks.
+    var ordered: [Row] { rows.values.sorted { $0.seq < $1.seq } }
+
+    func row(id: String) -> Row? { rows[id.lowercased()] }
+
+    func etag(_ row: Row) -> String { "W/\"\(row.version)\"" }
+
+    /// The entity as the Web API returns it, with `@odata.etag`.
+    func entity(_ row: Row) -> [String: JSONValue] {
+        var view = row.fields
+        for (name, _) in Self.writable where view[name] == nil { view[name] = .null }
+        view["_transactioncurrencyid_value"] = view["_transactioncurrencyid_value"] ?? .null
+        view["modifiedon"] = .string(ODataTimestamp.seconds(row.modified))
+        view["createdon"] = .string(ODataTimestamp.seconds(row.created))
+        view["versionnumber"] = .number(Decimal(row.version))
+        view["@odata.etag"] = .string(etag(row))
+        return view
+    }
+
+    func currencyID(code: String) -> String? { currencies.first { $0.code == code.uppercased() }?.id }
+
+    // MARK: Writes
+
+    /// Creates an account with `id` from a request body.
+    func create(id: String, _ body: [String: JSONValue], now: Date = Date()) throws(ODataServiceError) -> Row {
+        let key = id.lowercased()
+        var fields = try validated(body)
+        fields["accountid"] = .string(key)
+        if fields["statecode"] == nil { fields["statecode"] = .number(0) }
+        // Dataverse gives a record with a money value a transaction currency when none is set
+        // (its currency documentation). Unverified: whether the calling user's own currency is preferred
+        // over the base currency; the emulator uses the base currency.
+        if let money = fields["creditlimit"], money != .null, fields["_transactioncurrencyid_value"] == nil {
+            fields["_transactioncurrencyid_value"] = .string(currencies[0].id)
+        }
+        let stamp = stamp(now)
+        let row = Row(seq: nextSeq, fields: fields, version: bumpVersion(), created: stamp, modified: stamp)
+        nextSeq += 1
+        remember(key)
+        rows[key] = row
+        return row
+    }
+
+    /// Applies a PATCH body to an existing account.
+    func update(id: String, _ body: [String: JSONValue], now: Date = Date()) throws(ODataServiceError) -> Row {
+        let key = id.lowercased()
+        guard var row = rows[key] else { throw Self.notFound(id) }
+        for (name, value) in try validated(body) { row.fields[name] = value }
+        row.version = bumpVersion()
+        row.modified = stamp(now)
+        remember(key)
+        rows[key] = row
+        return row
+    }
+
+    func delete(id: String) throws(ODataServiceError) {
+        let key = id.lowercased()
+        guard rows[key] != nil else { throw Self.notFound(id) }
+        remember(key)
+        rows[key] = nil
+        tombstones.append(Tombstone(id: key, version: bumpVersion()))
+    }
+
+    /// Inserts `count` generated accounts: currencies in turn (every fifth without one), accented cities.
+    func seed(count: Int, now: Date = Date()) {
+        let cities = ["Antwerpen", "Barcelona", "København", "Düsseldorf", "Lyon", "Porto", "Zürich", "Ñuñoa"]
+        for index in 0..<count {
+            var body: [String: JSONValue] = [
+                "name": .string("Seed Account \(nextSeq)"),
+                "accountnumber": .string(String(format: "A%06d", nextSeq)),
+                "address1_city": .string(cities[index % cities.count]),
+                "address1_line1": .string("\(index + 1) Market Square"),
+                "emailaddress1": .string("account\(nextSeq)@example.com"),
+            ]
+            // Every fifth has no currency, and so no credit limit: a money value would bring the base currency.
+            if index % 5 != 4 {
+                body["creditlimit"] = .number(Decimal(index % 40) * 500)
+                body["transactioncurrencyid@odata.bind"] = .string("/transactioncurrencies(\(currencies[index % currencies.count].id))")
+            }
+            _ = try? create(id: UUID().uuidString.lowercased(), body, now: now)
+        }
+    }
+
+    // MARK: Change sets
+
+    /// Starts recording undo entries for a change set.
+    func begin() { journal = ([], tombstones.count) }
+
+    /// Keeps what the change set did.
+    func commit() { journal = nil }
+
+    /// Undoes everything since `begin()`. Row versions used meanwhile stay used, as a database's do.
+    func rollback() {
+        guard let journal else { return }
+        for entry in journal.rows.reversed() { rows[entry.id] = entry.before }
+        tombstones.removeLast(tombstones.count - journal.tombstones)
+        self.journal = nil
+    }
+
+    private func remember(_ key: String) {
+        journal?.rows.append((key, rows[key]))
+    }
+
+    // MARK: Rules
+
+    private func validated(_ body: [String: JSONValue]) throws(ODataServiceError) -> [String: JSONValue] {
+        var fields: [String: JSONValue] = [:]
+        for (key, value) in body {
+            if key == "transactioncurrencyid@odata.bind" {
+                fields["_transactioncurrencyid_value"] = try boundCurrency(value)
+                continue
+            }
+            if key.hasPrefix("@") || key == "accountid" { continue }
+            guard let kind = Self.writable[key] else {
+                // Unverified: the code; the message is the OData library's for an undeclared property.
+                throw ODataServiceError(status: 400, code: "0x80060888",
+                                        message: "The property '\(key)' does not exist on type 'Microsoft.Dynamics.CRM.account'. Make sure to only use property names that are defined by the type or mark the type as open type.")
+            }
+            switch (kind, value) {
+            case (_, .null):
+                fields[key] = .null
+            case (.text(let length), .string(let text)):
+                guard text.count <= length else {
+                    // The shape of the documented example (execute-batch-operations-using-web-api.md).
+                    throw ODataServiceError(status: 400, code: "0x80044331",
+                                            message: "A validation error occurred.  The length of the '\(key)' attribute of the 'account' entity exceeded the maximum allowed length of '\(length)'.")
+                }
+                // Unverified: Dataverse stores an empty string as null; reads then return null.
+                fields[key] = text.isEmpty ? .null : .string(text)
+            case (.money, .number(let amount)):
+                guard amount >= 0, amount <= Self.maximumMoney else {
+                    // Unverified: the message; the range is the attribute's documented one.
+                    throw ODataServiceError(status: 400, code: "0x80044331",
+                                            message: "A validation error occurred.  The value \(amount) of 'creditlimit' on record of type 'account' is outside the valid range. Accepted Range: 0 to \(Self.maximumMoney)")
+                }
+                fields[key] = .number(amount)
+            case (.state, .number(let state)):
+                guard state == 0 || state == 1 else {
+                    // Unverified: code and message for a state value the table does not have.
+                    throw ODataServiceError(status: 400, code: "0x8004431a",
+                                            message: "\(state) is not a valid state code on account.")
+                }
+                fields[key] = .number(state)
+            default:
+                // Unverified: the message for a value of the wrong JSON type.
+                throw ODataServiceError(status: 400, code: "0x80060888",
+                                        message: "Cannot convert the literal '\(value.serialized())' to the expected type of '\(key)'.")
+            }
+        }
+        return fields
+    }
+
+    /// The currency id a `transactioncurrencyid@odata.bind` names: `/transactioncurrencies(<id>)`,
+    /// without the slash, or an absolute URL ending so; null clears the lookup.
+    private func boundCurrency(_ value: JSONValue) throws(ODataServiceError) -> JSONValue {
+        if value == .null { return .null }
+        guard let text = value.stringValue, let open = text.range(of: "transactioncurrencies("), text.hasSuffix(")") else {
+            throw ODataServiceError(status: 400, code: "0x80060888",
+                                    message: "The @odata.bind value '\(value.serialized())' is not a transactioncurrencies reference.")
+        }
+        let id = String(text[open.upperBound..<text.index(before: text.endIndex)]).lowercased()
+        guard currencies.contains(where: { $0.id == id }) else {
+            // Unverified: the status of a lookup to a missing record (the code and message are those of a
+            // retrieve of a missing record).
+            throw ODataServiceError(status: 400, code: "0x80040217", message: "transactioncurrency With Id = \(id) Does Not Exist")
+        }
+        return .string(id)
+    }
+
+    /// Moves the row version on without a write (the emulator's change-tracking cleanup): every version
+    /// handed out so far is now older than the one returned.
+    func advanceVersion() -> Int64 { bumpVersion() }
+
+    private func bumpVersion() -> Int64 {
+        version += 1
+        return version
+    }
+
+    /// A millisecond time strictly later than the last write's (`modifiedon` shows whole seconds).
+    private func stamp(_ now: Date) -> Int64 {
+        lastModified = max(ODataTimestamp.milliseconds(of: now), lastModified + 1)
+        return lastModified
+    }
+
+    static func notFound(_ id: String) -> ODataServiceError {
+        ODataServiceError(status: 404, code: "0x80040217", message: "account With Id = \(id.lowercased()) Does Not Exist")
+    }
+}

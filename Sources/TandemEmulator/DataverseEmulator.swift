@@ -1,0 +1,229 @@
+import Foundation
+
+/// An emulator of the Dataverse Web API v9.2 over real HTTP on 127.0.0.1: one organization with its
+/// `accounts` and `transactioncurrencies`, server paging, change tracking with delta links and expiring
+/// tokens, conditional writes, multipart `$batch` with change sets, OAuth client credentials, the
+/// service-protection request limit, `x-ms-dop-hint`, and test hooks to seed, edit as another user and
+/// inject faults. Behaviour follows interop.md §2 and limits-and-reliability.md §1.1 and §1.4; choices
+/// the documents do not settle are marked "Unverified" where they are made.
+public final class DataverseEmulator: @unchecked Sendable {
+    /// The largest page the service returns (`Prefer: odata.maxpagesize` cannot raise it).
+    public static let maxPageSize = 5_000
+    /// The most requests one `$batch` may hold, change-set operations included.
+    public static let maxBatchOperations = 1_000
+
+    public let tenant: String
+    /// The degree of parallelism every response recommends in `x-ms-dop-hint`.
+    public let degreeOfParallelismHint: Int
+    private let requestLimit: Int
+    private let requestWindow: TimeInterval
+    private let lock = NSRecursiveLock()
+    let store: DataverseAccountStore
+    /// Delta tokens for versions below this one have expired.
+    private(set) var oldestDeltaVersion: Int64 = 0
+    private var server: LoopbackHTTPServer?
+    private var frontDoor: EmulatorFrontDoor!
+
+    /// - Parameters:
+    ///   - currencies: the organization's currencies (ISO code, name); the first is the base currency.
+    ///   - tokenLifetime: seconds an issued access token lasts.
+    ///   - requestLimit/requestWindow: the per-user sliding window (6,000 per 300 s on the service).
+    public init(tenant: String = "tandem-tenant", clientID: String = "tandem-client", clientSecret: String = "tandem-secret",
+                currencies: [(code: String, name: String)] = [("EUR", "Euro"), ("USD", "US Dollar"), ("GBP", "Pound Sterling"),
+                                                              ("DKK", "Danish Krone")],
+                tokenLifetime: TimeInterval = 3599, requestLimit: Int = 6_000, requestWindow: TimeInterval = 300,
+                degreeOfParallelismHint: Int = 4) {
+        self.tenant = tenant
+        self.requestLimit = requestLimit
+        self.requestWindow = requestWindow
+        self.degreeOfParallelismHint = degreeOfParallelismHint
+        store = DataverseAccountStore(currencies: currencies)
+        let tokens = OAuthTokenService(tenant: tenant, clientID: clientID, clientSecret: clientSecret, lifetime: tokenLifetime)
+        let limiter = RequestRateLimiter(limit: requestLimit, window: requestWindow)
+        frontDoor = EmulatorFrontDoor(
+            tokens: tokens, limiter: limiter,
+            authenticate: { [unowned self] in authenticate($0) },
+            throttled: { retryAfter in
+                // The documented service-protection error for the request count (api-limits.md).
+                ODataServiceError(status: 429, code: "0x80072322",
+                                  message: "Number of requests exceeded the limit of \(requestLimit) over time window of \(Int(requestWindow)) seconds.",
+                                  headers: ["Retry-After": String(retryAfter)]).response
+            },
+            faultResponse: { status, retryAfter in
+                var headers: [String: String] = [:]
+                if let retryAfter { headers["Retry-After"] = String(retryAfter) }
+                let code = status == 429 ? "0x80072322" : "0x80040216"
+                return ODataServiceError(status: status, code: code, message: "Injected fault: status \(status).", headers: headers).response
+            },
+            decorate: { response in
+                response.headers["OData-Version"] = "4.0"
+                response.headers["x-ms-dop-hint"] = String(degreeOfParallelismHint)
+            },
+            route: { [unowned self] request, _ in lock.withLock { route(request) } })
+    }
+
+    // MARK: Lifecycle and URLs
+
+    /// Starts serving on a free loopback port.
+    public func start() throws {
+        let server = LoopbackHTTPServer { [frontDoor] in frontDoor!.handle($0) }
+        try server.start()
+        lock.withLock { self.server = server }
+    }
+
+    /// Stops serving and closes every connection.
+    public func stop() {
+        lock.withLock { server }?.stop()
+    }
+
+    public var port: UInt16 { lock.withLock { server?.port ?? 0 } }
+
+    /// `http://127.0.0.1:PORT`: the organization URL, and the authority (`TANDEM_AUTHORITY_URL`).
+    public var authorityURL: URL { URL(string: "http://127.0.0.1:\(port)")! }
+
+    /// `http://127.0.0.1:PORT/api/data/v9.2`.
+    public var baseURL: URL { URL(string: authorityURL.absoluteString + Self.apiRoot)! }
+
+    static let apiRoot = "/api/data/v9.2"
+
+    // MARK: Test hooks
+
+    /// Makes `token` a valid bearer token (for `user`) without a token request.
+    public func acceptToken(_ token: String, user: String = "accepted-user") { frontDoor.tokens.accept(token, user: user) }
+
+    /// Every token issued or accepted so far stops working now.
+    public func expireAllTokens() { frontDoor.tokens.expireAll() }
+
+    /// Arms `fault` for the next `times` requests with this method (nil: any) whose decoded path
+    /// contains `pathContains` (a `$batch` is one request: its path is `…/$batch`).
+    public func injectFault(_ fault: EmulatorFault, method: String?, pathContains: String, times: Int = 1) {
+        frontDoor.faults.inject(fault, method: method, pathContains: pathContains, times: times)
+    }
+
+    /// The next `count` requests get 429 with `Retry-After: retryAfter`.
+    public func throttleNext(_ count: Int, retryAfter: Int = 1) { frontDoor.faults.throttleNext(count, retryAfter: retryAfter) }
+
+    public func clearFaults() { frontDoor.faults.clear() }
+
+    /// The requests so far (method, decoded path, query, status; nil status = dropped).
+    public var requestLog: [RequestLogEntry] { frontDoor.log.all }
+
+    public func clearRequestLog() { frontDoor.log.clear() }
+
+    /// Every delta token issued so far expires: following its link answers 410, as the service does once
+    /// change tracking data is older than the organization's `ExpireChangeTrackingInDays`.
+    public func expireDeltaTokens() { lock.withLock { oldestDeltaVersion = store.advanceVersion() } }
+
+    /// Inserts `count` generated accounts.
+    public func seedAccounts(count: Int) { lock.withLock { store.seed(count: count) } }
+
+    /// Creates an account as another user would, with Web API attribute names (and
+    /// `transactioncurrencyid@odata.bind`); returns it as the API does.
+    @discardableResult
+    public func insertAccount(id: String = UUID().uuidString.lowercased(), _ fields: [String: JSONValue]) throws -> [String: JSONValue] {
+        try lock.withLock { store.entity(try store.create(id: id, fields)) }
+    }
+
+    /// Every account as the API returns it, in creation order.
+    public func accounts() -> [[String: JSONValue]] { lock.withLock { store.ordered.map { store.entity($0) } } }
+
+    /// One account as the API returns it.
+    public func account(id: String) -> [String: JSONValue]? { lock.withLock { store.row(id: id).map { store.entity($0) } } }
+
+    /// Changes an account as another user: a new version, ETag and `modifiedon`.
+    @discardableResult
+    public func editAccount(id: String, _ fields: [String: JSONValue]) throws -> [String: JSONValue] {
+        try lock.withLock { store.entity(try store.update(id: id, fields)) }
+    }
+
+    /// Deletes an account as another user.
+    public func deleteAccount(id: String) throws { try lock.withLock { try store.delete(id: id) } }
+
+    /// How many accounts have `attribute` equal to `value`, as the API shows them.
+    public func countAccounts(where attribute: String, equals value: JSONValue) -> Int {
+        lock.withLock { store.ordered.filter { store.entity($0)[attribute] == value }.count }
+    }
+
+    /// The id of the currency with this ISO code.
+    public func currencyID(code: String) -> String? { store.currencyID(code: code) }
+
+    // MARK: Authentication
+
+    private func authenticate(_ request: HTTPServerRequest) -> EmulatorFrontDoor.Admission {
+        if let token = EmulatorFrontDoor.bearer(request), let user = frontDoor.tokens.user(forBearer: token) {
+            return .user(user)
+        }
+        // Unverified: the body; Dataverse is seen answering a missing or expired token with 401, an empty
+        // body and this challenge.
+        var response = HTTPServerResponse(status: 401)
+        response.headers["WWW-Authenticate"] =
+            "Bearer authorization_uri=\(authorityURL.absoluteString)/\(tenant)/oauth2/authorize, resource_id=\(authorityURL.absoluteString)/"
+        return .refuse(response)
+    }
+
+    // MARK: Routing
+
+    /// Answers one request that passed the front door (or one operation of a `$batch`).
+    func route(_ request: HTTPServerRequest) -> HTTPServerResponse {
+        guard request.path.hasPrefix(Self.apiRoot + "/") else { return Self.resourceNotFound(request.path).response }
+        let relative = String(request.path.dropFirst(Self.apiRoot.count + 1))
+        do throws(ODataServiceError) {
+            if relative == "$batch" {
+                guard request.method == "POST" else { throw Self.methodNotAllowed(request.method) }
+                return DataverseBatchProcessor(emulator: self).handle(request)
+            }
+            let (set, key) = try Self.segment(relative)
+            switch set {
+            case "accounts": return try DataverseAccountRoutes(emulator: self).handle(request, key: key)
+            case "transactioncurrencies":
+                guard request.method == "GET", key == nil else { throw Self.methodNotAllowed(request.method) }
+                return currencies(request)
+            default: throw Self.resourceNotFound(relative)
+            }
+        } catch {
+            return error.response
+        }
+    }
+
+    /// "accounts(<guid>)" → ("accounts", guid); "accounts" → ("accounts", nil).
+    static func segment(_ path: String) throws(ODataServiceError) -> (String, String?) {
+        guard !path.contains("/") else { throw resourceNotFound(path) }
+        guard let open = path.firstIndex(of: "(") else { return (path, nil) }
+        guard path.hasSuffix(")") else { throw resourceNotFound(path) }
+        let key = String(path[path.index(after: open)..<path.index(before: path.endIndex)])
+        guard UUID(uuidString: key) != nil else {
+            // Unverified: the message for a key that is not a GUID (alternate keys are not emulated).
+            throw ODataServiceError(status: 400, code: "0x80060888", message: "Unrecognized 'Edm.Guid' literal '\(key)' in the key.")
+        }
+        return (String(path[..<open]), key.lowercased())
+    }
+
+    private func currencies(_ request: HTTPServerRequest) -> HTTPServerResponse {
+        let names = request.query("$select")?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        let rows: [JSONValue] = store.currencies.enumerated().map { index, currency in
+            var row: [String: JSONValue] = [
+                "transactioncurrencyid": .string(currency.id), "isocurrencycode": .string(currency.code),
+                "currencyname": .string(currency.name), "@odata.etag": .string("W/\"\(400_001 + index)\""),
+            ]
+            if let names { row = row.filter { $0.key.hasPrefix("@") || names.contains($0.key) } }
+            return .object(row)
+        }
+        let selected = names.map { "(" + $0.joined(separator: ",") + ")" } ?? ""
+        return .json(200, .object(["@odata.context": .string(baseURL.absoluteString + "/$metadata#transactioncurrencies\(selected)"),
+                                   "value": .array(rows)]))
+    }
+
+    static func resourceNotFound(_ path: String) -> ODataServiceError {
+        // Unverified: code and message for a path that names no entity set.
+        ODataServiceError(status: 404, code: "0x80060888", message: "Resource not found for the segment '\(path)'.")
+    }
+
+    static func methodNotAllowed(_ method: String) -> ODataServiceError {
+        // Unverified: code and message.
+        ODataServiceError(status: 405, code: "0x80060888", message: "The HTTP method '\(method)' is not allowed on this resource.")
+    }
+
+    static func badRequest(_ message: String) -> ODataServiceError {
+        ODataServiceError(status: 400, code: "0x80060888", message: message)
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import TandemConnectors
+import TandemCore
+import TandemEmulator
+import TandemSQLite
+import TandemTestSupport
+
+/// An empty workspace whose CRM lives in a Dataverse emulator on a loopback port (what
+/// `tandem connect crm dataverse URL` stores), reached with client credentials through the real
+/// URLSession transport.
+struct DataverseFixture {
+    let folder = TemporaryFolder("tandem-dv")
+    let emulator: DataverseEmulator
+    let opened: SQLiteWorkspace
+    let sleeper = RecordingSleeper()
+
+    init(tokenLifetime: TimeInterval = 3599, requestLimit: Int = 6_000) throws {
+        emulator = DataverseEmulator(tokenLifetime: tokenLifetime, requestLimit: requestLimit)
+        try emulator.start()
+        opened = try SQLiteWorkspace.create(at: folder.path)
+        try opened.setConnection(SideConnection(kind: "dataverse", url: emulator.baseURL.absoluteString,
+                                                connectedAt: Timestamp(Date())), on: .crm)
+    }
+
+    var environment: [String: String] {
+        ["TANDEM_CRM_TENANT_ID": emulator.tenant, "TANDEM_CRM_CLIENT_ID": "tandem-client",
+         "TANDEM_CRM_CLIENT_SECRET": "tandem-secret", "TANDEM_AUTHORITY_URL": emulator.authorityURL.absoluteString]
+    }
+
+    /// A fresh connection, as each `tandem` command makes one.
+    func connect() throws -> ConnectedWorkspace {
+        try ConnectedWorkspace.attach(opened, environment: environment, transport: URLSessionTransport(timeout: 10), sleeper: sleeper)
+    }
+
+    func accounts() throws -> RemoteRecordSource {
+        try FixtureError.require(try connect().services[.crm]?.sources["account"], "the account source")
+    }
+
+    /// `$batch` requests the emulator answered (or dropped) so far.
+    var batches: [RequestLogEntry] { emulator.requestLog.filter { $0.path.hasSuffix("/$batch") } }
+
+    func remove() {
+        emulator.stop()
+        folder.remove()
+    }
+}
