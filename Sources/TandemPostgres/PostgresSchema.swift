@@ -9,7 +9,7 @@ import TandemCore
 /// refused untouched; one from a newer Tandem is refused too.
 public enum PostgresSchema {
     /// The newest schema this Tandem knows.
-    public static let version = 1
+    public static let version = 2
 
     /// The PostgreSQL schema that holds a side's tables.
     public static func namespace(_ side: Side) -> String { side == .erp ? "tandem_erp" : "tandem_crm" }
@@ -25,6 +25,9 @@ public enum PostgresSchema {
             }
             if current < 1 {
                 for statement in v1 { try session.query(statement) }
+            }
+            if current < 2 {
+                for statement in v2 { try session.query(statement) }
             }
             if current < version {
                 try session.query("UPDATE tandem.schema_version SET version = ?", [.integer(Int64(version))])
@@ -53,6 +56,19 @@ public enum PostgresSchema {
         }
         return Int(found)
     }
+
+    /// v2: the pairs claimed by the workers of a scheduled synchronization (`tandem watch`).
+    private static let v2 = [
+        """
+        CREATE TABLE tandem.pair_claims (
+            mapping TEXT NOT NULL,
+            erp_id TEXT NOT NULL,
+            holder TEXT NOT NULL,
+            PRIMARY KEY (mapping, erp_id)
+        )
+        """,
+        "CREATE INDEX pair_claims_by_holder ON tandem.pair_claims (holder)",
+    ]
 
     /// v1: both sides' tables and the integration state.
     private static let v1 = [

@@ -4,7 +4,7 @@ import TandemCore
 
 /// The workspace in SQLite. `commit` is one transaction; couplings are written with cached statements.
 public final class SQLiteWorkspaceStore: WorkspaceStore {
-    private let pool: GuardedPool
+    let pool: GuardedPool
 
     init(pool: GuardedPool) { self.pool = pool }
 

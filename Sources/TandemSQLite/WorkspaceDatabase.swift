@@ -134,6 +134,17 @@ enum WorkspaceDatabase {
         migrator.registerMigration("v5: overwritten destination changes") { db in
             try db.execute(sql: "ALTER TABLE jobs ADD COLUMN overwritten INTEGER NOT NULL DEFAULT 0")
         }
+        migrator.registerMigration("v6: pairs claimed by scheduled workers") { db in
+            try db.execute(sql: """
+                CREATE TABLE pair_claims (
+                    mapping TEXT NOT NULL,
+                    erp_id TEXT NOT NULL,
+                    holder TEXT NOT NULL,
+                    PRIMARY KEY (mapping, erp_id)
+                ) WITHOUT ROWID;
+                CREATE INDEX pair_claims_by_holder ON pair_claims (holder);
+                """)
+        }
         return migrator
     }
 }

@@ -10,6 +10,7 @@ public final class InMemoryWorkspaceStore: WorkspaceStore {
         var couplingsBefore: [CouplingBefore] = []
         var intents: [RecordID: CreationIntent] = [:]
         var marks: [String: Timestamp] = [:]
+        var pairClaims: [CouplingKey: String] = [:]
     }
 
     private let state: Locked<State>
@@ -223,6 +224,21 @@ public final class InMemoryWorkspaceStore: WorkspaceStore {
 
     public func recordChangeCount(_ job: JobID) throws -> Int {
         state.withLock { state in state.changes.reduce(0) { $0 + ($1.jobID == job ? 1 : 0) } }
+    }
+
+    public func claimPairs(mapping: String, erpIDs: [RecordID], holder: String, isLive: (String) -> Bool) throws -> [RecordID] {
+        state.withLock { state in
+            erpIDs.filter { id in
+                let key = CouplingKey(mapping: mapping, erpID: id)
+                if let current = state.pairClaims[key], current != holder, isLive(current) { return false }
+                state.pairClaims[key] = holder
+                return true
+            }
+        }
+    }
+
+    public func releasePairs(holder: String) throws {
+        state.withLock { state in state.pairClaims = state.pairClaims.filter { $0.value != holder } }
     }
 
     public func creationIntents(mapping: String) throws -> [CreationIntent] {

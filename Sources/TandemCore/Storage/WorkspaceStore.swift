@@ -44,6 +44,14 @@ public protocol WorkspaceStore: Sendable {
 
     func creationIntents(mapping: String) throws -> [CreationIntent]
 
+    /// Claims for `holder` (the lease token of the job that will synchronize them) those pairs of
+    /// `mapping`, named by ERP id, that no live holder has claimed; a claim whose holder `isLive` says
+    /// is gone (its process died) is taken over. Returns the ids claimed, in the order given. A pair is
+    /// claimed once: two callers never both win it.
+    func claimPairs(mapping: String, erpIDs: [RecordID], holder: String, isLive: (String) -> Bool) throws -> [RecordID]
+    /// Lets go of every pair `holder` claimed.
+    func releasePairs(holder: String) throws
+
     /// Deletes jobs started before `cutoff` (nil: all) with their errors and changes, except failed
     /// jobs a skipped coupling still refers to. Returns how many were deleted.
     func deleteJobs(startedBefore cutoff: Timestamp?) throws -> Int

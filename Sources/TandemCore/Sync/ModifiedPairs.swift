@@ -25,3 +25,29 @@ enum ModifiedPairs {
         return selected.sorted()
     }
 }
+
+extension ModifiedPairs {
+    /// The versions each side's record of these pairs holds now, with the pair's coupling (nil when
+    /// the pair was uncoupled meanwhile; a version is nil when that record is gone).
+    static func current(_ erpIDs: [RecordID], mapping: TableMapping, in workspace: Workspace) throws
+        -> [(erpID: RecordID, coupling: Coupling?, erp: Timestamp?, crm: Timestamp?)] {
+        let couplings = try workspace.store.couplingsByID(mapping: mapping.name, side: .erp, ids: erpIDs)
+        let erp = try workspace.table(of: mapping, on: .erp).recordsByID(erpIDs)
+        let crm = try workspace.table(of: mapping, on: .crm).recordsByID(couplings.values.map(\.crmID))
+        return erpIDs.map { id in
+            let coupling = couplings[id]
+            return (id, coupling, erp[id]?.modifiedAt, coupling.flatMap { crm[$0.crmID]?.modifiedAt })
+        }
+    }
+
+    /// Those of `erpIDs` whose pair is still out of step by the rule `erpIDs(mapping:in:)` applies:
+    /// a pair another worker synchronized since the ids were found is left out. A pair one of whose
+    /// records is gone stays in, for the engine to report.
+    static func stillModified(_ erpIDs: [RecordID], mapping: TableMapping, in workspace: Workspace) throws -> [RecordID] {
+        try current(erpIDs, mapping: mapping, in: workspace).compactMap { pair in
+            guard let coupling = pair.coupling else { return nil }
+            guard !coupling.isUnsettled, let erp = pair.erp, let crm = pair.crm else { return pair.erpID }
+            return erp != coupling.erpModifiedAtLastSync || crm != coupling.crmModifiedAtLastSync ? pair.erpID : nil
+        }
+    }
+}

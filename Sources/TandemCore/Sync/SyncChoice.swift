@@ -17,4 +17,15 @@ public enum SyncChoice: String, Sendable, Codable, CaseIterable {
     }
 
     public init(_ direction: SyncDirection) { self = direction == .toCRM ? .toCRM : .fromCRM }
+
+    /// What a scheduled run does for a mapping that carries data `direction`: a one-way mapping goes
+    /// its way; a two-way one merges, each field taken from the side that changed it, as Business
+    /// Central's job queue synchronizes a bidirectional table mapping.
+    public init(scheduledFor direction: MappingDirection) {
+        switch direction {
+        case .bidirectional: self = .merge
+        case .toCRM: self = .toCRM
+        case .fromCRM: self = .fromCRM
+        }
+    }
 }

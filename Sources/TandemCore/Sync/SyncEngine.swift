@@ -93,11 +93,11 @@ public struct SyncEngine: Sendable {
         }
     }
 
-    private struct Cancelled: Error {}
+    struct Cancelled: Error {}
 
-    private func runJob(request: SyncRequest, mapping: TableMapping, total: Int, marks: SyncMarkTracker?,
-                        progress: ProgressHandler?,
-                        body: (SyncApplier, ([RecordPlan], SyncApplier.BatchOutcome) throws -> Void) throws -> Void)
+    func runJob(request: SyncRequest, mapping: TableMapping, total: Int, marks: SyncMarkTracker?,
+                floor: MarkFloor? = nil, progress: ProgressHandler?,
+                body: (SyncApplier, ([RecordPlan], SyncApplier.BatchOutcome) throws -> Void) throws -> Void)
         throws -> SyncResult {
         var marks = marks
         var job = try workspace.beginJob(.synchronization, mapping: mapping.name, direction: request.choice.direction)
@@ -124,6 +124,7 @@ public struct SyncEngine: Sendable {
         } catch is Cancelled {
             cancelled = true
         }
+        if let floor { marks?.lower(to: floor) }
         job.finishedAt = workspace.clock.now()
         // A pass that also creates the uncoupled records selected more than the couplings it counted.
         let selected = cancelled || request.createsUncoupled(mapping) ? done : total
@@ -146,7 +147,7 @@ public struct SyncEngine: Sendable {
         return named
     }
 
-    private func validated(_ request: SyncRequest) throws -> TableMapping {
+    func validated(_ request: SyncRequest) throws -> TableMapping {
         let mapping = try workspace.store.mapping(named: request.mapping)
         if let direction = request.choice.direction, !mapping.direction.allows(direction) {
             throw TandemError.directionNotAllowed(mapping: mapping.name, direction: direction.rawValue)
@@ -166,7 +167,7 @@ public struct SyncEngine: Sendable {
     }
 
     /// Reads the selection a batch at a time and hands each batch's plans to `body`.
-    private func forEachBatch(of request: SyncRequest, mapping: TableMapping,
+    func forEachBatch(of request: SyncRequest, mapping: TableMapping,
                               _ body: ([RecordPlan]) throws -> Void) throws {
         let erpTable = try workspace.table(of: mapping, on: .erp)
         let crmTable = try workspace.table(of: mapping, on: .crm)

@@ -27,6 +27,11 @@ struct SyncMarkTracker {
         }
     }
 
+    /// Keeps the marks below every version `floor` noted: pairs this pass left to someone else.
+    mutating func lower(to floor: MarkFloor) {
+        for (side, version) in floor.lowest { lower(side, below: version) }
+    }
+
     private mutating func lower(_ side: Side, below version: Timestamp?) {
         guard let version, let mark = marks[side], version <= mark else { return }
         marks[side] = version.adding(milliseconds: -1)
