@@ -45,7 +45,7 @@ let package = Package(
         // The command line: every action the screens offer, for scripts.
         .executableTarget(
             name: "tandem",
-            dependencies: ["TandemCore", "TandemSQLite", "TandemConnectors", "TandemTerminal", "TandemSampleData",
+            dependencies: ["TandemCore", "TandemSQLite", "TandemPostgres", "TandemConnectors", "TandemTerminal", "TandemSampleData",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Benchmarks: a release-mode executable that measures each operation against a raw-SQLite floor

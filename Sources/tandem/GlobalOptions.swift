@@ -2,12 +2,13 @@ import ArgumentParser
 import Foundation
 import TandemConnectors
 import TandemCore
+import TandemPostgres
 import TandemSQLite
 
 /// Options every command takes.
 struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        tr("The workspace folder."),
+        tr("The workspace folder, or a shared workspace's postgres://user@host:port/database."),
         discussion: tr("Default: $TANDEM_WORKSPACE, else $XDG_DATA_HOME/tandem/default (~/.local/share/tandem/default)."),
         valueName: "dir"))
     var workspace: String?
@@ -25,11 +26,18 @@ struct GlobalOptions: ParsableArguments {
 
     var folder: String { location.folder }
 
+    /// The folder of a folder workspace, for the commands that make or replace one; a shared
+    /// workspace's address is refused with the command's name.
+    func folderPath(for command: String) throws -> String {
+        guard PostgresAddress.isPostgres(folder) else { return folder }
+        throw OpenedWorkspace.folderOnly(command, on: try PostgresAddress(folder).description)
+    }
+
     /// Opens the workspace: `.reading` for commands that only read (every file read-only, nothing
     /// written), `.writing` for the rest. The built-in default is created from the sample data on
     /// first use; a folder named by `--workspace` or `$TANDEM_WORKSPACE` must exist (a typo must not
     /// make a new one).
-    func open(for access: AccessMode) throws -> SQLiteWorkspace {
+    func open(for access: AccessMode) throws -> OpenedWorkspace {
         let (opened, notice) = try openOrCreate(for: access)
         if let notice { Console.error(notice) }
         return opened
@@ -37,13 +45,14 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the workspace with its connected sides in place: their tables read the replica and write
     /// through the service (credentials from the environment, read on the first request).
-    func openConnected(for access: AccessMode) throws -> ConnectedWorkspace {
-        try ConnectedWorkspace.attach(try open(for: access), environment: ProcessInfo.processInfo.environment)
+    func openConnected(for access: AccessMode, command: String) throws -> ConnectedWorkspace {
+        try ConnectedWorkspace.attach(try open(for: access).folder(for: command), environment: ProcessInfo.processInfo.environment)
     }
 
     /// Pulls every connected side of an opened workspace (nothing when none is connected) and says on
     /// standard error what each pull brought, unless `quietly`.
-    func pullConnectedSides(of opened: SQLiteWorkspace, quietly: Bool) throws {
+    func pullConnectedSides(of opened: OpenedWorkspace, quietly: Bool) throws {
+        guard let opened = opened.sqlite else { return }
         let connected = try ConnectedWorkspace.attach(opened, environment: ProcessInfo.processInfo.environment)
         for report in try connected.pull() where !quietly {
             Console.error(tr("Pulled {0}: {1} new, {2} changed, {3} deleted.", report.table, report.changes.inserted,
@@ -53,16 +62,19 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the workspace, creating the built-in default from the sample data on first use; the
     /// notice says so when it did.
-    func openOrCreate(for access: AccessMode) throws -> (SQLiteWorkspace, notice: String?) {
+    func openOrCreate(for access: AccessMode) throws -> (OpenedWorkspace, notice: String?) {
         let (folder, isDefault) = location
+        if PostgresAddress.isPostgres(folder) {
+            return (OpenedWorkspace(try PostgresWorkspace.open(try PostgresAddress(folder))), nil)
+        }
         if SQLiteWorkspace.exists(at: folder) {
             let opened = try SQLiteWorkspace.open(at: folder, access: access)
             let connected = try ConnectedWorkspace.attach(opened, environment: ProcessInfo.processInfo.environment)
-            return (opened.working(on: connected.workspace), nil)
+            return (OpenedWorkspace(opened.working(on: connected.workspace)), nil)
         }
         guard isDefault else { throw CommandError(.noWorkspace, tr("No workspace at {0}. Create one with `tandem init`.", folder)) }
         let source = SampleDataLocator.find(nil)
         let (opened, _) = try SampleDataLoader.load(from: source, into: folder)
-        return (opened, tr("Created the workspace at {0} from {1}.", folder, source))
+        return (OpenedWorkspace(opened), tr("Created the workspace at {0} from {1}.", folder, source))
     }
 }

@@ -3,9 +3,9 @@ import TandemSQLite
 
 /// Turns what people type (an ERP `No.`, a CRM id) into records.
 struct RecordReferences {
-    let opened: SQLiteWorkspace
+    let opened: OpenedWorkspace
 
-    private func mapping(for table: SQLiteRecordSource) throws -> TableMapping {
+    private func mapping(for table: any RecordSource) throws -> TableMapping {
         guard let mapping = try opened.workspace.store.mappings().first(where: {
             $0.table(on: table.schema.side) == table.schema.name
         }) else { throw CommandError(.noMapping, tr("No mapping covers the {0} table.", Captions.table(table.schema))) }

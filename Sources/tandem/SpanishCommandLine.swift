@@ -4,6 +4,16 @@
 /// option names and the values an option takes (to-crm, erp, CUSTOMER, --yes) stay as they are typed.
 enum SpanishCommandLine {
     static let table: [String: String] = [
+        "Synchronize the modified records of every mapping on a schedule, until stopped.": "Sincroniza los registros modificados de cada asignación según una programación, hasta que se detenga.",
+        "Each run pulls the connected sides, then synchronizes each mapping's modified records in dependency order: a one-way mapping in its direction, a two-way one merged field by field (true conflicts are refused and listed by the job). Each run of a mapping with something to do is a job in the log. Several watch processes, or --workers, share one workspace: each claims the pairs it synchronizes, so no pair is taken twice at once, and the pairs of a worker that died are taken over. A failed run (a lost database connection) is tried again; SIGTERM or SIGINT stops after the batch at hand.": "Cada ejecución descarga los lados conectados y sincroniza los registros modificados de cada asignación en orden de dependencias: una asignación de un sentido en su sentido, una de dos sentidos combinada campo a campo (los conflictos reales se rechazan y el trabajo los lista). Cada ejecución de una asignación con algo que hacer es un trabajo en el log. Varios procesos watch, o --workers, comparten un área de trabajo: cada uno reclama los pares que sincroniza, así ningún par se toma dos veces a la vez, y los pares de un proceso que murió se retoman. Una ejecución fallida (una conexión perdida con la base de datos) se reintenta; SIGTERM o SIGINT detiene tras el lote en curso.",
+        "The time between runs: 90s, 30m, 2h.": "El tiempo entre ejecuciones: 90s, 30m, 2h.",
+        "Workers in this process, each on its own connection.": "Procesos de trabajo en este proceso, cada uno con su propia conexión.",
+        "CUSTOMER or CONTACT (default: every mapping).": "CUSTOMER o CONTACT (predeterminado: todas las asignaciones).",
+        "One run, then exit: 0 when every record went through, 1 otherwise.": "Una ejecución y salir: 0 si todos los registros pasaron, 1 si no.",
+        "--workers takes 1 to 64.": "--workers admite de 1 a 64.",
+        "Stopped on request; the batch at hand was finished.": "Detenido a petición; el lote en curso se terminó.",
+        "The run failed: {0}. Trying again in {1} s.": "La ejecución falló: {0}. Nuevo intento en {1} s.",
+        "nothing changed.": "nada cambió.",
         "Credentials come from the environment each time (see docs/connectors.md), never from the workspace.": "Las credenciales se leen del entorno cada vez (vea docs/connectors.md), nunca del espacio de trabajo.",
         "Name the service's API URL.": "Indique la URL de la API del servicio.",
         "Say where a side lives: Business Central, Dataverse, or the embedded database.": "Indica dónde está un lado: Business Central, Dataverse o la base de datos integrada.",
@@ -42,7 +52,8 @@ enum SpanishCommandLine {
         "Couple ERP customers and contacts with CRM accounts and contacts, and synchronize them.": "Empareja clientes y contactos del ERP con cuentas y contactos del CRM, y los sincroniza.",
         "tandem [--workspace <dir>]           (the terminal UI)\n  tandem <command> [options]            (scripts: see the commands below)": "tandem [--workspace <dir>]           (la interfaz de terminal)\n  tandem <command> [options]            (scripts: vea los comandos abajo)",
         "Exit codes: 0 when everything succeeded, 1 when some records failed or were refused (the summary says which), 2 for usage errors.": "Códigos de salida: 0 cuando todo se ha realizado correctamente, 1 cuando algunos registros han fallado o se han rechazado (el resumen indica cuáles), 2 para errores de uso.",
-        "The workspace folder.": "La carpeta del área de trabajo.",
+        "The workspace folder, or a shared workspace's postgres://user@host:port/database.": "La carpeta del área de trabajo, o la dirección postgres://usuario@host:puerto/base de un área de trabajo compartida.",
+        "{0} works on a folder workspace only for now; {1} is on PostgreSQL.": "{0} solo funciona por ahora en un área de trabajo en carpeta; {1} está en PostgreSQL.",
         "Default: $TANDEM_WORKSPACE, else $XDG_DATA_HOME/tandem/default (~/.local/share/tandem/default).": "Predeterminado: $TANDEM_WORKSPACE; si no, $XDG_DATA_HOME/tandem/default (~/.local/share/tandem/default).",
         "No workspace at {0}. Create one with `tandem init`.": "No hay ningún área de trabajo en {0}. Cree una con `tandem init`.",
         "Created the workspace at {0} from {1}.": "Se ha creado el área de trabajo en {0} a partir de {1}.",

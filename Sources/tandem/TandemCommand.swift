@@ -17,7 +17,7 @@ struct TandemCommand: ParsableCommand {
             RestoreCommand.self, DeleteRecordCommand.self, CleanupCommand.self,
             MappingsCommand.self, MappingCommand.self,
             ImportCommand.self, ExportCommand.self, GenerateCommand.self,
-            ConnectCommand.self, PullCommand.self, ConnectionsCommand.self, CompletionCommand.self,
+            ConnectCommand.self, PullCommand.self, ConnectionsCommand.self, WatchCommand.self, CompletionCommand.self,
         ]
     )
 
@@ -28,7 +28,7 @@ struct TandemCommand: ParsableCommand {
         let (opened, notice) = try global.openOrCreate(for: .writing)
         do {
             try TerminalApp.run(workspace: opened.workspace,
-                                workspaceName: (opened.folder as NSString).lastPathComponent, notice: notice)
+                                workspaceName: opened.name, notice: notice)
         } catch let error as TerminalError {
             throw CommandError(.terminal, error.description)
         }

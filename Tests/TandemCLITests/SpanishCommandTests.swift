@@ -80,7 +80,7 @@ import Testing
         let rootWords = Self.words(root.out)
         #expect(rootWords.contains("Empareja clientes y contactos del ERP con cuentas y contactos del CRM"), "\(root.out)")
         #expect(rootWords.contains("Códigos de salida: 0 cuando todo se ha realizado correctamente"))
-        #expect(rootWords.contains("(la interfaz de terminal)") && rootWords.contains("La carpeta del área de trabajo."))
+        #expect(rootWords.contains("(la interfaz de terminal)") && rootWords.contains("La carpeta del área de trabajo, o la dirección postgres:"))
         #expect(rootWords.contains("Sincronizar ahora: registros del ERP por Nº") && rootWords.contains("Movs. log sincronización"))
         #expect(rootWords.contains("Muestra customers, contacts, accounts o crm-contacts, ordenados por nombre."))
         let sync = try cli.run(["sync", "--help"], environment: Self.spanish)

@@ -13,7 +13,7 @@ struct ConnectionsCommand: ParsableCommand, JSONOutputCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let opened = try global.open(for: .reading)
+        let opened = try global.open(for: .reading).folder(for: "connections")
         let sides = try Side.allCases.map { side in try describe(side, opened) }
         if output.json { return try Console.printJSON(sides) }
         for side in sides {

@@ -18,7 +18,7 @@ struct ExportCommand: ParsableCommand {
         if arguments.file == OutputFile.standardOutput, isatty(STDOUT_FILENO) == 1 {
             throw CommandError(.outputIsTerminal, tr("Standard output is a terminal; pipe it (`| less`) or give a file name instead of -."))
         }
-        let opened = try global.open(for: .reading)
+        let opened = try global.open(for: .reading).folder(for: "export")
         let table = try arguments.resolve(in: opened)
         let count = try RecordImporter.exportFile(arguments.file, from: table, protecting: SQLiteWorkspace.files(in: opened.folder),
                                                   byteOrderMark: bom)

@@ -38,7 +38,7 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let folder = global.folder
+        let folder = try global.folderPath(for: "generate")
         let exists = SQLiteWorkspace.exists(at: folder)
         if exists && !force { throw CommandError(.workspaceExists, tr("A workspace already exists at {0}; use --force to replace it.", folder)) }
         if exists { try confirmation.require(tr("Replace the workspace at {0}, its couplings and job log included?", folder)) }

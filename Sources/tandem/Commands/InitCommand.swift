@@ -18,7 +18,7 @@ struct InitCommand: ParsableCommand {
     var sample: String?
 
     func run() throws {
-        let folder = global.folder
+        let folder = try global.folderPath(for: "init")
         let exists = SQLiteWorkspace.exists(at: folder)
         if exists && !force {
             throw CommandError(.workspaceExists, tr("A workspace already exists at {0}; use --force to replace it.", folder))
