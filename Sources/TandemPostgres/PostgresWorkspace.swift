@@ -9,6 +9,18 @@ public struct PostgresWorkspace: Sendable {
     public let erpTables: [String: PostgresRecordSource]
     public let crmTables: [String: PostgresRecordSource]
 
+    /// The workspace's tables and store on an open session (whose database is at this schema).
+    private init(session: PostgresSession, clock: any TimeSource) {
+        let erp = StandardTables.tables(on: .erp).map { PostgresRecordSource(session: session, schema: $0, clock: clock) }
+        let crm = StandardTables.tables(on: .crm).map { PostgresRecordSource(session: session, schema: $0, clock: clock) }
+        address = session.address
+        self.session = session
+        workspace = Workspace(store: PostgresWorkspaceStore(session: session), erpTables: erp, crmTables: crm, clock: clock,
+                              leases: PostgresJobLeases(session: session))
+        erpTables = Dictionary(uniqueKeysWithValues: erp.map { ($0.schema.name, $0) })
+        crmTables = Dictionary(uniqueKeysWithValues: crm.map { ($0.schema.name, $0) })
+    }
+
     /// Connects and brings the database to this Tandem's schema: an empty database becomes a
     /// workspace with `mappings` (the default ones unless told); a foreign database, or one from a
     /// newer Tandem, is refused untouched. Unfinished jobs whose process is gone are marked interrupted.
@@ -16,20 +28,35 @@ public struct PostgresWorkspace: Sendable {
                             clock: any TimeSource = SystemTimeSource()) throws -> PostgresWorkspace {
         let session = try PostgresSession(address)
         try PostgresSchema.migrate(session)
-        let erp = StandardTables.tables(on: .erp).map { PostgresRecordSource(session: session, schema: $0, clock: clock) }
-        let crm = StandardTables.tables(on: .crm).map { PostgresRecordSource(session: session, schema: $0, clock: clock) }
-        let store = PostgresWorkspaceStore(session: session)
-        let workspace = Workspace(store: store, erpTables: erp, crmTables: crm, clock: clock,
-                                  leases: PostgresJobLeases(session: session))
+        let opened = PostgresWorkspace(session: session, clock: clock)
         try session.transaction {
             try session.query("SELECT pg_advisory_xact_lock(?)", [.integer(PostgresWorkspaceStore.commitLock)])
-            if try store.mappings().isEmpty {
-                for mapping in mappings { try store.save(mapping) }
+            if try opened.workspace.store.mappings().isEmpty {
+                for mapping in mappings { try opened.workspace.store.save(mapping) }
             }
         }
-        try workspace.markInterruptedJobs()
-        return PostgresWorkspace(address: address, session: session, workspace: workspace,
-                                 erpTables: Dictionary(uniqueKeysWithValues: erp.map { ($0.schema.name, $0) }),
-                                 crmTables: Dictionary(uniqueKeysWithValues: crm.map { ($0.schema.name, $0) }))
+        try opened.workspace.markInterruptedJobs()
+        return opened
+    }
+
+    /// Whether the database holds a Tandem workspace; a foreign database is refused.
+    public static func exists(_ address: PostgresAddress) throws -> Bool {
+        try PostgresSchema.installedVersion(try PostgresSession(address)) > 0
+    }
+
+    /// Makes the database's workspace anew, in one transaction: the old workspace's tables (only
+    /// Tandem's own schemas; a foreign database is refused) are dropped, the schema is made, and
+    /// `fill` writes mappings, records and couplings on the new workspace. Until it commits, others
+    /// see the old workspace; if anything fails, the old one stays as it was.
+    public static func replace(_ address: PostgresAddress, clock: any TimeSource = SystemTimeSource(),
+                               fill: (PostgresWorkspace) throws -> Void) throws {
+        let session = try PostgresSession(address)
+        try session.transaction {
+            if try PostgresSchema.installedVersion(session) > 0 {
+                try session.query("DROP SCHEMA tandem, tandem_erp, tandem_crm CASCADE")
+            }
+            try PostgresSchema.migrate(session)
+            try fill(PostgresWorkspace(session: session, clock: clock))
+        }
     }
 }

@@ -26,13 +26,6 @@ struct GlobalOptions: ParsableArguments {
 
     var folder: String { location.folder }
 
-    /// The folder of a folder workspace, for the commands that make or replace one; a shared
-    /// workspace's address is refused with the command's name.
-    func folderPath(for command: String) throws -> String {
-        guard PostgresAddress.isPostgres(folder) else { return folder }
-        throw OpenedWorkspace.folderOnly(command, on: try PostgresAddress(folder).description)
-    }
-
     /// Opens the workspace: `.reading` for commands that only read (every file read-only, nothing
     /// written), `.writing` for the rest. The built-in default is created from the sample data on
     /// first use; a folder named by `--workspace` or `$TANDEM_WORKSPACE` must exist (a typo must not

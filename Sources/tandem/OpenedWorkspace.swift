@@ -36,12 +36,10 @@ struct OpenedWorkspace {
 
     /// The folder workspace, or a clear refusal naming what does not work on PostgreSQL yet.
     func folder(for command: String) throws -> SQLiteWorkspace {
-        guard let sqlite else { throw Self.folderOnly(command, on: postgres?.description ?? name) }
+        guard let sqlite else {
+            throw CommandError(.refused, tr("{0} works on a folder workspace only for now; {1} is on PostgreSQL.", command,
+                                            postgres?.description ?? name))
+        }
         return sqlite
-    }
-
-    /// The refusal of a command that works on a folder workspace only.
-    static func folderOnly(_ command: String, on address: String) -> CommandError {
-        CommandError(.refused, tr("{0} works on a folder workspace only for now; {1} is on PostgreSQL.", command, address))
     }
 }

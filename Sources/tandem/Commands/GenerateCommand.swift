@@ -38,10 +38,10 @@ struct GenerateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let folder = try global.folderPath(for: "generate")
-        let exists = SQLiteWorkspace.exists(at: folder)
-        if exists && !force { throw CommandError(.workspaceExists, tr("A workspace already exists at {0}; use --force to replace it.", folder)) }
-        if exists { try confirmation.require(tr("Replace the workspace at {0}, its couplings and job log included?", folder)) }
+        let location = global.folder, name = WorkspaceReplacement.name(of: location)
+        let exists = try WorkspaceReplacement.exists(at: location)
+        if exists && !force { throw CommandError(.workspaceExists, tr("A workspace already exists at {0}; use --force to replace it.", name)) }
+        if exists { try confirmation.require(tr("Replace the workspace at {0}, its couplings and job log included?", name)) }
         var generator = WorkspaceGenerator(customers: customers)
         generator.contacts = contacts
         generator.seed = seed
@@ -50,7 +50,7 @@ struct GenerateCommand: ParsableCommand {
         generator.crmChangedShare = changedCRM
         generator.conflictShare = conflicts
         // Generated beside an existing workspace first: a failure half-way must not cost the old one.
-        let summary = try WorkspaceReplacement.make(at: folder, replacing: exists) { try generator.generate(into: $0).1 }
-        Console.out(tr("Generated {0} at {1}.", summary, folder))
+        let summary = try WorkspaceReplacement.make(at: location, replacing: exists) { try generator.generate(into: $0).1 }
+        Console.out(tr("Generated {0} at {1}.", summary, name))
     }
 }

@@ -18,14 +18,14 @@ struct InitCommand: ParsableCommand {
     var sample: String?
 
     func run() throws {
-        let folder = try global.folderPath(for: "init")
-        let exists = SQLiteWorkspace.exists(at: folder)
+        let location = global.folder, name = WorkspaceReplacement.name(of: location)
+        let exists = try WorkspaceReplacement.exists(at: location)
         if exists && !force {
-            throw CommandError(.workspaceExists, tr("A workspace already exists at {0}; use --force to replace it.", folder))
+            throw CommandError(.workspaceExists, tr("A workspace already exists at {0}; use --force to replace it.", name))
         }
-        if exists { try confirmation.require(tr("Replace the workspace at {0}, its couplings and job log included?", folder)) }
+        if exists { try confirmation.require(tr("Replace the workspace at {0}, its couplings and job log included?", name)) }
         // Build the new workspace beside the old one first: a bad sample file must not cost the old one.
-        try WorkspaceReplacement.make(at: folder, replacing: exists) { target in
+        try WorkspaceReplacement.make(at: location, replacing: exists) { target in
             if empty {
                 _ = try SQLiteWorkspace.create(at: target)
             } else {
@@ -37,6 +37,6 @@ struct InitCommand: ParsableCommand {
                                 counts, source))
             }
         }
-        Console.out(tr("Created the workspace at {0}.", folder))
+        Console.out(tr("Created the workspace at {0}.", name))
     }
 }
