@@ -58,8 +58,8 @@ let package = Package(
         // Loopback HTTP emulators of Business Central API v2.0 and the Dataverse Web API v9.2, for tests
         // without internet. Foundation and Glibc only; no dependency on the other targets.
         .target(name: "TandemEmulator"),
-        // Helpers shared by the test targets (a hand-moved clock, temporary folders, hostile strings).
-        .target(name: "TandemTestSupport", dependencies: ["TandemCore"], path: "Tests/Support"),
+        // Helpers shared by the test targets (a hand-moved clock, temporary folders and databases, hostile strings).
+        .target(name: "TandemTestSupport", dependencies: ["TandemCore", "TandemPostgres"], path: "Tests/Support"),
         // The replica of a remote side: pulls, resumed pulls, deletion sweeps, conditional remote writes.
         .testTarget(name: "TandemReplicaTests", dependencies: ["TandemConnectors", "TandemSQLite", "TandemCore",
                                                               "TandemTestSupport"]),

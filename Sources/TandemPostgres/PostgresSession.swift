@@ -17,6 +17,15 @@ public final class PostgresSession: @unchecked Sendable {
     private var depth = 0
     private let logger = Logger(label: "tandem.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
 
+    /// How long one statement (or the connection's start) may take before the connection is given up:
+    /// `TANDEM_POSTGRES_TIMEOUT` seconds, 600 by default. A connection the network lost without a
+    /// word (a half-open TCP connection) would otherwise hold a process for as long as the kernel's
+    /// keepalive takes, two hours by default.
+    public static let timeout: TimeAmount = {
+        let seconds = ProcessInfo.processInfo.environment["TANDEM_POSTGRES_TIMEOUT"].flatMap(Int64.init) ?? 600
+        return .seconds(max(1, seconds))
+    }()
+
     /// Connects; an unreachable server, a refused login or a missing database is a
     /// `PostgresWorkspaceError` naming host and database.
     public init(_ address: PostgresAddress) throws {
@@ -24,8 +33,8 @@ public final class PostgresSession: @unchecked Sendable {
         let configuration = PostgresConnection.Configuration(host: address.host, port: address.port, username: address.user,
                                                              password: address.password, database: address.database, tls: .disable)
         do {
-            connection = try PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration,
-                                                        id: 1, logger: logger).wait()
+            connection = try Self.waitAtMost(PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(),
+                                                                        configuration: configuration, id: 1, logger: logger))
         } catch {
             throw Self.describe(error, address: address, connecting: true)
         }
@@ -42,11 +51,35 @@ public final class PostgresSession: @unchecked Sendable {
         let numbered = Self.numbered(sql)
         lock.lock()
         defer { lock.unlock() }
+        // PostgresNIO never answers a statement sent on a connection the server has closed (the write
+        // fails with no one to tell), so a closed connection is refused here, and any statement is
+        // waited for `timeout` at most, after which the connection is closed.
+        guard !connection.isClosed else {
+            throw PostgresWorkspaceError.unreachable(address: address.description, reason: "the server closed the connection")
+        }
         do {
-            return Array(try connection.query(PostgresQuery(unsafeSQL: numbered, binds: bindings), logger: logger).wait().rows)
+            return Array(try Self.waitAtMost(connection.query(PostgresQuery(unsafeSQL: numbered, binds: bindings), logger: logger)).rows)
+        } catch is TimedOut {
+            let closing: EventLoopFuture<Void> = connection.close()
+            closing.whenComplete { _ in }
+            throw PostgresWorkspaceError.unreachable(address: address.description,
+                                                     reason: "no answer within \(Self.timeout.nanoseconds / 1_000_000_000) s (TANDEM_POSTGRES_TIMEOUT)")
         } catch {
             throw Self.describe(error, address: address, connecting: false)
         }
+    }
+
+    private struct TimedOut: Error {}
+
+    /// The future's value, or `TimedOut` once `timeout` has passed without one.
+    private static func waitAtMost<Value: Sendable>(_ future: EventLoopFuture<Value>) throws -> Value {
+        let promise = future.eventLoop.makePromise(of: Value.self)
+        let timer = future.eventLoop.scheduleTask(in: timeout) { promise.fail(TimedOut()) }
+        future.whenComplete { result in
+            timer.cancel()
+            promise.completeWith(result)
+        }
+        return try promise.futureResult.wait()
     }
 
     /// Runs `body` inside one transaction (nested calls join the outer one); any error rolls it back.

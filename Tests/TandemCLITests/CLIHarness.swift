@@ -62,8 +62,8 @@ struct CLIHarness {
     }
 
     /// Starts `tandem` without waiting for it (to run beside another, or to kill it); its output
-    /// goes to files in the harness's folder.
-    func start(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Process {
+    /// goes to `output`, else a file in the harness's folder.
+    func start(_ arguments: [String], environment extra: [String: String] = [:], output path: String? = nil) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.binary)
         process.arguments = arguments
@@ -71,7 +71,7 @@ struct CLIHarness {
         environment["TANDEM_WORKSPACE"] = workspace
         environment.merge(extra) { $1 }
         process.environment = environment
-        let outFile = folder.file("stdout-\(UUID().uuidString)")
+        let outFile = path ?? folder.file("stdout-\(UUID().uuidString)")
         try Data().write(to: URL(fileURLWithPath: outFile))
         let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outFile))
         process.standardOutput = output
