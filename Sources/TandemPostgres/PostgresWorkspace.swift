@@ -9,8 +9,10 @@ public struct PostgresWorkspace: Sendable {
     public let erpTables: [String: PostgresRecordSource]
     public let crmTables: [String: PostgresRecordSource]
 
-    /// The workspace's tables and store on an open session (whose database is at this schema).
-    private init(session: PostgresSession, clock: any TimeSource) {
+    /// The workspace's tables and store on an open session (whose database is at this schema), on
+    /// `clock`, else the server's.
+    private init(session: PostgresSession, clock: (any TimeSource)?) {
+        let clock = clock ?? PostgresServerClock(session: session)
         let erp = StandardTables.tables(on: .erp).map { PostgresRecordSource(session: session, schema: $0, clock: clock) }
         let crm = StandardTables.tables(on: .crm).map { PostgresRecordSource(session: session, schema: $0, clock: clock) }
         address = session.address
@@ -24,8 +26,9 @@ public struct PostgresWorkspace: Sendable {
     /// Connects and brings the database to this Tandem's schema: an empty database becomes a
     /// workspace with `mappings` (the default ones unless told); a foreign database, or one from a
     /// newer Tandem, is refused untouched. Unfinished jobs whose process is gone are marked interrupted.
+    /// Time comes from the database server unless a `clock` is given (tests).
     public static func open(_ address: PostgresAddress, mappings: [TableMapping] = DefaultMappings.all,
-                            clock: any TimeSource = SystemTimeSource()) throws -> PostgresWorkspace {
+                            clock: (any TimeSource)? = nil) throws -> PostgresWorkspace {
         let session = try PostgresSession(address)
         try PostgresSchema.migrate(session)
         let opened = PostgresWorkspace(session: session, clock: clock)
@@ -48,7 +51,7 @@ public struct PostgresWorkspace: Sendable {
     /// Tandem's own schemas; a foreign database is refused) are dropped, the schema is made, and
     /// `fill` writes mappings, records and couplings on the new workspace. Until it commits, others
     /// see the old workspace; if anything fails, the old one stays as it was.
-    public static func replace(_ address: PostgresAddress, clock: any TimeSource = SystemTimeSource(),
+    public static func replace(_ address: PostgresAddress, clock: (any TimeSource)? = nil,
                                fill: (PostgresWorkspace) throws -> Void) throws {
         let session = try PostgresSession(address)
         try session.transaction {

@@ -193,6 +193,9 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
         """,
     ]
 
+    /// One writer at a time, each waiting at most the busy timeout: the sync marks' margin covers it.
+    public func oldestOpenWriteStart() throws -> Timestamp? { nil }
+
     public func syncMark(mapping: String, side: Side) throws -> Timestamp? {
         try pool.read { db in
             try Int64.fetchOne(db, sql: "SELECT modified_at FROM sync_marks WHERE mapping = ? AND side = ?",

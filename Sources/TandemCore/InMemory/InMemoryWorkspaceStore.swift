@@ -73,6 +73,8 @@ public final class InMemoryWorkspaceStore: WorkspaceStore {
         }
     }
 
+    public func oldestOpenWriteStart() throws -> Timestamp? { nil }
+
     public func syncMark(mapping: String, side: Side) throws -> Timestamp? {
         state.withLock { $0.marks["\(mapping)/\(side.rawValue)"] }
     }

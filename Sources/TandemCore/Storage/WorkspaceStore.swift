@@ -20,6 +20,10 @@ public protocol WorkspaceStore: Sendable {
     func unsettledCouplings(mapping: String) throws -> [Coupling]
     /// The stored `SyncMark` of `mapping` on `side` (nil: no pass over every pair has ended yet).
     func syncMark(mapping: String, side: Side) throws -> Timestamp?
+    /// When the oldest transaction still writing to the workspace began, where a writer may hold
+    /// records uncommitted for longer than `SyncMarkTracker.margin` (a shared database); nil where
+    /// writes are bounded by that margin (SQLite's single writer, memory).
+    func oldestOpenWriteStart() throws -> Timestamp?
 
     /// Opens a job in the log and gives it its id.
     func startJob(_ job: NewJob) throws -> SyncJob

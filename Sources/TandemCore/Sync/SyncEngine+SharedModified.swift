@@ -13,7 +13,7 @@ extension SyncEngine {
         let request = SyncRequest(mapping: name, selection: .modified, choice: choice)
         let mapping = try validated(request)
         try IntentRecovery.recover(mapping: mapping, in: workspace)
-        let marks = SyncMarkTracker(mapping: mapping, startingAt: workspace.clock.now())
+        let marks = try SyncMarkTracker(mapping: mapping, in: workspace)
         let found = try ModifiedPairs.erpIDs(mapping: mapping, in: workspace)
         guard !found.isEmpty else {
             var changes = WorkspaceChanges()

@@ -51,7 +51,7 @@ public struct SyncEngine: Sendable {
         let mapping = try validated(request)
         try IntentRecovery.recover(mapping: mapping, in: workspace)
         // Taken before anything is read: a pass over every pair earns the marks modified runs start from.
-        let marks = request.selection.coversEveryPair ? SyncMarkTracker(mapping: mapping, startingAt: workspace.clock.now()) : nil
+        let marks = request.selection.coversEveryPair ? try SyncMarkTracker(mapping: mapping, in: workspace) : nil
         let request = try resolved(request, mapping: mapping)
         return try runJob(request: request, mapping: mapping, total: try total(of: request, mapping: mapping),
                           marks: marks, progress: progress) { applier, handle in

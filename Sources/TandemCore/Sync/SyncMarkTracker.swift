@@ -17,6 +17,14 @@ struct SyncMarkTracker {
         marks = [.erp: mark, .crm: mark]
     }
 
+    /// Marks for a pass starting now in `workspace`: before the start, and before the oldest
+    /// transaction still writing, whose records may commit after the pass has read.
+    init(mapping: TableMapping, in workspace: Workspace) throws {
+        let now = workspace.clock.now()
+        let oldest = try workspace.store.oldestOpenWriteStart().map { $0.adding(milliseconds: Self.margin - 1) } ?? now
+        self.init(mapping: mapping, startingAt: min(now, oldest))
+    }
+
     /// Pulls the marks below the records of the plans whose pair the batch left out of step.
     mutating func note(_ plans: [RecordPlan], problems: [RecordOutcome]) {
         guard !problems.isEmpty else { return }
