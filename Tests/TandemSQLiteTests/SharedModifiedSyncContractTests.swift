@@ -59,6 +59,23 @@ import TandemTestSupport
     }
 
     @Test(arguments: Backend.allCases)
+    func aWorkerThatFindsEveryPairHeldByAnotherWritesNoJob(_ backend: Backend) throws {
+        let scenario = try Scenario(backend)
+        defer { scenario.made.cleanUp() }
+        let workspace = scenario.made.workspace
+        let other = try workspace.leases.acquire()
+        let ids = try ["C1", "C2", "C3", "C7"].map(scenario.id)
+        #expect(try workspace.store.claimPairs(mapping: "CUSTOMER", erpIDs: ids, holder: other, isLive: workspace.leases.isHeld) == ids)
+        let jobs = try workspace.store.jobs(limit: 100).count
+        #expect(try scenario.engine.synchronizeModifiedShared(mapping: "CUSTOMER", choice: .merge) == nil)
+        #expect(try workspace.store.jobs(limit: 100).count == jobs)
+        // Its marks stay below every pair it left, so the next run still finds them all.
+        workspace.leases.release(other)
+        let next = try #require(try scenario.engine.synchronizeModifiedShared(mapping: "CUSTOMER", choice: .merge))
+        #expect(next.selected == 4 && next.job.counters.modified == 3)
+    }
+
+    @Test(arguments: Backend.allCases)
     func pairsALiveWorkerHoldsAreLeftToItAndTakenOverWhenItDies(_ backend: Backend) throws {
         let scenario = try Scenario(backend)
         defer { scenario.made.cleanUp() }

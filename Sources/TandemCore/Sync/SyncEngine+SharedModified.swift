@@ -7,42 +7,54 @@ extension SyncEngine {
     /// the pairs of a chunk that a live worker holds are left to it, those whose worker died are
     /// taken over. The claims are held until the job ends. The sync marks the job earns stay below
     /// every pair it left to another worker, so if that worker never finishes them the next run
-    /// takes them again. When no pair is out of step there is no job: nil, and the marks move on.
+    /// takes them again. When this worker takes no pair (none is out of step, or others hold them
+    /// all) there is no job: nil, and the marks are stored all the same.
     public func synchronizeModifiedShared(mapping name: String, choice: SyncChoice, claimSize: Int = 1_000,
                                           progress: ProgressHandler? = nil) throws -> SyncResult? {
         let request = SyncRequest(mapping: name, selection: .modified, choice: choice)
         let mapping = try validated(request)
         try IntentRecovery.recover(mapping: mapping, in: workspace)
-        let marks = try SyncMarkTracker(mapping: mapping, in: workspace)
+        var marks = try SyncMarkTracker(mapping: mapping, in: workspace)
         let found = try ModifiedPairs.erpIDs(mapping: mapping, in: workspace)
-        guard !found.isEmpty else {
-            var changes = WorkspaceChanges()
-            changes.syncMarks = marks.earned
-            try workspace.store.commit(changes)
-            return nil
-        }
         let holder = try workspace.leases.acquire()
         defer {
             try? workspace.store.releasePairs(holder: holder)
             workspace.leases.release(holder)
         }
         let floor = MarkFloor()
+        /// Claims a chunk; returns the pairs of it this worker is to synchronize.
+        func take(_ chunk: [RecordID]) throws -> [RecordID] {
+            let claimed = try workspace.store.claimPairs(mapping: mapping.name, erpIDs: chunk, holder: holder,
+                                                         isLive: workspace.leases.isHeld)
+            let won = Set(claimed)
+            for pair in try ModifiedPairs.current(chunk.filter { !won.contains($0) }, mapping: mapping, in: workspace) {
+                if let erp = pair.erp { floor.note(.erp, erp) }
+                if let crm = pair.crm { floor.note(.crm, crm) }
+            }
+            return try ModifiedPairs.stillModified(claimed, mapping: mapping, in: workspace)
+        }
+        // No job is opened until there is a pair to take.
+        var chunks = found.chunked(into: claimSize)[...]
+        var first: [RecordID] = []
+        while first.isEmpty, let chunk = chunks.popFirst() { first = try take(chunk) }
+        guard !first.isEmpty else {
+            marks.lower(to: floor)
+            var changes = WorkspaceChanges()
+            changes.syncMarks = marks.earned
+            try workspace.store.commit(changes)
+            return nil
+        }
         return try runJob(request: request, mapping: mapping, total: found.count, marks: marks, floor: floor,
                           progress: progress) { applier, handle in
-            for chunk in found.chunked(into: claimSize) {
-                let claimed = try workspace.store.claimPairs(mapping: mapping.name, erpIDs: chunk, holder: holder,
-                                                             isLive: workspace.leases.isHeld)
-                let won = Set(claimed)
-                let left = chunk.filter { !won.contains($0) }
-                for pair in try ModifiedPairs.current(left, mapping: mapping, in: workspace) {
-                    if let erp = pair.erp { floor.note(.erp, erp) }
-                    if let crm = pair.crm { floor.note(.crm, crm) }
+            var pending = first
+            while true {
+                if !pending.isEmpty {
+                    var share = request
+                    share.selection = .records(.erp, pending)
+                    try forEachBatch(of: share, mapping: mapping) { plans in try handle(plans, try applier.apply(plans)) }
                 }
-                let pending = try ModifiedPairs.stillModified(claimed, mapping: mapping, in: workspace)
-                guard !pending.isEmpty else { continue }
-                var share = request
-                share.selection = .records(.erp, pending)
-                try forEachBatch(of: share, mapping: mapping) { plans in try handle(plans, try applier.apply(plans)) }
+                guard let chunk = chunks.popFirst() else { break }
+                pending = try take(chunk)
             }
         }
     }

@@ -126,8 +126,9 @@ public struct SyncEngine: Sendable {
         }
         if let floor { marks?.lower(to: floor) }
         job.finishedAt = workspace.clock.now()
-        // A pass that also creates the uncoupled records selected more than the couplings it counted.
-        let selected = cancelled || request.createsUncoupled(mapping) ? done : total
+        // A pass that also creates the uncoupled records selected more than the couplings it counted;
+        // a shared pass selected what it took, not what it found.
+        let selected = cancelled || floor != nil || request.createsUncoupled(mapping) ? done : total
         var result = SyncResult(job: job, selected: selected, problems: problems,
                                 overwrites: overwrites, cancelled: cancelled)
         if cancelled { job.note = .cancelled }
