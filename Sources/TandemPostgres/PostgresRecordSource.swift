@@ -242,3 +242,17 @@ public final class PostgresRecordSource: RecordSource, @unchecked Sendable {
         }
     }
 }
+
+extension PostgresRecordSource: ImportableRecordSource {
+    public func importRows(verbatim: [Record], writes: [(line: Int, write: RecordWrite)], file: String) throws {
+        try session.transaction {
+            try insertVerbatim(verbatim)
+            let results = try apply(writes.map(\.write))
+            for ((line, _), result) in zip(writes, results) {
+                if case .refused(let refusal) = result {
+                    throw CSVError(file: file, line: line, field: nil, message: tr("{0} Nothing was imported.", refusal.description))
+                }
+            }
+        }
+    }
+}

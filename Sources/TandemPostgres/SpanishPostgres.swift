@@ -2,6 +2,7 @@
 /// `"English": "Spanish",`; a plural's key and value are its two forms joined by `|`.
 enum SpanishPostgres {
     static let table: [String: String] = [
+        "{0} Nothing was imported.": "{0} No se importó nada.",
         "\"{0}\" is not a PostgreSQL address; write postgres://user@host:port/database.": "\"{0}\" no es una dirección de PostgreSQL; escriba postgres://usuario@servidor:puerto/base.",
         "The PostgreSQL server of {0} cannot be reached: {1}.": "No se puede contactar con el servidor PostgreSQL de {0}: {1}.",
         "The PostgreSQL server refused the login to {0}: {1}": "El servidor PostgreSQL rechazó el inicio de sesión en {0}: {1}",

@@ -3,12 +3,12 @@ import TandemCore
 /// Hands out the next numbers of a table's number series within one import: after the highest the
 /// table has and the highest the file itself names, so a new number never meets a later row's.
 struct NumberSeriesCursor {
-    let table: SQLiteRecordSource
+    let table: any RecordSource
     /// Numbers the file gives its rows.
     let taken: [String]
     private var last: String?
 
-    init(table: SQLiteRecordSource, taken: [String]) {
+    init(table: any RecordSource, taken: [String]) {
         self.table = table
         self.taken = taken
     }

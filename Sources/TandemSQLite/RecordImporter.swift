@@ -21,7 +21,7 @@ public enum RecordImporter {
     /// The file may use another program's column captions (`ColumnCaptions`); unknown columns are left
     /// out and reported.
     @discardableResult
-    public static func importFile(_ path: String, into table: SQLiteRecordSource) throws -> ImportSummary {
+    public static func importFile(_ path: String, into table: any ImportableRecordSource) throws -> ImportSummary {
         let csv = try CSV.parse(try read(path), file: path)
         let schema = table.schema
         let columns = try RecordCSV.importColumns(csv, schema: schema)
@@ -78,16 +78,18 @@ public enum RecordImporter {
     /// `modifiedAt` included, through `OutputFile`: the workspace's own files are refused, and a
     /// failure leaves the destination as it was.
     @discardableResult
-    public static func exportFile(_ path: String, from table: SQLiteRecordSource, protecting protected: [String],
+    public static func exportFile(_ path: String, from table: any RecordSource, protecting protected: [String],
                                   byteOrderMark: Bool = false) throws -> Int {
         var count = 0
         try OutputFile.write(to: path, protecting: protected) { write in
             // Excel reads a file without the mark in the system's legacy code page.
             try write((byteOrderMark ? "\u{FEFF}" : "") + RecordCSV.header(for: table.schema).map(CSV.escape).joined(separator: ",") + "\n")
-            try table.forEachBatch { batch in
+            var after: RecordID?
+            while case let batch = try table.scan(after: after, limit: 1_000), let last = batch.last {
                 try write(RecordCSV.rows(for: batch, schema: table.schema)
                     .map { $0.map(CSV.escape).joined(separator: ",") + "\n" }.joined())
                 count += batch.count
+                after = last.id
             }
         }
         return count

@@ -3,7 +3,7 @@ import TandemCore
 
 /// One side's table in its SQLite database. Lists page by key on the (sort_key, id) index; every
 /// write call is one transaction; `modifiedAt` moves forward on every write.
-public final class SQLiteRecordSource: RecordSource {
+public final class SQLiteRecordSource: ImportableRecordSource {
     public let schema: TableSchema
     let pool: GuardedPool
     private let clock: any TimeSource
@@ -298,7 +298,7 @@ public final class SQLiteRecordSource: RecordSource {
     /// An import's writes in one transaction: records as given, then inserts and conditional updates.
     /// A refused write (someone changed the record since the import read it) undoes them all and is
     /// reported at its file line.
-    func importRows(verbatim: [Record], writes: [(line: Int, write: RecordWrite)], file: String) throws {
+    public func importRows(verbatim: [Record], writes: [(line: Int, write: RecordWrite)], file: String) throws {
         let now = clock.now()
         try pool.write { db in
             for record in verbatim { try insert(record, db) }
@@ -309,17 +309,6 @@ public final class SQLiteRecordSource: RecordSource {
                     throw CSVError(file: file, line: line, field: nil, message: tr("{0} Nothing was imported.", refusal.description))
                 }
             }
-        }
-    }
-
-    /// Every record in id order, a batch at a time (CSV export).
-    public func forEachBatch(of size: Int = 1000, _ body: ([Record]) throws -> Void) throws {
-        var after: RecordID?
-        while true {
-            let batch = try scan(after: after, limit: size)
-            guard let last = batch.last else { return }
-            try body(batch)
-            after = last.id
         }
     }
 }

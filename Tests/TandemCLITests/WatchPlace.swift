@@ -24,7 +24,10 @@ struct WatchPlace {
     private var environment: [String: String] { database.map { ["TANDEM_WORKSPACE": $0.url] } ?? [:] }
 
     @discardableResult
-    func run(_ arguments: String...) throws -> CLIHarness.Run { try cli.run(arguments, environment: environment) }
+    func run(_ arguments: String...) throws -> CLIHarness.Run { try run(arguments) }
+
+    @discardableResult
+    func run(_ arguments: [String]) throws -> CLIHarness.Run { try cli.run(arguments, environment: environment) }
 
     /// Starts `tandem` with its output (both streams) in `output`.
     func start(_ arguments: [String], output: String, environment extra: [String: String] = [:]) throws -> Process {

@@ -18,9 +18,10 @@ struct ExportCommand: ParsableCommand {
         if arguments.file == OutputFile.standardOutput, isatty(STDOUT_FILENO) == 1 {
             throw CommandError(.outputIsTerminal, tr("Standard output is a terminal; pipe it (`| less`) or give a file name instead of -."))
         }
-        let opened = try global.open(for: .reading).folder(for: "export")
+        let opened = try global.open(for: .reading)
         let table = try arguments.resolve(in: opened)
-        let count = try RecordImporter.exportFile(arguments.file, from: table, protecting: SQLiteWorkspace.files(in: opened.folder),
+        let protected = opened.sqlite.map { SQLiteWorkspace.files(in: $0.folder) } ?? []
+        let count = try RecordImporter.exportFile(arguments.file, from: table, protecting: protected,
                                                   byteOrderMark: bom)
         let summary = trn("Exported {0} record of {1} to {2}.", "Exported {0} records of {1} to {2}.", count,
                           Captions.table(table.schema), arguments.file)

@@ -14,7 +14,7 @@ struct ImportCommand: ParsableCommand {
     var bom = false
 
     func run() throws {
-        let table = try arguments.resolve(in: global.open(for: .writing).folder(for: "import"))
+        let table = try arguments.resolve(in: global.open(for: .writing))
         let summary = try RecordImporter.importFile(arguments.file, into: table)
         if !summary.ignoredColumns.isEmpty {
             Console.error(tr("Left out columns that name nothing in {0}: {1}.", Captions.table(table.schema),
