@@ -6,7 +6,8 @@ import TandemViewModel
 /// The terminal UI: keys in, frames out, effects on a background queue. Every ncurses call and
 /// every state change happens on the calling thread; work done elsewhere arrives through `pump`.
 /// The loop sleeps until a key, a resize or a background result wakes it, and renders only when the
-/// state changed, so an idle terminal uses no CPU.
+/// state changed; idle, it wakes every 10 s to look (off the UI thread) whether others changed the
+/// workspace, and reads the lists again if they did.
 public enum TerminalApp {
     /// Runs until the person quits. `notice` is shown on the status line at the start (for example,
     /// that the workspace was just created from the sample data).
@@ -37,6 +38,7 @@ public enum TerminalApp {
                 switch input {
                 case .key(let key): model.send(.key(key))
                 case .resize(let size): model.send(.resize(size))
+                case .idle: model.send(.idle)
                 }
             }
         }

@@ -4,4 +4,6 @@ import TandemViewModel
 enum TerminalInput: Equatable {
     case key(Key)
     case resize(Size)
+    /// Nothing arrived for `TerminalSession.idleInterval`.
+    case idle
 }

@@ -43,13 +43,17 @@ final class TerminalSession {
 
     var size: Size { Size(width: Int(tandem_cols()), height: Int(tandem_lines())) }
 
-    /// Sleeps until a key, a resize or a wake-up arrives, with no timeout (an idle terminal costs
-    /// nothing), then returns every key and resize ncurses has — none when only `wakeUp` fired.
+    /// How long the terminal sleeps with nothing to do before it says so (`.idle`), so the screens
+    /// can look whether others changed the workspace: one wake-up every 10 s, a few indexed reads.
+    static let idleInterval: Int32 = 10_000
+
+    /// Sleeps until a key, a resize or a wake-up arrives, or `idleInterval` passes, then returns
+    /// every key and resize ncurses has — none when only `wakeUp` fired, `.idle` when nothing did.
     /// A resize interrupts `poll` (ncurses' SIGWINCH handler) and reads back as KEY_RESIZE.
     func inputs(wakingOn wakeUp: WakeUpPipe) -> [TerminalInput] {
         var watched = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
                        pollfd(fd: wakeUp.readEnd, events: Int16(POLLIN), revents: 0)]
-        _ = poll(&watched, nfds_t(watched.count), -1)
+        if poll(&watched, nfds_t(watched.count), Self.idleInterval) == 0 { return [.idle] }
         if watched[1].revents != 0 { wakeUp.drain() }
         var inputs: [TerminalInput] = [], keys: [Key] = []
         while true {

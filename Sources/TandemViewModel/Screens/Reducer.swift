@@ -9,7 +9,8 @@ public enum Reducer {
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         switch action {
         case .start:
-            return startPage(&state)
+            // The first look for others' changes notes when the screens began.
+            return startPage(&state) + [.cancellable(.othersCheck, .checkOthers(since: nil))]
         case .resize(let size):
             state.size = size
             for page in state.pageKinds {
@@ -51,6 +52,15 @@ public enum Reducer {
                 card.loaded = true
             }
             return []
+        case .idle:
+            return [.cancellable(.othersCheck, .checkOthers(since: state.othersCheckedAt))]
+        case .othersChecked(let changed, let at):
+            // Only a list with no dialog over it is read again: a card being edited or an open
+            // dialog keeps what it shows (its writes are checked against the version it read), and
+            // the change is seen at the next look after it closes.
+            guard !changed || (state.screens.isEmpty && state.modal == nil) else { return [] }
+            state.othersCheckedAt = at
+            return changed ? refresh(state, countsChanged: true) : []
         case .written(let message, let countsChanged):
             if case .coupling? = state.modal { state.modal = nil }
             state.message = message

@@ -159,7 +159,7 @@ extension WorkspaceEffects {
         case .saveMapping(let mapping):
             try workspace.store.save(mapping)
             return .mappingsLoaded(try workspace.store.mappings())
-        case .loadRows, .synchronize, .applyPlan, .cancelRun, .cancellable, .cancel:
+        case .loadRows, .synchronize, .applyPlan, .cancelRun, .cancellable, .cancel, .checkOthers:
             throw TandemError.invalidCriteria("not a single-answer effect")
         }
     }

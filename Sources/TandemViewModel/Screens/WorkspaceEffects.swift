@@ -21,6 +21,7 @@ public struct WorkspaceEffects: Sendable {
             case .cancellable(_, _, let effect): perform(effect, deliver: deliver)
             case .cancel: break
             case .cancelRun(let token): cancelled.cancel(token)
+            case .checkOthers(let since): deliver(checkOthers(since: since))
             case .synchronize(let dialog, let choice, let token):
                 let request = try request(dialog, choice)
                 try run(token: token, deliver: deliver) { try SyncEngine(workspace: workspace).synchronize(request, progress: $0) }
@@ -30,6 +31,23 @@ public struct WorkspaceEffects: Sendable {
             }
         } catch {
             deliver(.failed(Self.message(error)))
+        }
+    }
+
+    /// Whether someone (another process, a watcher, this one) wrote a record or ran a job since
+    /// `since`: one indexed read per table and one of the newest job. The next look starts a little
+    /// before now, so a write committed just after this look is not missed. A look that fails (a
+    /// database out of reach) reports nothing and leaves the next one where this one started.
+    private func checkOthers(since: Timestamp?) -> Action {
+        let now = workspace.clock.now()
+        guard let since else { return .othersChecked(changed: false, at: now.adding(milliseconds: -2_000)) }
+        let tables = Array(workspace.erpTables.values) + Array(workspace.crmTables.values)
+        do {
+            let written = try tables.contains { !(try $0.versions(since: since, after: nil, limit: 1)).isEmpty }
+            let newest = try workspace.store.jobs(limit: 1).first.map { max($0.startedAt, $0.finishedAt ?? $0.startedAt) }
+            return .othersChecked(changed: written || (newest.map { $0 > since } ?? false), at: now.adding(milliseconds: -2_000))
+        } catch {
+            return .othersChecked(changed: false, at: since)
         }
     }
 

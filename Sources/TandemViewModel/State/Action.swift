@@ -35,4 +35,9 @@ public enum Action: Equatable, Sendable {
     case mappingsLoaded([TableMapping])
     case undoPreviewLoaded(UndoPreviewDialog)
     case undoFinished(ResultState)
+    /// Nothing happened for a while (the terminal sends it every few seconds while idle): time to
+    /// look whether others changed the workspace.
+    case idle
+    /// Whether records or jobs changed since the last look; `at` is where the next look starts.
+    case othersChecked(changed: Bool, at: Timestamp)
 }

@@ -19,6 +19,8 @@ public struct AppState: Equatable, Sendable {
     public var message: String?
     public var messageIsError = false
     public var quitRequested = false
+    /// Where the next look for others' changes starts (nil before the first).
+    public var othersCheckedAt: Timestamp?
     /// The zone times are shown in: the person's own (the command line's JSON keeps UTC).
     public var timeZone: TimeZone
 

@@ -46,6 +46,9 @@ public enum Effect: Equatable, Sendable {
     /// What undoing the job would put back and refuse; nothing is written.
     case previewUndo(JobID)
     case undo(JobID)
+    /// Whether any record was written, or any job started or ended, since `since` (nil: the first
+    /// look, which only notes the time).
+    case checkOthers(since: Timestamp?)
 }
 
 extension Effect {

@@ -6,6 +6,8 @@ public enum EffectID: Hashable, Sendable {
     case couplingComparison
     /// The coupling dialog's lookup list.
     case couplingLookup
+    /// Looking whether others changed the workspace.
+    case othersCheck
 
     /// Every effect the coupling dialog may have in flight, cancelled when it closes.
     public static let couplingDialog: [EffectID] = [.couplingSearch, .couplingComparison, .couplingLookup]
