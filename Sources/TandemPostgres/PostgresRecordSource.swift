@@ -110,13 +110,58 @@ public final class PostgresRecordSource: RecordSource, @unchecked Sendable {
         guard !writes.isEmpty else { return [] }
         let now = clock.now()
         return try session.transaction {
-            try writes.map { write in
+            var results = [WriteResult?](repeating: nil, count: writes.count)
+            for group in plainUpdateGroups(writes) {
+                for (index, result) in try applyUpdates(group.map { ($0, writes[$0]) }, now: now) { results[index] = result }
+            }
+            return try writes.indices.map { index in
+                if let result = results[index] { return result }
                 do {
-                    return .written(try apply(write, now: now))
+                    return .written(try apply(writes[index], now: now))
                 } catch let refusal as RecordSourceError {
                     return .refused(refusal)
                 }
             }
+        }
+    }
+
+    /// The updates that set known fields other than the name and its parts, of records no other write
+    /// of the call touches, grouped by the fields they set: each group is one statement.
+    private func plainUpdateGroups(_ writes: [RecordWrite]) -> [[Int]] {
+        var touches: [RecordID: Int] = [:]
+        for write in writes { touches[write.id, default: 0] += 1 }
+        let naming = Set([schema.nameField] + (schema.composedNameFields ?? []) + (schema.ownNameWhen.map { [$0.field] } ?? []))
+        var groups: [[String]: [Int]] = [:]
+        for (index, write) in writes.enumerated() {
+            guard case .update(let id, let fields, _) = write, touches[id] == 1, !fields.isEmpty,
+                  fields.keys.allSatisfy({ quoted[$0] != nil && !naming.contains($0) }) else { continue }
+            groups[fields.keys.sorted(), default: []].append(index)
+        }
+        return groups.values.filter { $0.count > 1 }.sorted { $0[0] < $1[0] }
+    }
+
+    /// Updates of one group (same fields, distinct records) as one statement, each only at the version
+    /// it was read at; a record left out was changed meanwhile or is gone, and is refused alone.
+    private func applyUpdates(_ updates: [(index: Int, write: RecordWrite)], now: Timestamp) throws -> [(Int, WriteResult)] {
+        guard case .update(_, let first, _)? = updates.first?.write else { return [] }
+        let names = first.keys.sorted()
+        var rows = PostgresRecordset([("id", "text"), ("expected", "bigint")] + names.indices.map { ("f\($0)", "text") })
+        for (_, write) in updates {
+            guard case .update(let id, let fields, let expected) = write else { continue }
+            rows.append([.text(id.rawValue), .integer(expected.milliseconds)] + names.map { .text(fields[$0] ?? "") })
+        }
+        let assignments = names.enumerated().map { "\(quoted[$1] ?? $1.quotedIdentifier) = v.f\($0)" }.joined(separator: ", ")
+        var written: [String: Int64] = [:]
+        for row in try session.query("""
+            UPDATE \(table) t SET \(assignments), modified_at = GREATEST(?, t.modified_at + 1) FROM \(rows.source)
+            WHERE t.id = v.id AND t.modified_at = v.expected RETURNING t.id, t.modified_at
+            """, [.integer(now.milliseconds), rows.argument]) {
+            let (id, version) = try row.decode((String, Int64).self)
+            written[id] = version
+        }
+        return try updates.map { index, write in
+            if let version = written[write.id.rawValue] { return (index, .written(Timestamp(milliseconds: version))) }
+            return (index, .refused(try refusal(for: write.id)))
         }
     }
 

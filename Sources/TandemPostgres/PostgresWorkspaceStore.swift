@@ -251,31 +251,24 @@ public final class PostgresWorkspaceStore: WorkspaceStore, @unchecked Sendable {
         return try session.transaction {
             try session.query("SELECT pg_advisory_xact_lock(?)", [.integer(Self.commitLock)])
             var refused: CouplingRefusals = [:]
-            let couplings = PostgresCouplingWriter(session: session, claimant: changes.jobID)
-            for (index, change) in changes.couplings.enumerated() {
-                if let refusal = try couplings.apply(change) { refused[index] = refusal }
+            let updates = changes.couplings.compactMap { change -> Coupling? in if case .update(let coupling) = change { coupling } else { nil } }
+            if updates.count > 1, updates.count == changes.couplings.count,
+               Set(updates.map { CouplingKey(mapping: $0.mapping, erpID: $0.erpID) }).count == updates.count {
+                // A batch of updates only (a synchronization's): one statement for all.
+                let updated = try updateCouplings(updates)
+                for (index, coupling) in updates.enumerated() where !updated.contains(CouplingKey(mapping: coupling.mapping, erpID: coupling.erpID)) {
+                    refused[index] = .couplingChangedElsewhere
+                }
+            } else {
+                let couplings = PostgresCouplingWriter(session: session, claimant: changes.jobID)
+                for (index, change) in changes.couplings.enumerated() {
+                    if let refusal = try couplings.apply(change) { refused[index] = refusal }
+                }
             }
-            for error in changes.jobErrors {
-                try session.query("""
-                    INSERT INTO tandem.job_errors (job_id, at, message, source_side, source_id, destination_id) VALUES (?, ?, ?, ?, ?, ?)
-                    """, [.integer(error.jobID), .integer(error.at.milliseconds), .text(error.reason.encoded), .text(error.sourceSide.rawValue),
-                          error.sourceID.map { .text($0.rawValue) } ?? .null, error.destinationID.map { .text($0.rawValue) } ?? .null])
-            }
+            if !changes.jobErrors.isEmpty { try insertJobErrors(changes.jobErrors) }
             // A job may meet a pair twice (a merge's two sides): the state it first found is the one kept.
-            for before in changes.couplingsBefore {
-                try session.query("""
-                    INSERT INTO tandem.coupling_changes (job_id, \(PostgresCouplingWriter.keyColumns), \(PostgresCouplingWriter.stateColumns))
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                    """, [.integer(before.jobID)] + PostgresCouplingWriter.key(before.coupling) + PostgresCouplingWriter.state(before.coupling))
-            }
-            for change in changes.recordChanges {
-                try session.query("""
-                    INSERT INTO tandem.record_changes (job_id, side, table_name, record_id, modified_at_after, created, fields)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
-                    """, [.integer(change.jobID), .text(change.side.rawValue), .text(change.table), .text(change.recordID.rawValue),
-                          .integer(change.modifiedAtAfter.milliseconds), .integer(change.created ? 1 : 0),
-                          .text(FieldListCodec.encode(change.fields))])
-            }
+            if !changes.couplingsBefore.isEmpty { try insertCouplingsBefore(changes.couplingsBefore) }
+            if !changes.recordChanges.isEmpty { try insertRecordChanges(changes.recordChanges) }
             for job in changes.updatedJobs {
                 let counters = job.counters
                 try session.query("""

@@ -108,6 +108,29 @@ import TandemTestSupport
     }
 
     @Test(arguments: Backend.allCases)
+    func aBatchOfLikeUpdatesRefusesTheStaleAndTheGoneAloneInItsOrder(_ backend: Backend) throws {
+        let made = try backend.make()
+        defer { made.cleanUp() }
+        let table = try made.customers()
+        let ids = try fill(table, names: ["Adatum", "Contoso", "Fabrikam", "Northwind"])
+        let records = try ids.map { try #require(try table.record(id: $0)) }
+        made.clock.advance()
+        try table.edit(id: ids[1], fields: ["City": "Bergen"])
+        _ = try table.apply([.delete(id: ids[3], expected: records[3].modifiedAt)])
+        made.clock.advance()
+        // Same fields on distinct records: PostgreSQL writes them as one statement; the result is the same.
+        let results = try table.apply(records.map { .update(id: $0.id, fields: ["City": "Oslo \($0["Name"])", "Phone No.": "+47"],
+                                                            expected: $0.modifiedAt) })
+        try #require(results.count == 4)
+        #expect(results[0].version != nil && results[2].version != nil)
+        #expect(results[1] == .refused(.changedElsewhere(table: "Customer", id: ids[1])))
+        #expect(results[3] == .refused(.notFound(table: "Customer", id: ids[3])))
+        #expect(try table.record(id: ids[0])?["City"] == "Oslo Adatum" && table.record(id: ids[2])?["Phone No."] == "+47")
+        #expect(try table.record(id: ids[1])?["City"] == "Bergen")
+        #expect(try table.record(id: ids[0])?.modifiedAt == results[0].version)
+    }
+
+    @Test(arguments: Backend.allCases)
     func everyWriteMovesModifiedAtForward(_ backend: Backend) throws {
         let made = try backend.make()
         defer { made.cleanUp() }
