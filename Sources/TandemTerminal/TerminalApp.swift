@@ -21,6 +21,8 @@ public enum TerminalApp {
         let runner = BackgroundRunner(workspace: workspace, wake: wakeUp.signal)
         let model = ViewModel.background(runner: runner, size: session.size, workspaceName: workspaceName)
         model.send(.start)
+        // The first look for others' changes notes when the screens began.
+        model.send(.idle)
         if let notice { model.send(.notice(notice)) }
         var shown: AppState?
         var painted: Frame?

@@ -9,8 +9,7 @@ public enum Reducer {
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         switch action {
         case .start:
-            // The first look for others' changes notes when the screens began.
-            return startPage(&state) + [.cancellable(.othersCheck, .checkOthers(since: nil))]
+            return startPage(&state)
         case .resize(let size):
             state.size = size
             for page in state.pageKinds {
