@@ -16,6 +16,11 @@ public final class BusinessCentralTable: RemoteTable, @unchecked Sendable {
     private let base: String
     private let companyID: String
     private let client: ServiceClient
+
+    public var traffic: (requests: Int, secondsWaited: Double) {
+        let statistics = client.statistics
+        return (statistics.requests, statistics.secondsWaited)
+    }
     /// How far before the cursor an incremental pull starts: commit order and timestamps need not agree.
     private let overlapMilliseconds: Int64
     private let lock = NSLock()

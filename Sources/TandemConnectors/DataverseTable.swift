@@ -14,6 +14,11 @@ public final class DataverseTable: RemoteTable, @unchecked Sendable {
     public let tableName = "account"
     private let base: String
     private let client: ServiceClient
+
+    public var traffic: (requests: Int, secondsWaited: Double) {
+        let statistics = client.statistics
+        return (statistics.requests, statistics.secondsWaited)
+    }
     private let lock = NSLock()
     private var currencies: (byID: [String: String], byCode: [String: String])?
 

@@ -4,6 +4,8 @@
 public protocol RemoteTable: Sendable {
     /// The Tandem table this one fills ("Customer", "account").
     var tableName: String { get }
+    /// Requests sent to the service and seconds spent waiting on its limits, since this table was made.
+    var traffic: (requests: Int, secondsWaited: Double) { get }
 
     /// The first page of a pull (at most `pageSize` records, as the service allows).
     func firstPage(_ start: PullStart, pageSize: Int) throws -> PullPage

@@ -30,6 +30,15 @@ public struct ReplicaPuller: Sendable {
     @discardableResult
     public func pull(full: Bool = false, progress: (PullReport) -> Void = { _ in }) throws -> PullReport {
         var state = try replica.pullState()
+        // What this pull costs the service, stored with each page: a resumed pull adds to what its
+        // cut-off part had counted.
+        let before = remote.traffic
+        let counted = state.nextLink != nil && !full ? (state.requests, state.secondsWaited) : (0, 0)
+        func countTraffic() {
+            let now = remote.traffic
+            state.requests = counted.0 + now.requests - before.requests
+            state.secondsWaited = counted.1 + now.secondsWaited - before.secondsWaited
+        }
         var page: PullPage
         var report: PullReport
         if !full, let link = state.nextLink {
@@ -56,6 +65,7 @@ public struct ReplicaPuller: Sendable {
                 state.lastPullAt = clock.now()
                 link = nil
             }
+            countTraffic()
             let rows = page.records.map { PulledRow(remoteID: $0.remoteID, etag: $0.etag, fields: $0.fields) }
             report.changes = report.changes + (try replica.store(page: rows, fields: carriedFields,
                                                                  deletedRemoteIDs: page.deletedIDs, state: state))
@@ -67,6 +77,7 @@ public struct ReplicaPuller: Sendable {
             let scanStarted = clock.now()
             let ids = try remote.allRemoteIDs()
             state.pullStartedFull = false
+            countTraffic()
             report.changes.deleted += try replica.sweep(keeping: Set(ids.map { $0.lowercased() }), scanStarted: scanStarted,
                                                         state: state)
         }

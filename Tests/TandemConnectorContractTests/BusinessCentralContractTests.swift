@@ -70,6 +70,11 @@ import TandemSQLite
         let reports = try fixture.connect().pull()
         #expect(reports.first?.changes.inserted == 20)
         #expect(fixture.sleeper.waits.filter { $0 == 2 }.count >= 3)
+        // What `tandem connections` shows: the pull's requests (three throttled, the page, the id
+        // scan) and the seconds it waited on the service's limits.
+        let state = try fixture.opened.replica("Customer", on: .erp).pullState()
+        #expect(state.requests >= 5, "\(state.requests)")
+        #expect(state.secondsWaited == 6)
     }
 
     @Test func anExpiredTokenIsRenewedInsideTheRetry() throws {

@@ -147,6 +147,8 @@ import TandemSQLite
         fixture.emulator.throttleNext(3, retryAfter: 7)
         #expect(try fixture.connect().pull(.crm).first?.changes.inserted == 20)
         #expect(fixture.sleeper.waits.filter { $0 == 7 }.count == 3)
+        let state = try fixture.opened.replica("account", on: .crm).pullState()
+        #expect(state.requests >= 4 && state.secondsWaited == 21, "\(state.requests) requests, \(state.secondsWaited) s")
         let source = try fixture.accounts()
         let records = try source.scan(after: nil, limit: 2)
         fixture.emulator.throttleNext(2, retryAfter: 5)

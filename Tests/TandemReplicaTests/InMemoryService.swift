@@ -22,6 +22,9 @@ final class InMemoryService: RemoteTable, @unchecked Sendable {
     /// Fail the n-th page request from now (1: the next one) with an unreachable service.
     var failPageRequest: Int?
     private(set) var writesReceived: [RemoteWrite] = []
+    /// Every call counts as one request; nothing here makes anyone wait.
+    private var calls = 0
+    var traffic: (requests: Int, secondsWaited: Double) { lock.withLock { (calls, 0) } }
 
     init(tableName: String) { self.tableName = tableName }
 
@@ -70,6 +73,7 @@ final class InMemoryService: RemoteTable, @unchecked Sendable {
 
     func firstPage(_ start: PullStart, pageSize: Int) throws -> PullPage {
         lock.lock()
+        calls += 1
         defer { lock.unlock() }
         let records: [RemoteRecord]
         var deleted: [String] = []
@@ -92,6 +96,7 @@ final class InMemoryService: RemoteTable, @unchecked Sendable {
 
     func nextPage(link: String, pageSize: Int) throws -> PullPage {
         lock.lock()
+        calls += 1
         defer { lock.unlock() }
         let parts = link.split(separator: "|").map(String.init)
         guard parts.count == 3, let offset = Int(parts[1]), let cursor = Int(parts[2]) else {
@@ -118,6 +123,7 @@ final class InMemoryService: RemoteTable, @unchecked Sendable {
 
     func records(remoteIDs: [String]) throws -> [RemoteRecord] {
         lock.lock()
+        calls += 1
         defer { lock.unlock() }
         return remoteIDs.compactMap { rows[$0] }
     }
@@ -126,12 +132,14 @@ final class InMemoryService: RemoteTable, @unchecked Sendable {
 
     func allRemoteIDs() throws -> Set<String> {
         lock.lock()
+        calls += 1
         defer { lock.unlock() }
         return Set(rows.keys)
     }
 
     func write(_ writes: [RemoteWrite]) throws -> [RemoteWriteResult] {
         lock.lock()
+        calls += 1
         defer { lock.unlock() }
         writesReceived += writes
         return writes.map { write in
