@@ -11,7 +11,7 @@ minutes=${1:-10}
 tandem=$(realpath "${TANDEM_BINARY:-.build/debug/tandem}")
 folder=$(mktemp -d)
 export TANDEM_WORKSPACE=${WORKSPACE:-$folder/workspace}
-trap 'kill "$watcher" 2>/dev/null; rm -rf "$folder"' EXIT
+trap 'kill "$watcher" 2>/dev/null || true; rm -rf "$folder"' EXIT
 "$tandem" generate --customers 20000 --coupled 1 --changed-erp 0 --changed-crm 0 --conflicts 0 --force --yes >/dev/null
 "$tandem" sync --all --direction to-crm >/dev/null || true
 "$tandem" watch --every 2s >"$folder/watch.log" 2>&1 &
