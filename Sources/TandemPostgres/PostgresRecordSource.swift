@@ -271,18 +271,22 @@ public final class PostgresRecordSource: RecordSource, @unchecked Sendable {
     }
 
     /// Inserts records exactly as given, `modifiedAt` included, in one transaction (sample data,
-    /// generated workspaces): set-based, one `INSERT … SELECT FROM unnest(…)` of a column array per
-    /// field for every 5,000 records, instead of a round trip per record. A clash with an existing id
-    /// or number fails the whole call.
+    /// generated workspaces, imports): set-based, one `INSERT … SELECT` from a `PostgresRecordset` for
+    /// every 5,000 records, instead of a round trip per record. A clash with an existing id or number
+    /// fails the whole call.
     public func insertVerbatim(_ records: [Record]) throws {
-        let types = ["text[]", "text[]", "bigint[]"] + Array(repeating: "text[]", count: schema.fieldNames.count)
-        let sql = "INSERT INTO \(table) (sort_key, \(selectColumns)) SELECT * FROM unnest(\(types.map { "?::\($0)" }.joined(separator: ", ")))"
+        let columns = [("sort_key", "text"), ("id", "text"), ("modified_at", "bigint")] + schema.fieldNames.indices.map { ("f\($0)", "text") }
         try session.transaction {
             for chunk in records.chunked(into: 5_000) {
-                let columns: [PostgresValue] = [.textArray(chunk.map(schema.sortKey(of:))), .textArray(chunk.map(\.id.rawValue)),
-                                                .integerArray(chunk.map(\.modifiedAt.milliseconds))]
-                    + schema.fieldNames.map { name in .textArray(chunk.map { $0[name] }) }
-                try session.query(sql, columns)
+                var rows = PostgresRecordset(columns)
+                for record in chunk {
+                    rows.append([.text(schema.sortKey(of: record)), .text(record.id.rawValue), .integer(record.modifiedAt.milliseconds)]
+                                + schema.fieldNames.map { .text(record[$0]) })
+                }
+                try session.query("""
+                    INSERT INTO \(table) (sort_key, \(selectColumns)) SELECT \(columns.map { "v.\($0.0)" }.joined(separator: ", "))
+                    FROM \(rows.source) ORDER BY v.n
+                    """, [rows.argument])
             }
         }
     }

@@ -18,7 +18,7 @@ struct PostgresRecordset {
             switch value {
             case .text(let text): Self.appendString(text, to: &json)
             case .integer(let number): json += String(number)
-            case .null, .textArray, .integerArray: json += "null"
+            case .null, .textArray: json += "null"
             }
         }
         json += "}"

@@ -1,14 +1,12 @@
 import PostgresNIO
 
-/// A statement argument: text, a 64-bit integer, an array of either, or NULL. Tandem stores every field as text and every
+/// A statement argument: text, a 64-bit integer, a text array, or NULL. Tandem stores every field as text and every
 /// time as milliseconds, so these are all it binds.
 public enum PostgresValue: Sendable, Equatable, ExpressibleByStringLiteral, ExpressibleByIntegerLiteral {
     case text(String)
     case integer(Int64)
     /// A `text[]`, for `= ANY(?)` with many ids in one argument.
     case textArray([String])
-    /// A `bigint[]`, for set-based inserts through `unnest`.
-    case integerArray([Int64])
     case null
 
     public init(stringLiteral value: String) { self = .text(value) }
@@ -19,7 +17,6 @@ public enum PostgresValue: Sendable, Equatable, ExpressibleByStringLiteral, Expr
         case .text(let text): bindings.append(text)
         case .integer(let value): bindings.append(value)
         case .textArray(let texts): bindings.append(texts)
-        case .integerArray(let values): bindings.append(values)
         case .null: bindings.appendNull()
         }
     }

@@ -40,14 +40,12 @@ extension ModifiedPairs {
         }
     }
 
-    /// Those of `erpIDs` whose pair is still out of step by the rule `erpIDs(mapping:in:)` applies:
-    /// a pair another worker synchronized since the ids were found is left out. A pair one of whose
-    /// records is gone stays in, for the engine to report.
-    static func stillModified(_ erpIDs: [RecordID], mapping: TableMapping, in workspace: Workspace) throws -> [RecordID] {
-        try current(erpIDs, mapping: mapping, in: workspace).compactMap { pair in
-            guard let coupling = pair.coupling else { return nil }
-            guard !coupling.isUnsettled, let erp = pair.erp, let crm = pair.crm else { return pair.erpID }
-            return erp != coupling.erpModifiedAtLastSync || crm != coupling.crmModifiedAtLastSync ? pair.erpID : nil
-        }
+    /// Whether a pair, as `current` found it, is still out of step by the rule `erpIDs(mapping:in:)`
+    /// applies: a pair another worker synchronized since the ids were found is not, nor one uncoupled
+    /// meanwhile. A pair one of whose records is gone is, for the engine to report.
+    static func isStillModified(coupling: Coupling?, erp: Timestamp?, crm: Timestamp?) -> Bool {
+        guard let coupling else { return false }
+        guard !coupling.isUnsettled, let erp, let crm else { return true }
+        return erp != coupling.erpModifiedAtLastSync || crm != coupling.crmModifiedAtLastSync
     }
 }

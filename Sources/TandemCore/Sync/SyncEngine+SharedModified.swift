@@ -22,16 +22,21 @@ extension SyncEngine {
             workspace.leases.release(holder)
         }
         let floor = MarkFloor()
-        /// Claims a chunk; returns the pairs of it this worker is to synchronize.
+        /// Claims a chunk; returns the pairs of it this worker is to synchronize. One read of the
+        /// chunk's couplings and versions serves both what was won and what was left.
         func take(_ chunk: [RecordID]) throws -> [RecordID] {
-            let claimed = try workspace.store.claimPairs(mapping: mapping.name, erpIDs: chunk, holder: holder,
-                                                         isLive: workspace.leases.isHeld)
-            let won = Set(claimed)
-            for pair in try ModifiedPairs.current(chunk.filter { !won.contains($0) }, mapping: mapping, in: workspace) {
-                if let erp = pair.erp { floor.note(.erp, erp) }
-                if let crm = pair.crm { floor.note(.crm, crm) }
+            let won = Set(try workspace.store.claimPairs(mapping: mapping.name, erpIDs: chunk, holder: holder,
+                                                         isLive: workspace.leases.isHeld))
+            var pending: [RecordID] = []
+            for pair in try ModifiedPairs.current(chunk, mapping: mapping, in: workspace) {
+                if won.contains(pair.erpID) {
+                    if ModifiedPairs.isStillModified(coupling: pair.coupling, erp: pair.erp, crm: pair.crm) { pending.append(pair.erpID) }
+                } else {
+                    if let erp = pair.erp { floor.note(.erp, erp) }
+                    if let crm = pair.crm { floor.note(.crm, crm) }
+                }
             }
-            return try ModifiedPairs.stillModified(claimed, mapping: mapping, in: workspace)
+            return pending
         }
         // No job is opened until there is a pair to take.
         var chunks = found.chunked(into: claimSize)[...]

@@ -28,8 +28,8 @@ struct WatchCommand: ParsableCommand {
     func run() throws {
         let signals = StopSignals()
         let outcomes = WatchOutcomes()
-        let threads = (2...max(2, workers)).prefix(workers - 1).map { number in
-            Thread { outcomes.add(work(as: number, signals: signals)) }
+        let threads = (1..<workers).map { index in
+            Thread { outcomes.add(work(as: index + 1, signals: signals)) }
         }
         threads.forEach { $0.start() }
         outcomes.add(work(as: 1, signals: signals))
