@@ -14,7 +14,7 @@ public final class PostgresJobLeases: JobLeases, @unchecked Sendable {
     public func acquire() throws -> String {
         for _ in 0..<16 {
             let key = Int64.random(in: 1...Int64(Int32.max))
-            let taken = try session.query("SELECT pg_try_advisory_lock(?::int, ?::int)", [.integer(Self.leaseClass), .integer(key)])
+            let taken = try session.queryOnFirstConnection("SELECT pg_try_advisory_lock(?::int, ?::int)", [.integer(Self.leaseClass), .integer(key)])
                 .first?.decode(Bool.self) ?? false
             if taken { return "pg-lease-\(key)" }
         }
@@ -23,7 +23,7 @@ public final class PostgresJobLeases: JobLeases, @unchecked Sendable {
 
     public func release(_ token: String) {
         guard let key = Self.key(token) else { return }
-        _ = try? session.query("SELECT pg_advisory_unlock(?::int, ?::int)", [.integer(Self.leaseClass), .integer(key)])
+        _ = try? session.queryOnFirstConnection("SELECT pg_advisory_unlock(?::int, ?::int)", [.integer(Self.leaseClass), .integer(key)])
     }
 
     public func isHeld(_ token: String) -> Bool {

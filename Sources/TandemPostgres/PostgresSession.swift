@@ -9,12 +9,19 @@ import PostgresNIO
 /// thread nor needs a Swift-concurrency task (blocking one could starve the cooperative pool).
 ///
 /// Statements are serialized by a lock; `transaction` holds it from `BEGIN` to `COMMIT`, so a
-/// transaction is never interleaved with another thread's statements on the same connection.
+/// transaction is never interleaved with another thread's statements on the same connection. A
+/// statement from another thread meanwhile goes to a second connection, opened the first time it is
+/// needed, instead of waiting for the commit: a synchronization reads its next batch while the batch
+/// before is being written, as SQLite's WAL readers do. Such a statement sees what is committed, as
+/// any other process would.
 public final class PostgresSession: @unchecked Sendable {
     public let address: PostgresAddress
     private let connection: PostgresConnection
     private let lock = NSRecursiveLock()
     private var depth = 0
+    /// The second connection, for statements that come while another thread holds the first.
+    private var spare: PostgresConnection?
+    private let spareLock = NSLock()
     private let logger = Logger(label: "tandem.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
 
     /// How long one statement (or the connection's start) may take before the connection is given up:
@@ -30,27 +37,54 @@ public final class PostgresSession: @unchecked Sendable {
     /// `PostgresWorkspaceError` naming host and database.
     public init(_ address: PostgresAddress) throws {
         self.address = address
+        connection = try Self.connect(address, id: 1, logger: logger)
+    }
+
+    deinit {
+        try? connection.close().wait()
+        try? spare?.close().wait()
+    }
+
+    private static func connect(_ address: PostgresAddress, id: Int, logger: Logger) throws -> PostgresConnection {
         let configuration = PostgresConnection.Configuration(host: address.host, port: address.port, username: address.user,
                                                              password: address.password, database: address.database, tls: .disable)
         do {
-            connection = try Self.waitAtMost(PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(),
-                                                                        configuration: configuration, id: 1, logger: logger))
+            return try waitAtMost(PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(),
+                                                             configuration: configuration, id: id, logger: logger))
         } catch {
-            throw Self.describe(error, address: address, connecting: true)
+            throw describe(error, address: address, connecting: true)
         }
     }
 
-    deinit { try? connection.close().wait() }
-
     /// Runs one statement and returns its rows. Arguments are written `?` in `sql` (as in SQLite; none
-    /// of Tandem's statements has a literal `?`) and numbered `$1, $2, …` here.
+    /// of Tandem's statements has a literal `?`) and numbered `$1, $2, …` here. Inside a transaction
+    /// the statement joins it; while another thread holds the first connection, it goes to the second.
     @discardableResult
     public func query(_ sql: String, _ values: [PostgresValue] = []) throws -> [PostgresRow] {
+        if lock.try() {
+            defer { lock.unlock() }
+            return try run(sql, values, on: connection)
+        }
+        spareLock.lock()
+        defer { spareLock.unlock() }
+        if spare == nil { spare = try Self.connect(address, id: 2, logger: logger) }
+        return try run(sql, values, on: spare!)
+    }
+
+    /// Runs one statement on the first connection, waiting for it if another thread holds it: for what
+    /// belongs to the connection itself, such as a session advisory lock and its release.
+    @discardableResult
+    public func queryOnFirstConnection(_ sql: String, _ values: [PostgresValue] = []) throws -> [PostgresRow] {
+        lock.lock()
+        defer { lock.unlock() }
+        return try run(sql, values, on: connection)
+    }
+
+    /// Runs one statement on `connection`, whose lock the caller holds.
+    private func run(_ sql: String, _ values: [PostgresValue], on connection: PostgresConnection) throws -> [PostgresRow] {
         var bindings = PostgresBindings(capacity: values.count)
         for value in values { value.bind(into: &bindings) }
         let numbered = Self.numbered(sql)
-        lock.lock()
-        defer { lock.unlock() }
         // PostgresNIO never answers a statement sent on a connection the server has closed (the write
         // fails with no one to tell), so a closed connection is refused here, and any statement is
         // waited for `timeout` at most, after which the connection is closed.
@@ -91,15 +125,15 @@ public final class PostgresSession: @unchecked Sendable {
             defer { depth -= 1 }
             return try body()
         }
-        try query("BEGIN ISOLATION LEVEL \(isolation)")
+        try queryOnFirstConnection("BEGIN ISOLATION LEVEL \(isolation)")
         depth = 1
         defer { depth = 0 }
         do {
             let result = try body()
-            try query("COMMIT")
+            try queryOnFirstConnection("COMMIT")
             return result
         } catch {
-            _ = try? query("ROLLBACK")
+            _ = try? queryOnFirstConnection("ROLLBACK")
             throw error
         }
     }
