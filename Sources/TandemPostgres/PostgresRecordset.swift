@@ -28,7 +28,7 @@ struct PostgresRecordset {
     /// The rows as a FROM item named `v`, with their order in `v.n`.
     var source: String {
         let typed = columns.map { "\($0.name) \($0.type)" }.joined(separator: ", ")
-        return "ROWS FROM (jsonb_to_recordset(?::jsonb) AS (\(typed))) WITH ORDINALITY AS v(\(columns.map(\.name).joined(separator: ", ")), n)"
+        return "ROWS FROM (json_to_recordset(?::json) AS (\(typed))) WITH ORDINALITY AS v(\(columns.map(\.name).joined(separator: ", ")), n)"
     }
 
     /// The argument `source` takes.

@@ -61,5 +61,15 @@ public struct PostgresWorkspace: Sendable {
             try PostgresSchema.migrate(session)
             try fill(PostgresWorkspace(session: session, clock: clock))
         }
+        try tidy(session)
+    }
+
+    /// After a bulk load, what autovacuum would do some minutes later: statistics for the planner, and
+    /// each row marked visible to all once, rather than by the first synchronization to read it.
+    private static func tidy(_ session: PostgresSession) throws {
+        let tables = try session.query("""
+            SELECT format('%I.%I', schemaname, tablename) FROM pg_tables WHERE schemaname IN ('tandem', 'tandem_erp', 'tandem_crm')
+            """).map { try $0.decode(String.self) }
+        try session.query("VACUUM (ANALYZE) \(tables.joined(separator: ", "))")
     }
 }
