@@ -11,4 +11,7 @@ public enum EmulatorFault: Sendable, Equatable {
     case dropAfterHandling
     /// Wait this many seconds, then handle the request normally.
     case delay(TimeInterval)
+    /// Handle the request (writes commit), then wait this many seconds before answering: the window
+    /// in which a client killed has written to the service but not yet heard so.
+    case holdAfterHandling(TimeInterval)
 }

@@ -33,6 +33,7 @@ final class EmulatorFrontDoor: @unchecked Sendable {
 
     func handle(_ request: HTTPServerRequest) -> HTTPServerReply {
         var dropAfter = false
+        var holdAfter: TimeInterval = 0
         switch faults.take(method: request.method, path: request.path) {
         case .dropBeforeHandling?:
             log.record(request, status: nil)
@@ -43,6 +44,8 @@ final class EmulatorFrontDoor: @unchecked Sendable {
             return finish(request, faultResponse(status, retryAfter))
         case .dropAfterHandling?:
             dropAfter = true
+        case .holdAfterHandling(let seconds)?:
+            holdAfter = seconds
         case nil:
             break
         }
@@ -67,6 +70,7 @@ final class EmulatorFrontDoor: @unchecked Sendable {
             log.record(request, status: nil)
             return .drop
         }
+        if holdAfter > 0 { Thread.sleep(forTimeInterval: holdAfter) }
         return finish(request, response)
     }
 

@@ -117,9 +117,9 @@ final class PostgresCouplingWriter {
             if pair != replacing { return .alreadyCoupled }
         }
         try session.query("""
-            INSERT INTO tandem.creation_intents (new_id, mapping, side, source_id, job_id) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO tandem.creation_intents (new_id, mapping, side, source_id, job_id, number) VALUES (?, ?, ?, ?, ?, ?)
             """, [.text(intent.newID.rawValue), .text(intent.mapping), .text(intent.side.rawValue),
-                  .text(intent.sourceID.rawValue), .integer(intent.jobID)])
+                  .text(intent.sourceID.rawValue), .integer(intent.jobID), intent.number.map { .text($0) } ?? .null])
         if intent.jobID != claimant { othersIntend[intent.mapping] = true }
         return nil
     }

@@ -9,7 +9,7 @@ import TandemCore
 /// refused untouched; one from a newer Tandem is refused too.
 public enum PostgresSchema {
     /// The newest schema this Tandem knows.
-    public static let version = 2
+    public static let version = 3
 
     /// The PostgreSQL schema that holds a side's tables.
     public static func namespace(_ side: Side) -> String { side == .erp ? "tandem_erp" : "tandem_crm" }
@@ -28,6 +28,9 @@ public enum PostgresSchema {
             }
             if current < 2 {
                 for statement in v2 { try session.query(statement) }
+            }
+            if current < 3 {
+                for statement in v3 { try session.query(statement) }
             }
             if current < version {
                 try session.query("UPDATE tandem.schema_version SET version = ?", [.integer(Int64(version))])
@@ -69,6 +72,9 @@ public enum PostgresSchema {
         """,
         "CREATE INDEX pair_claims_by_holder ON tandem.pair_claims (holder)",
     ]
+
+    /// v3: the number a creation is sent with (`CreationIntent.number`).
+    private static let v3 = ["ALTER TABLE tandem.creation_intents ADD COLUMN number TEXT"]
 
     /// v1: both sides' tables and the integration state.
     private static let v1 = [

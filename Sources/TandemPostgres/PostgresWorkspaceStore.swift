@@ -224,12 +224,12 @@ public final class PostgresWorkspaceStore: WorkspaceStore, @unchecked Sendable {
 
     public func creationIntents(mapping: String) throws -> [CreationIntent] {
         try session.query("""
-            SELECT new_id, mapping, side, source_id, job_id FROM tandem.creation_intents WHERE mapping = ? ORDER BY new_id
+            SELECT new_id, mapping, side, source_id, job_id, number FROM tandem.creation_intents WHERE mapping = ? ORDER BY new_id
             """, [.text(mapping)]).map { row in
             let cells = row.makeRandomAccess()
             return CreationIntent(newID: RecordID(try cells.text(0)), mapping: try cells.text(1),
                                   side: try cells.value(2, as: Side.self, table: "creation_intents"),
-                                  sourceID: RecordID(try cells.text(3)), jobID: try cells.integer(4))
+                                  sourceID: RecordID(try cells.text(3)), jobID: try cells.integer(4), number: try cells.optionalText(5))
         }
     }
 

@@ -127,9 +127,9 @@ final class SQLiteCouplingWriter {
             if pair != replacing { return .alreadyCoupled }
         }
         try db.cachedStatement(sql: """
-            INSERT INTO creation_intents (new_id, mapping, side, source_id, job_id) VALUES (?, ?, ?, ?, ?)
+            INSERT INTO creation_intents (new_id, mapping, side, source_id, job_id, number) VALUES (?, ?, ?, ?, ?, ?)
             """).execute(arguments: [intent.newID.rawValue, intent.mapping, intent.side.rawValue,
-                                     intent.sourceID.rawValue, intent.jobID])
+                                     intent.sourceID.rawValue, intent.jobID, intent.number])
         if intent.jobID != claimant { othersIntend[intent.mapping] = true }
         return nil
     }

@@ -333,12 +333,12 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
     public func creationIntents(mapping: String) throws -> [CreationIntent] {
         try pool.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT new_id, mapping, side, source_id, job_id FROM creation_intents WHERE mapping = ? ORDER BY new_id
+                SELECT new_id, mapping, side, source_id, job_id, number FROM creation_intents WHERE mapping = ? ORDER BY new_id
                 """, arguments: [mapping]).map { row in
                 let stored = StoredRow(row, path: pool.path, table: "creation_intents")
                 return CreationIntent(newID: RecordID(try stored.text("new_id")), mapping: try stored.text("mapping"),
                                       side: try stored.value("side", as: Side.self), sourceID: RecordID(try stored.text("source_id")),
-                                      jobID: try stored.integer("job_id"))
+                                      jobID: try stored.integer("job_id"), number: try stored.optionalText("number"))
             }
         }
     }

@@ -3,7 +3,7 @@ import TandemCore
 
 /// The workspace database's schema: mappings, couplings, jobs, job errors, record changes, intents.
 enum WorkspaceDatabase {
-    static let schemaVersion = 5
+    static let schemaVersion = 7
 
     static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -144,6 +144,9 @@ enum WorkspaceDatabase {
                 ) WITHOUT ROWID;
                 CREATE INDEX pair_claims_by_holder ON pair_claims (holder);
                 """)
+        }
+        migrator.registerMigration("v7: the number a creation is sent with") { db in
+            try db.execute(sql: "ALTER TABLE creation_intents ADD COLUMN number TEXT")
         }
         return migrator
     }

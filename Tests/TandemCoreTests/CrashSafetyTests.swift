@@ -37,4 +37,30 @@ import Testing
         #expect(try fixture.store.creationIntents(mapping: "CUSTOMER").isEmpty)
         #expect(try fixture.couplingOf(customer: erp.id) == nil)
     }
+
+    @Test func aCreateLostOnAServiceThatAssignsItsOwnIdsIsCoupledByItsNumberNotMadeTwice() throws {
+        var assigning: IDAssigningRecordSource?
+        let fixture = Fixture(wrapCustomers: { base in
+            let wrapped = IDAssigningRecordSource(base)
+            assigning = wrapped
+            return wrapped
+        })
+        let service = try #require(assigning)
+        let account = try fixture.account("Adatum")
+        service.loseAnswers = true
+        // The customer lands in the ERP under an id the ERP chose; the answer never comes back.
+        let crashed = try fixture.coupling.createNew(mapping: "CUSTOMER", side: .crm, ids: [account.id])
+        #expect(crashed.outcomes.first?.status == .failed)
+        #expect(try fixture.customers.count(search: nil) == 1)
+        let intent = try #require(try fixture.store.creationIntents(mapping: "CUSTOMER").first)
+        let made = try #require(try fixture.customers.page(search: nil, from: .first, limit: 1).first)
+        #expect(made.id != intent.newID && intent.number == made["No."])
+
+        service.loseAnswers = false
+        let retried = try fixture.coupling.createNew(mapping: "CUSTOMER", side: .crm, ids: [account.id])
+        #expect(retried.outcomes.first?.message == "The record is already coupled.")
+        #expect(try fixture.customers.count(search: nil) == 1)
+        #expect(try fixture.store.coupling(mapping: "CUSTOMER", side: .crm, id: account.id)?.erpID == made.id)
+        #expect(try fixture.store.creationIntents(mapping: "CUSTOMER").isEmpty)
+    }
 }

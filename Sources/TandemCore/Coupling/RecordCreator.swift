@@ -1,8 +1,9 @@
 /// Creates records on the other side and couples them, safe against a crash half-way and against a
 /// second process doing the same: each new id is decided and written down as an intent that claims
 /// the source record *before* the create (a source coupled already, or claimed by another job, is
-/// refused there and nothing is created), so the next run finds a created record by its id and
-/// couples it instead of creating it again (see `IntentRecovery`).
+/// refused there and nothing is created), so the next run finds a created record by its id (or, on a
+/// service that assigns ids itself, by the number the intent names) and couples it instead of creating
+/// it again (see `IntentRecovery`).
 struct RecordCreator {
     let workspace: Workspace
     let mapping: TableMapping
@@ -12,11 +13,24 @@ struct RecordCreator {
         var outcome = CreationOutcome()
         guard !requests.isEmpty else { return outcome }
         let now = workspace.clock.now()
+        // Each new record's number is decided before its intent is written, so the intent can name it.
+        var numbers = NumberAllocator()
+        var fieldsToSend: [[String: String]] = []
+        for request in requests {
+            var fields = request.fields
+            let table = try workspace.table(of: mapping, on: request.sourceSide.other)
+            if let numberField = table.schema.numberField, FieldValue.normalizedText(fields[numberField] ?? "").isEmpty {
+                fields[numberField] = try numbers.next(for: table)
+            }
+            fieldsToSend.append(fields)
+        }
         var claims = WorkspaceChanges(jobID: jobID)
         var intents: [CreationIntent] = []
-        for request in requests {
+        for (request, fields) in zip(requests, fieldsToSend) {
+            let table = try workspace.table(of: mapping, on: request.sourceSide.other)
             let intent = CreationIntent(newID: RecordID.generate(), mapping: mapping.name, side: request.sourceSide.other,
-                                        sourceID: request.source.id, jobID: jobID)
+                                        sourceID: request.source.id, jobID: jobID,
+                                        number: table.schema.numberField.flatMap { fields[$0] })
             intents.append(intent)
             claims.couplings.append(.intend(intent, replacing: request.replacing))
         }
@@ -24,18 +38,13 @@ struct RecordCreator {
         // The caller read the source as uncoupled: coupled now means another job got there first.
         outcome.failures = refused.mapValues { $0 == .alreadyCoupled ? .couplingChangedElsewhere : $0 }
 
-        var numbers = NumberAllocator()
         var finish = WorkspaceChanges(jobID: jobID)
         var finishing: [Int] = []
         for side in Side.allCases {
             let table = try workspace.table(of: mapping, on: side)
             var writes: [(index: Int, write: RecordWrite)] = []
             for (index, request) in requests.enumerated() where request.sourceSide.other == side && refused[index] == nil {
-                var fields = request.fields
-                if let numberField = table.schema.numberField, FieldValue.normalizedText(fields[numberField] ?? "").isEmpty {
-                    fields[numberField] = try numbers.next(for: table)
-                }
-                writes.append((index, .insert(id: intents[index].newID, fields: fields)))
+                writes.append((index, .insert(id: intents[index].newID, fields: fieldsToSend[index])))
             }
             let written = SideWrites.apply(writes, to: table, on: side)
             for (index, write) in writes {

@@ -9,13 +9,17 @@ public struct CreationIntent: Sendable, Codable, Equatable {
     /// The record it is created from (or restored for).
     public var sourceID: RecordID
     public var jobID: JobID
+    /// The number (`No.`) the new record is sent with, when its table has one: a service that assigns
+    /// its own ids (Business Central) knows the record by this after a crash lost the answer.
+    public var number: String?
 
-    public init(newID: RecordID, mapping: String, side: Side, sourceID: RecordID, jobID: JobID) {
+    public init(newID: RecordID, mapping: String, side: Side, sourceID: RecordID, jobID: JobID, number: String? = nil) {
         self.newID = newID
         self.mapping = mapping
         self.side = side
         self.sourceID = sourceID
         self.jobID = jobID
+        self.number = number
     }
 
     /// The coupling this intent ends in.
