@@ -24,7 +24,7 @@ enum MemoryBenchmark {
         var runs: [Run] = []
         func measure(_ name: String, _ arguments: [String]) throws {
             FileHandle.standardError.write(Data("\(name)…\n".utf8))
-            let (seconds, peak, status) = try spawn(tandem, arguments + workspace)
+            let (seconds, _, peak, status) = try spawn(tandem, arguments + workspace)
             guard status == 0 || status == 1 else {
                 throw BenchmarkError(message: "tandem \(arguments.joined(separator: " ")) exited with status \(status)")
             }
@@ -49,8 +49,10 @@ enum MemoryBenchmark {
         }
     }
 
-    /// Runs the binary with output to /dev/null and returns its time and its own peak memory.
-    static func spawn(_ path: String, _ arguments: [String]) throws -> (seconds: Double, peakMegabytes: Double, status: Int32) {
+    /// Runs the binary with output to /dev/null and returns its time, its own CPU time (user and
+    /// system) and its own peak memory.
+    static func spawn(_ path: String, _ arguments: [String])
+        throws -> (seconds: Double, cpuSeconds: Double, peakMegabytes: Double, status: Int32) {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -68,7 +70,8 @@ enum MemoryBenchmark {
         let seconds = Figures.now() - start
         // WIFEXITED / WEXITSTATUS, which Swift does not import: a signal counts as status 128 + signal.
         let exit = status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return (seconds, Double(usage.ru_maxrss) / 1024, exit)
+        func cpu(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return (seconds, cpu(usage.ru_utime) + cpu(usage.ru_stime), Double(usage.ru_maxrss) / 1024, exit)
     }
 
     /// The newest job's id, from `tandem jobs --limit 1 --json`.
