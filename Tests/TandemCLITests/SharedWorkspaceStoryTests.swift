@@ -38,7 +38,7 @@ import TandemTestSupport
 
     @Test(.enabled(if: TemporaryPostgresDatabase.serverURL != nil))
     func theSameStoryOnAFolderAndOnPostgreSQLPrintsTheSameAndEndsTheSame() throws {
-        let folder = try WatchPlace(.folder), shared = try WatchPlace(.postgres)
+        let folder = try WorkspacePlace(.folder), shared = try WorkspacePlace(.postgres)
         defer { folder.remove(); shared.remove() }
         let folderName = folder.cli.workspace, sharedName = try #require(shared.database?.url)
         for step in Self.story {

@@ -17,7 +17,7 @@ import TandemTestSupport
         var accounts: [String: [String: String]] = [:]
         var accountOf: [String: String] = [:]
 
-        init(_ place: WatchPlace) throws {
+        init(_ place: WorkspacePlace) throws {
             for record in try place.records("customers") {
                 let number = record["number"] as? String ?? ""
                 customers[number] = record["fields"] as? [String: String] ?? [:]
@@ -49,11 +49,11 @@ import TandemTestSupport
         return false
     }
 
-    @Test(arguments: WatchPlace.Store.available)
-    func twoWatchersAndAPersonEditingLoseNoEditDuplicateNothingAndConverge(_ store: WatchPlace.Store) throws {
-        let place = try WatchPlace(store)
+    @Test(arguments: WorkspacePlace.Store.available)
+    func twoWatchersAndAPersonEditingLoseNoEditDuplicateNothingAndConverge(_ store: WorkspacePlace.Store) throws {
+        let place = try WorkspacePlace(store)
         defer { place.remove() }
-        let customers = 1_500
+        let customers = 20_000
         #expect(try place.run("generate", "--customers", "\(customers)", "--coupled", "1", "--changed-erp", "0.3",
                               "--changed-crm", "0.2", "--conflicts", "0").status == 0)
         let before = try Holdings(place)
@@ -117,9 +117,9 @@ import TandemTestSupport
         #expect(!websites.isEmpty && websites.allSatisfy { after.customers[$0.key]?["Home Page"] == before.accounts[$0.value]?["websiteurl"] })
     }
 
-    @Test(arguments: WatchPlace.Store.available)
-    func aWatcherKilledMidRunLeavesItsPairsToTheNextOne(_ store: WatchPlace.Store) throws {
-        let place = try WatchPlace(store)
+    @Test(arguments: WorkspacePlace.Store.available)
+    func aWatcherKilledMidRunLeavesItsPairsToTheNextOne(_ store: WorkspacePlace.Store) throws {
+        let place = try WorkspacePlace(store)
         defer { place.remove() }
         #expect(try place.run("generate", "--customers", "2500", "--coupled", "1", "--changed-erp", "0.7",
                               "--changed-crm", "0", "--conflicts", "0").status == 0)
@@ -144,9 +144,9 @@ import TandemTestSupport
         #expect(jobs.allSatisfy { $0["finishedAt"] != nil || $0["interrupted"] as? Bool == true })
     }
 
-    @Test(arguments: WatchPlace.Store.available.filter { $0 == .postgres })
-    func aLostConnectionFailsOneRunAndTheNextGoesThrough(_ store: WatchPlace.Store) throws {
-        let place = try WatchPlace(store)
+    @Test(arguments: WorkspacePlace.Store.available.filter { $0 == .postgres })
+    func aLostConnectionFailsOneRunAndTheNextGoesThrough(_ store: WorkspacePlace.Store) throws {
+        let place = try WorkspacePlace(store)
         defer { place.remove() }
         let database = try #require(place.database)
         #expect(try place.run("generate", "--customers", "1500", "--coupled", "1", "--changed-erp", "0.5",

@@ -1,9 +1,9 @@
 import Foundation
 import TandemTestSupport
 
-/// A workspace for a `tandem watch` test: a folder, or a database of its own on the test server,
-/// driven through the built binary.
-struct WatchPlace {
+/// A workspace for a test that runs the built binary on either store: a folder, or a database of its
+/// own on the test server.
+struct WorkspacePlace {
     /// Where the workspace lives.
     enum Store: String, CaseIterable, CustomStringConvertible {
         case folder, postgres
@@ -27,7 +27,9 @@ struct WatchPlace {
     func run(_ arguments: String...) throws -> CLIHarness.Run { try run(arguments) }
 
     @discardableResult
-    func run(_ arguments: [String]) throws -> CLIHarness.Run { try cli.run(arguments, environment: environment) }
+    func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> CLIHarness.Run {
+        try cli.run(arguments, environment: environment.merging(extra) { $1 })
+    }
 
     /// Starts `tandem` with its output (both streams) in `output`.
     func start(_ arguments: [String], output: String, environment extra: [String: String] = [:]) throws -> Process {
