@@ -35,7 +35,7 @@ let package = Package(
         // The remote sides: Business Central API v2.0 and the Dataverse Web API, each kept in a local
         // replica (the same SQLite side database the embedded default uses). All HTTP goes through
         // one transport seam (`HTTPTransport`).
-        .target(name: "TandemConnectors", dependencies: ["TandemCore", "TandemSQLite"]),
+        .target(name: "TandemConnectors", dependencies: ["TandemCore"]),
         // The whole terminal UI without a terminal: state, keys, reducer, effects, and frames of cells.
         .target(name: "TandemViewModel", dependencies: ["TandemCore"]),
         // ncursesw for Swift: a module map and a shim for what Swift cannot import (macros, globals).
@@ -61,7 +61,7 @@ let package = Package(
         // Helpers shared by the test targets (a hand-moved clock, temporary folders and databases, hostile strings).
         .target(name: "TandemTestSupport", dependencies: ["TandemCore", "TandemPostgres"], path: "Tests/Support"),
         // The replica of a remote side: pulls, resumed pulls, deletion sweeps, conditional remote writes.
-        .testTarget(name: "TandemReplicaTests", dependencies: ["TandemConnectors", "TandemSQLite", "TandemCore",
+        .testTarget(name: "TandemReplicaTests", dependencies: ["TandemConnectors", "TandemSQLite", "TandemPostgres", "TandemCore",
                                                               "TandemTestSupport"]),
         // The connectors end to end over real HTTP against the emulators of both services.
         .testTarget(name: "TandemConnectorContractTests",

@@ -1,11 +1,11 @@
 import TandemCore
-import TandemSQLite
 
 /// A workspace whose sides may live in services: the engine's `Workspace` with every table of a
 /// connected side read from its replica and written through its connector, and the pulls that keep
 /// the replicas current. A side that is not connected stays the embedded database, untouched.
 public struct ConnectedWorkspace: Sendable {
-    public let opened: SQLiteWorkspace
+    /// The workspace as opened: a folder, or a shared PostgreSQL database.
+    public let opened: any ReplicaHost
     /// What the engine, the screens and the commands work on.
     public let workspace: Workspace
     /// Each connected side's service and its tables' sources.
@@ -13,7 +13,7 @@ public struct ConnectedWorkspace: Sendable {
 
     /// Reads where each side lives and puts the remote sources in place. Nothing is sent and no
     /// credential is read until a table is first written or pulled.
-    public static func attach(_ opened: SQLiteWorkspace, environment: [String: String],
+    public static func attach(_ opened: any ReplicaHost, environment: [String: String],
                               transport: any HTTPTransport = URLSessionTransport(),
                               sleeper: any Sleeper = ThreadSleeper()) throws -> ConnectedWorkspace {
         var workspace = opened.workspace
@@ -45,7 +45,7 @@ public struct ConnectedWorkspace: Sendable {
                 }
                 sources.append(RemoteRecordSource(replica: replica, carriedFields: fields, remote: provider))
             }
-            workspace = opened.replacingTables(sources, on: side, in: workspace)
+            workspace = workspace.replacingTables(sources, on: side)
             services[side] = ConnectedService(kind: kind, endpoint: endpoint,
                                               sources: Dictionary(uniqueKeysWithValues: sources.map { ($0.schema.name, $0) }))
         }

@@ -1,4 +1,4 @@
-import TandemSQLite
+import TandemCore
 
 /// What one pull of one table did.
 public struct PullReport: Sendable, Equatable {

@@ -1,6 +1,5 @@
 import Foundation
 import TandemCore
-import TandemSQLite
 
 /// A table that lives in a remote service, as the engine and the screens see it: every read comes
 /// from the local replica (so lists stay instant and work offline), every write goes to the service
@@ -10,7 +9,7 @@ import TandemSQLite
 /// caller planned from; the service then checks its own ETag, so an edit made there in between is
 /// reported as changed elsewhere (and read into the replica), never overwritten.
 public final class RemoteRecordSource: RecordSource {
-    public let replica: SQLiteReplica
+    public let replica: any RecordReplica
     /// The fields the service carries; the others (Business Central's customer `Contact`) are kept in
     /// the replica only.
     public let carriedFields: [String]
@@ -18,7 +17,7 @@ public final class RemoteRecordSource: RecordSource {
 
     public var schema: TableSchema { replica.records.schema }
 
-    public init(replica: SQLiteReplica, carriedFields: [String], remote: RemoteTableProvider) {
+    public init(replica: any RecordReplica, carriedFields: [String], remote: RemoteTableProvider) {
         self.replica = replica
         self.carriedFields = carriedFields
         self.remote = remote

@@ -1,12 +1,11 @@
 import TandemCore
-import TandemSQLite
 
 /// Brings one replica table up to date with its service, a page at a time. Each page's rows and the
 /// state that says where the pull stands (the next page's link, or at the end the new cursor) are
 /// stored in one transaction, so a pull killed at any point resumes at the page after the last one
 /// stored and never skips one; the cursor moves only when a pull has read to its end.
 public struct ReplicaPuller: Sendable {
-    public let replica: SQLiteReplica
+    public let replica: any RecordReplica
     public let remote: any RemoteTable
     public let carriedFields: [String]
     /// Whether deletions are found by comparing every id (Business Central, whose `$filter` reads do
@@ -15,7 +14,7 @@ public struct ReplicaPuller: Sendable {
     public let pageSize: Int
     private let clock: any TimeSource
 
-    public init(replica: SQLiteReplica, remote: any RemoteTable, carriedFields: [String], scansForDeletions: Bool,
+    public init(replica: any RecordReplica, remote: any RemoteTable, carriedFields: [String], scansForDeletions: Bool,
                 pageSize: Int, clock: any TimeSource = SystemTimeSource()) {
         self.replica = replica
         self.remote = remote

@@ -9,7 +9,7 @@ import TandemCore
 /// refused untouched; one from a newer Tandem is refused too.
 public enum PostgresSchema {
     /// The newest schema this Tandem knows.
-    public static let version = 3
+    public static let version = 4
 
     /// The PostgreSQL schema that holds a side's tables.
     public static func namespace(_ side: Side) -> String { side == .erp ? "tandem_erp" : "tandem_crm" }
@@ -31,6 +31,9 @@ public enum PostgresSchema {
             }
             if current < 3 {
                 for statement in v3 { try session.query(statement) }
+            }
+            if current < 4 {
+                for statement in v4 { try session.query(statement) }
             }
             if current < version {
                 try session.query("UPDATE tandem.schema_version SET version = ?", [.integer(Int64(version))])
@@ -75,6 +78,45 @@ public enum PostgresSchema {
 
     /// v3: the number a creation is sent with (`CreationIntent.number`).
     private static let v3 = ["ALTER TABLE tandem.creation_intents ADD COLUMN number TEXT"]
+
+    /// v4: each side's connection to a service and its replica state (`PostgresReplica`), as a
+    /// folder's side database keeps them.
+    private static let v4 = [Side.erp, .crm].flatMap { side -> [String] in
+        let namespace = PostgresSchema.namespace(side)
+        return [
+            """
+            CREATE TABLE \(namespace).remote_connection (
+                singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+                kind TEXT NOT NULL,
+                url TEXT NOT NULL,
+                company TEXT NOT NULL DEFAULT '',
+                connected_at BIGINT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE \(namespace).remote_rows (
+                "table" TEXT NOT NULL,
+                id TEXT COLLATE "C" NOT NULL,
+                remote_id TEXT COLLATE "C" NOT NULL,
+                etag TEXT NOT NULL,
+                PRIMARY KEY ("table", id),
+                UNIQUE ("table", remote_id)
+            )
+            """,
+            """
+            CREATE TABLE \(namespace).pull_state (
+                "table" TEXT PRIMARY KEY,
+                cursor TEXT,
+                next_link TEXT,
+                pull_started_full INTEGER NOT NULL DEFAULT 0,
+                last_pull_at BIGINT,
+                records_pulled BIGINT NOT NULL DEFAULT 0,
+                requests BIGINT NOT NULL DEFAULT 0,
+                seconds_waited DOUBLE PRECISION NOT NULL DEFAULT 0
+            )
+            """,
+        ]
+    }
 
     /// v1: both sides' tables and the integration state.
     private static let v1 = [

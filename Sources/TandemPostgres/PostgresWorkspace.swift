@@ -2,7 +2,7 @@ import TandemCore
 
 /// A workspace in one PostgreSQL database, shared by everyone who points Tandem at it: both sides'
 /// tables and the integration state, behind the same `Workspace` the engine and the screens use.
-public struct PostgresWorkspace: Sendable {
+public struct PostgresWorkspace: ReplicaHost, Sendable {
     public let address: PostgresAddress
     public let session: PostgresSession
     public let workspace: Workspace
@@ -71,5 +71,35 @@ public struct PostgresWorkspace: Sendable {
             SELECT format('%I.%I', schemaname, tablename) FROM pg_tables WHERE schemaname IN ('tandem', 'tandem_erp', 'tandem_crm')
             """).map { try $0.decode(String.self) }
         try session.query("VACUUM (ANALYZE) \(tables.joined(separator: ", "))")
+    }
+
+    public func connection(on side: Side) throws -> SideConnection? {
+        try session.query("SELECT kind, url, company, connected_at FROM \(PostgresSchema.namespace(side)).remote_connection")
+            .first.map { row in
+                let cells = row.makeRandomAccess()
+                return SideConnection(kind: try cells.text(0), url: try cells.text(1), company: try cells.text(2),
+                                      connectedAt: Timestamp(milliseconds: try cells.integer(3)))
+            }
+    }
+
+    public func setConnection(_ connection: SideConnection?, on side: Side) throws {
+        let namespace = PostgresSchema.namespace(side)
+        try session.transaction {
+            try session.query("DELETE FROM \(namespace).remote_connection")
+            if let connection {
+                try session.query("""
+                    INSERT INTO \(namespace).remote_connection (singleton, kind, url, company, connected_at) VALUES (1, ?, ?, ?, ?)
+                    """, [.text(connection.kind), .text(connection.url), .text(connection.company),
+                          .integer(connection.connectedAt.milliseconds)])
+            } else {
+                try session.query("DELETE FROM \(namespace).remote_rows")
+                try session.query("DELETE FROM \(namespace).pull_state")
+            }
+        }
+    }
+
+    public func replica(_ name: String, on side: Side) throws -> any RecordReplica {
+        guard let table = (side == .erp ? erpTables : crmTables)[name] else { throw TandemError.unknownTable(side, name) }
+        return PostgresReplica(records: table, clock: workspace.clock)
     }
 }

@@ -5,9 +5,9 @@ import TandemCore
 /// (read through `records`, as the embedded side is), each record's remote id and ETag, and the
 /// table's pull state. Everything a pull brings — rows, deletions and the cursor — is stored in one
 /// transaction, so a pull cut off at any point resumes where the stored state says and skips nothing.
-public final class SQLiteReplica: Sendable {
+public final class SQLiteReplica: RecordReplica, Sendable {
     /// The replica's records, as every reader (lists, cards, matching, planning) sees them.
-    public let records: SQLiteRecordSource
+    public let records: any RecordSource
     private let pool: GuardedPool
     private let schema: TableSchema
     private let clock: any TimeSource
@@ -44,7 +44,7 @@ public final class SQLiteReplica: Sendable {
     /// changed ones take the service's values and a new version, unchanged ones keep theirs, deleted
     /// ones go; `state` (when given) is saved with them. `fields` names the columns the service carries.
     @discardableResult
-    public func store(page rows: [PulledRow], fields: [String], deletedRemoteIDs: [String] = [],
+    public func store(page rows: [PulledRow], fields: [String], deletedRemoteIDs: [String],
                       state: PullState?) throws -> ReplicaChanges {
         let now = clock.now()
         return try pool.write { db in

@@ -5,7 +5,7 @@ import TandemCore
 /// A workspace folder: `erp.sqlite` (the ERP side), `crm.sqlite` (the CRM side) and `workspace.sqlite`
 /// (mappings, couplings, jobs). The two sides are separate databases because in real life they are
 /// two systems that share no transaction.
-public struct SQLiteWorkspace: Sendable {
+public struct SQLiteWorkspace: ReplicaHost, Sendable {
     public static let erpFileName = "erp.sqlite"
     public static let crmFileName = "crm.sqlite"
     public static let workspaceFileName = "workspace.sqlite"
@@ -84,7 +84,7 @@ public struct SQLiteWorkspace: Sendable {
     }
 
     /// The replica of table `name` on `side`, for a side that lives in a remote service.
-    public func replica(_ name: String, on side: Side) throws -> SQLiteReplica {
+    public func replica(_ name: String, on side: Side) throws -> any RecordReplica {
         SQLiteReplica(records: try table(name, on: side), clock: workspace.clock)
     }
 
@@ -118,18 +118,6 @@ public struct SQLiteWorkspace: Sendable {
     /// some of these).
     public func working(on workspace: Workspace) -> SQLiteWorkspace {
         SQLiteWorkspace(folder: folder, workspace: workspace, erpTables: erpTables, crmTables: crmTables)
-    }
-
-    /// `workspace` with other sources standing in for some tables of `side` (a remote side's tables,
-    /// which read their replica and send writes to the service).
-    public func replacingTables(_ replacements: [any RecordSource], on side: Side, in workspace: Workspace) -> Workspace {
-        var erp: [any RecordSource] = Array(workspace.erpTables.values)
-        var crm: [any RecordSource] = Array(workspace.crmTables.values)
-        for replacement in replacements {
-            if side == .erp { erp.removeAll { $0.schema.name == replacement.schema.name }; erp.append(replacement) }
-            else { crm.removeAll { $0.schema.name == replacement.schema.name }; crm.append(replacement) }
-        }
-        return Workspace(store: workspace.store, erpTables: erp, crmTables: crm, clock: workspace.clock, leases: workspace.leases)
     }
 
     private func sideTables(_ side: Side) -> [SQLiteRecordSource] {

@@ -38,15 +38,14 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the workspace with its connected sides in place: their tables read the replica and write
     /// through the service (credentials from the environment, read on the first request).
-    func openConnected(for access: AccessMode, command: String) throws -> ConnectedWorkspace {
-        try ConnectedWorkspace.attach(try open(for: access).folder(for: command), environment: ProcessInfo.processInfo.environment)
+    func openConnected(for access: AccessMode) throws -> ConnectedWorkspace {
+        try ConnectedWorkspace.attach(try open(for: access).host, environment: ProcessInfo.processInfo.environment)
     }
 
     /// Pulls every connected side of an opened workspace (nothing when none is connected) and says on
     /// standard error what each pull brought, unless `quietly`.
     func pullConnectedSides(of opened: OpenedWorkspace, quietly: Bool) throws {
-        guard let opened = opened.sqlite else { return }
-        let connected = try ConnectedWorkspace.attach(opened, environment: ProcessInfo.processInfo.environment)
+        let connected = try ConnectedWorkspace.attach(opened.host, environment: ProcessInfo.processInfo.environment)
         for report in try connected.pull() where !quietly {
             Console.error(tr("Pulled {0}: {1} new, {2} changed, {3} deleted.", report.table, report.changes.inserted,
                              report.changes.changed, report.changes.deleted))
@@ -58,7 +57,9 @@ struct GlobalOptions: ParsableArguments {
     func openOrCreate(for access: AccessMode) throws -> (OpenedWorkspace, notice: String?) {
         let (folder, isDefault) = location
         if PostgresAddress.isPostgres(folder) {
-            return (OpenedWorkspace(try PostgresWorkspace.open(try PostgresAddress(folder))), nil)
+            let opened = try PostgresWorkspace.open(try PostgresAddress(folder))
+            let connected = try ConnectedWorkspace.attach(opened, environment: ProcessInfo.processInfo.environment)
+            return (OpenedWorkspace(opened, working: connected.workspace), nil)
         }
         if SQLiteWorkspace.exists(at: folder) {
             let opened = try SQLiteWorkspace.open(at: folder, access: access)

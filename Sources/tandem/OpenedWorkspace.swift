@@ -5,9 +5,8 @@ import TandemSQLite
 
 /// The workspace a command works on: a folder of SQLite files (the embedded default) or a shared
 /// PostgreSQL database. Commands read and write through `workspace` (and `table`), which is the same
-/// for both, and import and export through `importable`; what only a folder workspace has yet (the
-/// connected sides' replicas and services) is reached through `folder(for:)`, which names the
-/// command when the workspace is on PostgreSQL.
+/// for both, import and export through `importable`, and the connected sides' replicas and services
+/// through `host`.
 struct OpenedWorkspace {
     let workspace: Workspace
     /// The folder's last component, or the database's name: the title of the screens.
@@ -24,8 +23,9 @@ struct OpenedWorkspace {
         shared = nil
     }
 
-    init(_ opened: PostgresWorkspace) {
-        workspace = opened.workspace
+    /// A shared workspace, working on `workspace` (its connected sides in place) when given.
+    init(_ opened: PostgresWorkspace, working workspace: Workspace? = nil) {
+        self.workspace = workspace ?? opened.workspace
         name = opened.address.database
         sqlite = nil
         shared = opened
@@ -42,12 +42,6 @@ struct OpenedWorkspace {
         return table
     }
 
-    /// The folder workspace, or a clear refusal naming what does not work on PostgreSQL yet.
-    func folder(for command: String) throws -> SQLiteWorkspace {
-        guard let sqlite else {
-            throw CommandError(.refused, tr("{0} works on a folder workspace only for now; {1} is on PostgreSQL.", command,
-                                            shared?.address.description ?? name))
-        }
-        return sqlite
-    }
+    /// The workspace as opened, which keeps the connected sides' replicas and where each side lives.
+    var host: any ReplicaHost { sqlite.map { $0 as any ReplicaHost } ?? shared! }
 }

@@ -53,7 +53,6 @@ enum SpanishCommandLine {
         "tandem [--workspace <dir>]           (the terminal UI)\n  tandem <command> [options]            (scripts: see the commands below)": "tandem [--workspace <dir>]           (la interfaz de terminal)\n  tandem <command> [options]            (scripts: vea los comandos abajo)",
         "Exit codes: 0 when everything succeeded, 1 when some records failed or were refused (the summary says which), 2 for usage errors.": "Códigos de salida: 0 cuando todo se ha realizado correctamente, 1 cuando algunos registros han fallado o se han rechazado (el resumen indica cuáles), 2 para errores de uso.",
         "The workspace folder, or a shared workspace's postgres://user@host:port/database.": "La carpeta del área de trabajo, o la dirección postgres://usuario@host:puerto/base de un área de trabajo compartida.",
-        "{0} works on a folder workspace only for now; {1} is on PostgreSQL.": "{0} solo funciona por ahora en un área de trabajo en carpeta; {1} está en PostgreSQL.",
         "Default: $TANDEM_WORKSPACE, else $XDG_DATA_HOME/tandem/default (~/.local/share/tandem/default).": "Predeterminado: $TANDEM_WORKSPACE; si no, $XDG_DATA_HOME/tandem/default (~/.local/share/tandem/default).",
         "No workspace at {0}. Create one with `tandem init`.": "No hay ningún área de trabajo en {0}. Cree una con `tandem init`.",
         "Created the workspace at {0} from {1}.": "Se ha creado el área de trabajo en {0} a partir de {1}.",

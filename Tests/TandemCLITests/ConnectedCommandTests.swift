@@ -5,13 +5,14 @@ import TandemEmulator
 /// The command line on a workspace whose ERP lives in Business Central (the emulator, over real
 /// HTTP, reached by the built binary with client credentials from the environment).
 @Suite(.serialized, .timeLimit(.minutes(2))) struct ConnectedCommandTests {
-    @Test func syncPullsTheConnectedSideFirstSoAnEditMadeInBusinessCentralReachesTheCRM() throws {
+    @Test(arguments: WorkspacePlace.Store.available)
+    func syncPullsTheConnectedSideFirstSoAnEditMadeInBusinessCentralReachesTheCRM(_ store: WorkspacePlace.Store) throws {
         let emulator = BusinessCentralEmulator()
         try emulator.start()
         defer { emulator.stop() }
         emulator.seedCustomers(count: 2)
-        let cli = CLIHarness()
-        defer { cli.folder.remove() }
+        let cli = try WorkspacePlace(store)
+        defer { cli.remove() }
         let environment = ["TANDEM_ERP_TENANT_ID": emulator.tenant, "TANDEM_ERP_CLIENT_ID": "tandem-client",
                            "TANDEM_ERP_CLIENT_SECRET": "tandem-secret", "TANDEM_AUTHORITY_URL": emulator.authorityURL.absoluteString]
         #expect(try cli.run("init", "--empty").status == 0)
@@ -21,6 +22,8 @@ import TandemEmulator
         #expect(!connect.out.contains("tandem-secret") && !connect.err.contains("tandem-secret"))
         let pull = try cli.run(["pull"], environment: environment)
         #expect(pull.status == 0 && pull.out.contains("2 new"), "\(pull.out)\(pull.err)")
+        let connections = try cli.run(["connections"], environment: environment)
+        #expect(connections.out.contains("business-central at") && connections.out.contains("2 records pulled"), "\(connections.out)")
         let customer = try #require(emulator.customers().first)
         let number = try #require(customer["number"]?.stringValue)
         let couple = try cli.run(["couple", number, "--create-new"], environment: environment)

@@ -8,8 +8,9 @@ import TandemSQLite
 /// first, then against the service's ETag; an edit made in the service in between is reported and
 /// read into the replica, never overwritten.
 @Suite struct RemoteRecordSourceTests {
-    @Test func anUpdateGoesOutWithTheReplicasETagAndTheReplicaTakesTheAnswer() throws {
-        let fixture = try ReplicaFixture()
+    @Test(arguments: ReplicaStore.available)
+    func anUpdateGoesOutWithTheReplicasETagAndTheReplicaTakesTheAnswer(_ store: ReplicaStore) throws {
+        let fixture = try ReplicaFixture(store)
         defer { fixture.remove() }
         let ids = fixture.seed(3)
         try fixture.puller().pull()
@@ -25,8 +26,9 @@ import TandemSQLite
         #expect(try fixture.replica.links(ids: [id])[id]?.etag == fixture.service.record(ids[1])?.etag)
     }
 
-    @Test func anEditMadeInTheServiceMeanwhileIsReportedReadInAndNotOverwritten() throws {
-        let fixture = try ReplicaFixture()
+    @Test(arguments: ReplicaStore.available)
+    func anEditMadeInTheServiceMeanwhileIsReportedReadInAndNotOverwritten(_ store: ReplicaStore) throws {
+        let fixture = try ReplicaFixture(store)
         defer { fixture.remove() }
         let ids = fixture.seed(2)
         try fixture.puller().pull()
@@ -40,8 +42,9 @@ import TandemSQLite
         #expect(try source.record(id: id)?["address1_city"] == "Marseille")
     }
 
-    @Test func aStaleVersionIsRefusedWithoutARequest() throws {
-        let fixture = try ReplicaFixture()
+    @Test(arguments: ReplicaStore.available)
+    func aStaleVersionIsRefusedWithoutARequest(_ store: ReplicaStore) throws {
+        let fixture = try ReplicaFixture(store)
         defer { fixture.remove() }
         let ids = fixture.seed(1)
         try fixture.puller().pull()
@@ -52,8 +55,9 @@ import TandemSQLite
         #expect(fixture.service.writesReceived.isEmpty)
     }
 
-    @Test func aCreateCarriesTheCallersIdAndARetryCannotDuplicate() throws {
-        let fixture = try ReplicaFixture()
+    @Test(arguments: ReplicaStore.available)
+    func aCreateCarriesTheCallersIdAndARetryCannotDuplicate(_ store: ReplicaStore) throws {
+        let fixture = try ReplicaFixture(store)
         defer { fixture.remove() }
         let source = fixture.source()
         let id = RecordID.generate()
@@ -64,8 +68,9 @@ import TandemSQLite
         #expect(fixture.service.count == 1)
     }
 
-    @Test func aFieldTheServiceDoesNotCarryIsKeptInTheReplicaOnly() throws {
-        let fixture = try ReplicaFixture()
+    @Test(arguments: ReplicaStore.available)
+    func aFieldTheServiceDoesNotCarryIsKeptInTheReplicaOnly(_ store: ReplicaStore) throws {
+        let fixture = try ReplicaFixture(store)
         defer { fixture.remove() }
         let ids = fixture.seed(1)
         try fixture.puller().pull()
@@ -79,8 +84,9 @@ import TandemSQLite
         #expect(after["address1_primarycontactname"] == "Ana" && after["telephone1"] == "1")
     }
 
-    @Test func theServicesRefusalOfOneRecordLeavesTheOthersWritten() throws {
-        let fixture = try ReplicaFixture()
+    @Test(arguments: ReplicaStore.available)
+    func theServicesRefusalOfOneRecordLeavesTheOthersWritten(_ store: ReplicaStore) throws {
+        let fixture = try ReplicaFixture(store)
         defer { fixture.remove() }
         let source = fixture.source()
         let good = RecordID.generate(), bad = RecordID.generate()
@@ -90,8 +96,9 @@ import TandemSQLite
         #expect(try source.record(id: bad) == nil && fixture.service.count == 1)
     }
 
-    @Test func aDeleteNeedsTheCurrentETagAndLeavesTheReplica() throws {
-        let fixture = try ReplicaFixture()
+    @Test(arguments: ReplicaStore.available)
+    func aDeleteNeedsTheCurrentETagAndLeavesTheReplica(_ store: ReplicaStore) throws {
+        let fixture = try ReplicaFixture(store)
         defer { fixture.remove() }
         let ids = fixture.seed(2)
         try fixture.puller().pull()
@@ -102,8 +109,9 @@ import TandemSQLite
         #expect(try fixture.service.record(ids[0]) == nil && source.record(id: id) == nil)
     }
 
-    @Test func readsNeverReachTheServiceAndAMissingCredentialOnlyStopsWrites() throws {
-        let fixture = try ReplicaFixture()
+    @Test(arguments: ReplicaStore.available)
+    func readsNeverReachTheServiceAndAMissingCredentialOnlyStopsWrites(_ store: ReplicaStore) throws {
+        let fixture = try ReplicaFixture(store)
         defer { fixture.remove() }
         let ids = fixture.seed(2)
         try fixture.puller().pull()

@@ -1,20 +1,37 @@
 import Foundation
 import TandemConnectors
 import TandemCore
+import TandemPostgres
 import TandemSQLite
 import TandemTestSupport
 
-/// An empty workspace whose CRM `account` table is the replica of an in-memory service.
+/// An empty workspace (a folder, or a PostgreSQL database) whose CRM `account` table is the replica
+/// of an in-memory service.
 struct ReplicaFixture {
     let folder = TemporaryFolder("tandem-replica")
-    let opened: SQLiteWorkspace
-    let replica: SQLiteReplica
+    let database: TemporaryPostgresDatabase?
+    let opened: any ReplicaHost
+    let replica: any RecordReplica
     let service = InMemoryService(tableName: "account")
     let carried = StandardTables.account.fieldNames
 
-    init() throws {
-        opened = try SQLiteWorkspace.create(at: folder.path)
+    init(_ store: ReplicaStore = .folder) throws {
+        switch store {
+        case .folder:
+            database = nil
+            opened = try SQLiteWorkspace.create(at: folder.path)
+        case .postgres:
+            let database = try TemporaryPostgresDatabase()
+            self.database = database
+            opened = try PostgresWorkspace.open(database.address)
+        }
         replica = try opened.replica("account", on: .crm)
+    }
+
+    /// The same workspace opened again, as another process would.
+    func reopened() throws -> any ReplicaHost {
+        if let database { return try PostgresWorkspace.open(database.address) }
+        return try SQLiteWorkspace.open(at: folder.path, access: .reading)
     }
 
     func puller(pageSize: Int = 1000, scansForDeletions: Bool = false) -> ReplicaPuller {
@@ -39,5 +56,8 @@ struct ReplicaFixture {
         }
     }
 
-    func remove() { folder.remove() }
+    func remove() {
+        folder.remove()
+        database?.drop()
+    }
 }

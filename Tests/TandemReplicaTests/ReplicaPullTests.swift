@@ -7,8 +7,9 @@ import TandemSQLite
 /// Pulls bring a remote table into its replica page by page, resume where they were cut off, move the
 /// cursor only at the end, and leave unchanged records at their version.
 @Suite struct ReplicaPullTests {
-    @Test func aFullPullFillsTheReplicaThroughEveryPageAndStoresTheCursor() throws {
-        let fixture = try ReplicaFixture()
+    @Test(arguments: ReplicaStore.available)
+    func aFullPullFillsTheReplicaThroughEveryPageAndStoresTheCursor(_ store: ReplicaStore) throws {
+        let fixture = try ReplicaFixture(store)
         defer { fixture.remove() }
         let ids = fixture.seed(2_500)
         let report = try fixture.puller(pageSize: 1000).pull()
@@ -21,8 +22,9 @@ import TandemSQLite
         #expect(try fixture.replica.records.record(id: RecordID(ids[7]))?["name"] == "Account 00008")
     }
 
-    @Test func anIncrementalPullChangesOnlyWhatChangedAndAddsAndDeletes() throws {
-        let fixture = try ReplicaFixture()
+    @Test(arguments: ReplicaStore.available)
+    func anIncrementalPullChangesOnlyWhatChangedAndAddsAndDeletes(_ store: ReplicaStore) throws {
+        let fixture = try ReplicaFixture(store)
         defer { fixture.remove() }
         let ids = fixture.seed(300)
         try fixture.puller().pull()
@@ -42,8 +44,9 @@ import TandemSQLite
         #expect(try fixture.replica.records.record(id: RecordID(added))?["name"] == "Newcomer")
     }
 
-    @Test func aNewETagWithTheSameValuesKeepsTheRecordsVersion() throws {
-        let fixture = try ReplicaFixture()
+    @Test(arguments: ReplicaStore.available)
+    func aNewETagWithTheSameValuesKeepsTheRecordsVersion(_ store: ReplicaStore) throws {
+        let fixture = try ReplicaFixture(store)
         defer { fixture.remove() }
         let ids = fixture.seed(3)
         try fixture.puller().pull()
@@ -55,8 +58,9 @@ import TandemSQLite
         #expect(try fixture.replica.links(ids: [RecordID(ids[0])])[RecordID(ids[0])]?.etag == fixture.service.record(ids[0])?.etag)
     }
 
-    @Test func aPullCutOffHalfWayResumesAtTheNextPageAndTheCursorWaitsForTheEnd() throws {
-        let fixture = try ReplicaFixture()
+    @Test(arguments: ReplicaStore.available)
+    func aPullCutOffHalfWayResumesAtTheNextPageAndTheCursorWaitsForTheEnd(_ store: ReplicaStore) throws {
+        let fixture = try ReplicaFixture(store)
         defer { fixture.remove() }
         fixture.seed(2_500)
         fixture.service.failPageRequest = 3
@@ -72,8 +76,9 @@ import TandemSQLite
         #expect(try fixture.replica.pullState().cursor != nil)
     }
 
-    @Test func anExpiredCursorMeansAFullPullThatAlsoSweepsWhatVanished() throws {
-        let fixture = try ReplicaFixture()
+    @Test(arguments: ReplicaStore.available)
+    func anExpiredCursorMeansAFullPullThatAlsoSweepsWhatVanished(_ store: ReplicaStore) throws {
+        let fixture = try ReplicaFixture(store)
         defer { fixture.remove() }
         let ids = fixture.seed(10)
         try fixture.puller().pull()
@@ -84,8 +89,9 @@ import TandemSQLite
         #expect(try fixture.replica.records.count(search: nil) == 9)
     }
 
-    @Test func theDeletionScanNeverRemovesARecordCreatedWhileItRan() throws {
-        let fixture = try ReplicaFixture()
+    @Test(arguments: ReplicaStore.available)
+    func theDeletionScanNeverRemovesARecordCreatedWhileItRan(_ store: ReplicaStore) throws {
+        let fixture = try ReplicaFixture(store)
         defer { fixture.remove() }
         let ids = fixture.seed(4)
         try fixture.puller().pull()

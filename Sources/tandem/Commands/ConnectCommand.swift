@@ -26,7 +26,7 @@ struct ConnectCommand: ParsableCommand {
         guard let side = Side(rawValue: side.lowercased()) else {
             throw CommandError(.usage, tr("The side is erp or crm, not \"{0}\".", Console.safe(side)), usage: true)
         }
-        let opened = try global.open(for: .writing).folder(for: "connect")
+        let opened = try global.open(for: .writing).host
         guard kind != "local" else {
             try opened.setConnection(nil, on: side)
             return Console.out(tr("The {0} is the embedded database again; its records stay as they were pulled.", side.displayName))

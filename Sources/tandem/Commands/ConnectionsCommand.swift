@@ -13,7 +13,7 @@ struct ConnectionsCommand: ParsableCommand, JSONOutputCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let opened = try global.open(for: .reading).folder(for: "connections")
+        let opened = try global.open(for: .reading).host
         let sides = try Side.allCases.map { side in try describe(side, opened) }
         if output.json { return try Console.printJSON(sides) }
         for side in sides {
@@ -33,7 +33,7 @@ struct ConnectionsCommand: ParsableCommand, JSONOutputCommand {
         }
     }
 
-    private func describe(_ side: Side, _ opened: SQLiteWorkspace) throws -> ConnectionJSON {
+    private func describe(_ side: Side, _ opened: any ReplicaHost) throws -> ConnectionJSON {
         guard let connection = try opened.connection(on: side) else {
             return ConnectionJSON(side: side.displayName, kind: "embedded", tables: [])
         }

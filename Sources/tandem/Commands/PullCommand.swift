@@ -23,7 +23,7 @@ struct PullCommand: ParsableCommand, JSONOutputCommand {
             }
             return side
         }
-        let connected = try global.openConnected(for: .writing, command: "pull")
+        let connected = try global.openConnected(for: .writing)
         if let chosen, connected.services[chosen] == nil {
             throw CommandError(.refused, tr("The {0} is the embedded database; there is nothing to pull. `tandem connect` says where it lives.",
                                             chosen.displayName))

@@ -1,5 +1,3 @@
-import TandemCore
-
 /// Where one replica table's pulls stand: the cursor the next incremental pull starts from, the page a
 /// pull that was cut off resumes at, and what the pulls have seen so far.
 public struct PullState: Sendable, Equatable {

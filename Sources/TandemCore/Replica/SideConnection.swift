@@ -1,5 +1,3 @@
-import TandemCore
-
 /// Where a side lives when it is not the embedded database: the kind of service ("business-central",
 /// "dataverse"), its API URL and (Business Central) the company id. Never a credential: those come
 /// from the environment each time.

@@ -1,5 +1,3 @@
-import TandemCore
-
 /// How a replica record is known to its remote service: the service's id and the ETag of the version
 /// the replica holds.
 public struct ReplicaLink: Sendable, Equatable {
