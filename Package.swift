@@ -74,7 +74,7 @@ let package = Package(
                     exclude: ["Golden"]),
         // The paint layer against ncurses on /dev/null, and the built binary inside tmux.
         .testTarget(name: "TandemTerminalTests",
-                    dependencies: ["TandemTerminal", "CNCursesW", "TandemViewModel", "tandem", "TandemTestSupport"]),
+                    dependencies: ["TandemTerminal", "CNCursesW", "TandemViewModel", "tandem", "TandemTestSupport", "TandemEmulator"]),
         // Runs the built `tandem` binary on temporary workspaces and checks output and exit codes.
         // Also real separate `tandem` processes on one workspace: concurrency, and SIGKILL at seeded points.
         .testTarget(name: "TandemCLITests", dependencies: ["tandem", "TandemCore", "TandemTestSupport", "TandemEmulator",

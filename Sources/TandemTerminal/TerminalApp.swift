@@ -11,14 +11,14 @@ import TandemViewModel
 public enum TerminalApp {
     /// Runs until the person quits. `notice` is shown on the status line at the start (for example,
     /// that the workspace was just created from the sample data).
-    public static func run(workspace: Workspace, workspaceName: String, notice: String?) throws {
+    public static func run(workspace: Workspace, workspaceName: String, notice: String?, puller: (any SidePuller)? = nil) throws {
         let session = try TerminalSession()
         defer { session.stop() }
         let wakeUp = try WakeUpPipe()
         session.wakeOnResize(wakeUp)
         // The pipe stays open until resizes no longer write to it.
         defer { withExtendedLifetime(wakeUp) { session.stopWakingOnResize() } }
-        let runner = BackgroundRunner(workspace: workspace, wake: wakeUp.signal)
+        let runner = BackgroundRunner(workspace: workspace, puller: puller, wake: wakeUp.signal)
         let model = ViewModel.background(runner: runner, size: session.size, workspaceName: workspaceName)
         model.send(.start)
         // The first look for others' changes notes when the screens began.

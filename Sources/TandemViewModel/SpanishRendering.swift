@@ -154,6 +154,7 @@ enum SpanishRendering {
         "synchronize now (selection or row)": "sincronizar ahora (selección o fila)",
         "sync modified": "sincr. modificados",
         "synchronize the modified records": "sincronizar registros modificados",
+        "pull the connected sides": "descargar los lados conectados",
         "delete coupling (selection or row)": "desemparejar (selección o fila)",
         "match": "coincidencias",
         "match-based coupling": "emparejamiento basado en coincidencias",

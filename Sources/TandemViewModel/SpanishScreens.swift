@@ -4,6 +4,10 @@
 /// its two forms joined by `|`.
 enum SpanishScreens {
     static let table: [String: String] = [
+        // Pulling the connected sides.
+        "Pulling the connected sides…": "Descargando los lados conectados…",
+        "Both sides are the embedded database: there is nothing to pull.": "Los dos lados son la base de datos integrada: no hay nada que descargar.",
+        "Pulled {0}: {1} new, {2} changed, {3} deleted.": "Descargado {0}: {1} nuevos, {2} cambiados, {3} eliminados.",
         // The card.
         "{0} and {1}": "{0} y {1}",
         "{0} is made from {1}; edit those.": "{0} se compone de {1}; edite esos campos.",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TandemConnectors
 import TandemTerminal
 
 /// `tandem`: couple ERP records with CRM records and synchronize them.
@@ -27,8 +28,8 @@ struct TandemCommand: ParsableCommand {
     func run() throws {
         let (opened, notice) = try global.openOrCreate(for: .writing)
         do {
-            try TerminalApp.run(workspace: opened.workspace,
-                                workspaceName: opened.name, notice: notice)
+            let connected = try ConnectedWorkspace.attach(opened.host, environment: ProcessInfo.processInfo.environment)
+            try TerminalApp.run(workspace: opened.workspace, workspaceName: opened.name, notice: notice, puller: connected)
         } catch let error as TerminalError {
             throw CommandError(.terminal, error.description)
         }

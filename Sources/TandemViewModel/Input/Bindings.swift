@@ -51,6 +51,8 @@ public enum Bindings {
                 help: tr("synchronize now (selection or row)"), contexts: [.list, .card, .errors]),
         Binding(keys: [.character("S")], command: .synchronizeModified, hint: tr("sync modified"),
                 help: tr("synchronize the modified records"), contexts: [.list], hintRank: 4),
+        Binding(keys: [.character("P")], command: .pull, hint: nil,
+                help: tr("pull the connected sides"), contexts: [.list]),
         Binding(keys: [.character("d")], command: .deleteCoupling, hint: nil,
                 help: tr("delete coupling (selection or row)"), contexts: [.list, .card, .errors]),
         Binding(keys: [.character("m")], command: .match, hint: tr("match"),

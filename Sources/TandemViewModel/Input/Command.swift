@@ -5,7 +5,7 @@ public enum Command: String, Sendable, CaseIterable {
     case toggleSelection, extendUp, extendDown, rangeMode, selectAll, clearSelection, clearFilterOrRange
     case filter
     case otherPane, numberedPage, nextPage, previousPage
-    case open, setUpCoupling, synchronize, synchronizeModified, deleteCoupling, createNew, jobs
+    case open, setUpCoupling, synchronize, synchronizeModified, deleteCoupling, createNew, jobs, pull
     case editField, openCounterpart, back
     case match, errors, mappings, caseSensitive, priorityUp, priorityDown
     case retry, retryAll, restoreRecord, deleteRecord, cleanupOld, cleanupAll, undo

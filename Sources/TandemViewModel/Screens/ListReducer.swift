@@ -152,6 +152,10 @@ extension Reducer {
             return [.askSync(target)]
         case .synchronizeModified:
             return [.askSyncModified(state.page)]
+        case .pull:
+            state.message = tr("Pulling the connected sides…")
+            state.messageIsError = false
+            return [.pullSides]
         case .deleteCoupling, .createNew:
             guard let (target, count) = target(state) else { return [] }
             state.modal = .confirm(command == .deleteCoupling

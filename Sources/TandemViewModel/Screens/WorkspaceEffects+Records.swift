@@ -9,6 +9,8 @@ extension WorkspaceEffects {
         switch effect {
         case .loadCard(let page, let side, let id):
             return .cardLoaded(page, side, id, try card(page, side, id))
+        case .pullSides:
+            return try pullSides()
         case .saveField(let page, let side, let id, let field, let value, let expected):
             let table = try workspace.table(of: mapping(page), on: side)
             // Someone else's edit since the card was read is never overwritten: the write is refused

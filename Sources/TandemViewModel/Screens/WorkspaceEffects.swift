@@ -4,10 +4,15 @@ import TandemCore
 /// whatever thread the runtime chooses (a background queue in the terminal, inline in tests).
 public struct WorkspaceEffects: Sendable {
     public let workspace: Workspace
+    /// The connected sides' pulls (nil: neither side is connected, or the caller pulls elsewhere).
+    public let puller: (any SidePuller)?
     /// Runs that were asked to stop; checked between batches.
     let cancelled = CancelledRuns()
 
-    public init(workspace: Workspace) { self.workspace = workspace }
+    public init(workspace: Workspace, puller: (any SidePuller)? = nil) {
+        self.workspace = workspace
+        self.puller = puller
+    }
 
     /// Performs one effect, delivering its actions (progress included) as they happen.
     public func perform(_ effect: Effect, deliver: (Action) -> Void) {
@@ -49,6 +54,17 @@ public struct WorkspaceEffects: Sendable {
         } catch {
             return .othersChecked(changed: false, at: since)
         }
+    }
+
+    /// Pulls every connected side and says what each table's pull brought.
+    func pullSides() throws -> Action {
+        guard let puller, !puller.connectedServices.isEmpty else {
+            return .written(message: tr("Both sides are the embedded database: there is nothing to pull."))
+        }
+        let pulled = try puller.pullConnectedSides()
+        let lines = pulled.map { tr("Pulled {0}: {1} new, {2} changed, {3} deleted.", $0.table, $0.changes.inserted,
+                                     $0.changes.changed, $0.changes.deleted) }
+        return .written(message: lines.joined(separator: " "), countsChanged: true)
     }
 
     /// A person-readable message for an error from the core.

@@ -26,8 +26,8 @@ public final class BackgroundRunner: @unchecked Sendable {
     private var waiting: [EffectID: DispatchWorkItem] = [:]
 
     /// A runner over a workspace. `wake` is called (on a background thread) whenever actions arrive.
-    public convenience init(workspace: Workspace, wake: @escaping @Sendable () -> Void = {}) {
-        let effects = WorkspaceEffects(workspace: workspace)
+    public convenience init(workspace: Workspace, puller: (any SidePuller)? = nil, wake: @escaping @Sendable () -> Void = {}) {
+        let effects = WorkspaceEffects(workspace: workspace, puller: puller)
         self.init(wake: wake) { effect, deliver in effects.perform(effect, deliver: deliver) }
     }
 

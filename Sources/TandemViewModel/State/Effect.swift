@@ -49,6 +49,8 @@ public enum Effect: Equatable, Sendable {
     /// Whether any record was written, or any job started or ended, since `since` (nil: the first
     /// look, which only notes the time).
     case checkOthers(since: Timestamp?)
+    /// Pull every connected side from its service, then read the lists again.
+    case pullSides
 }
 
 extension Effect {
@@ -57,7 +59,7 @@ extension Effect {
     /// and lookups keep answering meanwhile.
     public var isLongRunning: Bool {
         switch self {
-        case .synchronize, .applyPlan, .match, .createNew, .retryAll, .cleanupJobs, .undo: true
+        case .synchronize, .applyPlan, .match, .createNew, .retryAll, .cleanupJobs, .undo, .pullSides: true
         case .cancellable(_, _, let effect): effect.isLongRunning
         default: false
         }

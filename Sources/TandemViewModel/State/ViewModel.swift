@@ -19,8 +19,9 @@ public final class ViewModel {
 
     /// A view model whose effects run inline, so a key's consequences are complete when `send` returns.
     public static func immediate(workspace: Workspace, size: Size, workspaceName: String = "default",
-                                 pageKinds: [PageKind] = PageKind.standard, timeZone: TimeZone = .current) -> ViewModel {
-        let effects = WorkspaceEffects(workspace: workspace)
+                                 pageKinds: [PageKind] = PageKind.standard, timeZone: TimeZone = .current,
+                                 puller: (any SidePuller)? = nil) -> ViewModel {
+        let effects = WorkspaceEffects(workspace: workspace, puller: puller)
         let state = AppState(size: size, workspaceName: workspaceName, pageKinds: pageKinds, timeZone: timeZone)
         return ViewModel(state: state) { effect, deliver in
             effects.perform(effect, deliver: deliver)

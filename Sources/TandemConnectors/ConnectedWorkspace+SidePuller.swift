@@ -1,0 +1,10 @@
+import TandemCore
+
+/// The screens pull through the same connected workspace the commands use.
+extension ConnectedWorkspace: SidePuller {
+    public var connectedServices: [Side: String] { services.mapValues(\.kind.displayName) }
+
+    public func pullConnectedSides() throws -> [PulledTable] {
+        try pull().map { PulledTable(table: $0.table, changes: $0.changes) }
+    }
+}
