@@ -11,10 +11,14 @@ struct BusinessCentralFixture {
     let folder = TemporaryFolder("tandem-bc")
     let emulator: BusinessCentralEmulator
     let opened: SQLiteWorkspace
-    let sleeper = RecordingSleeper()
+    let sleeper: RecordingSleeper
 
-    init(tokenLifetime: TimeInterval = 3599, requestLimit: Int = 6_000) throws {
-        emulator = BusinessCentralEmulator(tokenLifetime: tokenLifetime, requestLimit: requestLimit)
+    /// `sleeper` records the waits asked for (and sleeps them only when a test needs real time to
+    /// pass: the service-protection window).
+    init(tokenLifetime: TimeInterval = 3599, requestLimit: Int = 6_000, requestWindow: TimeInterval = 300,
+         sleeper: RecordingSleeper = RecordingSleeper()) throws {
+        self.sleeper = sleeper
+        emulator = BusinessCentralEmulator(tokenLifetime: tokenLifetime, requestLimit: requestLimit, requestWindow: requestWindow)
         try emulator.start()
         opened = try SQLiteWorkspace.create(at: folder.path)
         try opened.setConnection(SideConnection(kind: "business-central", url: emulator.baseURL.absoluteString,

@@ -12,10 +12,14 @@ struct DataverseFixture {
     let folder = TemporaryFolder("tandem-dv")
     let emulator: DataverseEmulator
     let opened: SQLiteWorkspace
-    let sleeper = RecordingSleeper()
+    let sleeper: RecordingSleeper
 
-    init(tokenLifetime: TimeInterval = 3599, requestLimit: Int = 6_000) throws {
-        emulator = DataverseEmulator(tokenLifetime: tokenLifetime, requestLimit: requestLimit)
+    /// `sleeper` records the waits asked for (and sleeps them only when a test needs real time to
+    /// pass: the service-protection window).
+    init(tokenLifetime: TimeInterval = 3599, requestLimit: Int = 6_000, requestWindow: TimeInterval = 300,
+         sleeper: RecordingSleeper = RecordingSleeper()) throws {
+        self.sleeper = sleeper
+        emulator = DataverseEmulator(tokenLifetime: tokenLifetime, requestLimit: requestLimit, requestWindow: requestWindow)
         try emulator.start()
         opened = try SQLiteWorkspace.create(at: folder.path)
         try opened.setConnection(SideConnection(kind: "dataverse", url: emulator.baseURL.absoluteString,

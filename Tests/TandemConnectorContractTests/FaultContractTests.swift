@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+import TandemConnectors
+import TandemCore
+
+/// What a real service does on a bad day, against both emulators: 5xx answers, connections dropped
+/// before the service read the request, and the service-protection window (6,000 requests per
+/// 5 minutes per user, scaled down here to 5 per 2 seconds). A pull completes, a write lands once,
+/// and no record fails.
+@Suite(.serialized) struct FaultContractTests {
+    @Test func businessCentralPagesAnswered500OrDroppedAreAskedAgain() throws {
+        let fixture = try BusinessCentralFixture()
+        defer { fixture.remove() }
+        fixture.emulator.seedCustomers(count: 30)
+        fixture.emulator.injectFault(.respond(status: 500), method: "GET", pathContains: "customers", times: 2)
+        fixture.emulator.injectFault(.dropBeforeHandling, method: "GET", pathContains: "customers", times: 1)
+        let reports = try fixture.connect().pull()
+        #expect(reports.first?.changes.inserted == 30)
+        #expect(fixture.emulator.requestLog.filter { $0.status == 500 }.count == 2)
+        #expect(fixture.emulator.requestLog.contains { $0.status == nil })
+        // Backoff between the attempts, not a hammering loop.
+        #expect(fixture.sleeper.waits.count >= 3 && fixture.sleeper.waits.allSatisfy { $0 > 0 })
+    }
+
+    @Test func aBusinessCentralBatchAnswered503IsSentAgainAndLandsOnce() throws {
+        let fixture = try BusinessCentralFixture()
+        defer { fixture.remove() }
+        fixture.emulator.seedCustomers(count: 3)
+        let source = try fixture.customers()
+        _ = try fixture.connect().pull()
+        let records = try source.scan(after: nil, limit: 3)
+        fixture.emulator.injectFault(.respond(status: 503, retryAfter: 4), method: "POST", pathContains: "$batch")
+        let results = try source.apply(records.map { .update(id: $0.id, fields: ["City": "Gent"], expected: $0.modifiedAt) })
+        #expect(results.allSatisfy { $0.version != nil })
+        #expect(fixture.emulator.customers().allSatisfy { $0["city"]?.stringValue == "Gent" })
+        #expect(fixture.sleeper.waits.contains(4))
+    }
+
+    @Test func aDataverseBatchDroppedBeforeTheServiceReadItIsSentAgainAndLandsOnce() throws {
+        let fixture = try DataverseFixture()
+        defer { fixture.remove() }
+        let source = try fixture.accounts()
+        fixture.emulator.injectFault(.dropBeforeHandling, method: "POST", pathContains: "$batch")
+        fixture.emulator.injectFault(.respond(status: 502), method: "POST", pathContains: "$batch")
+        let ids = (0..<3).map { _ in RecordID.generate() }
+        let results = try source.apply(ids.enumerated().map { .insert(id: $1, fields: ["name": "Dropped \($0)"]) })
+        #expect(results.allSatisfy { $0.version != nil })
+        for index in 0..<3 { #expect(fixture.emulator.countAccounts(where: "name", equals: .string("Dropped \(index)")) == 1) }
+        #expect(fixture.batches.map(\.status) == [nil, 502, 200])
+    }
+
+    @Test func theServiceProtectionWindowIsWaitedOutAndFailsNoRecord() throws {
+        let fixture = try DataverseFixture(requestLimit: 5, requestWindow: 2, sleeper: RecordingSleeper(sleeping: true))
+        defer { fixture.remove() }
+        fixture.emulator.seedAccounts(count: 12_000)
+        let started = Date()
+        let reports = try fixture.connect().pull()
+        #expect(reports.first?.changes.inserted == 12_000)
+        let source = try fixture.accounts()
+        let records = try source.scan(after: nil, limit: 450)
+        let results = try source.apply(records.map { .update(id: $0.id, fields: ["address1_city": "Lyon"], expected: $0.modifiedAt) })
+        #expect(results.allSatisfy { $0.version != nil }, "\(results.filter { $0.version == nil }.count) failed")
+        #expect(fixture.emulator.countAccounts(where: "address1_city", equals: .string("Lyon")) >= 450)
+        // More requests than the window allows: some were refused with 429 and waited out.
+        #expect(fixture.emulator.requestLog.contains { $0.status == 429 })
+        #expect(Date().timeIntervalSince(started) >= 2)
+    }
+}
