@@ -107,45 +107,62 @@ public final class DataverseTable: RemoteTable, @unchecked Sendable {
     static let changeSetsPerBatch = 100
     /// How many batches one operation answered with a passing server error (5xx) is sent in.
     static let operationAttempts = 3
+    /// The most `$batch` requests sent at once, whatever the hint (the service refuses a user's 52nd
+    /// concurrent request, and every batch counts against the execution-time limit).
+    static let mostParallelBatches = 8
 
     /// Sends the writes in `$batch` requests of `changeSetsPerBatch` change sets, one change set per
     /// record. A change set is atomic, so one holding several records would roll them all back for the
     /// one the service refuses; with one record each, every record commits or fails alone, and
     /// `Prefer: odata.continue-on-error` lets the batch go on past a failure. Each operation keeps its
-    /// own `If-Match` / `If-None-Match: *`. Batches go one after another: the service's
-    /// `x-ms-dop-hint` is recorded by the client, not followed (sequential sending stays well under the
-    /// request limit; parallel batches would meet the execution-time limit sooner).
+    /// own `If-Match` / `If-None-Match: *`. As many batches go at once as the service's `x-ms-dop-hint`
+    /// recommends (at most `mostParallelBatches`; one until the service has said), as Microsoft
+    /// advises for throughput under the service-protection limits.
     public func write(_ writes: [RemoteWrite]) throws -> [RemoteWriteResult] {
         let currencies = try currencyIDs()
         var results = [RemoteWriteResult?](repeating: nil, count: writes.count)
-        var pending: [(index: Int, operation: DataverseBatch.Operation, sent: Int)] = []
+        var pending: [PendingOperation] = []
         for (index, write) in writes.enumerated() {
             do {
-                pending.append((index, try operation(write, currencies: currencies.byCode), 0))
+                pending.append(PendingOperation(index: index, operation: try operation(write, currencies: currencies.byCode), sent: 0))
             } catch let refusal as Refusal {
                 results[index] = .refused(refusal.message)
             }
         }
         while !pending.isEmpty {
-            let chunk = Array(pending.prefix(Self.changeSetsPerBatch))
-            pending.removeFirst(chunk.count)
-            let answers = try batch(chunk.map(\.operation))
-            var again: [(index: Int, operation: DataverseBatch.Operation, sent: Int)] = []
-            for (item, answer) in zip(chunk, answers) {
-                if (500...599).contains(answer.status), item.sent + 1 < Self.operationAttempts {
-                    again.append((item.index, item.operation, item.sent + 1))
-                    continue
-                }
-                results[item.index] = try outcome(writes[item.index], answer, currencies: currencies.byID)
+            let parallel = max(1, min(client.statistics.degreeOfParallelism ?? 1, Self.mostParallelBatches))
+            var chunks: [[PendingOperation]] = []
+            while chunks.count < parallel && !pending.isEmpty {
+                chunks.append(Array(pending.prefix(Self.changeSetsPerBatch)))
+                pending.removeFirst(chunks[chunks.count - 1].count)
             }
-            // A batch that stopped at a failure did not run the operations after it: they go again first.
-            pending = Array(chunk.dropFirst(answers.count)) + again + pending
+            let answered = try ParallelRequests.run(chunks) { [self] chunk in try batch(chunk.map(\.operation)) }
+            var notRun: [PendingOperation] = [], again: [PendingOperation] = []
+            for (chunk, answers) in zip(chunks, answered) {
+                for (item, answer) in zip(chunk, answers) {
+                    if (500...599).contains(answer.status), item.sent + 1 < Self.operationAttempts {
+                        again.append(PendingOperation(index: item.index, operation: item.operation, sent: item.sent + 1))
+                        continue
+                    }
+                    results[item.index] = try outcome(writes[item.index], answer, currencies: currencies.byID)
+                }
+                // A batch that stopped at a failure did not run the operations after it: they go again first.
+                notRun += chunk.dropFirst(answers.count)
+            }
+            pending = notRun + again + pending
         }
         let answered = results.compactMap { $0 }
         guard answered.count == writes.count else {
             throw ConnectorError.malformedResponse(service: client.service, detail: "\(answered.count) answers for \(writes.count) writes")
         }
         return answered
+    }
+
+    /// One write's operation on its way, and how many times it was sent already.
+    private struct PendingOperation: Sendable {
+        let index: Int
+        let operation: DataverseBatch.Operation
+        let sent: Int
     }
 
     /// Why one record is refused before anything is sent.

@@ -105,6 +105,10 @@ public final class DataverseEmulator: @unchecked Sendable {
 
     public func clearFaults() { frontDoor.faults.clear() }
 
+    /// The most requests that were being handled at once, so far (a client following `x-ms-dop-hint`
+    /// sends up to that many).
+    public var mostConcurrentRequests: Int { frontDoor.mostConcurrentRequests }
+
     /// The requests so far (method, decoded path, query, status; nil status = dropped).
     public var requestLog: [RequestLogEntry] { frontDoor.log.all }
 

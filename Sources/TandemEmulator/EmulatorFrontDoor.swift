@@ -10,6 +10,9 @@ final class EmulatorFrontDoor: @unchecked Sendable {
     let limiter: RequestRateLimiter
     let faults = FaultInjector()
     let log = RequestLog()
+    private let inFlightLock = NSLock()
+    private var inFlight = 0
+    private var mostInFlight = 0
     private let authenticate: @Sendable (HTTPServerRequest) -> Admission
     private let throttled: @Sendable (Int) -> HTTPServerResponse
     private let faultResponse: @Sendable (Int, Int?) -> HTTPServerResponse
@@ -31,7 +34,15 @@ final class EmulatorFrontDoor: @unchecked Sendable {
         self.route = route
     }
 
+    /// The most requests that were being handled at once, so far.
+    var mostConcurrentRequests: Int { inFlightLock.withLock { mostInFlight } }
+
     func handle(_ request: HTTPServerRequest) -> HTTPServerReply {
+        inFlightLock.withLock {
+            inFlight += 1
+            mostInFlight = max(mostInFlight, inFlight)
+        }
+        defer { inFlightLock.withLock { inFlight -= 1 } }
         var dropAfter = false
         var holdAfter: TimeInterval = 0
         switch faults.take(method: request.method, path: request.path) {

@@ -6,7 +6,7 @@ import TandemCore
 /// What a real service does on a bad day, against both emulators: 5xx answers, connections dropped
 /// before the service read the request, and the service-protection window (6,000 requests per
 /// 5 minutes per user, scaled down here to 5 per 2 seconds). A pull completes, a write lands once,
-/// and no record fails.
+/// and no record fails. And on a good day, as many Dataverse batches at once as the service hints.
 @Suite(.serialized) struct FaultContractTests {
     @Test func businessCentralPagesAnswered500OrDroppedAreAskedAgain() throws {
         let fixture = try BusinessCentralFixture()
@@ -64,5 +64,21 @@ import TandemCore
         // More requests than the window allows: some were refused with 429 and waited out.
         #expect(fixture.emulator.requestLog.contains { $0.status == 429 })
         #expect(Date().timeIntervalSince(started) >= 2)
+    }
+
+    @Test func dataverseBatchesGoAsManyAtOnceAsTheServiceHints() throws {
+        let fixture = try DataverseFixture()   // the emulator hints 4, as `x-ms-dop-hint` on every answer
+        defer { fixture.remove() }
+        fixture.emulator.seedAccounts(count: 1_000)
+        _ = try fixture.connect().pull()
+        let source = try fixture.accounts()
+        let records = try source.scan(after: nil, limit: 1_000)
+        // Each batch takes a while on the service, so batches sent together are seen together.
+        fixture.emulator.injectFault(.delay(0.3), method: "POST", pathContains: "$batch", times: 10)
+        let results = try source.apply(records.map { .update(id: $0.id, fields: ["address1_city": "Nantes"], expected: $0.modifiedAt) })
+        #expect(results.allSatisfy { $0.version != nil })
+        #expect(fixture.emulator.countAccounts(where: "address1_city", equals: .string("Nantes")) == 1_000)
+        #expect(fixture.batches.count == 10)
+        #expect(fixture.emulator.mostConcurrentRequests == 4)
     }
 }
