@@ -19,7 +19,8 @@ public enum TerminalApp {
         // The pipe stays open until resizes no longer write to it.
         defer { withExtendedLifetime(wakeUp) { session.stopWakingOnResize() } }
         let runner = BackgroundRunner(workspace: workspace, puller: puller, wake: wakeUp.signal)
-        let model = ViewModel.background(runner: runner, size: session.size, workspaceName: workspaceName)
+        let model = ViewModel.background(runner: runner, size: session.size, workspaceName: workspaceName,
+                                         services: puller?.connectedServices ?? [:])
         model.send(.start)
         // The first look for others' changes notes when the screens began.
         model.send(.idle)

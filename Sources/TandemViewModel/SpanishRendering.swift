@@ -155,6 +155,7 @@ enum SpanishRendering {
         "sync modified": "sincr. modificados",
         "synchronize the modified records": "sincronizar registros modificados",
         "pull the connected sides": "descargar los lados conectados",
+        "{0} in {1}": "{0} en {1}",
         "delete coupling (selection or row)": "desemparejar (selección o fila)",
         "match": "coincidencias",
         "match-based coupling": "emparejamiento basado en coincidencias",

@@ -34,14 +34,14 @@ import TandemEmulator
         let assignments = credentials.sorted { $0.key < $1.key }.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         try session.type("\(assignments) '\(TmuxSession.binary)' --workspace '\(workspace)'")
         try session.press("Enter")
-        let (started, first) = session.wait { $0.contains("ERP · Customer · 0") }
+        let (started, first) = session.wait { $0.contains("ERP in Business Central · Customer · 0") }
         try #require(started, "no empty list:\n\(first)")
         try session.press("P")
         let (pulled, screen) = session.wait { $0.contains("Pulled Customer: 1 new, 0 changed, 0 deleted.") && $0.contains("Pulled Through The Screen") }
         #expect(pulled, "the pull did not reach the list:\n\(screen)")
-        #expect(screen.contains("ERP · Customer · 1"))
+        #expect(screen.contains("ERP in Business Central · Customer · 1") && screen.contains("CRM · account · 0"))
         #expect(!screen.contains("tandem-secret"))
         try session.press("q")
-        #expect(session.wait { !$0.contains("ERP · Customer") }.0)
+        #expect(session.wait { !$0.contains("Business Central · Customer") }.0)
     }
 }

@@ -35,6 +35,7 @@ import TandemViewModel
                                         workspaceName: "sample", timeZone: Harness.zone, puller: puller)
         model.send(.start)
         #expect(!frameText(model).contains("Renamed In Dataverse"))
+        #expect(frameText(model).contains("CRM in Dataverse · account"))
         model.send(.key(.character("P")))
         #expect(puller.pulls == 1)
         #expect(model.state.message == "Pulled account: 0 new, 1 changed, 0 deleted.")

@@ -66,7 +66,8 @@ public enum Renderer {
         let page = state.currentPage
         let focused = page.focus == id.side
         let schema = state.schema(id)
-        var title = " \(id.side.displayName) · \(shortName(schema)) · \(pane.counting ? "…" : Format.integer(pane.total))"
+        let side = state.services[id.side].map { tr("{0} in {1}", id.side.displayName, $0) } ?? id.side.displayName
+        var title = " \(side) · \(shortName(schema)) · \(pane.counting ? "…" : Format.integer(pane.total))"
         if !pane.filter.isEmpty { title += " · /\(DisplayText.sanitized(pane.filter))" }
         if focused && page.editingFilter { title += "▏" }
         canvas.draw(title, in: heading.line(0), style: focused ? .focused : .header)

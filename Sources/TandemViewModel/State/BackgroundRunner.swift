@@ -119,8 +119,11 @@ extension Duration {
 extension ViewModel {
     /// A view model whose effects run on `runner`'s background queue; call `pump(runner)` on the UI
     /// thread to apply what they reported.
-    public static func background(runner: BackgroundRunner, size: Size, workspaceName: String) -> ViewModel {
-        ViewModel(state: AppState(size: size, workspaceName: workspaceName)) { effect, _ in runner.run(effect) }
+    public static func background(runner: BackgroundRunner, size: Size, workspaceName: String,
+                                  services: [Side: String] = [:]) -> ViewModel {
+        var state = AppState(size: size, workspaceName: workspaceName)
+        state.services = services
+        return ViewModel(state: state) { effect, _ in runner.run(effect) }
     }
 
     /// Applies the actions the runner delivered; returns whether anything changed.

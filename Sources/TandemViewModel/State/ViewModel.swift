@@ -22,7 +22,8 @@ public final class ViewModel {
                                  pageKinds: [PageKind] = PageKind.standard, timeZone: TimeZone = .current,
                                  puller: (any SidePuller)? = nil) -> ViewModel {
         let effects = WorkspaceEffects(workspace: workspace, puller: puller)
-        let state = AppState(size: size, workspaceName: workspaceName, pageKinds: pageKinds, timeZone: timeZone)
+        var state = AppState(size: size, workspaceName: workspaceName, pageKinds: pageKinds, timeZone: timeZone)
+        state.services = puller?.connectedServices ?? [:]
         return ViewModel(state: state) { effect, deliver in
             effects.perform(effect, deliver: deliver)
         }
