@@ -24,7 +24,7 @@ public final class BusinessCentralTable: RemoteTable, @unchecked Sendable {
     /// How far before the cursor an incremental pull starts: commit order and timestamps need not agree.
     private let overlapMilliseconds: Int64
     private let lock = NSLock()
-    private var localCurrency: String?
+    private var cachedLocalCurrency: String?
 
     /// API property ↔ Tandem field, for the fields that are plain text.
     static let textFields: [(api: String, field: String)] = [
@@ -226,16 +226,21 @@ public final class BusinessCentralTable: RemoteTable, @unchecked Sendable {
     }
 
     /// The company's local currency code (`companyInformation.currencyCode`), read once.
+    public func localCurrency() throws -> String? {
+        let code = try localCurrencyCode()
+        return code.isEmpty ? nil : code
+    }
+
     private func localCurrencyCode() throws -> String {
         lock.lock()
         defer { lock.unlock() }
-        if let localCurrency { return localCurrency }
+        if let cachedLocalCurrency { return cachedLocalCurrency }
         let response = try get("\(base)/companyInformation", maxPageSize: nil)
         try check(response)
         let object = try ODataJSON.object(response, service: client.service)
         let row = (object["value"] as? [[String: Any]])?.first ?? object
         let code = ODataJSON.text(row["currencyCode"])
-        localCurrency = code
+        cachedLocalCurrency = code
         return code
     }
 

@@ -64,6 +64,10 @@ public struct ConnectedWorkspace: Sendable {
                                            scansForDeletions: !ServiceCatalog.reportsDeletions(service.kind),
                                            pageSize: ServiceCatalog.maximumPageSize(service.kind), clock: opened.workspace.clock)
                 reports.append(try puller.pull(full: full, progress: progress))
+                if let code = try puller.remote.localCurrency() {
+                    reports[reports.count - 1].adoptedLocalCurrency = try LocalCurrencyRule.adopt(code, for: name, on: connectedSide,
+                                                                                                   in: workspace.store)
+                }
             }
         }
         return reports

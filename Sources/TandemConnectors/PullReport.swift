@@ -9,6 +9,9 @@ public struct PullReport: Sendable, Equatable {
     public var resumed: Bool
     public var pages: Int
     public var changes: ReplicaChanges
+    /// What a blank currency code stands for, when this pull taught it to some mappings (see
+    /// `LocalCurrencyRule`).
+    public var adoptedLocalCurrency: LocalCurrencyAdoption?
 
     public init(table: String, full: Bool, resumed: Bool, pages: Int = 0, changes: ReplicaChanges = ReplicaChanges()) {
         self.table = table

@@ -20,4 +20,11 @@ public protocol RemoteTable: Sendable {
     /// Sends the writes (in `$batch` requests as large as the service allows) and returns one result
     /// per write, in order. A retried create never duplicates: see `RemoteWrite.create`.
     func write(_ writes: [RemoteWrite]) throws -> [RemoteWriteResult]
+    /// The ISO code a blank currency code stands for in this service (Business Central's local
+    /// currency), nil where blank means nothing else.
+    func localCurrency() throws -> String?
+}
+
+extension RemoteTable {
+    public func localCurrency() throws -> String? { nil }
 }

@@ -46,9 +46,22 @@ struct GlobalOptions: ParsableArguments {
     /// standard error what each pull brought, unless `quietly`.
     func pullConnectedSides(of opened: OpenedWorkspace, quietly: Bool) throws {
         let connected = try ConnectedWorkspace.attach(opened.host, environment: ProcessInfo.processInfo.environment)
-        for report in try connected.pull() where !quietly {
+        let reports = try connected.pull()
+        Self.tellAdoptedLocalCurrencies(reports)
+        for report in reports where !quietly {
             Console.error(tr("Pulled {0}: {1} new, {2} changed, {3} deleted.", report.table, report.changes.inserted,
                              report.changes.changed, report.changes.deleted))
+        }
+    }
+
+    /// Says on standard error which mappings a pull taught what a blank currency code stands for.
+    static func tellAdoptedLocalCurrencies(_ reports: [PullReport]) {
+        for report in reports {
+            guard let adoption = report.adoptedLocalCurrency else { continue }
+            for mapping in adoption.mappings {
+                Console.error(tr("A blank Currency Code is the local currency {0} there: {1} now compares it so (`tandem mapping {1} --erp-blank \"Currency Code=\"` undoes it).",
+                                 Console.safe(adoption.code), mapping))
+            }
         }
     }
 

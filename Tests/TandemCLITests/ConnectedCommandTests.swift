@@ -22,8 +22,12 @@ import TandemEmulator
         #expect(!connect.out.contains("tandem-secret") && !connect.err.contains("tandem-secret"))
         let pull = try cli.run(["pull"], environment: environment)
         #expect(pull.status == 0 && pull.out.contains("2 new"), "\(pull.out)\(pull.err)")
+        // Business Central's blank Currency Code is its local currency: the mapping learns so once.
+        #expect(pull.err.contains("A blank Currency Code is the local currency EUR there: CUSTOMER now compares it so"), "\(pull.err)")
+        #expect(try cli.run(["mappings", "--json"], environment: environment).out.contains("\"erpBlankMeans\" : \"EUR\""))
         let connections = try cli.run(["connections"], environment: environment)
         #expect(connections.out.contains("business-central at") && connections.out.contains("2 records pulled"), "\(connections.out)")
+        #expect(!(try cli.run(["pull"], environment: environment)).err.contains("A blank Currency Code"))
         let customer = try #require(emulator.customers().first)
         let number = try #require(customer["number"]?.stringValue)
         let couple = try cli.run(["couple", number, "--create-new"], environment: environment)

@@ -18,4 +18,18 @@ import Testing
         #expect(try cli.run("mapping", "CUSTOMER", "--erp-filter", "Colour=red").status == 2)
         #expect(try cli.run("mapping", "CUSTOMER", "--field-direction", "E-Mail=sideways").status == 2)
     }
+
+    /// What a blank ERP Currency Code stands for is set, shown, stored and cleared from the command line.
+    @Test func aBlankERPValueCanStandForTheLocalCurrency() throws {
+        let cli = CLIHarness()
+        defer { cli.remove() }
+        try cli.run("init")
+        let set = try cli.run("mapping", "CUSTOMER", "--erp-blank", "Currency Code=EUR")
+        #expect(set.status == 0, "\(set.err)")
+        #expect(set.out.contains("Currency Code ↔ transactioncurrency: bidirectional · a blank ERP value is \"EUR\""), "\(set.out)")
+        #expect(try cli.run("mappings", "--json").out.contains("\"erpBlankMeans\" : \"EUR\""))
+        #expect(try cli.run("mappings").out.contains("ERP blank is"))
+        #expect(!(try cli.run("mapping", "CUSTOMER", "--erp-blank", "Currency Code=").out.contains("a blank ERP value")))
+        #expect(!(try cli.run("mappings", "--json").out.contains("erpBlankMeans")))
+    }
 }

@@ -51,8 +51,8 @@ public struct FieldComparison: Sendable {
                 erpAsCRM = translator.translate(erpValue, lookup: lookup, from: .erp)
                 crmAsERP = translator.translate(crmValue, lookup: lookup, from: .crm)
             } else {
-                erpAsCRM = field.constant ?? erpValue
-                crmAsERP = field.constant ?? crmValue
+                erpAsCRM = field.constant ?? field.value(erpValue, from: .erp)
+                crmAsERP = field.constant ?? field.value(crmValue, from: .crm)
             }
             let snapshot = coupling.snapshot[field.erpField]
             let erpChanged = snapshot.map { !FieldValue.same(erpValue, $0.erp, kind: kind) } ?? erpRecordChanged

@@ -38,7 +38,7 @@ public enum RecordBlueprint {
                 }
                 result[destination] = translated
             } else {
-                result[destination] = field.constant ?? sourceValue
+                result[destination] = field.constant ?? field.value(sourceValue, from: sourceSide)
             }
         }
         return .success(result)

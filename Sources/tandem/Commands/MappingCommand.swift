@@ -33,6 +33,9 @@ struct MappingCommand: ParsableCommand {
     var constant: [String] = []
     @Option(help: ArgumentHelp(tr("A field's own direction: FIELD=bidirectional, toCRM or fromCRM."), valueName: "field=direction"))
     var fieldDirection: [String] = []
+    @Option(help: ArgumentHelp(tr("What a blank ERP value stands for in the CRM: FIELD=VALUE (\"Currency Code=EUR\": Business Central's blank local currency); FIELD= removes it."),
+                               valueName: "field=value"))
+    var erpBlank: [String] = []
 
     func run() throws {
         let store = try global.open(for: .writing).workspace.store
@@ -43,6 +46,10 @@ struct MappingCommand: ParsableCommand {
             let (field, value) = try Self.assignment(entry)
             let index = try fieldIndex(field, in: mapping)
             mapping.fields[index].constant = value.isEmpty ? nil : value
+        }
+        for entry in erpBlank {
+            let (field, value) = try Self.assignment(entry)
+            mapping.fields[try fieldIndex(field, in: mapping)].erpBlankMeans = value.isEmpty ? nil : value
         }
         for entry in fieldDirection {
             let (field, value) = try Self.assignment(entry)
@@ -64,9 +71,10 @@ struct MappingCommand: ParsableCommand {
                          mapping.deletionConflict.rawValue, mapping.enabledFields.count, mapping.fields.count))
         Console.out(tr("ERP filter: {0} · CRM filter: {1}", Console.safe(mapping.erpFilter.summary), Console.safe(mapping.crmFilter.summary)))
         if !mapping.onlyCoupled { Console.out(MappingsCommand.scope(mapping) + ".") }
-        for field in mapping.fields where field.constant != nil || field.direction != .bidirectional {
+        for field in mapping.fields where field.constant != nil || field.direction != .bidirectional || field.erpBlankMeans != nil {
             Console.out("  \(field.erpField) ↔ \(field.crmField): \(field.direction.rawValue)"
-                        + (field.constant.map { tr(" · constant \"{0}\"", Console.safe($0)) } ?? ""))
+                        + (field.constant.map { tr(" · constant \"{0}\"", Console.safe($0)) } ?? "")
+                        + (field.erpBlankMeans.map { tr(" · a blank ERP value is \"{0}\"", Console.safe($0)) } ?? ""))
         }
     }
 

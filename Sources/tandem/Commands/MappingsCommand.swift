@@ -25,11 +25,11 @@ struct MappingsCommand: ParsableCommand, JSONOutputCommand {
             Console.out(labels.line(tr("records"), Self.scope(mapping)))
             if !mapping.dependsOn.isEmpty { Console.out(labels.line(tr("depends on"), mapping.dependsOn.joined(separator: ", "))) }
             var table = TextTable([tr("ERP field"), tr("CRM field"), tr("Direction"), tr("Enabled"), tr("Match"), tr("Constant"),
-                                   tr("Lookup")].map { TextTable.Column(title: $0, maxWidth: 28) })
+                                   tr("Lookup"), tr("ERP blank is")].map { TextTable.Column(title: $0, maxWidth: 28) })
             for field in mapping.fields {
                 let match = field.matchOn ? "@\(field.matchPriority)\(field.caseSensitive ? " cs" : "")" : ""
                 table.add([field.erpField, field.crmField, field.direction.rawValue, field.isEnabled ? tr("yes") : tr("no"),
-                           match, field.constant ?? "", field.lookupMapping ?? ""])
+                           match, field.constant ?? "", field.lookupMapping ?? "", field.erpBlankMeans ?? ""])
             }
             Console.out(table.render().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
             Console.out()

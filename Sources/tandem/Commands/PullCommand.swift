@@ -33,6 +33,7 @@ struct PullCommand: ParsableCommand, JSONOutputCommand {
             return
         }
         let reports = try connected.pull(chosen, full: full)
+        GlobalOptions.tellAdoptedLocalCurrencies(reports)
         if output.json { return try Console.printJSON(reports.map(PullReportJSON.init)) }
         for report in reports {
             let how = report.resumed ? tr("resumed") : report.full ? tr("full") : tr("changes since the last pull")
