@@ -41,6 +41,8 @@ struct SyncCommand: ParsableCommand, JSONOutputCommand {
     var prefer: Side?
     @Flag(name: .customLong("no-pull"), help: ArgumentHelp(tr("Plan from the replicas as they are; do not pull connected sides first.")))
     var noPull = false
+    @Flag(help: ArgumentHelp(tr("When a record's company (or another record it refers to) is not coupled, couple that one by match and synchronize again.")))
+    var coupleDependencies = false
 
     func validate() throws {
         guard !(all && modified) else { throw ValidationError(tr("Give --all or --modified, not both.")) }
@@ -97,8 +99,20 @@ struct SyncCommand: ParsableCommand, JSONOutputCommand {
                 refused = refused || counts.skipped + counts.failing > 0
             } else {
                 let progress = ProgressLine(request.mapping)
-                let result = try engine.synchronize(request, progress: progress.update)
+                var result = try engine.synchronize(request, progress: progress.update)
                 progress.finish()
+                if coupleDependencies, result.problems.contains(where: { Self.isDependency($0.failure) }) {
+                    // The first pass's summary stays in view; its problems are the second pass's to tell.
+                    if output.json { documents.append(SyncReport(result: result, mapping: request.mapping)) } else {
+                        Console.out("\(request.mapping): \(Console.safe(result.summary))" + tr(" (job {0})", result.job.id))
+                    }
+                }
+                if coupleDependencies, result.problems.contains(where: { Self.isDependency($0.failure) }),
+                   try coupleDependencies(of: request.mapping, problems: result.problems, in: opened.workspace) {
+                    let again = ProgressLine(request.mapping)
+                    result = try engine.synchronize(request, progress: again.update)
+                    again.finish()
+                }
                 let report = SyncReport(result: result, mapping: request.mapping)
                 refused = refused || report.hasProblems
                 if output.json { documents.append(report) } else {
@@ -144,11 +158,34 @@ struct SyncCommand: ParsableCommand, JSONOutputCommand {
         }
     }
 
+    /// Whether a record failed on a record it refers to that is not coupled (a contact's company).
+    static func isDependency(_ failure: RecordFailure?) -> Bool {
+        switch failure {
+        case .lookupNotCoupled?, .companyNotCoupled?: true
+        default: false
+        }
+    }
+
+    /// Couples by match the records `problems` refer to that are not coupled, says what it did on
+    /// standard error, and returns whether it coupled any (so the mapping is worth synchronizing again).
+    private func coupleDependencies(of name: String, problems: [RecordOutcome], in workspace: Workspace) throws -> Bool {
+        let mapping = try workspace.store.mapping(named: name)
+        var coupledAny = false
+        for dependency in try DependencyCoupler(workspace: workspace).couple(for: mapping, problems: problems) {
+            Console.error(tr("{0}: coupled {1} of the {2} {3} records it refers to by match{4}.", name, dependency.coupled,
+                             dependency.referenced, dependency.mapping,
+                             dependency.result.map { tr(" (job {0})", $0.job.id) } ?? ""))
+            coupledAny = coupledAny || dependency.coupled > 0
+        }
+        return coupledAny
+    }
+
     private func hint(for problem: RecordOutcome) -> String {
+        if Self.isDependency(problem.failure) && !coupleDependencies { return tr(" --couple-dependencies couples it by match.") }
         switch problem.skipReason {
-        case .destinationChanged?, .neverSynchronized?: tr("; use --force to overwrite it")
-        case .conflicts?: tr("; use --prefer erp or --prefer crm")
-        default: ""
+        case .destinationChanged?, .neverSynchronized?: return tr("; use --force to overwrite it")
+        case .conflicts?: return tr("; use --prefer erp or --prefer crm")
+        default: return ""
         }
     }
 }
