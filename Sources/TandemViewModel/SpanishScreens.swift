@@ -4,6 +4,8 @@
 /// its two forms joined by `|`.
 enum SpanishScreens {
     static let table: [String: String] = [
+        // Coupling what failed records refer to.
+        "Coupled {0} of the {1} {2} records they refer to by match.": "Emparejados por coincidencias {0} de los {1} registros de {2} a los que se refieren.",
         // Pulling the connected sides.
         "Pulling the connected sides…": "Descargando los lados conectados…",
         "Both sides are the embedded database: there is nothing to pull.": "Los dos lados son la base de datos integrada: no hay nada que descargar.",

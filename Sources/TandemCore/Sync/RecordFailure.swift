@@ -132,3 +132,14 @@ public enum RecordFailure: Sendable, Equatable, Hashable, Codable {
         return decoded
     }
 }
+
+extension RecordFailure {
+    /// Whether the record failed on a record it refers to that is not coupled (a contact's company),
+    /// which coupling that one by match can mend (`DependencyCoupler`).
+    public var isUncoupledDependency: Bool {
+        switch self {
+        case .lookupNotCoupled, .companyNotCoupled: true
+        default: false
+        }
+    }
+}

@@ -120,6 +120,8 @@ public enum Bindings {
                 contexts: [.coupling, .couplingLookup, .syncQuestion, .preview, .confirm, .cardEditing, .match]),
         Binding(keys: [.enter], command: .accept, hint: tr("undo"), help: tr("undo the job as shown"), contexts: [.undoPreview]),
         Binding(keys: [.enter], command: .open, hint: tr("open job"), help: tr("open the job's errors"), contexts: [.result]),
+        Binding(keys: [.character("c")], command: .coupleDependencies, hint: nil,
+                help: tr("couple companies by match, sync again"), contexts: [.result]),
         Binding(keys: [.left, .right, .tab, .character("y"), .character("n")], command: .toggle, hint: tr("yes/no"),
                 help: tr("choose Yes or No"), contexts: [.confirm]),
         Binding(keys: [.escape], command: .cancel, hint: tr("cancel"), help: tr("cancel: nothing is written"),

@@ -8,7 +8,7 @@ public enum Command: String, Sendable, CaseIterable {
     case open, setUpCoupling, synchronize, synchronizeModified, deleteCoupling, createNew, jobs, pull
     case editField, openCounterpart, back
     case match, errors, mappings, caseSensitive, priorityUp, priorityDown
-    case retry, retryAll, restoreRecord, deleteRecord, cleanupOld, cleanupAll, undo
+    case retry, retryAll, restoreRecord, deleteRecord, cleanupOld, cleanupAll, undo, coupleDependencies
     case nextMapping, cycleDirection, cycleUpdateConflict, cycleDeletionConflict, cycleFieldDirection, toggleOnlyCoupled
     case editERPFilter, editCRMFilter, editConstant
     case nextField, previousField, toggle, lookup, accept, cancel, preview

@@ -108,6 +108,10 @@ extension Reducer {
                 guard let job = result.jobID else { return [] }
                 state.screens.append(.jobErrors(JobErrorsState(jobID: job)))
                 return [.loadJobErrors(job)]
+            case .coupleDependencies?:
+                guard let retry = result.dependencies else { break }
+                let token = startRun(SyncDialog.label(retry.choice), total: retry.dialog.count, &state)
+                return [.coupleDependencies(retry, token: token)]
             default: break
             }
             state.modal = .result(result)

@@ -161,7 +161,7 @@ extension WorkspaceEffects {
         case .saveMapping(let mapping):
             try workspace.store.save(mapping)
             return .mappingsLoaded(try workspace.store.mappings())
-        case .loadRows, .synchronize, .applyPlan, .cancelRun, .cancellable, .cancel, .checkOthers:
+        case .loadRows, .synchronize, .applyPlan, .cancelRun, .cancellable, .cancel, .checkOthers, .coupleDependencies:
             throw TandemError.invalidCriteria("not a single-answer effect")
         }
     }
@@ -246,7 +246,9 @@ extension WorkspaceEffects {
 
     /// Runs a synchronization (fresh, or a previewed plan), reporting progress between batches and
     /// stopping when cancelled, and ends with its result.
-    func run(token: Int, deliver: (Action) -> Void,
+    /// With `retry`, a run whose records failed on a dependency not coupled offers to couple it and
+    /// run again; `prefix` comes before the summary (what was done before the run).
+    func run(token: Int, deliver: (Action) -> Void, retry: (SyncDialog, SyncChoice)? = nil, prefix: String = "",
              _ body: (@escaping ProgressHandler) throws -> SyncResult) throws {
         let result = try withoutActuallyEscaping(deliver) { deliver in
             try body { progress in
@@ -264,9 +266,13 @@ extension WorkspaceEffects {
                                          change.change.newValue))
             }
         }
-        deliver(.syncFinished(token: token, ResultState(
-            summary: result.summary, jobID: result.job.id,
-            problems: result.problems.map { DisplayText.sanitized("\($0.label): \($0.message)") } + unlisted + overwrites)))
+        var finished = ResultState(summary: prefix.isEmpty ? result.summary : prefix + " " + result.summary, jobID: result.job.id,
+                                   problems: result.problems.map { DisplayText.sanitized("\($0.label): \($0.message)") } + unlisted + overwrites)
+        let dependent = result.problems.filter { $0.failure?.isUncoupledDependency ?? false }
+        if let retry, !dependent.isEmpty, prefix.isEmpty {
+            finished.dependencies = DependencyRetry(dialog: retry.0, choice: retry.1, problems: dependent)
+        }
+        deliver(.syncFinished(token: token, finished))
     }
 
     private func card(_ page: PageKind, _ side: Side, _ id: RecordID) throws -> CardData {

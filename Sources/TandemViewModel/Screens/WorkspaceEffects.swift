@@ -29,7 +29,19 @@ public struct WorkspaceEffects: Sendable {
             case .checkOthers(let since): deliver(checkOthers(since: since))
             case .synchronize(let dialog, let choice, let token):
                 let request = try request(dialog, choice)
-                try run(token: token, deliver: deliver) { try SyncEngine(workspace: workspace).synchronize(request, progress: $0) }
+                try run(token: token, deliver: deliver, retry: (dialog, choice)) {
+                    try SyncEngine(workspace: workspace).synchronize(request, progress: $0)
+                }
+            case .coupleDependencies(let retry, let token):
+                let mapping = try workspace.store.mapping(named: retry.dialog.target.pane.page.mapping)
+                let coupled = try DependencyCoupler(workspace: workspace).couple(for: mapping, problems: retry.problems)
+                let said = coupled.map {
+                    tr("Coupled {0} of the {1} {2} records they refer to by match.", $0.coupled, $0.referenced, $0.mapping)
+                }.joined(separator: " ")
+                let request = try request(retry.dialog, retry.choice)
+                try run(token: token, deliver: deliver, retry: (retry.dialog, retry.choice), prefix: said) {
+                    try SyncEngine(workspace: workspace).synchronize(request, progress: $0)
+                }
             case .applyPlan(let preview, let token):
                 try run(token: token, deliver: deliver) { try SyncEngine(workspace: workspace).apply(preview, progress: $0) }
             default: deliver(try perform(effect))

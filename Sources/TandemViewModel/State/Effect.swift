@@ -51,6 +51,8 @@ public enum Effect: Equatable, Sendable {
     case checkOthers(since: Timestamp?)
     /// Pull every connected side from its service, then read the lists again.
     case pullSides
+    /// Couple by match what the failures refer to that is not coupled, then run the synchronization again.
+    case coupleDependencies(DependencyRetry, token: Int)
 }
 
 extension Effect {
@@ -59,7 +61,7 @@ extension Effect {
     /// and lookups keep answering meanwhile.
     public var isLongRunning: Bool {
         switch self {
-        case .synchronize, .applyPlan, .match, .createNew, .retryAll, .cleanupJobs, .undo, .pullSides: true
+        case .synchronize, .applyPlan, .match, .createNew, .retryAll, .cleanupJobs, .undo, .pullSides, .coupleDependencies: true
         case .cancellable(_, _, let effect): effect.isLongRunning
         default: false
         }

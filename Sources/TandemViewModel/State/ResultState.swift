@@ -11,6 +11,9 @@ public struct ResultState: Equatable, Sendable {
     public var problems: [String]
     /// The first problem shown: the list scrolls.
     public var scroll = 0
+    /// Set when records failed on something they refer to that is not coupled, and the run can be
+    /// tried again after coupling it by match.
+    public var dependencies: DependencyRetry?
 
     /// A result titled `title`, or *Synchronize now* in the current language when none is given.
     public init(title: String? = nil, summary: String, jobID: JobID?, problems: [String]) {

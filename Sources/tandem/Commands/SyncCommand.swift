@@ -101,13 +101,13 @@ struct SyncCommand: ParsableCommand, JSONOutputCommand {
                 let progress = ProgressLine(request.mapping)
                 var result = try engine.synchronize(request, progress: progress.update)
                 progress.finish()
-                if coupleDependencies, result.problems.contains(where: { Self.isDependency($0.failure) }) {
+                if coupleDependencies, result.problems.contains(where: { $0.failure?.isUncoupledDependency ?? false }) {
                     // The first pass's summary stays in view; its problems are the second pass's to tell.
                     if output.json { documents.append(SyncReport(result: result, mapping: request.mapping)) } else {
                         Console.out("\(request.mapping): \(Console.safe(result.summary))" + tr(" (job {0})", result.job.id))
                     }
                 }
-                if coupleDependencies, result.problems.contains(where: { Self.isDependency($0.failure) }),
+                if coupleDependencies, result.problems.contains(where: { $0.failure?.isUncoupledDependency ?? false }),
                    try coupleDependencies(of: request.mapping, problems: result.problems, in: opened.workspace) {
                     let again = ProgressLine(request.mapping)
                     result = try engine.synchronize(request, progress: again.update)
@@ -158,14 +158,6 @@ struct SyncCommand: ParsableCommand, JSONOutputCommand {
         }
     }
 
-    /// Whether a record failed on a record it refers to that is not coupled (a contact's company).
-    static func isDependency(_ failure: RecordFailure?) -> Bool {
-        switch failure {
-        case .lookupNotCoupled?, .companyNotCoupled?: true
-        default: false
-        }
-    }
-
     /// Couples by match the records `problems` refer to that are not coupled, says what it did on
     /// standard error, and returns whether it coupled any (so the mapping is worth synchronizing again).
     private func coupleDependencies(of name: String, problems: [RecordOutcome], in workspace: Workspace) throws -> Bool {
@@ -181,7 +173,7 @@ struct SyncCommand: ParsableCommand, JSONOutputCommand {
     }
 
     private func hint(for problem: RecordOutcome) -> String {
-        if Self.isDependency(problem.failure) && !coupleDependencies { return tr(" --couple-dependencies couples it by match.") }
+        if problem.failure?.isUncoupledDependency ?? false, !coupleDependencies { return tr(" --couple-dependencies couples it by match.") }
         switch problem.skipReason {
         case .destinationChanged?, .neverSynchronized?: return tr("; use --force to overwrite it")
         case .conflicts?: return tr("; use --prefer erp or --prefer crm")

@@ -23,7 +23,8 @@ struct ResultWidget: Widget {
             canvas.draw(problem, row: box.row + 3 + offset, column: box.column + 2, width: box.width - 4, style: .conflict)
         }
         let below = result.problems.count - result.scroll - rows
-        let keys = result.jobID.map { tr("{0} opens job {1} · {2} closes", Key.enter, $0, Key.escape) } ?? tr("{0} closes", Key.escape)
+        var keys = result.jobID.map { tr("{0} opens job {1} · {2} closes", Key.enter, $0, Key.escape) } ?? tr("{0} closes", Key.escape)
+        if result.dependencies != nil { keys = tr("c couples the companies by match and syncs again") + " · " + keys }
         canvas.draw((below > 0 ? tr("↓ {0} more", Format.integer(below)) + " · " : "") + keys, row: box.row + box.height - 2,
                     column: box.column + 2, width: box.width - 4, style: .dialogNote)
     }
