@@ -156,7 +156,7 @@ enum SpanishRendering {
         "synchronize the modified records": "sincronizar registros modificados",
         "pull the connected sides": "descargar los lados conectados",
         "couple companies by match, sync again": "emparejar empresas y sincronizar",
-        "c couples the companies by match and syncs again": "c empareja las empresas por coincidencias y sincroniza de nuevo",
+        "c couples companies, syncs again": "c empareja empresas y sincroniza",
         "{0} in {1}": "{0} en {1}",
         "delete coupling (selection or row)": "desemparejar (selección o fila)",
         "match": "coincidencias",

@@ -40,11 +40,12 @@ import TandemViewModel
         harness.model.press(.enter)
         guard case .result(let failed)? = harness.state.modal else { Issue.record("no result"); return }
         #expect(failed.dependencies != nil, "\(failed.problems)")
-        #expect(harness.model.frame.lines.joined().contains("c couples the companies by match and syncs again"))
+        #expect(harness.model.frame.lines.joined().contains("c couples companies, syncs again"))
 
         harness.model.press(.character("c"))
         guard case .result(let done)? = harness.state.modal else { Issue.record("no second result"); return }
-        #expect(done.summary.hasPrefix("Coupled 1 of the 1 CUSTOMER records they refer to by match."), "\(done.summary)")
+        #expect(done.note == "Coupled 1 of the 1 CUSTOMER records they refer to by match.", "\(String(describing: done.note))")
+        #expect(done.summary == "Synchronized 1 of 1 record.", "\(done.summary)")
         #expect(done.problems.isEmpty && done.dependencies == nil, "\(done.problems)")
         #expect(try harness.opened.workspace.store.coupling(mapping: "CUSTOMER", side: .erp, id: company.customer.id)?.crmID
             == company.account.id)

@@ -266,8 +266,9 @@ extension WorkspaceEffects {
                                          change.change.newValue))
             }
         }
-        var finished = ResultState(summary: prefix.isEmpty ? result.summary : prefix + " " + result.summary, jobID: result.job.id,
+        var finished = ResultState(summary: result.summary, jobID: result.job.id,
                                    problems: result.problems.map { DisplayText.sanitized("\($0.label): \($0.message)") } + unlisted + overwrites)
+        if !prefix.isEmpty { finished.note = prefix }
         let dependent = result.problems.filter { $0.failure?.isUncoupledDependency ?? false }
         if let retry, !dependent.isEmpty, prefix.isEmpty {
             finished.dependencies = DependencyRetry(dialog: retry.0, choice: retry.1, problems: dependent)

@@ -14,6 +14,8 @@ public struct ResultState: Equatable, Sendable {
     /// Set when records failed on something they refer to that is not coupled, and the run can be
     /// tried again after coupling it by match.
     public var dependencies: DependencyRetry?
+    /// What was done before the run, shown above its summary ("Coupled 1 of the 1 CUSTOMER records …").
+    public var note: String?
 
     /// A result titled `title`, or *Synchronize now* in the current language when none is given.
     public init(title: String? = nil, summary: String, jobID: JobID?, problems: [String]) {

@@ -12,19 +12,23 @@ struct ResultWidget: Widget {
     static func lastScroll(_ count: Int, on size: Size) -> Int { max(0, count - rowsShown(count, on: size)) }
 
     func preferredSize(on screen: Size) -> Size {
-        Size(width: 76, height: Self.rowsShown(result.problems.count, on: screen) + 7)
+        Size(width: 76, height: Self.rowsShown(result.problems.count, on: screen) + 7 + (result.note == nil ? 0 : 1))
     }
 
     func render(in box: Rect, _ canvas: inout Canvas) {
         canvas.box(in: box, title: result.title)
-        canvas.draw(result.summary, row: box.row + 2, column: box.column + 2, width: box.width - 4, style: .dialogTitle)
-        let rows = max(0, box.height - 7)
+        let top = box.row + (result.note == nil ? 2 : 3)
+        if let note = result.note {
+            canvas.draw(note, row: box.row + 2, column: box.column + 2, width: box.width - 4, style: .dialogNote)
+        }
+        canvas.draw(result.summary, row: top, column: box.column + 2, width: box.width - 4, style: .dialogTitle)
+        let rows = max(0, box.height - 7 - (result.note == nil ? 0 : 1))
         for (offset, problem) in result.problems.dropFirst(result.scroll).prefix(rows).enumerated() {
-            canvas.draw(problem, row: box.row + 3 + offset, column: box.column + 2, width: box.width - 4, style: .conflict)
+            canvas.draw(problem, row: top + 1 + offset, column: box.column + 2, width: box.width - 4, style: .conflict)
         }
         let below = result.problems.count - result.scroll - rows
         var keys = result.jobID.map { tr("{0} opens job {1} · {2} closes", Key.enter, $0, Key.escape) } ?? tr("{0} closes", Key.escape)
-        if result.dependencies != nil { keys = tr("c couples the companies by match and syncs again") + " · " + keys }
+        if result.dependencies != nil { keys = tr("c couples companies, syncs again") + " · " + keys }
         canvas.draw((below > 0 ? tr("↓ {0} more", Format.integer(below)) + " · " : "") + keys, row: box.row + box.height - 2,
                     column: box.column + 2, width: box.width - 4, style: .dialogNote)
     }
