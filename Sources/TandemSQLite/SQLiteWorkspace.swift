@@ -114,12 +114,6 @@ public struct SQLiteWorkspace: ReplicaHost, Sendable {
         }
     }
 
-    /// The same files with the engine working on `workspace` (one whose remote tables stand in for
-    /// some of these).
-    public func working(on workspace: Workspace) -> SQLiteWorkspace {
-        SQLiteWorkspace(folder: folder, workspace: workspace, erpTables: erpTables, crmTables: crmTables)
-    }
-
     private func sideTables(_ side: Side) -> [SQLiteRecordSource] {
         Array((side == .erp ? erpTables : crmTables).values)
     }

@@ -39,14 +39,13 @@ struct GlobalOptions: ParsableArguments {
     /// Opens the workspace with its connected sides in place: their tables read the replica and write
     /// through the service (credentials from the environment, read on the first request).
     func openConnected(for access: AccessMode) throws -> ConnectedWorkspace {
-        try ConnectedWorkspace.attach(try open(for: access).host, environment: ProcessInfo.processInfo.environment)
+        try open(for: access).connected
     }
 
     /// Pulls every connected side of an opened workspace (nothing when none is connected) and says on
     /// standard error what each pull brought, unless `quietly`.
     func pullConnectedSides(of opened: OpenedWorkspace, quietly: Bool) throws {
-        let connected = try ConnectedWorkspace.attach(opened.host, environment: ProcessInfo.processInfo.environment)
-        let reports = try connected.pull()
+        let reports = try opened.connected.pull()
         Self.tellAdoptedLocalCurrencies(reports)
         for report in reports where !quietly {
             Console.error(tr("Pulled {0}: {1} new, {2} changed, {3} deleted.", report.table, report.changes.inserted,
@@ -70,18 +69,14 @@ struct GlobalOptions: ParsableArguments {
     func openOrCreate(for access: AccessMode) throws -> (OpenedWorkspace, notice: String?) {
         let (folder, isDefault) = location
         if PostgresAddress.isPostgres(folder) {
-            let opened = try PostgresWorkspace.open(try PostgresAddress(folder))
-            let connected = try ConnectedWorkspace.attach(opened, environment: ProcessInfo.processInfo.environment)
-            return (OpenedWorkspace(opened, working: connected.workspace), nil)
+            return (try OpenedWorkspace(try PostgresWorkspace.open(try PostgresAddress(folder))), nil)
         }
         if SQLiteWorkspace.exists(at: folder) {
-            let opened = try SQLiteWorkspace.open(at: folder, access: access)
-            let connected = try ConnectedWorkspace.attach(opened, environment: ProcessInfo.processInfo.environment)
-            return (OpenedWorkspace(opened.working(on: connected.workspace)), nil)
+            return (try OpenedWorkspace(try SQLiteWorkspace.open(at: folder, access: access)), nil)
         }
         guard isDefault else { throw CommandError(.noWorkspace, tr("No workspace at {0}. Create one with `tandem init`.", folder)) }
         let source = SampleDataLocator.find(nil)
         let (opened, _) = try SampleDataLoader.load(from: source, into: folder)
-        return (OpenedWorkspace(opened), tr("Created the workspace at {0} from {1}.", folder, source))
+        return (try OpenedWorkspace(opened), tr("Created the workspace at {0} from {1}.", folder, source))
     }
 }

@@ -1,14 +1,17 @@
 import Foundation
+import TandemConnectors
 import TandemCore
 import TandemPostgres
 import TandemSQLite
 
 /// The workspace a command works on: a folder of SQLite files (the embedded default) or a shared
 /// PostgreSQL database. Commands read and write through `workspace` (and `table`), which is the same
-/// for both, import and export through `importable`, and the connected sides' replicas and services
-/// through `host`.
+/// for both, import and export through `importable`, and the connected sides' replicas, services
+/// and pulls through `connected` (attached once, when the workspace is opened).
 struct OpenedWorkspace {
-    let workspace: Workspace
+    /// The sides as the engine sees them: a connected side's tables read its replica and write
+    /// through its service.
+    let connected: ConnectedWorkspace
     /// The folder's last component, or the database's name: the title of the screens.
     let name: String
     /// The folder workspace, when it is one.
@@ -16,16 +19,22 @@ struct OpenedWorkspace {
     /// The shared workspace, when it is one.
     let shared: PostgresWorkspace?
 
-    init(_ opened: SQLiteWorkspace) {
-        workspace = opened.workspace
+    var workspace: Workspace { connected.workspace }
+
+    /// The workspace as opened, which keeps the connected sides' replicas and where each side lives.
+    var host: any ReplicaHost { connected.opened }
+
+    /// A folder workspace, with its connected sides in place.
+    init(_ opened: SQLiteWorkspace) throws {
+        connected = try ConnectedWorkspace.attach(opened, environment: ProcessInfo.processInfo.environment)
         name = (opened.folder as NSString).lastPathComponent
         sqlite = opened
         shared = nil
     }
 
-    /// A shared workspace, working on `workspace` (its connected sides in place) when given.
-    init(_ opened: PostgresWorkspace, working workspace: Workspace? = nil) {
-        self.workspace = workspace ?? opened.workspace
+    /// A shared workspace, with its connected sides in place.
+    init(_ opened: PostgresWorkspace) throws {
+        connected = try ConnectedWorkspace.attach(opened, environment: ProcessInfo.processInfo.environment)
         name = opened.address.database
         sqlite = nil
         shared = opened
@@ -42,6 +51,4 @@ struct OpenedWorkspace {
         return table
     }
 
-    /// The workspace as opened, which keeps the connected sides' replicas and where each side lives.
-    var host: any ReplicaHost { sqlite.map { $0 as any ReplicaHost } ?? shared! }
 }

@@ -28,8 +28,7 @@ struct TandemCommand: ParsableCommand {
     func run() throws {
         let (opened, notice) = try global.openOrCreate(for: .writing)
         do {
-            let connected = try ConnectedWorkspace.attach(opened.host, environment: ProcessInfo.processInfo.environment)
-            try TerminalApp.run(workspace: opened.workspace, workspaceName: opened.name, notice: notice, puller: connected)
+            try TerminalApp.run(workspace: opened.workspace, workspaceName: opened.name, notice: notice, puller: opened.connected)
         } catch let error as TerminalError {
             throw CommandError(.terminal, error.description)
         }
