@@ -247,8 +247,8 @@ extension WorkspaceEffects {
     /// Runs a synchronization (fresh, or a previewed plan), reporting progress between batches and
     /// stopping when cancelled, and ends with its result.
     /// With `retry`, a run whose records failed on a dependency not coupled offers to couple it and
-    /// run again; `prefix` comes before the summary (what was done before the run).
-    func run(token: Int, deliver: (Action) -> Void, retry: (SyncDialog, SyncChoice)? = nil, prefix: String = "",
+    /// run again; `note` says what was done before the run, above its summary.
+    func run(token: Int, deliver: (Action) -> Void, retry: (SyncDialog, SyncChoice)? = nil, note: String? = nil,
              _ body: (@escaping ProgressHandler) throws -> SyncResult) throws {
         let result = try withoutActuallyEscaping(deliver) { deliver in
             try body { progress in
@@ -268,9 +268,9 @@ extension WorkspaceEffects {
         }
         var finished = ResultState(summary: result.summary, jobID: result.job.id,
                                    problems: result.problems.map { DisplayText.sanitized("\($0.label): \($0.message)") } + unlisted + overwrites)
-        if !prefix.isEmpty { finished.note = prefix }
+        finished.note = note
         let dependent = result.problems.filter { $0.failure?.isUncoupledDependency ?? false }
-        if let retry, !dependent.isEmpty, prefix.isEmpty {
+        if let retry, !dependent.isEmpty {
             finished.dependencies = DependencyRetry(dialog: retry.0, choice: retry.1, problems: dependent)
         }
         deliver(.syncFinished(token: token, finished))

@@ -39,7 +39,8 @@ public struct WorkspaceEffects: Sendable {
                     tr("Coupled {0} of the {1} {2} records they refer to by match.", $0.coupled, $0.referenced, $0.mapping)
                 }.joined(separator: " ")
                 let request = try request(retry.dialog, retry.choice)
-                try run(token: token, deliver: deliver, retry: (retry.dialog, retry.choice), prefix: said) {
+                // The run after the mend offers no second one.
+                try run(token: token, deliver: deliver, note: said) {
                     try SyncEngine(workspace: workspace).synchronize(request, progress: $0)
                 }
             case .applyPlan(let preview, let token):

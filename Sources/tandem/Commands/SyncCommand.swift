@@ -106,12 +106,11 @@ struct SyncCommand: ParsableCommand, JSONOutputCommand {
                     if output.json { documents.append(SyncReport(result: result, mapping: request.mapping)) } else {
                         Console.out("\(request.mapping): \(Console.safe(result.summary))" + tr(" (job {0})", result.job.id))
                     }
-                }
-                if coupleDependencies, result.problems.contains(where: { $0.failure?.isUncoupledDependency ?? false }),
-                   try coupleDependencies(of: request.mapping, problems: result.problems, in: opened.workspace) {
-                    let again = ProgressLine(request.mapping)
-                    result = try engine.synchronize(request, progress: again.update)
-                    again.finish()
+                    if try coupleDependencies(of: request.mapping, problems: result.problems, in: opened.workspace) {
+                        let again = ProgressLine(request.mapping)
+                        result = try engine.synchronize(request, progress: again.update)
+                        again.finish()
+                    }
                 }
                 let report = SyncReport(result: result, mapping: request.mapping)
                 refused = refused || report.hasProblems

@@ -12,17 +12,20 @@ struct ResultWidget: Widget {
     static func lastScroll(_ count: Int, on size: Size) -> Int { max(0, count - rowsShown(count, on: size)) }
 
     func preferredSize(on screen: Size) -> Size {
-        Size(width: 76, height: Self.rowsShown(result.problems.count, on: screen) + 7 + (result.note == nil ? 0 : 1))
+        Size(width: 76, height: Self.rowsShown(result.problems.count, on: screen) + 7 + noteRows)
     }
+
+    /// The row the note takes above the summary, when there is one.
+    private var noteRows: Int { result.note == nil ? 0 : 1 }
 
     func render(in box: Rect, _ canvas: inout Canvas) {
         canvas.box(in: box, title: result.title)
-        let top = box.row + (result.note == nil ? 2 : 3)
+        let top = box.row + 2 + noteRows
         if let note = result.note {
             canvas.draw(note, row: box.row + 2, column: box.column + 2, width: box.width - 4, style: .dialogNote)
         }
         canvas.draw(result.summary, row: top, column: box.column + 2, width: box.width - 4, style: .dialogTitle)
-        let rows = max(0, box.height - 7 - (result.note == nil ? 0 : 1))
+        let rows = max(0, box.height - 7 - noteRows)
         for (offset, problem) in result.problems.dropFirst(result.scroll).prefix(rows).enumerated() {
             canvas.draw(problem, row: top + 1 + offset, column: box.column + 2, width: box.width - 4, style: .conflict)
         }
