@@ -2,9 +2,9 @@ import Foundation
 
 /// An emulator of the Dataverse Web API v9.2 over real HTTP on 127.0.0.1: one organization with its
 /// `accounts` and `transactioncurrencies`, server paging, change tracking with delta links and expiring
-/// tokens, conditional writes, multipart `$batch` with change sets, OAuth client credentials, the
-/// service-protection request limit, `x-ms-dop-hint`, and test hooks to seed, edit as another user and
-/// inject faults. Behaviour follows interop.md §2 and limits-and-reliability.md §1.1 and §1.4; choices
+/// tokens, conditional writes, multipart `$batch` with change sets, OAuth client credentials, the three
+/// service-protection limits (requests, execution time, concurrent requests), `x-ms-dop-hint`, and test
+/// hooks to seed, edit as another user and inject faults. Behaviour follows interop.md §2 and limits-and-reliability.md §1.1 and §1.4; choices
 /// the documents do not settle are marked "Unverified" where they are made.
 public final class DataverseEmulator: @unchecked Sendable {
     /// The largest page the service returns (`Prefer: odata.maxpagesize` cannot raise it).
@@ -17,7 +17,13 @@ public final class DataverseEmulator: @unchecked Sendable {
     public let degreeOfParallelismHint: Int
     private let requestLimit: Int
     private let requestWindow: TimeInterval
+    /// Simulated server time each operation takes (a request outside a batch is one operation).
+    private let secondsPerOperation: TimeInterval
+    private let executionTime: ExecutionTimeLimiter
+    private let concurrency: ConcurrentRequestLimiter
     private let lock = NSRecursiveLock()
+    /// Operations routed so far (each of a batch's, and every request outside one).
+    private var operationsRouted = 0
     let store: DataverseAccountStore
     /// Delta tokens for versions below this one have expired.
     private(set) var oldestDeltaVersion: Int64 = 0
@@ -28,14 +34,23 @@ public final class DataverseEmulator: @unchecked Sendable {
     ///   - currencies: the organization's currencies (ISO code, name); the first is the base currency.
     ///   - tokenLifetime: seconds an issued access token lasts.
     ///   - requestLimit/requestWindow: the per-user sliding window (6,000 per 300 s on the service).
+    ///   - executionTimeLimit: the execution seconds one user may spend in the same window (1,200).
+    ///   - secondsPerOperation: how long the emulated server works on each operation. The service
+    ///     documents no such figure (it depends on the table, plug-ins and load); 0, the default, makes
+    ///     every request instant and the execution-time limit unreachable.
+    ///   - concurrentRequestLimit: a user's requests handled at once (52).
     public init(tenant: String = "tandem-tenant", clientID: String = "tandem-client", clientSecret: String = "tandem-secret",
                 currencies: [(code: String, name: String)] = [("EUR", "Euro"), ("USD", "US Dollar"), ("GBP", "Pound Sterling"),
                                                               ("DKK", "Danish Krone")],
                 tokenLifetime: TimeInterval = 3599, requestLimit: Int = 6_000, requestWindow: TimeInterval = 300,
-                degreeOfParallelismHint: Int = 4) {
+                executionTimeLimit: TimeInterval = 1_200, secondsPerOperation: TimeInterval = 0,
+                concurrentRequestLimit: Int = 52, degreeOfParallelismHint: Int = 4) {
         self.tenant = tenant
         self.requestLimit = requestLimit
         self.requestWindow = requestWindow
+        self.secondsPerOperation = secondsPerOperation
+        executionTime = ExecutionTimeLimiter(limit: executionTimeLimit, window: requestWindow)
+        concurrency = ConcurrentRequestLimiter(limit: concurrentRequestLimit)
         self.degreeOfParallelismHint = degreeOfParallelismHint
         store = DataverseAccountStore(currencies: currencies)
         let tokens = OAuthTokenService(tenant: tenant, clientID: clientID, clientSecret: clientSecret, lifetime: tokenLifetime)
@@ -59,7 +74,7 @@ public final class DataverseEmulator: @unchecked Sendable {
                 response.headers["OData-Version"] = "4.0"
                 response.headers["x-ms-dop-hint"] = String(degreeOfParallelismHint)
             },
-            route: { [unowned self] request, _ in lock.withLock { route(request) } })
+            route: { [unowned self] request, user in serve(request, user: user) })
     }
 
     // MARK: Lifecycle and URLs
@@ -167,10 +182,40 @@ public final class DataverseEmulator: @unchecked Sendable {
 
     // MARK: Routing
 
+    /// Answers a request that passed the authentication and the request limit: refused while the user's
+    /// execution time or concurrent requests are over their limits, else routed, then held for the
+    /// simulated server time of its operations (outside the lock, as the service works on requests in
+    /// parallel), which is charged to the user's execution time.
+    private func serve(_ request: HTTPServerRequest, user: String) -> HTTPServerResponse {
+        if let retryAfter = executionTime.admit(user) {
+            // The documented error for the execution time (api-limits.md).
+            return ODataServiceError(status: 429, code: "0x80072321",
+                                     message: "Combined execution time of incoming requests exceeded limit of \(Int(executionTime.limit * 1_000)) milliseconds over time window of \(Int(requestWindow)) seconds. Decrease number of concurrent requests or reduce the duration of requests and try again later.",
+                                     headers: ["Retry-After": String(retryAfter)]).response
+        }
+        guard concurrency.enter(user) else {
+            // The documented error for concurrent requests; unverified: its Retry-After.
+            return ODataServiceError(status: 429, code: "0x80072326",
+                                     message: "Number of concurrent requests exceeded the limit of \(concurrency.limit).",
+                                     headers: ["Retry-After": "1"]).response
+        }
+        defer { concurrency.leave(user) }
+        let (response, operations, routed) = lock.withLock {
+            let started = Date(), before = operationsRouted
+            let response = route(request)
+            return (response, max(1, operationsRouted - before), Date().timeIntervalSince(started))
+        }
+        let simulated = Double(operations) * secondsPerOperation
+        if simulated > 0 { Thread.sleep(forTimeInterval: simulated) }
+        executionTime.charge(user, seconds: routed + simulated)
+        return response
+    }
+
     /// Answers one request that passed the front door (or one operation of a `$batch`).
     func route(_ request: HTTPServerRequest) -> HTTPServerResponse {
         guard request.path.hasPrefix(Self.apiRoot + "/") else { return Self.resourceNotFound(request.path).response }
         let relative = String(request.path.dropFirst(Self.apiRoot.count + 1))
+        if relative != "$batch" { operationsRouted += 1 }
         do throws(ODataServiceError) {
             if relative == "$batch" {
                 guard request.method == "POST" else { throw Self.methodNotAllowed(request.method) }

@@ -17,9 +17,12 @@ struct DataverseFixture {
     /// `sleeper` records the waits asked for (and sleeps them only when a test needs real time to
     /// pass: the service-protection window).
     init(tokenLifetime: TimeInterval = 3599, requestLimit: Int = 6_000, requestWindow: TimeInterval = 300,
+         executionTimeLimit: TimeInterval = 1_200, secondsPerOperation: TimeInterval = 0, concurrentRequestLimit: Int = 52,
          sleeper: RecordingSleeper = RecordingSleeper()) throws {
         self.sleeper = sleeper
-        emulator = DataverseEmulator(tokenLifetime: tokenLifetime, requestLimit: requestLimit, requestWindow: requestWindow)
+        emulator = DataverseEmulator(tokenLifetime: tokenLifetime, requestLimit: requestLimit, requestWindow: requestWindow,
+                                     executionTimeLimit: executionTimeLimit, secondsPerOperation: secondsPerOperation,
+                                     concurrentRequestLimit: concurrentRequestLimit)
         try emulator.start()
         opened = try SQLiteWorkspace.create(at: folder.path)
         try opened.setConnection(SideConnection(kind: "dataverse", url: emulator.baseURL.absoluteString,

@@ -4,9 +4,9 @@ import TandemConnectors
 import TandemCore
 
 /// What a real service does on a bad day, against both emulators: 5xx answers, connections dropped
-/// before the service read the request, and the service-protection window (6,000 requests per
-/// 5 minutes per user, scaled down here to 5 per 2 seconds). A pull completes, a write lands once,
-/// and no record fails. And on a good day, as many Dataverse batches at once as the service hints.
+/// before the service read the request, and Dataverse's three service-protection limits (6,000
+/// requests and 1,200 s of execution time per 5 minutes per user, 52 requests at once; scaled down
+/// here). A pull completes, a write lands once, and no record fails. And on a good day, as many Dataverse batches at once as the service hints.
 @Suite(.serialized) struct FaultContractTests {
     @Test func businessCentralPagesAnswered500OrDroppedAreAskedAgain() throws {
         let fixture = try BusinessCentralFixture()
@@ -80,5 +80,39 @@ import TandemCore
         #expect(fixture.emulator.countAccounts(where: "address1_city", equals: .string("Nantes")) == 1_000)
         #expect(fixture.batches.count == 10)
         #expect(fixture.emulator.mostConcurrentRequests == 4)
+    }
+
+    @Test func theExecutionTimeLimitIsWaitedOutAndFailsNoRecord() throws {
+        // Each operation keeps the emulated server busy 1 ms; a user may spend 0.3 s of it per 2 s.
+        let fixture = try DataverseFixture(requestWindow: 2, executionTimeLimit: 0.3, secondsPerOperation: 0.001,
+                                           sleeper: RecordingSleeper(sleeping: true))
+        defer { fixture.remove() }
+        fixture.emulator.seedAccounts(count: 600)
+        _ = try fixture.connect().pull()
+        let source = try fixture.accounts()
+        let records = try source.scan(after: nil, limit: 600)
+        let results = try source.apply(records.map { .update(id: $0.id, fields: ["address1_city": "Gent"], expected: $0.modifiedAt) })
+        #expect(results.allSatisfy { $0.version != nil }, "\(results.filter { $0.version == nil }.count) failed")
+        #expect(fixture.emulator.countAccounts(where: "address1_city", equals: .string("Gent")) == 600)
+        // Six batches of 0.1 s each spend more than the window allows: some were refused and waited out.
+        #expect(fixture.batches.contains { $0.status == 429 })
+        #expect(fixture.sleeper.waits.reduce(0, +) >= 1)
+    }
+
+    @Test func aRequestOverTheConcurrencyLimitIsRefusedAtOnceAndSentAgain() throws {
+        // Each batch of 100 keeps the emulated server busy 0.3 s, so batches sent together overlap.
+        let fixture = try DataverseFixture(secondsPerOperation: 0.003, concurrentRequestLimit: 2,
+                                           sleeper: RecordingSleeper(sleeping: true))
+        defer { fixture.remove() }
+        fixture.emulator.seedAccounts(count: 800)
+        _ = try fixture.connect().pull()
+        let source = try fixture.accounts()
+        let records = try source.scan(after: nil, limit: 800)
+        // The service hints 4 at once, but handles only 2 of this user's requests at a time.
+        let results = try source.apply(records.map { .update(id: $0.id, fields: ["address1_city": "Liège"], expected: $0.modifiedAt) })
+        #expect(results.allSatisfy { $0.version != nil })
+        #expect(fixture.emulator.countAccounts(where: "address1_city", equals: .string("Liège")) == 800)
+        #expect(fixture.batches.contains { $0.status == 429 })
+        #expect(fixture.batches.filter { $0.status == 200 }.count == 8)
     }
 }
