@@ -34,8 +34,10 @@ let package = Package(
         ),
         // The remote sides: Business Central API v2.0 and the Dataverse Web API, each kept in a local
         // replica (the same SQLite side database the embedded default uses). All HTTP goes through
-        // one transport seam (`HTTPTransport`).
-        .target(name: "TandemConnectors", dependencies: ["TandemCore"]),
+        // one transport seam (`HTTPTransport`), libcurl in production.
+        .target(name: "TandemConnectors", dependencies: ["TandemCore", "CCurl"]),
+        // libcurl for Swift: a module map and typed wrappers of its variadic calls. The connectors' HTTP.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // The whole terminal UI without a terminal: state, keys, reducer, effects, and frames of cells.
         .target(name: "TandemViewModel", dependencies: ["TandemCore"]),
         // ncursesw for Swift: a module map and a shim for what Swift cannot import (macros, globals).

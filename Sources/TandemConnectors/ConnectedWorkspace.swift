@@ -14,7 +14,7 @@ public struct ConnectedWorkspace: Sendable {
     /// Reads where each side lives and puts the remote sources in place. Nothing is sent and no
     /// credential is read until a table is first written or pulled.
     public static func attach(_ opened: any ReplicaHost, environment: [String: String],
-                              transport: any HTTPTransport = URLSessionTransport(),
+                              transport: any HTTPTransport = CurlTransport(),
                               sleeper: any Sleeper = ThreadSleeper()) throws -> ConnectedWorkspace {
         var workspace = opened.workspace
         var services: [Side: ConnectedService] = [:]

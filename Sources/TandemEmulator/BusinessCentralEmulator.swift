@@ -47,7 +47,8 @@ public final class BusinessCentralEmulator: @unchecked Sendable {
         let limiter = RequestRateLimiter(limit: requestLimit, window: requestWindow)
         frontDoor = EmulatorFrontDoor(
             tokens: tokens, limiter: limiter,
-            authenticate: { [unowned self] in authenticate($0) },
+            // A request still being handled when its emulator is gone (a test that stopped waiting) gets 503.
+            authenticate: { [weak self] in self?.authenticate($0) ?? .refuse(HTTPServerResponse(status: 503)) },
             throttled: { retryAfter in
                 // BC documents 429 for the rate limit; Unverified: its body and whether it carries Retry-After
                 // (documented only for 502/503, interop.md §1.8). The emulator sends one.
@@ -62,7 +63,7 @@ public final class BusinessCentralEmulator: @unchecked Sendable {
                 return ODataServiceError(status: status, code: code, message: "Injected fault: status \(status).", headers: headers).response
             },
             decorate: { _ in },
-            route: { [unowned self] request, _ in lock.withLock { route(request) } })
+            route: { [weak self] request, _ in self.map { emulator in emulator.lock.withLock { emulator.route(request) } } ?? HTTPServerResponse(status: 503) })
     }
 
     // MARK: Lifecycle and URLs

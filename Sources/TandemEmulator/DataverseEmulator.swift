@@ -57,7 +57,8 @@ public final class DataverseEmulator: @unchecked Sendable {
         let limiter = RequestRateLimiter(limit: requestLimit, window: requestWindow)
         frontDoor = EmulatorFrontDoor(
             tokens: tokens, limiter: limiter,
-            authenticate: { [unowned self] in authenticate($0) },
+            // A request still being handled when its emulator is gone (a test that stopped waiting) gets 503.
+            authenticate: { [weak self] in self?.authenticate($0) ?? .refuse(HTTPServerResponse(status: 503)) },
             throttled: { retryAfter in
                 // The documented service-protection error for the request count (api-limits.md).
                 ODataServiceError(status: 429, code: "0x80072322",
@@ -74,7 +75,7 @@ public final class DataverseEmulator: @unchecked Sendable {
                 response.headers["OData-Version"] = "4.0"
                 response.headers["x-ms-dop-hint"] = String(degreeOfParallelismHint)
             },
-            route: { [unowned self] request, user in serve(request, user: user) })
+            route: { [weak self] request, user in self?.serve(request, user: user) ?? HTTPServerResponse(status: 503) })
     }
 
     // MARK: Lifecycle and URLs

@@ -7,7 +7,7 @@ import Darwin
 
 /// A small HTTP/1.1 server on 127.0.0.1 over POSIX sockets: one accept thread and one thread per
 /// connection, keep-alive, `Content-Length` (and chunked) request bodies, `Expect: 100-continue`,
-/// and responses that always carry `Content-Length`. It exists so tests can drive real URLSession
+/// and responses that always carry `Content-Length`. It exists so tests can drive the real libcurl
 /// traffic against the emulators.
 public final class LoopbackHTTPServer: @unchecked Sendable {
     /// Handles one request; runs on the connection's thread, so it may block (delays).

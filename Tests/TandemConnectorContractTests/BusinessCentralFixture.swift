@@ -6,7 +6,7 @@ import TandemSQLite
 import TandemTestSupport
 
 /// An empty workspace whose ERP lives in a Business Central emulator on a loopback port, reached with
-/// client credentials through the real URLSession transport.
+/// client credentials through the real libcurl transport.
 struct BusinessCentralFixture {
     let folder = TemporaryFolder("tandem-bc")
     let emulator: BusinessCentralEmulator
@@ -32,7 +32,7 @@ struct BusinessCentralFixture {
 
     /// A fresh connection, as each `tandem` command makes one.
     func connect() throws -> ConnectedWorkspace {
-        try ConnectedWorkspace.attach(opened, environment: environment, transport: URLSessionTransport(timeout: 10), sleeper: sleeper)
+        try ConnectedWorkspace.attach(opened, environment: environment, transport: CurlTransport(timeout: 10), sleeper: sleeper)
     }
 
     func customers() throws -> RemoteRecordSource {

@@ -7,7 +7,7 @@ import TandemTestSupport
 
 /// An empty workspace whose CRM lives in a Dataverse emulator on a loopback port (what
 /// `tandem connect crm dataverse URL` stores), reached with client credentials through the real
-/// URLSession transport.
+/// libcurl transport.
 struct DataverseFixture {
     let folder = TemporaryFolder("tandem-dv")
     let emulator: DataverseEmulator
@@ -36,7 +36,7 @@ struct DataverseFixture {
 
     /// A fresh connection, as each `tandem` command makes one.
     func connect() throws -> ConnectedWorkspace {
-        try ConnectedWorkspace.attach(opened, environment: environment, transport: URLSessionTransport(timeout: 10), sleeper: sleeper)
+        try ConnectedWorkspace.attach(opened, environment: environment, transport: CurlTransport(timeout: 10), sleeper: sleeper)
     }
 
     func accounts() throws -> RemoteRecordSource {

@@ -9,7 +9,7 @@ import TandemEmulator
 /// accepts.
 @Suite(.serialized, .timeLimit(.minutes(2))) struct DataverseWireTests {
     private let emulator = DataverseEmulator()
-    private let transport = URLSessionTransport(timeout: 10)
+    private let transport = CurlTransport(timeout: 10)
 
     init() throws {
         try emulator.start()
