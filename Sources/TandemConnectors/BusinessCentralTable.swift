@@ -146,7 +146,7 @@ public final class BusinessCentralTable: RemoteTable, @unchecked Sendable {
                     throw ConnectorError.serviceFailed(service: client.service, status: 503,
                                                        message: "\(again.count) operations of a batch stayed throttled or failing")
                 }
-                client.wait(wait, because: "throttled inside a batch")
+                client.wait(wait, because: .throttled)
             }
             pending = again
         }

@@ -10,6 +10,8 @@ public struct ConnectedWorkspace: Sendable {
     public let workspace: Workspace
     /// Each connected side's service and its tables' sources.
     public let services: [Side: ConnectedService]
+    /// Every pause the services asked for (throttling, busy, lost answers), as it starts.
+    public let waits: ServiceWaits
 
     /// Reads where each side lives and puts the remote sources in place. Nothing is sent and no
     /// credential is read until a table is first written or pulled.
@@ -18,6 +20,7 @@ public struct ConnectedWorkspace: Sendable {
                               sleeper: any Sleeper = ThreadSleeper()) throws -> ConnectedWorkspace {
         var workspace = opened.workspace
         var services: [Side: ConnectedService] = [:]
+        let waits = ServiceWaits()
         for side in Side.allCases {
             guard let connection = try opened.connection(on: side) else { continue }
             let kind = try ServiceKind(argument: connection.kind, side: side)
@@ -32,7 +35,7 @@ public struct ConnectedWorkspace: Sendable {
                     let name = schema.name
                     provider = RemoteTableProvider(serviceName: kind.displayName) {
                         try RemoteTableFactory.make(table: name, endpoint: endpoint, environment: environment, transport: transport,
-                                                    sleeper: sleeper)
+                                                    sleeper: sleeper, waits: waits)
                     }
                     let kept = ServiceCatalog.replicaOnlyFields(of: schema.name, in: kind)
                     fields = schema.fieldNames.filter { !kept.contains($0) }
@@ -49,7 +52,7 @@ public struct ConnectedWorkspace: Sendable {
             services[side] = ConnectedService(kind: kind, endpoint: endpoint,
                                               sources: Dictionary(uniqueKeysWithValues: sources.map { ($0.schema.name, $0) }))
         }
-        return ConnectedWorkspace(opened: opened, workspace: workspace, services: services)
+        return ConnectedWorkspace(opened: opened, workspace: workspace, services: services, waits: waits)
     }
 
     /// Brings the replicas of `side` (nil: every connected side) up to date, table by table.

@@ -3,9 +3,11 @@ import Foundation
 /// Makes the client of one table of a connected side, with its credential from the environment.
 public enum RemoteTableFactory {
     public static func make(table: String, endpoint: ServiceEndpoint, environment: [String: String],
-                            transport: any HTTPTransport, sleeper: any Sleeper = ThreadSleeper()) throws -> any RemoteTable {
+                            transport: any HTTPTransport, sleeper: any Sleeper = ThreadSleeper(),
+                            waits: ServiceWaits? = nil) throws -> any RemoteTable {
         let authorizer = try Credentials.authorizer(for: endpoint, environment: environment, transport: transport)
-        let client = ServiceClient(service: endpoint.kind.displayName, transport: transport, authorizer: authorizer, sleeper: sleeper)
+        let client = ServiceClient(service: endpoint.kind.displayName, transport: transport, authorizer: authorizer,
+                                   sleeper: sleeper, waits: waits)
         switch (endpoint.kind, table) {
         case (.businessCentral, "Customer"): return BusinessCentralTable(endpoint: endpoint, client: client)
         case (.dataverse, "account"): return DataverseTable(endpoint: endpoint, client: client)

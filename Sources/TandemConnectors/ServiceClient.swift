@@ -17,12 +17,13 @@ public final class ServiceClient: @unchecked Sendable {
     private var requestCount = 0
     private var waited = 0.0
     private var dopHint: Int?
-    /// Hears of every wait: its seconds and why (for progress that shows waiting honestly).
-    public var onWait: (@Sendable (Double, String) -> Void)?
+    /// Hears of every wait (for progress that shows waiting honestly).
+    private let waits: ServiceWaits?
 
     public init(service: String, transport: any HTTPTransport, authorizer: any Authorizer,
-                sleeper: any Sleeper = ThreadSleeper(), patience: Double = 1_800, attempts: Int = 5) {
+                sleeper: any Sleeper = ThreadSleeper(), waits: ServiceWaits? = nil, patience: Double = 1_800, attempts: Int = 5) {
         self.service = service
+        self.waits = waits
         self.transport = transport
         self.authorizer = authorizer
         self.sleeper = sleeper
@@ -58,7 +59,7 @@ public final class ServiceClient: @unchecked Sendable {
                 guard failures < attempts else {
                     throw ConnectorError.unreachable(service: service, url: request.url.absoluteString, reason: Self.reason(error))
                 }
-                wait(backoff(failures), because: "no response")
+                wait(backoff(failures), because: .noResponse)
                 continue
             }
             if let hint = response.headers["x-ms-dop-hint"].flatMap(Int.init) { remember(hint) }
@@ -75,13 +76,13 @@ public final class ServiceClient: @unchecked Sendable {
                 guard throttled <= patience, failures < attempts else {
                     throw ConnectorError.serviceFailed(service: service, status: response.status, message: Self.message(of: response))
                 }
-                wait(seconds, because: response.status == 429 ? "throttled" : "service busy")
+                wait(seconds, because: response.status == 429 ? .throttled : .busy)
             case 500...599:
                 failures += 1
                 guard failures < attempts else {
                     throw ConnectorError.serviceFailed(service: service, status: response.status, message: Self.message(of: response))
                 }
-                wait(backoff(failures), because: "server error \(response.status)")
+                wait(backoff(failures), because: .serverError(response.status))
             default:
                 return response
             }
@@ -91,12 +92,12 @@ public final class ServiceClient: @unchecked Sendable {
     /// Seconds to wait after this many failures in a row: 0.5, 1, 2, … up to a minute.
     func backoff(_ failures: Int) -> Double { min(60, 0.5 * pow(2, Double(max(0, failures - 1)))) }
 
-    /// Waits (counted in the statistics and told to `onWait`): also for throttled operations inside a batch.
-    func wait(_ seconds: Double, because reason: String) {
+    /// Waits (counted in the statistics and told to `waits`): also for throttled operations inside a batch.
+    func wait(_ seconds: Double, because reason: WaitReason) {
         lock.lock()
         waited += seconds
         lock.unlock()
-        onWait?(seconds, reason)
+        waits?.record(ServiceWait(service: service, seconds: seconds, reason: reason))
         sleeper.sleep(seconds: seconds)
     }
 

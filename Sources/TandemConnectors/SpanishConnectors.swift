@@ -2,6 +2,10 @@
 /// `"English": "Spanish",`; a plural's key and value are its two forms joined by `|`.
 enum SpanishConnectors {
     static let table: [String: String] = [
+        "throttled": "limitado por el servicio",
+        "busy": "ocupado",
+        "no response": "sin respuesta",
+        "server error {0}": "error del servidor {0}",
         "The {0} table is not connected to {1} yet; it cannot be written while the side lives there.": "La tabla {0} aún no está conectada a {1}; no se puede escribir mientras el lado esté allí.",
         "The service no longer knows where the last pull of {0} ended; pull it in full.": "El servicio ya no sabe dónde terminó la última descarga de {0}; descárguelo completo.",
         "{0} refused the credentials: {1}": "{0} rechazó las credenciales: {1}",

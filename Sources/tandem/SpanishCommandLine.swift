@@ -229,6 +229,9 @@ enum SpanishCommandLine {
         "{0} field would overwrite a change made at the destination since the last sync.|{0} fields would overwrite a change made at the destination since the last sync.": "{0} campo sobrescribiría un cambio hecho en el destino desde la última sincronización.|{0} campos sobrescribirían un cambio hecho en el destino desde la última sincronización.",
         "Nothing was written.": "No se ha escrito nada.",
         "{0} of {1} records…": "{0} de {1} registros…",
+        "starting…": "empezando…",
+        " — waiting {0} s for {1} ({2})": " — esperando {0} s a {1} ({2})",
+        "{0}: waited {1} s for {2} (throttling, a busy service or lost answers).": "{0}: esperó {1} s a {2} (limitación, un servicio ocupado o respuestas perdidas).",
         // match
         "Couple uncoupled ERP records to CRM records with the same field values.": "Emparejamiento basado en coincidencias: empareja registros del ERP no emparejados con registros del CRM con los mismos valores de campo.",
         "--on lists the fields to match, each FIELD[:cs][@PRIORITY]: `:cs` compares with regard to case, @0 is tried first. Example: --on \"Name,E-Mail@1\". Default: the mapping's own match fields.": "--on indica los campos que deben coincidir, cada uno FIELD[:cs][@PRIORITY]: `:cs` distingue mayúsculas y minúsculas, @0 se prueba primero. Ejemplo: --on \"Name,E-Mail@1\". Predeterminado: los campos de coincidencia de la asignación.",

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TandemConnectors
 import TandemCore
 import TandemSQLite
 
@@ -98,7 +99,9 @@ struct SyncCommand: ParsableCommand, JSONOutputCommand {
                 }
                 refused = refused || counts.skipped + counts.failing > 0
             } else {
-                let progress = ProgressLine(request.mapping)
+                let waits = opened.connected.waits
+                let waitedBefore = waits.secondsWaited.byService
+                let progress = ProgressLine(request.mapping, waits: waits)
                 var result = try engine.synchronize(request, progress: progress.update)
                 progress.finish()
                 if coupleDependencies, result.problems.contains(where: { $0.failure?.isUncoupledDependency ?? false }) {
@@ -107,11 +110,12 @@ struct SyncCommand: ParsableCommand, JSONOutputCommand {
                         Console.out("\(request.mapping): \(Console.safe(result.summary))" + tr(" (job {0})", result.job.id))
                     }
                     if try coupleDependencies(of: request.mapping, problems: result.problems, in: opened.workspace) {
-                        let again = ProgressLine(request.mapping)
+                        let again = ProgressLine(request.mapping, waits: waits)
                         result = try engine.synchronize(request, progress: again.update)
                         again.finish()
                     }
                 }
+                tellWaits(of: request.mapping, since: waitedBefore, in: waits)
                 let report = SyncReport(result: result, mapping: request.mapping)
                 refused = refused || report.hasProblems
                 if output.json { documents.append(report) } else {
@@ -135,6 +139,17 @@ struct SyncCommand: ParsableCommand, JSONOutputCommand {
             try Console.printJSON(documents)
         }
         if refused { throw ExitCode(1) }
+    }
+
+    /// "CUSTOMER: waited 42 s for Dataverse (throttling, a busy service or lost answers)." on standard
+    /// error, for each service that made this mapping's job wait: a script's log shows where the time went.
+    private func tellWaits(of mapping: String, since before: [String: Double], in waits: ServiceWaits) {
+        for (service, seconds) in waits.secondsWaited.byService.sorted(by: { $0.key < $1.key }) {
+            let waited = seconds - before[service, default: 0]
+            guard waited >= 0.5 else { continue }
+            Console.error(tr("{0}: waited {1} s for {2} (throttling, a busy service or lost answers).", mapping,
+                             Format.integer(Int(waited.rounded())), service))
+        }
     }
 
     /// "CUSTOMER: overwrote 1 change made in the CRM since the last sync:" and one line per record
