@@ -54,7 +54,7 @@ let package = Package(
         // program doing the same I/O, in alternating rounds, and prints a table (docs/performance.md).
         .executableTarget(
             name: "tandem-bench",
-            dependencies: ["TandemCore", "TandemSQLite", "TandemViewModel", .product(name: "GRDB", package: "GRDB.swift"),
+            dependencies: ["TandemCore", "TandemSQLite", "TandemViewModel", "TandemEmulator", .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         // Loopback HTTP emulators of Business Central API v2.0 and the Dataverse Web API v9.2, for tests

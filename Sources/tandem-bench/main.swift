@@ -6,6 +6,8 @@ import Foundation
 // `tandem-bench memory` runs the built `tandem` binary's whole-table commands on a generated workspace
 // (1,000,000 customers unless --records) and prints each one's peak memory. `tandem-bench postgres URL`
 // compares a forced synchronization on a folder and on the PostgreSQL database at URL (replacing it).
+// `tandem-bench dataverse` creates N accounts through the Dataverse emulator under its service-protection
+// limits and compares records per minute with the most those limits allow.
 // Build in release mode: `swift build -c release --product tandem-bench`.
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -35,6 +37,11 @@ do {
     case "postgres" where arguments.count >= 2:
         try SharedStoreBenchmark.run(url: arguments[1], records: option("--records", 100_000), rounds: max(1, option("--rounds", 3)),
                                      tandem: siblingTandem())
+    case "dataverse":
+        let settings = DataverseThroughputBenchmark.Settings(
+            records: option("--records", 100_000), secondsPerOperation: Double(option("--operation-ms", 5)) / 1_000,
+            window: Double(option("--window", 6)), degreeOfParallelismHint: option("--dop-hint", 4))
+        try DataverseThroughputBenchmark.run(settings, tandem: siblingTandem())
     case "floor" where arguments.count >= 3 && Benchmarks.withFloor.contains(arguments[1]):
         try Benchmarks.floor(arguments[1], folder: arguments[2]).printJSONLine()
     case "all":
@@ -47,6 +54,7 @@ do {
             usage: tandem-bench [all | \(Benchmarks.names.joined(separator: " "))…] [--records N] [--paging-records N] [--rounds N]
                    tandem-bench memory [--records N] [--tandem PATH]
                    tandem-bench postgres postgres://USER@HOST:PORT/DATABASE [--records N] [--rounds N] [--tandem PATH]
+                   tandem-bench dataverse [--records N] [--operation-ms MS] [--window SECONDS] [--dop-hint N] [--tandem PATH]
 
             """.utf8))
         exit(2)
