@@ -136,9 +136,15 @@ enum DataverseBatch {
         var fields: [String: String] = [:]
         for line in lines {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            fields[line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()] =
-                line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            fields[trimmed(line[..<colon]).lowercased()] = trimmed(line[line.index(after: colon)...])
         }
         return fields
+    }
+
+    /// `text` without the spaces and tabs around it (all a header line may carry there).
+    private static func trimmed(_ text: Substring) -> String {
+        let blank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        guard let first = text.firstIndex(where: { !blank($0) }), let last = text.lastIndex(where: { !blank($0) }) else { return "" }
+        return String(text[first...last])
     }
 }

@@ -115,54 +115,41 @@ public final class DataverseTable: RemoteTable, @unchecked Sendable {
     /// record. A change set is atomic, so one holding several records would roll them all back for the
     /// one the service refuses; with one record each, every record commits or fails alone, and
     /// `Prefer: odata.continue-on-error` lets the batch go on past a failure. Each operation keeps its
-    /// own `If-Match` / `If-None-Match: *`. As many batches go at once as the service's `x-ms-dop-hint`
-    /// recommends (at most `mostParallelBatches`; one until the service has said), as Microsoft
-    /// advises for throughput under the service-protection limits.
+    /// own `If-Match` / `If-None-Match: *`. As many batches are in flight as the service's
+    /// `x-ms-dop-hint` recommends (at most `mostParallelBatches`; one until the service has said), each
+    /// thread sending its next batch as soon as its last is answered, as Microsoft advises for
+    /// throughput under the service-protection limits.
     public func write(_ writes: [RemoteWrite]) throws -> [RemoteWriteResult] {
         let currencies = try currencyIDs()
-        var results = [RemoteWriteResult?](repeating: nil, count: writes.count)
-        var pending: [PendingOperation] = []
+        let queue = DataverseWriteQueue(count: writes.count)
         for (index, write) in writes.enumerated() {
             do {
-                pending.append(PendingOperation(index: index, operation: try operation(write, currencies: currencies.byCode), sent: 0))
+                queue.add(DataverseWriteQueue.Item(index: index, operation: try operation(write, currencies: currencies.byCode), sent: 0))
             } catch let refusal as Refusal {
-                results[index] = .refused(refusal.message)
+                queue.settle(index, .refused(refusal.message))
             }
         }
-        while !pending.isEmpty {
-            let parallel = max(1, min(client.statistics.degreeOfParallelism ?? 1, Self.mostParallelBatches))
-            var chunks: [[PendingOperation]] = []
-            while chunks.count < parallel && !pending.isEmpty {
-                chunks.append(Array(pending.prefix(Self.changeSetsPerBatch)))
-                pending.removeFirst(chunks[chunks.count - 1].count)
-            }
-            let answered = try ParallelRequests.run(chunks) { [self] chunk in try batch(chunk.map(\.operation)) }
-            var notRun: [PendingOperation] = [], again: [PendingOperation] = []
-            for (chunk, answers) in zip(chunks, answered) {
-                for (item, answer) in zip(chunk, answers) {
-                    if (500...599).contains(answer.status), item.sent + 1 < Self.operationAttempts {
-                        again.append(PendingOperation(index: item.index, operation: item.operation, sent: item.sent + 1))
-                        continue
-                    }
-                    results[item.index] = try outcome(writes[item.index], answer, currencies: currencies.byID)
+        let sendNext: @Sendable () throws -> Bool = { [self] in
+            guard let chunk = queue.take(Self.changeSetsPerBatch) else { return false }
+            let answers = try batch(chunk.map(\.operation))
+            var again: [DataverseWriteQueue.Item] = []
+            for (item, answer) in zip(chunk, answers) {
+                if (500...599).contains(answer.status), item.sent + 1 < Self.operationAttempts {
+                    again.append(DataverseWriteQueue.Item(index: item.index, operation: item.operation, sent: item.sent + 1))
+                    continue
                 }
-                // A batch that stopped at a failure did not run the operations after it: they go again first.
-                notRun += chunk.dropFirst(answers.count)
+                queue.settle(item.index, try outcome(writes[item.index], answer, currencies: currencies.byID))
             }
-            pending = notRun + again + pending
+            // A batch that stopped at a failure did not run the operations after it: they go again first.
+            queue.putBack(Array(chunk.dropFirst(answers.count)) + again)
+            return true
         }
-        let answered = results.compactMap { $0 }
-        guard answered.count == writes.count else {
-            throw ConnectorError.malformedResponse(service: client.service, detail: "\(answered.count) answers for \(writes.count) writes")
+        while client.statistics.degreeOfParallelism == nil, try sendNext() {}
+        try ParallelRequests.drain(workers: max(1, min(client.statistics.degreeOfParallelism ?? 1, Self.mostParallelBatches)), sendNext)
+        guard let results = queue.results else {
+            throw ConnectorError.malformedResponse(service: client.service, detail: "answers missing for some of \(writes.count) writes")
         }
-        return answered
-    }
-
-    /// One write's operation on its way, and how many times it was sent already.
-    private struct PendingOperation: Sendable {
-        let index: Int
-        let operation: DataverseBatch.Operation
-        let sent: Int
+        return results
     }
 
     /// Why one record is refused before anything is sent.

@@ -40,7 +40,7 @@ enum ODataJSON {
     }
 
     static func body(_ object: [String: Any]) throws -> Data {
-        try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        try JSONWriter.data(object)
     }
 
     /// A key value in a URL: a GUID as it is, text quoted with `'` doubled (OData's literal form) and

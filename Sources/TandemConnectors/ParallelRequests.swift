@@ -1,33 +1,42 @@
 import Foundation
 
-/// Runs a few blocking requests at once, each on a thread of its own (they wait on the network, so
-/// they need threads, not cores), and returns their answers in order; the first error is rethrown
-/// once all have ended.
+/// Keeps a few threads sending blocking requests one after another for as long as there is work
+/// (they wait on the network, so they need threads, not cores). No thread waits for another's
+/// answer, so one slow batch never holds the others back. The first error stops every thread from
+/// taking more work, and is rethrown once all have ended.
 enum ParallelRequests {
-    static func run<Item: Sendable, Answer: Sendable>(_ items: [Item], _ send: @escaping @Sendable (Item) throws -> Answer) throws -> [Answer] {
-        guard items.count > 1 else { return try items.map(send) }
-        let results = Results<Answer>(count: items.count)
+    /// Runs `work` on `workers` threads, each calling it again until it answers false (no work left).
+    static func drain(workers: Int, _ work: @escaping @Sendable () throws -> Bool) throws {
+        guard workers > 1 else {
+            while try work() {}
+            return
+        }
+        let failure = FirstFailure()
         let group = DispatchGroup()
-        for (index, item) in items.enumerated() {
+        for _ in 0..<workers {
             group.enter()
             Thread {
-                results.set(index, Result { try send(item) })
-                group.leave()
+                defer { group.leave() }
+                do {
+                    while !failure.happened, try work() {}
+                } catch {
+                    failure.record(error)
+                }
             }.start()
         }
         group.wait()
-        return try results.all()
+        try failure.rethrow()
     }
 
-    /// The answers as they arrive, from several threads.
-    private final class Results<Answer>: @unchecked Sendable {
+    /// The first error any thread met, handed across threads under a lock.
+    private final class FirstFailure: @unchecked Sendable {
         private let lock = NSLock()
-        private var slots: [Result<Answer, any Error>?]
+        private var error: (any Error)?
 
-        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        var happened: Bool { lock.withLock { error != nil } }
 
-        func set(_ index: Int, _ result: Result<Answer, any Error>) { lock.withLock { slots[index] = result } }
+        func record(_ error: any Error) { lock.withLock { if self.error == nil { self.error = error } } }
 
-        func all() throws -> [Answer] { try lock.withLock { try slots.map { try $0!.get() } } }
+        func rethrow() throws { if let error = lock.withLock({ error }) { throw error } }
     }
 }
