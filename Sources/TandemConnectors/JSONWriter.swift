@@ -17,10 +17,11 @@ enum JSONWriter {
         switch value {
         case let text as String: string(text, into: &bytes)
         case is NSNull: bytes += Array("null".utf8)
-        case let flag as Bool: bytes += Array((flag ? "true" : "false").utf8)
-        case let number as Int: bytes += Array(String(number).utf8)
+        // Before Bool and Int: a cast to either also takes an NSNumber (0 would be written as false).
         case let number as NSDecimalNumber: bytes += Array(number.decimalValue.description.utf8)
         case let number as Decimal: bytes += Array(number.description.utf8)
+        case let flag as Bool: bytes += Array((flag ? "true" : "false").utf8)
+        case let number as Int: bytes += Array(String(number).utf8)
         case let number as Double where number.isFinite: bytes += Array(String(number).utf8)
         case let array as [Any]:
             bytes.append(UInt8(ascii: "["))

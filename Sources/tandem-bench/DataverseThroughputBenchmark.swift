@@ -43,8 +43,14 @@ enum DataverseThroughputBenchmark {
         try step(tandem, ["connect", "crm", "dataverse", emulator.baseURL.absoluteString] + workspace, "connect")
         try step(tandem, ["mapping", "CUSTOMER", "--only-coupled", "false"] + workspace, "mapping")
         FileHandle.standardError.write(Data("creating \(settings.records) accounts in the emulator…\n".utf8))
-        let run = try MemoryBenchmark.spawn(tandem, ["sync", "--all", "--mapping", "CUSTOMER", "--direction", "to-crm"] + workspace)
-        guard run.status == 0 else { throw BenchmarkError(message: "tandem sync exited with status \(run.status)") }
+        let errors = folder + ".stderr"
+        defer { try? FileManager.default.removeItem(atPath: errors) }
+        let run = try MemoryBenchmark.spawn(tandem, ["sync", "--all", "--mapping", "CUSTOMER", "--direction", "to-crm"] + workspace,
+                                            errors: errors)
+        guard run.status == 0 else {
+            let said = (try? String(contentsOfFile: errors, encoding: .utf8)) ?? ""
+            throw BenchmarkError(message: "tandem sync exited with status \(run.status):\n\(said.suffix(2_000))")
+        }
         let created = emulator.accounts().count
         guard created == settings.records else {
             throw BenchmarkError(message: "the emulator holds \(created) accounts, not \(settings.records)")

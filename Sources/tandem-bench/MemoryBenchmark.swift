@@ -51,13 +51,14 @@ enum MemoryBenchmark {
 
     /// Runs the binary with output to /dev/null and returns its time, its own CPU time (user and
     /// system) and its own peak memory.
-    static func spawn(_ path: String, _ arguments: [String])
+    /// Runs `path` with `arguments` (standard error into `errors`, else nowhere) and measures it.
+    static func spawn(_ path: String, _ arguments: [String], errors: String = "/dev/null")
         throws -> (seconds: Double, cpuSeconds: Double, peakMegabytes: Double, status: Int32) {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, errors, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         let argv = ([path] + arguments).map { strdup($0) }
         defer { argv.forEach { free($0) } }
         var pid = pid_t()

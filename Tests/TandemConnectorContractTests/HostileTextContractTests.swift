@@ -6,8 +6,24 @@ import TandemTestSupport
 
 /// Record text is untrusted: whatever a record holds (controls, escape sequences, quotes and
 /// backslashes, bidi marks, emoji) reaches each service exactly as written, through the connectors'
-/// own JSON bodies and batch envelopes.
+/// own JSON bodies and batch envelopes; and numbers travel as JSON numbers, whatever their value.
 @Suite struct HostileTextContractTests {
+    @Test func creditLimitsTravelAsNumbersZeroAndBlankIncluded() throws {
+        let fixture = try DataverseFixture()
+        defer { fixture.remove() }
+        let source = try fixture.accounts()
+        let limits = ["0", "1", "1234.56", "", "99999999999.99"]
+        let results = try source.apply(limits.enumerated().map { index, limit in
+            .insert(id: RecordID.generate(), fields: ["name": "Limit \(index)", "creditlimit": limit])
+        })
+        #expect(results.allSatisfy { $0.version != nil }, "\(results)")
+        let stored = Dictionary(uniqueKeysWithValues: fixture.emulator.accounts().compactMap { account in
+            account["name"]?.stringValue.map { ($0, account["creditlimit"] ?? .null) }
+        })
+        #expect(stored["Limit 0"] == .number(0) && stored["Limit 1"] == .number(1) && stored["Limit 2"] == .number(Decimal(string: "1234.56")!))
+        #expect(stored["Limit 3"] == .null && stored["Limit 4"] == .number(Decimal(string: "99999999999.99")!))
+    }
+
     /// The corpus cut to the services' name lengths (Dataverse 160, Business Central 100).
     private func names(maxLength: Int) -> [String] {
         HostileStrings.all.map { HostileStrings.prefix($0, maxLength: maxLength) }.filter { !$0.isEmpty }
