@@ -14,17 +14,31 @@ import Foundation
 struct DataverseBatchProcessor {
     let emulator: DataverseEmulator
 
-    private enum Item {
+    fileprivate enum Item {
         case single(HTTPServerRequest)
         case changeSet([(contentID: String, request: HTTPServerRequest)])
     }
 
-    func handle(_ request: HTTPServerRequest) -> HTTPServerResponse {
+    /// A batch read from its request, to run later: parsing touches nothing the lock guards, so the
+    /// emulator parses batches outside it, as the service works on requests in parallel.
+    struct Parsed {
+        fileprivate let items: Result<[Item], ODataServiceError>
+        fileprivate let request: HTTPServerRequest
+    }
+
+    func parse(_ request: HTTPServerRequest) -> Parsed {
+        Parsed(items: Result { () throws(ODataServiceError) in try items(of: request) }, request: request)
+    }
+
+    func handle(_ request: HTTPServerRequest) -> HTTPServerResponse { run(parse(request)) }
+
+    /// Runs a parsed batch (the caller holds the emulator's lock).
+    func run(_ parsed: Parsed) -> HTTPServerResponse {
+        let request = parsed.request
         let items: [Item]
-        do {
-            items = try parse(request)
-        } catch {
-            return error.response
+        switch parsed.items {
+        case .success(let parsedItems): items = parsedItems
+        case .failure(let error): return error.response
         }
         let continueOnError = request.headers.tokens("Prefer").contains { $0.lowercased() == "odata.continue-on-error" }
         var parts: [MultipartMixed.Part] = []
@@ -95,7 +109,7 @@ struct DataverseBatchProcessor {
 
     // MARK: Parsing
 
-    private func parse(_ request: HTTPServerRequest) throws(ODataServiceError) -> [Item] {
+    private func items(of request: HTTPServerRequest) throws(ODataServiceError) -> [Item] {
         guard let boundary = MultipartMixed.boundary(request.headers["Content-Type"]) else {
             // Unverified: code and message.
             throw DataverseEmulator.badRequest("The batch request must have a Content-Type of multipart/mixed with a boundary.")

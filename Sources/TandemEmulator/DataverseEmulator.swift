@@ -201,11 +201,16 @@ public final class DataverseEmulator: @unchecked Sendable {
                                      headers: ["Retry-After": "1"]).response
         }
         defer { concurrency.leave(user) }
-        let (response, operations, routed) = lock.withLock {
+        let parsingStarted = Date()
+        let batch = request.method == "POST" && request.path == Self.apiRoot + "/$batch"
+            ? DataverseBatchProcessor(emulator: self).parse(request) : nil
+        let parsing = Date().timeIntervalSince(parsingStarted)
+        let (response, operations, running) = lock.withLock {
             let started = Date(), before = operationsRouted
-            let response = route(request)
+            let response = batch.map { DataverseBatchProcessor(emulator: self).run($0) } ?? route(request)
             return (response, max(1, operationsRouted - before), Date().timeIntervalSince(started))
         }
+        let routed = parsing + running
         let simulated = Double(operations) * secondsPerOperation
         if simulated > 0 { Thread.sleep(forTimeInterval: simulated) }
         executionTime.charge(user, seconds: routed + simulated)
