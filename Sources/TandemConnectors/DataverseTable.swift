@@ -122,16 +122,24 @@ public final class DataverseTable: RemoteTable, @unchecked Sendable {
     public func write(_ writes: [RemoteWrite]) throws -> [RemoteWriteResult] {
         let currencies = try currencyIDs()
         let queue = DataverseWriteQueue(count: writes.count)
-        for (index, write) in writes.enumerated() {
-            do {
-                queue.add(DataverseWriteQueue.Item(index: index, operation: try operation(write, currencies: currencies.byCode), sent: 0))
-            } catch let refusal as Refusal {
-                queue.settle(index, .refused(refusal.message))
-            }
-        }
+        for index in writes.indices { queue.add(DataverseWriteQueue.Item(index: index, operation: nil, sent: 0)) }
         let sendNext: @Sendable () throws -> Bool = { [self] in
-            guard let chunk = queue.take(Self.changeSetsPerBatch) else { return false }
-            let answers = try batch(chunk.map(\.operation))
+            guard let taken = queue.take(Self.changeSetsPerBatch) else { return false }
+            // Each thread builds the bodies of its own batch, so building overlaps the others' waits.
+            var chunk: [DataverseWriteQueue.Item] = []
+            for var item in taken {
+                if item.operation == nil {
+                    do {
+                        item.operation = try operation(writes[item.index], currencies: currencies.byCode)
+                    } catch let refusal as Refusal {
+                        queue.settle(item.index, .refused(refusal.message))
+                        continue
+                    }
+                }
+                chunk.append(item)
+            }
+            guard !chunk.isEmpty else { return true }
+            let answers = try batch(chunk.compactMap(\.operation))
             var again: [DataverseWriteQueue.Item] = []
             for (item, answer) in zip(chunk, answers) {
                 if (500...599).contains(answer.status), item.sent + 1 < Self.operationAttempts {

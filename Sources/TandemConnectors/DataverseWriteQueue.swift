@@ -4,10 +4,11 @@ import Foundation
 /// threads sending batches. Operations a batch did not run, or that met a passing server error, go
 /// back to the front of the queue.
 final class DataverseWriteQueue: @unchecked Sendable {
-    /// One write's operation on its way, and how many times it was sent already.
+    /// One write on its way, its operation once built (by the thread that first sends it), and how
+    /// many times it was sent already.
     struct Item: Sendable {
         let index: Int
-        let operation: DataverseBatch.Operation
+        var operation: DataverseBatch.Operation?
         let sent: Int
     }
 

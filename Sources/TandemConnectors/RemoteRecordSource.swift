@@ -60,11 +60,12 @@ public final class RemoteRecordSource: RecordSource {
                                                        detail: "\(answers.count) results for \(outgoing.count) writes")
             }
             var reread: [(index: Int, remoteID: String)] = []
+            var written: [(index: Int, record: RemoteRecord)] = []
             for (sent, answer) in zip(outgoing, answers) {
                 let write = writes[sent.index]
                 switch answer {
                 case .written(let record):
-                    results[sent.index] = .written(try storeWritten(write, record, sentFrom: sent.sentFrom))
+                    written.append((sent.index, record))
                 case .deleted:
                     try replica.remove(id: write.id)
                     results[sent.index] = .written(current[write.id]?.modifiedAt ?? Timestamp(milliseconds: 0))
@@ -78,6 +79,9 @@ public final class RemoteRecordSource: RecordSource {
                     results[sent.index] = .refused(.rejected(table: schema.name, id: write.id, message: message))
                 }
             }
+            let sentFrom = Dictionary(uniqueKeysWithValues: outgoing.map { ($0.index, $0.sentFrom) })
+            let versions = try storeWritten(written.map { (writes[$0.index], $0.record, sentFrom[$0.index] ?? nil) })
+            for (item, version) in zip(written, versions) { results[item.index] = .written(version) }
             try refresh(remoteIDs: reread.map(\.remoteID), from: table)
             for (index, _) in reread {
                 if let version = try landedAlready(writes[index]) { results[index] = .written(version) }
@@ -113,23 +117,31 @@ public final class RemoteRecordSource: RecordSource {
         }
     }
 
-    /// Stores the record the service answered with, then the fields it does not carry (kept in the
-    /// replica only); returns the record's version after both.
-    private func storeWritten(_ write: RecordWrite, _ record: RemoteRecord, sentFrom etag: String?) throws -> Timestamp {
-        let row = PulledRow(remoteID: record.remoteID, etag: record.etag, fields: record.fields)
-        let stored = try replica.storeWritten(id: write.id, row: row, fields: carriedFields, sentFrom: etag)
-        var version = try stored ?? replica.records.record(id: write.id)?.modifiedAt ?? record.modifiedAt
-        let given: [String: String]
-        switch write {
-        case .insert(_, let fields): given = fields
-        case .update(_, let fields, _): given = fields
-        case .delete: given = [:]
+    /// Stores the records the service answered with, in one transaction, then the fields it does not
+    /// carry (kept in the replica only); returns each record's version after both, in order.
+    private func storeWritten(_ answered: [(write: RecordWrite, record: RemoteRecord, sentFrom: String?)])
+        throws -> [Timestamp] {
+        let stored = try replica.storeWritten(answered.map { item in
+            WrittenRecord(id: item.write.id, row: PulledRow(remoteID: item.record.remoteID, etag: item.record.etag, fields: item.record.fields),
+                          sentFrom: item.sentFrom)
+        }, fields: carriedFields)
+        var versions: [Timestamp] = []
+        for (item, storedVersion) in zip(answered, stored) {
+            let write = item.write
+            var version = try storedVersion ?? replica.records.record(id: write.id)?.modifiedAt ?? item.record.modifiedAt
+            let given: [String: String]
+            switch write {
+            case .insert(_, let fields): given = fields
+            case .update(_, let fields, _): given = fields
+            case .delete: given = [:]
+            }
+            let kept = given.filter { !carriedFields.contains($0.key) }
+            if !kept.isEmpty, storedVersion != nil {
+                version = try replica.records.write(.update(id: write.id, fields: kept, expected: version))
+            }
+            versions.append(version)
         }
-        let kept = given.filter { !carriedFields.contains($0.key) }
-        if !kept.isEmpty, stored != nil {
-            version = try replica.records.write(.update(id: write.id, fields: kept, expected: version))
-        }
-        return version
+        return versions
     }
 
     /// An update refused as changed elsewhere whose record, read again, already holds every value it

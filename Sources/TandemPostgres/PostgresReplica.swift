@@ -48,20 +48,23 @@ public final class PostgresReplica: RecordReplica, @unchecked Sendable {
         }
     }
 
-    public func storeWritten(id: RecordID, row: PulledRow, fields: [String], sentFrom etag: String?) throws -> Timestamp? {
+    public func storeWritten(_ written: [WrittenRecord], fields: [String]) throws -> [Timestamp?] {
+        guard !written.isEmpty else { return [] }
         let now = clock.now()
         return try session.transaction {
             try takeTurn()
-            if let etag {
-                let current = try session.query("""
-                    SELECT etag FROM \(namespace).remote_rows WHERE "table" = ? AND id = ?
-                    """, [.text(schema.name), .text(id.rawValue)]).first.map { try $0.decode(String.self) }
-                guard current == etag else { return nil }
+            return try written.map { item in
+                if let etag = item.sentFrom {
+                    let current = try session.query("""
+                        SELECT etag FROM \(namespace).remote_rows WHERE "table" = ? AND id = ?
+                        """, [.text(schema.name), .text(item.id.rawValue)]).first.map { try $0.decode(String.self) }
+                    guard current == etag else { return nil }
+                }
+                var changes = ReplicaChanges()
+                try upsert(item.row, fields: fields, now: now, into: &changes, localID: item.id)
+                return try session.query("SELECT modified_at FROM \(table) WHERE id = ?", [.text(item.id.rawValue)])
+                    .first.map { Timestamp(milliseconds: try $0.decode(Int64.self)) }
             }
-            var changes = ReplicaChanges()
-            try upsert(row, fields: fields, now: now, into: &changes, localID: id)
-            return try session.query("SELECT modified_at FROM \(table) WHERE id = ?", [.text(id.rawValue)])
-                .first.map { Timestamp(milliseconds: try $0.decode(Int64.self)) }
         }
     }
 

@@ -59,18 +59,21 @@ public final class SQLiteReplica: RecordReplica, Sendable {
     /// After a write the service accepted: the record as the service now holds it replaces the
     /// replica's, if the replica still holds the version the write was sent from (`sentFrom`, nil for
     /// a create). Returns the record's new version, or nil when a pull already brought a later one.
-    public func storeWritten(id: RecordID, row: PulledRow, fields: [String], sentFrom etag: String?) throws -> Timestamp? {
+    public func storeWritten(_ written: [WrittenRecord], fields: [String]) throws -> [Timestamp?] {
+        guard !written.isEmpty else { return [] }
         let now = clock.now()
         return try pool.write { db in
-            if let etag {
-                let current = try String.fetchOne(db, sql: #"SELECT etag FROM remote_rows WHERE "table" = ? AND id = ?"#,
-                                                  arguments: [schema.name, id.rawValue])
-                guard current == etag else { return nil }
+            try written.map { item in
+                if let etag = item.sentFrom {
+                    let current = try String.fetchOne(db, sql: #"SELECT etag FROM remote_rows WHERE "table" = ? AND id = ?"#,
+                                                      arguments: [schema.name, item.id.rawValue])
+                    guard current == etag else { return nil }
+                }
+                var changes = ReplicaChanges()
+                try upsert(item.row, fields: fields, now: now, db, into: &changes, localID: item.id)
+                return try Int64.fetchOne(db, sql: "SELECT modifiedAt FROM \(table) WHERE id = ?", arguments: [item.id.rawValue])
+                    .map { Timestamp(milliseconds: $0) }
             }
-            var changes = ReplicaChanges()
-            try upsert(row, fields: fields, now: now, db, into: &changes, localID: id)
-            return try Int64.fetchOne(db, sql: "SELECT modifiedAt FROM \(table) WHERE id = ?", arguments: [id.rawValue])
-                .map { Timestamp(milliseconds: $0) }
         }
     }
 

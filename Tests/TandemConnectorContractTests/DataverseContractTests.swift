@@ -188,4 +188,19 @@ import TandemSQLite
         #expect(report.changes.deleted == 0 && report.changes.changed == 0 && report.changes.inserted == 0)
         #expect(try source.count(search: nil) == 1)
     }
+
+    @Test func aCurrencyTheOrganizationLacksRefusesThatRecordAloneAndNamesTheCode() throws {
+        let fixture = try DataverseFixture()
+        defer { fixture.remove() }
+        let source = try fixture.accounts()
+        let results = try source.apply([
+            .insert(id: RecordID.generate(), fields: ["name": "In kronor", "transactioncurrency": "SEK"]),
+            .insert(id: RecordID.generate(), fields: ["name": "In dollars", "transactioncurrency": "USD"]),
+        ])
+        guard case .refused(let reason) = results[0] else { Issue.record("\(results[0])"); return }
+        #expect("\(reason)".contains("no transactioncurrency with the ISO code SEK"), "\(reason)")
+        #expect(results[1].version != nil)
+        #expect(fixture.emulator.countAccounts(where: "name", equals: .string("In dollars")) == 1)
+        #expect(fixture.emulator.countAccounts(where: "name", equals: .string("In kronor")) == 0)
+    }
 }

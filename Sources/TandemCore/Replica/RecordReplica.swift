@@ -16,10 +16,10 @@ public protocol RecordReplica: Sendable {
     @discardableResult
     func store(page rows: [PulledRow], fields: [String], deletedRemoteIDs: [String], state: PullState?) throws -> ReplicaChanges
 
-    /// After a write the service accepted: the record as the service now holds it replaces the
-    /// replica's, if the replica still holds the version the write was sent from (`sentFrom`, nil for
-    /// a create). Returns the record's new version, or nil when a pull already brought a later one.
-    func storeWritten(id: RecordID, row: PulledRow, fields: [String], sentFrom etag: String?) throws -> Timestamp?
+    /// After writes the service accepted, in one transaction: each record as the service now holds it
+    /// replaces the replica's, if the replica still holds the version its write was sent from. Returns
+    /// each record's new version, in order, or nil where a pull already brought a later one.
+    func storeWritten(_ written: [WrittenRecord], fields: [String]) throws -> [Timestamp?]
 
     /// Removes a record the service deleted (or no longer has).
     func remove(id: RecordID) throws
