@@ -4,6 +4,8 @@ import TandemCore
 extension ConnectedWorkspace: SidePuller {
     public var connectedServices: [Side: String] { services.mapValues(\.kind.displayName) }
 
+    public func secondsWaited() -> [String: Double] { waits.secondsWaited.byService }
+
     public func pullConnectedSides() throws -> [PulledTable] {
         try pull().map { PulledTable(table: $0.table, changes: $0.changes) }
     }

@@ -16,6 +16,7 @@ import TandemViewModel
             self.id = id
         }
         var connectedServices: [Side: String] { [.crm: "Dataverse"] }
+        func secondsWaited() -> [String: Double] { [:] }
         func pullConnectedSides() throws -> [PulledTable] {
             pulls += 1
             _ = try table.edit(id: id, fields: ["name": "Renamed In Dataverse"])

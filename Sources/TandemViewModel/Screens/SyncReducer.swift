@@ -20,10 +20,11 @@ extension Reducer {
             state.modal = .syncQuestion(dialog)
         case .previewLoaded(let preview):
             state.modal = .preview(preview)
-        case .syncProgress(let token, let done, let total):
+        case .syncProgress(let token, let done, let total, let waited):
             if case .progress(var progress)? = state.modal, progress.token == token {
                 progress.done = done
                 progress.total = total
+                progress.waited = waited
                 state.modal = .progress(progress)
             }
         case .syncFinished(let token, let result):

@@ -250,9 +250,12 @@ extension WorkspaceEffects {
     /// run again; `note` says what was done before the run, above its summary.
     func run(token: Int, deliver: (Action) -> Void, retry: (SyncDialog, SyncChoice)? = nil, note: String? = nil,
              _ body: (@escaping ProgressHandler) throws -> SyncResult) throws {
+        let waitedBefore = puller?.secondsWaited() ?? [:]
+        let waitedSince = { (puller?.secondsWaited() ?? [:]).map { ($0.key, $0.value - waitedBefore[$0.key, default: 0]) } }
         let result = try withoutActuallyEscaping(deliver) { deliver in
             try body { progress in
-                deliver(.syncProgress(token: token, done: progress.done, total: progress.total))
+                let waited = Dictionary(uniqueKeysWithValues: waitedSince().filter { $0.1 >= 0.5 })
+                deliver(.syncProgress(token: token, done: progress.done, total: progress.total, waited: waited))
                 return !cancelled.isCancelled(token)
             }
         }
@@ -268,7 +271,10 @@ extension WorkspaceEffects {
         }
         var finished = ResultState(summary: result.summary, jobID: result.job.id,
                                    problems: result.problems.map { DisplayText.sanitized("\($0.label): \($0.message)") } + unlisted + overwrites)
-        finished.note = note
+        let waited = WaitedSummary.text(Dictionary(uniqueKeysWithValues: waitedSince()))
+            .map { tr("Waited {0} (throttling, a busy service or lost answers).", $0) }
+        let notes = [note, waited].compactMap { $0 }
+        finished.note = notes.isEmpty ? nil : notes.joined(separator: " ")
         let dependent = result.problems.filter { $0.failure?.isUncoupledDependency ?? false }
         if let retry, !dependent.isEmpty {
             finished.dependencies = DependencyRetry(dialog: retry.0, choice: retry.1, problems: dependent)

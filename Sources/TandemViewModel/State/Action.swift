@@ -25,7 +25,8 @@ public enum Action: Equatable, Sendable {
     case couplingFailed(String)
     case syncQuestionLoaded(SyncDialog)
     case previewLoaded(PreviewState)
-    case syncProgress(token: Int, done: Int, total: Int)
+    /// Between batches: records done of total, and the seconds each service made the run wait so far.
+    case syncProgress(token: Int, done: Int, total: Int, waited: [String: Double])
     case syncFinished(token: Int, ResultState)
     case jobsLoaded([SyncJob])
     case jobErrorsLoaded(SyncJob?, [JobErrorRow])

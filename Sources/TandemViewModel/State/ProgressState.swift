@@ -7,6 +7,8 @@ public struct ProgressState: Equatable, Sendable {
     /// work that cannot be stopped half-way.
     public var token: Int?
     public var cancelRequested = false
+    /// Seconds each connected service has made the run wait (throttling, busy, lost answers).
+    public var waited: [String: Double] = [:]
 
     public init(title: String, total: Int, token: Int?) {
         self.title = title
