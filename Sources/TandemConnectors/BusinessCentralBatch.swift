@@ -27,7 +27,7 @@ struct BusinessCentralBatch {
             var headers = operation.headers
             if let body = operation.body {
                 headers["Content-Type"] = "application/json"
-                item["body"] = try JSONSerialization.jsonObject(with: body)
+                item["body"] = JSONWriter.Raw(data: body)
             }
             item["headers"] = headers
             requests.append(item)

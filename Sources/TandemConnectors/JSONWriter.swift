@@ -6,6 +6,9 @@ import Foundation
 enum JSONWriter {
     struct UnsupportedValue: Error { let value: String }
 
+    /// JSON written already (an operation's body inside a batch), copied as it is.
+    struct Raw { let data: Data }
+
     static func data(_ value: Any) throws -> Data {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(512)
@@ -17,12 +20,15 @@ enum JSONWriter {
         switch value {
         case let text as String: string(text, into: &bytes)
         case is NSNull: bytes += Array("null".utf8)
-        // Before Bool and Int: a cast to either also takes an NSNumber (0 would be written as false).
+        case let raw as Raw: bytes += raw.data
+        // By exact type: a cast to Bool or Int also takes an NSNumber, and 0 would be written as false.
+        case let flag as Bool where type(of: value) == Bool.self: bytes += Array((flag ? "true" : "false").utf8)
+        case let number as Int where type(of: value) == Int.self: bytes += Array(String(number).utf8)
+        case let number as Double where type(of: value) == Double.self && number.isFinite: bytes += Array(String(number).utf8)
+        case let number as Decimal where type(of: value) == Decimal.self: bytes += Array(number.description.utf8)
         case let number as NSDecimalNumber: bytes += Array(number.decimalValue.description.utf8)
-        case let number as Decimal: bytes += Array(number.description.utf8)
-        case let flag as Bool: bytes += Array((flag ? "true" : "false").utf8)
-        case let number as Int: bytes += Array(String(number).utf8)
-        case let number as Double where number.isFinite: bytes += Array(String(number).utf8)
+        // Any other NSNumber is a number here: booleans are only ever written as Swift's Bool.
+        case let number as NSNumber: bytes += Array(number.stringValue.utf8)
         case let array as [Any]:
             bytes.append(UInt8(ascii: "["))
             for (index, element) in array.enumerated() {

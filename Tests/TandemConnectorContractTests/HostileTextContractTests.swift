@@ -29,6 +29,22 @@ import TandemTestSupport
         HostileStrings.all.map { HostileStrings.prefix($0, maxLength: maxLength) }.filter { !$0.isEmpty }
     }
 
+    @Test func businessCentralCreditLimitsTravelAsNumbersZeroAndBlankIncluded() throws {
+        let fixture = try BusinessCentralFixture()
+        defer { fixture.remove() }
+        let source = try fixture.customers()
+        let limits = ["0", "1", "1234.56", ""]
+        let results = try source.apply(limits.enumerated().map { index, limit in
+            .insert(id: RecordID.generate(), fields: ["No.": "L\(index)", "Name": "Limit \(index)", "Credit Limit": limit])
+        })
+        #expect(results.allSatisfy { $0.version != nil }, "\(results)")
+        let stored = Dictionary(uniqueKeysWithValues: fixture.emulator.customers().compactMap { customer in
+            customer["displayName"]?.stringValue.map { ($0, customer["creditLimit"] ?? .null) }
+        })
+        #expect(stored["Limit 0"] == .number(0) && stored["Limit 1"] == .number(1))
+        #expect(stored["Limit 2"] == .number(Decimal(string: "1234.56")!) && stored["Limit 3"] == .number(0))
+    }
+
     @Test func everyHostileNameReachesDataverseExactly() throws {
         let fixture = try DataverseFixture()
         defer { fixture.remove() }
