@@ -125,31 +125,12 @@ public final class DataverseTable: RemoteTable, @unchecked Sendable {
         for index in writes.indices { queue.add(DataverseWriteQueue.Item(index: index, operation: nil, sent: 0)) }
         let sendNext: @Sendable () throws -> Bool = { [self] in
             guard let taken = queue.take(Self.changeSetsPerBatch) else { return false }
-            // Each thread builds the bodies of its own batch, so building overlaps the others' waits.
-            var chunk: [DataverseWriteQueue.Item] = []
-            for var item in taken {
-                if item.operation == nil {
-                    do {
-                        item.operation = try operation(writes[item.index], currencies: currencies.byCode)
-                    } catch let refusal as Refusal {
-                        queue.settle(item.index, .refused(refusal.message))
-                        continue
-                    }
-                }
-                chunk.append(item)
+            do {
+                queue.finished(putBack: try send(taken, of: writes, through: queue, currencies: currencies))
+            } catch {
+                queue.abandon()
+                throw error
             }
-            guard !chunk.isEmpty else { return true }
-            let answers = try batch(chunk.compactMap(\.operation))
-            var again: [DataverseWriteQueue.Item] = []
-            for (item, answer) in zip(chunk, answers) {
-                if (500...599).contains(answer.status), item.sent + 1 < Self.operationAttempts {
-                    again.append(DataverseWriteQueue.Item(index: item.index, operation: item.operation, sent: item.sent + 1))
-                    continue
-                }
-                queue.settle(item.index, try outcome(writes[item.index], answer, currencies: currencies.byID))
-            }
-            // A batch that stopped at a failure did not run the operations after it: they go again first.
-            queue.putBack(Array(chunk.dropFirst(answers.count)) + again)
             return true
         }
         while client.statistics.degreeOfParallelism == nil, try sendNext() {}
@@ -158,6 +139,37 @@ public final class DataverseTable: RemoteTable, @unchecked Sendable {
             throw ConnectorError.malformedResponse(service: client.service, detail: "answers missing for some of \(writes.count) writes")
         }
         return results
+    }
+
+    /// Sends one chunk of the queue as a batch (each thread builds the bodies of its own batch, so
+    /// building overlaps the others' waits), settles what was answered, and returns what goes again:
+    /// the operations a batch that stopped at a failure did not run, and those met by a passing server
+    /// error, first.
+    private func send(_ taken: [DataverseWriteQueue.Item], of writes: [RemoteWrite], through queue: DataverseWriteQueue,
+                      currencies: (byID: [String: String], byCode: [String: String])) throws -> [DataverseWriteQueue.Item] {
+        var chunk: [DataverseWriteQueue.Item] = []
+        for var item in taken {
+            if item.operation == nil {
+                do {
+                    item.operation = try operation(writes[item.index], currencies: currencies.byCode)
+                } catch let refusal as Refusal {
+                    queue.settle(item.index, .refused(refusal.message))
+                    continue
+                }
+            }
+            chunk.append(item)
+        }
+        guard !chunk.isEmpty else { return [] }
+        let answers = try batch(chunk.compactMap(\.operation))
+        var again: [DataverseWriteQueue.Item] = []
+        for (item, answer) in zip(chunk, answers) {
+            if (500...599).contains(answer.status), item.sent + 1 < Self.operationAttempts {
+                again.append(DataverseWriteQueue.Item(index: item.index, operation: item.operation, sent: item.sent + 1))
+                continue
+            }
+            queue.settle(item.index, try outcome(writes[item.index], answer, currencies: currencies.byID))
+        }
+        return Array(chunk.dropFirst(answers.count)) + again
     }
 
     /// Why one record is refused before anything is sent.

@@ -121,6 +121,10 @@ public final class DataverseEmulator: @unchecked Sendable {
 
     public func clearFaults() { frontDoor.faults.clear() }
 
+    /// Execution seconds the service-protection limit has counted so far (simulated server time and
+    /// the emulator's own handling), every user together.
+    public var executionSecondsCharged: TimeInterval { executionTime.totalCharged }
+
     /// The most requests that were being handled at once, so far (a client following `x-ms-dop-hint`
     /// sends up to that many).
     public var mostConcurrentRequests: Int { frontDoor.mostConcurrentRequests }

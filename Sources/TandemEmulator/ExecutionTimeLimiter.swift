@@ -10,6 +10,7 @@ public final class ExecutionTimeLimiter: @unchecked Sendable {
 
     private let lock = NSLock()
     private var spent: [String: [Spent]] = [:]
+    private var charged: TimeInterval = 0
     /// The most execution seconds one user may spend inside `window`.
     public let limit: TimeInterval
     /// The window's length in seconds.
@@ -43,6 +44,12 @@ public final class ExecutionTimeLimiter: @unchecked Sendable {
     /// Counts `seconds` of execution by `user`, ended now.
     public func charge(_ user: String, seconds: TimeInterval, now: Date = Date()) {
         guard seconds > 0 else { return }
-        lock.withLock { spent[user, default: []].append(Spent(endedAt: now, seconds: seconds)) }
+        lock.withLock {
+            spent[user, default: []].append(Spent(endedAt: now, seconds: seconds))
+            charged += seconds
+        }
     }
+
+    /// Execution seconds charged so far, every user and window together.
+    public var totalCharged: TimeInterval { lock.withLock { charged } }
 }
