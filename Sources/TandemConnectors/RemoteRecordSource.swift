@@ -121,10 +121,22 @@ public final class RemoteRecordSource: RecordSource {
     /// carry (kept in the replica only); returns each record's version after both, in order.
     private func storeWritten(_ answered: [(write: RecordWrite, record: RemoteRecord, sentFrom: String?)])
         throws -> [Timestamp] {
-        let stored = try replica.storeWritten(answered.map { item in
+        let written = answered.map { item in
             WrittenRecord(id: item.write.id, row: PulledRow(remoteID: item.record.remoteID, etag: item.record.etag, fields: item.record.fields),
                           sentFrom: item.sentFrom)
-        }, fields: carriedFields)
+        }
+        let stored: [Timestamp?]
+        do {
+            stored = try replica.storeWritten(written, fields: carriedFields)
+        } catch where written.count > 1 {
+            // One record the replica cannot take must not undo the others: each is stored on its own,
+            // then the first failure is thrown, as it would have been for that record alone.
+            var failure: (any Error)?
+            for item in written {
+                do { _ = try replica.storeWritten([item], fields: carriedFields) } catch { failure = failure ?? error }
+            }
+            throw failure ?? error
+        }
         var versions: [Timestamp] = []
         for (item, storedVersion) in zip(answered, stored) {
             let write = item.write
