@@ -159,4 +159,20 @@ import TandemSQLite
         #expect(conflict == [.refused(.changedElsewhere(table: "Customer", id: first.id))])
         #expect(fixture.emulator.customer(id: first.id.rawValue)?["city"]?.stringValue == "Liège")
     }
+
+    /// The records a batch wrote are stored in the replica together; one the replica cannot take (its
+    /// number is already another record's there) does not undo the others.
+    @Test func aWrittenRecordTheReplicaRefusesDoesNotUndoTheOthers() throws {
+        let fixture = try BusinessCentralFixture()
+        defer { fixture.remove() }
+        let source = try fixture.customers()
+        try source.replica.store(page: [PulledRow(remoteID: UUID().uuidString.lowercased(), etag: "W/\"1\"",
+                                                  fields: ["No.": "DUP1", "Name": "Already here"])],
+                                 fields: source.carriedFields, deletedRemoteIDs: [], state: nil)
+        #expect(throws: (any Error).self) {
+            try source.apply([.insert(id: RecordID.generate(), fields: ["No.": "DUP1", "Name": "Twin"]),
+                              .insert(id: RecordID.generate(), fields: ["No.": "FINE1", "Name": "Fine"])])
+        }
+        #expect(try source.replica.records.records(numbers: ["FINE1"]).count == 1)
+    }
 }
