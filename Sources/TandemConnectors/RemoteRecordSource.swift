@@ -60,12 +60,12 @@ public final class RemoteRecordSource: RecordSource {
                                                        detail: "\(answers.count) results for \(outgoing.count) writes")
             }
             var reread: [(index: Int, remoteID: String)] = []
-            var written: [(index: Int, record: RemoteRecord)] = []
+            var written: [(index: Int, record: RemoteRecord, sentFrom: String?)] = []
             for (sent, answer) in zip(outgoing, answers) {
                 let write = writes[sent.index]
                 switch answer {
                 case .written(let record):
-                    written.append((sent.index, record))
+                    written.append((sent.index, record, sent.sentFrom))
                 case .deleted:
                     try replica.remove(id: write.id)
                     results[sent.index] = .written(current[write.id]?.modifiedAt ?? Timestamp(milliseconds: 0))
@@ -79,8 +79,7 @@ public final class RemoteRecordSource: RecordSource {
                     results[sent.index] = .refused(.rejected(table: schema.name, id: write.id, message: message))
                 }
             }
-            let sentFrom = Dictionary(uniqueKeysWithValues: outgoing.map { ($0.index, $0.sentFrom) })
-            let versions = try storeWritten(written.map { (writes[$0.index], $0.record, sentFrom[$0.index] ?? nil) })
+            let versions = try storeWritten(written.map { (writes[$0.index], $0.record, $0.sentFrom) })
             for (item, version) in zip(written, versions) { results[item.index] = .written(version) }
             try refresh(remoteIDs: reread.map(\.remoteID), from: table)
             for (index, _) in reread {
