@@ -30,8 +30,6 @@ struct DataverseBatchProcessor {
         Parsed(items: Result { () throws(ODataServiceError) in try items(of: request) }, request: request)
     }
 
-    func handle(_ request: HTTPServerRequest) -> HTTPServerResponse { run(parse(request)) }
-
     /// Runs a parsed batch (the caller holds the emulator's lock).
     func run(_ parsed: Parsed) -> HTTPServerResponse {
         let request = parsed.request
