@@ -11,4 +11,7 @@ public final class LockedBox<Value>: @unchecked Sendable {
         get { lock.withLock { stored } }
         set { lock.withLock { stored = newValue } }
     }
+
+    /// Changes the value in place, under the lock (a read and a write that no other thread splits).
+    public func update(_ change: (inout Value) -> Void) { lock.withLock { change(&stored) } }
 }

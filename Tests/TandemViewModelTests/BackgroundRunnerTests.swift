@@ -3,6 +3,7 @@ import Testing
 import TandemCore
 import TandemSQLite
 import TandemViewModel
+import TandemTestSupport
 
 @Suite struct BackgroundRunnerTests {
     /// Pumps the runner's actions into the model until `done` holds, sleeping until the runner wakes
@@ -43,5 +44,28 @@ import TandemViewModel
         #expect(pump(model, runner, woken) { !runner.isBusy && !model.state.screens.isEmpty })
         guard case .card(let card)? = model.state.screens.last else { Issue.record("no card"); return }
         #expect(card.record?["No."] == "C01600")
+    }
+
+    /// The screens open with both panes' rows before either count: counting a million rows must not
+    /// keep the second pane empty. The runner's ordered queue performs the effects in the order shown.
+    @Test func bothFirstPagesArePerformedBeforeEitherCount() throws {
+        let harness = try Harness()
+        defer { harness.remove() }
+        let performed = LockedBox<[String]>([])
+        let effects = WorkspaceEffects(workspace: harness.opened.workspace)
+        let woken = DispatchSemaphore(value: 0)
+        let runner = BackgroundRunner(wake: { woken.signal() }) { effect, deliver in
+            switch effect {
+            case .loadRows(let request): performed.update { $0.append("rows \(request.pane.side)") }
+            case .countRows(let request): performed.update { $0.append("count \(request.pane.side)") }
+            default: break
+            }
+            effects.perform(effect, deliver: deliver)
+        }
+        let model = ViewModel.background(runner: runner, size: Size(width: 80, height: 24), workspaceName: "sample")
+        model.send(.start)
+        #expect(pump(model, runner, woken) { !runner.isBusy && model.state.currentPage.crm.total != nil })
+        #expect(performed.value == ["rows erp", "rows crm", "count erp", "count crm"])
+        #expect(model.state.currentPage.erp.total == 160)
     }
 }

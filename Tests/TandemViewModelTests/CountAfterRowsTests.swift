@@ -2,8 +2,10 @@ import Testing
 import TandemCore
 @testable import TandemViewModel
 
-/// A pane's rows are shown before its total is counted (a count is a scan of the table): the title
-/// shows "…" until the count arrives, and a count for a filter that has since changed is ignored.
+/// A pane's rows are shown before its total is counted (a count is a scan of the table): the count
+/// is asked for only once the rows are in, so on the terminal's ordered queue both panes' first pages
+/// come before either count. The title shows "…" until the count arrives, and a count for a filter
+/// that has since changed is ignored.
 @Suite struct CountAfterRowsTests {
     func firstRows(_ state: AppState, _ side: Side) -> PageRequest {
         PageRequest(pane: PaneID(.customers, side), placement: .first, filter: "", limit: Reducer.pageSize(state),
@@ -20,7 +22,7 @@ import TandemCore
         }
         for request in requests {
             store.receive(.rowsLoaded(RowsLoaded(request: request, rows: [], reachesStart: true, reachesEnd: true)),
-                          answering: .loadRows(request), more: true) { state in
+                          answering: .loadRows(request), effects: [.countRows(request)]) { state in
                 state[request.pane].loading = false
                 state[request.pane].counting = true
             }
@@ -30,7 +32,7 @@ import TandemCore
         #expect(painted.line(22).contains("… customers"))
 
         for (request, total) in zip(requests, [160, 170]) {
-            store.receive(.totalCounted(request, total), answering: .loadRows(request)) { state in
+            store.receive(.totalCounted(request, total), answering: .countRows(request)) { state in
                 state[request.pane].total = total
                 state[request.pane].counting = false
             }

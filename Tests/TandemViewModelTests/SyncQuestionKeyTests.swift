@@ -63,8 +63,8 @@ import TandemCore
         for reload in reloads {
             guard case .loadRows(let request) = reload else { continue }
             store.receive(.rowsLoaded(RowsLoaded(request: request, rows: [], reachesStart: true, reachesEnd: true)),
-                          answering: reload, more: true) { state in state[request.pane].counting = true }
-            store.receive(.totalCounted(request, 0), answering: reload) { state in state[request.pane].counting = false }
+                          answering: reload, effects: [.countRows(request)]) { state in state[request.pane].counting = true }
+            store.receive(.totalCounted(request, 0), answering: .countRows(request)) { state in state[request.pane].counting = false }
         }
         store.finish()
     }

@@ -20,7 +20,7 @@ extension Reducer {
         let pane = loaded.request.pane
         guard loaded.request.generation == state[pane].generation else { return [] }
         let visible = state.visibleRows
-        var effects: [Effect] = []
+        var effects: [Effect] = loaded.request.countTotal ? [.countRows(loaded.request)] : []
         if let pending = state[pane].receive(loaded, visible: visible) {
             let placement: Placement?
             switch pending {

@@ -161,7 +161,7 @@ extension WorkspaceEffects {
         case .saveMapping(let mapping):
             try workspace.store.save(mapping)
             return .mappingsLoaded(try workspace.store.mappings())
-        case .loadRows, .synchronize, .applyPlan, .cancelRun, .cancellable, .cancel, .checkOthers, .coupleDependencies:
+        case .loadRows, .countRows, .synchronize, .applyPlan, .cancelRun, .cancellable, .cancel, .checkOthers, .coupleDependencies:
             throw TandemError.invalidCriteria("not a single-answer effect")
         }
     }

@@ -20,7 +20,8 @@ public struct WorkspaceEffects: Sendable {
             switch effect {
             case .loadRows(let request):
                 deliver(.rowsLoaded(try load(request)))
-                if request.countTotal { deliver(.totalCounted(request, try count(request))) }
+            case .countRows(let request):
+                deliver(.totalCounted(request, try count(request)))
             // Performed inline, an effect has finished before the next is asked for: nothing is in
             // flight to cancel, and nothing waits out a debounce. The background runner does both.
             case .cancellable(_, _, let effect): perform(effect, deliver: deliver)

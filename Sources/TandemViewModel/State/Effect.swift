@@ -11,6 +11,9 @@ public enum Effect: Equatable, Sendable {
     /// Cancels whatever runs or waits under `id`.
     case cancel(EffectID)
     case loadRows(PageRequest)
+    /// Counts the rows a pane's filter lets through (a scan of the table). Asked for once the pane's
+    /// rows have arrived, so it queues behind the other pane's first page instead of in front of it.
+    case countRows(PageRequest)
     case loadCard(PageKind, Side, RecordID)
     /// Write one field, if the record is still at the version the card shows (`expected`).
     case saveField(PageKind, Side, RecordID, field: String, value: String, expected: Timestamp)
