@@ -49,6 +49,7 @@ final class RawStatement {
         sqlite3_clear_bindings(statement)
     }
 
+    var columnCount: Int32 { sqlite3_column_count(statement) }
     func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
     func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
     /// The column's text bytes, valid until the next step or reset.

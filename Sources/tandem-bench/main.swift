@@ -2,7 +2,8 @@ import Foundation
 
 // Tandem's benchmarks. `tandem-bench all` (or `sync`, `match`, `paging`, `frames`) prepares each
 // benchmark's workspace in one child process, then measures the operation and its raw-SQLite floor in
-// alternating child processes, round after round, each on a fresh copy; it prints a Markdown table.
+// alternating child processes, round after round, each on a fresh copy (the big lists of `paging` and
+// `frames`, which are only read, are not copied); it prints a Markdown table.
 // `tandem-bench memory` runs the built `tandem` binary's whole-table commands on a generated workspace
 // (1,000,000 customers unless --records) and prints each one's peak memory. `tandem-bench postgres URL`
 // compares a forced synchronization on a folder and on the PostgreSQL database at URL (replacing it).
