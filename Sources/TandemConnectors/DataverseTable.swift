@@ -1,7 +1,8 @@
 import Foundation
 import TandemCore
 
-/// Dataverse's `accounts` (Web API v9.2) as Tandem's CRM `account` table.
+/// One Dataverse entity set (Web API v9.2) as one of Tandem's CRM tables: `accounts` as `account`,
+/// `contacts` as `contact` (`DataverseEntitySet` says which attributes travel and how).
 ///
 /// Pulls use change tracking: the first read (`Prefer: odata.track-changes`) ends with an
 /// `@odata.deltaLink`, which is the cursor; following it returns what changed since, deletions as
@@ -9,9 +10,12 @@ import TandemCore
 /// (412 means someone else changed it), a create is a `PATCH` of a client-chosen id with
 /// `If-None-Match: *`, so a retry after a lost answer finds the record it made instead of a second one.
 /// Writes travel in multipart `$batch` requests, one change set per record (see `write`).
-/// Currency is a lookup: Tandem keeps the ISO code, Dataverse the `transactioncurrency` id.
+/// Currency is a lookup: Tandem keeps the ISO code, Dataverse the `transactioncurrency` id. A contact's
+/// company is the account target of its `parentcustomerid` lookup: Tandem keeps the account's id, and
+/// a company that is itself a contact reads as none (Tandem does not carry contact-to-contact parents).
 public final class DataverseTable: RemoteTable, @unchecked Sendable {
-    public let tableName = "account"
+    public var tableName: String { entity.tableName }
+    private let entity: DataverseEntitySet
     private let base: String
     private let client: ServiceClient
 
@@ -22,20 +26,20 @@ public final class DataverseTable: RemoteTable, @unchecked Sendable {
     private let lock = NSLock()
     private var currencies: (byID: [String: String], byCode: [String: String])?
 
-    static let attributes = ["name", "accountnumber", "address1_line1", "address1_line2", "address1_postalcode",
-                             "address1_city", "address1_country", "telephone1", "emailaddress1", "websiteurl",
-                             "address1_primarycontactname"]
-    private static let select = (["accountid"] + attributes + ["creditlimit", "statecode", "_transactioncurrencyid_value", "modifiedon"])
-        .joined(separator: ",")
+    private let select: String
+    /// Reads ask for the lookups' logical names, so a company that is a contact is told from an account.
+    private static let annotations = "odata.include-annotations=\"Microsoft.Dynamics.CRM.lookuplogicalname\""
 
-    public init(endpoint: ServiceEndpoint, client: ServiceClient) {
+    init(entity: DataverseEntitySet, endpoint: ServiceEndpoint, client: ServiceClient) {
+        self.entity = entity
+        self.select = entity.select
         self.base = endpoint.url.absoluteString
         self.client = client
     }
 
     public func firstPage(_ start: PullStart, pageSize: Int) throws -> PullPage {
         switch start {
-        case .full: return try page("\(base)/accounts?$select=\(Self.select)", pageSize: pageSize)
+        case .full: return try page("\(base)/\(entity.setName)?$select=\(select)", pageSize: pageSize)
         case .since(let cursor): return try page(cursor.value, pageSize: pageSize)
         }
     }
@@ -70,8 +74,8 @@ public final class DataverseTable: RemoteTable, @unchecked Sendable {
         var found: [RemoteRecord] = []
         let currencies = try currencyIDs()
         for chunk in remoteIDs.chunked(into: 50) {
-            let filter = chunk.map { "accountid eq \($0)" }.joined(separator: " or ")
-            var link: String? = "\(base)/accounts?$select=\(Self.select)&$filter=\(Self.encoded(filter))"
+            let filter = chunk.map { "\(entity.idAttribute) eq \($0)" }.joined(separator: " or ")
+            var link: String? = "\(base)/\(entity.setName)?$select=\(select)&$filter=\(Self.encoded(filter))"
             while let next = link {
                 let response = try get(next, prefer: "odata.maxpagesize=5000")
                 try check(response)
@@ -87,13 +91,13 @@ public final class DataverseTable: RemoteTable, @unchecked Sendable {
 
     public func allRemoteIDs() throws -> Set<String> {
         var ids = Set<String>()
-        var link: String? = "\(base)/accounts?$select=accountid"
+        var link: String? = "\(base)/\(entity.setName)?$select=\(entity.idAttribute)"
         while let next = link {
             let response = try get(next, prefer: "odata.maxpagesize=5000")
             try check(response)
             let object = try ODataJSON.object(response, service: client.service)
             for row in try ODataJSON.rows(object, service: client.service) {
-                if let id = row["accountid"] as? String { ids.insert(id.lowercased()) }
+                if let id = row[entity.idAttribute] as? String { ids.insert(id.lowercased()) }
             }
             link = object["@odata.nextLink"] as? String
         }
@@ -177,18 +181,18 @@ public final class DataverseTable: RemoteTable, @unchecked Sendable {
 
     /// The `$batch` operation for one write.
     private func operation(_ write: RemoteWrite, currencies: [String: String]) throws -> DataverseBatch.Operation {
-        let headers = ["Prefer": "return=representation"]
+        let headers = ["Prefer": "return=representation, \(Self.annotations)"]
         switch write {
         case .create(let id, let fields):
-            return DataverseBatch.Operation(method: "PATCH", url: "\(base)/accounts(\(id))?$select=\(Self.select)",
+            return DataverseBatch.Operation(method: "PATCH", url: "\(base)/\(entity.setName)(\(id))?$select=\(select)",
                                             headers: headers.merging(["If-None-Match": "*"]) { $1 },
                                             body: try body(fields, currencies: currencies))
         case .update(let id, let etag, let fields):
-            return DataverseBatch.Operation(method: "PATCH", url: "\(base)/accounts(\(id))?$select=\(Self.select)",
+            return DataverseBatch.Operation(method: "PATCH", url: "\(base)/\(entity.setName)(\(id))?$select=\(select)",
                                             headers: headers.merging(["If-Match": etag]) { $1 },
                                             body: try body(fields, currencies: currencies))
         case .delete(let id, let etag):
-            return DataverseBatch.Operation(method: "DELETE", url: "\(base)/accounts(\(id))", headers: ["If-Match": etag], body: nil)
+            return DataverseBatch.Operation(method: "DELETE", url: "\(base)/\(entity.setName)(\(id))", headers: ["If-Match": etag], body: nil)
         }
     }
 
@@ -237,26 +241,35 @@ public final class DataverseTable: RemoteTable, @unchecked Sendable {
     }
 
     private func record(_ row: [String: Any], currencies: [String: String]) throws -> RemoteRecord {
-        guard let id = row["accountid"] as? String, let etag = row["@odata.etag"] as? String else {
-            throw ConnectorError.malformedResponse(service: client.service, detail: "an account without accountid or @odata.etag")
+        guard let id = row[entity.idAttribute] as? String, let etag = row["@odata.etag"] as? String else {
+            throw ConnectorError.malformedResponse(service: client.service,
+                                                   detail: "a \(entity.tableName) without \(entity.idAttribute) or @odata.etag")
         }
         var fields: [String: String] = [:]
-        for name in Self.attributes { fields[name] = ODataJSON.text(row[name]) }
-        fields["creditlimit"] = row["creditlimit"] is NSNull || row["creditlimit"] == nil ? "" : ODataJSON.text(row["creditlimit"])
+        for name in entity.textAttributes + entity.readOnlyAttributes { fields[name] = ODataJSON.text(row[name]) }
+        for name in entity.moneyAttributes { fields[name] = row[name] is NSNull || row[name] == nil ? "" : ODataJSON.text(row[name]) }
         fields["statecode"] = ODataJSON.text(row["statecode"]) == "1" ? "Inactive" : "Active"
-        let currency = (row["_transactioncurrencyid_value"] as? String)?.lowercased()
-        fields["transactioncurrency"] = currency.flatMap { currencies[$0] } ?? ""
+        if let field = entity.currencyField {
+            let currency = (row["_transactioncurrencyid_value"] as? String)?.lowercased()
+            fields[field] = currency.flatMap { currencies[$0] } ?? ""
+        }
+        if let lookup = entity.accountLookup {
+            let target = row[lookup.valueProperty + "@Microsoft.Dynamics.CRM.lookuplogicalname"] as? String
+            let value = (row[lookup.valueProperty] as? String)?.lowercased() ?? ""
+            fields[lookup.field] = target == nil || target == "account" ? value : ""
+        }
         return RemoteRecord(remoteID: id.lowercased(), etag: etag,
                             modifiedAt: ODataJSON.timestamp(row["modifiedon"]) ?? Timestamp(milliseconds: 0), fields: fields)
     }
 
     private func body(_ fields: [String: String], currencies: [String: String]) throws -> Data {
         var object: [String: Any] = [:]
-        for (name, value) in fields {
-            switch name {
-            case "creditlimit": object[name] = FieldValue.normalizedText(value).isEmpty ? NSNull() : ODataJSON.number(value)
-            case "statecode": object[name] = value.caseInsensitiveCompare("Inactive") == .orderedSame ? 1 : 0
-            case "transactioncurrency":
+        for (name, value) in fields where !entity.readOnlyAttributes.contains(name) {
+            if entity.moneyAttributes.contains(name) {
+                object[name] = FieldValue.normalizedText(value).isEmpty ? NSNull() : ODataJSON.number(value)
+            } else if name == "statecode" {
+                object[name] = value.caseInsensitiveCompare("Inactive") == .orderedSame ? 1 : 0
+            } else if name == entity.currencyField {
                 let code = FieldValue.normalizedText(value).uppercased()
                 if code.isEmpty {
                     object["transactioncurrencyid@odata.bind"] = NSNull()
@@ -265,7 +278,16 @@ public final class DataverseTable: RemoteTable, @unchecked Sendable {
                 } else {
                     throw Refusal(message: "Dataverse has no transactioncurrency with the ISO code \(code)")
                 }
-            default: object[name] = value
+            } else if let lookup = entity.accountLookup, name == lookup.field {
+                // A blank company disassociates (associate-disassociate-entities-using-web-api.md).
+                let id = FieldValue.normalizedText(value).lowercased()
+                if id.isEmpty {
+                    object[lookup.navigation + "@odata.bind"] = NSNull()
+                } else {
+                    object[lookup.navigation + "@odata.bind"] = "/accounts(\(id))"
+                }
+            } else {
+                object[name] = value
             }
         }
         return try ODataJSON.body(object)
@@ -276,6 +298,7 @@ public final class DataverseTable: RemoteTable, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let currencies { return currencies }
+        guard entity.currencyField != nil else { return ([:], [:]) }
         var byID: [String: String] = [:], byCode: [String: String] = [:]
         var link: String? = "\(base)/transactioncurrencies?$select=transactioncurrencyid,isocurrencycode"
         while let next = link {
@@ -299,7 +322,7 @@ public final class DataverseTable: RemoteTable, @unchecked Sendable {
             throw ConnectorError.malformedResponse(service: client.service, detail: "a link that is not a URL")
         }
         return try client.send(HTTPRequest(method: "GET", url: url, headers: [
-            "Accept": "application/json", "OData-MaxVersion": "4.0", "OData-Version": "4.0", "Prefer": prefer,
+            "Accept": "application/json", "OData-MaxVersion": "4.0", "OData-Version": "4.0", "Prefer": "\(prefer), \(Self.annotations)",
         ]))
     }
 

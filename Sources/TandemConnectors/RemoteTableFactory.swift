@@ -10,7 +10,8 @@ public enum RemoteTableFactory {
                                    sleeper: sleeper, waits: waits)
         switch (endpoint.kind, table) {
         case (.businessCentral, "Customer"): return BusinessCentralTable(endpoint: endpoint, client: client)
-        case (.dataverse, "account"): return DataverseTable(endpoint: endpoint, client: client)
+        case (.dataverse, "account"): return DataverseTable(entity: .account, endpoint: endpoint, client: client)
+        case (.dataverse, "contact"): return DataverseTable(entity: .contact, endpoint: endpoint, client: client)
         default: throw UnconnectedTableError(table: table, service: endpoint.kind.displayName)
         }
     }

@@ -1,12 +1,12 @@
 /// Which of Tandem's tables each service carries today, and what the others lack.
 public enum ServiceCatalog {
-    /// The Tandem tables a service fills. Business Central's contacts and Dataverse's contacts are not
-    /// connected yet: the standard `contacts` API of Business Central has no First Name or Surname,
-    /// which Tandem's contact name is made of (docs/connectors.md).
+    /// The Tandem tables a service fills. Business Central's contacts stay in the local side database:
+    /// the standard `contacts` API has no First Name or Surname, which Tandem's contact name is made
+    /// of and the CONTACT mapping sends to Dataverse (docs/connectors.md).
     public static func tables(of kind: ServiceKind) -> [String] {
         switch kind {
         case .businessCentral: ["Customer"]
-        case .dataverse: ["account"]
+        case .dataverse: ["account", "contact"]
         }
     }
 

@@ -66,20 +66,20 @@ struct DataverseBatchProcessor {
             let response = emulator.route(request)
             return (Self.httpPart(response, contentID: nil), response.status >= 400)
         case .changeSet(let operations):
-            let store = emulator.store
-            store.begin()
+            let stores = emulator.stores
+            for store in stores { store.begin() }
             var answers: [MultipartMixed.Part] = []
             var created: [String: String] = [:]
             for operation in operations {
                 let response = emulator.route(resolved(operation.request, created))
                 if response.status >= 400 {
-                    store.rollback()
+                    for store in stores { store.rollback() }
                     return (Self.httpPart(response, contentID: operation.contentID), true)
                 }
                 if let entity = response.headers["OData-EntityId"] { created[operation.contentID] = entity }
                 answers.append(Self.httpPart(response, contentID: operation.contentID))
             }
-            store.commit()
+            for store in stores { store.commit() }
             let boundary = "changesetresponse_" + UUID().uuidString.lowercased()
             let text = MultipartMixed.body(answers, boundary: boundary)
             return (MultipartMixed.Part(headers: HTTPHeaderFields([("Content-Type", "multipart/mixed; boundary=\(boundary)")]),

@@ -1,7 +1,8 @@
 import Foundation
 
 /// An emulator of the Dataverse Web API v9.2 over real HTTP on 127.0.0.1: one organization with its
-/// `accounts` and `transactioncurrencies`, server paging, change tracking with delta links and expiring
+/// `accounts`, `contacts` (their company a `parentcustomerid_account` lookup) and
+/// `transactioncurrencies`, server paging, change tracking with delta links and expiring
 /// tokens, conditional writes, multipart `$batch` with change sets, OAuth client credentials, the three
 /// service-protection limits (requests, execution time, concurrent requests), `x-ms-dop-hint`, and test
 /// hooks to seed, edit as another user and inject faults. Behaviour follows interop.md §2 and limits-and-reliability.md §1.1 and §1.4; choices
@@ -24,7 +25,10 @@ public final class DataverseEmulator: @unchecked Sendable {
     private let lock = NSRecursiveLock()
     /// Operations routed so far (each of a batch's, and every request outside one).
     private var operationsRouted = 0
-    let store: DataverseAccountStore
+    /// The organization's currencies; the first is the base currency.
+    let currencies: [DataverseEntityStore.Currency]
+    let accountStore: DataverseEntityStore
+    let contactStore: DataverseEntityStore
     /// Delta tokens for versions below this one have expired.
     private(set) var oldestDeltaVersion: Int64 = 0
     private var server: LoopbackHTTPServer?
@@ -52,7 +56,16 @@ public final class DataverseEmulator: @unchecked Sendable {
         executionTime = ExecutionTimeLimiter(limit: executionTimeLimit, window: requestWindow)
         concurrency = ConcurrentRequestLimiter(limit: concurrentRequestLimit)
         self.degreeOfParallelismHint = degreeOfParallelismHint
-        store = DataverseAccountStore(currencies: currencies)
+        let currencies = currencies.map { (id: UUID().uuidString.lowercased(), code: $0.code.uppercased(), name: $0.name) }
+        self.currencies = currencies
+        let versions = DataverseRowVersions()
+        accountStore = DataverseEntityStore(type: .account, currencies: currencies, versions: versions) { set, id in
+            set == "transactioncurrencies" && currencies.contains { $0.id == id }
+        }
+        let accounts = accountStore
+        contactStore = DataverseEntityStore(type: .contact, currencies: currencies, versions: versions) { set, id in
+            set == "accounts" && accounts.row(id: id) != nil
+        }
         let tokens = OAuthTokenService(tenant: tenant, clientID: clientID, clientSecret: clientSecret, lifetime: tokenLifetime)
         let limiter = RequestRateLimiter(limit: requestLimit, window: requestWindow)
         frontDoor = EmulatorFrontDoor(
@@ -136,40 +149,75 @@ public final class DataverseEmulator: @unchecked Sendable {
 
     /// Every delta token issued so far expires: following its link answers 410, as the service does once
     /// change tracking data is older than the organization's `ExpireChangeTrackingInDays`.
-    public func expireDeltaTokens() { lock.withLock { oldestDeltaVersion = store.advanceVersion() } }
+    public func expireDeltaTokens() { lock.withLock { oldestDeltaVersion = accountStore.advanceVersion() } }
 
     /// Inserts `count` generated accounts.
-    public func seedAccounts(count: Int) { lock.withLock { store.seed(count: count) } }
+    public func seedAccounts(count: Int) { lock.withLock { accountStore.seed(count: count) } }
 
     /// Creates an account as another user would, with Web API attribute names (and
     /// `transactioncurrencyid@odata.bind`); returns it as the API does.
     @discardableResult
     public func insertAccount(id: String = UUID().uuidString.lowercased(), _ fields: [String: JSONValue]) throws -> [String: JSONValue] {
-        try lock.withLock { store.entity(try store.create(id: id, fields)) }
+        try insert(into: accountStore, id: id, fields)
     }
 
     /// Every account as the API returns it, in creation order.
-    public func accounts() -> [[String: JSONValue]] { lock.withLock { store.ordered.map { store.entity($0) } } }
+    public func accounts() -> [[String: JSONValue]] { all(of: accountStore) }
 
     /// One account as the API returns it.
-    public func account(id: String) -> [String: JSONValue]? { lock.withLock { store.row(id: id).map { store.entity($0) } } }
+    public func account(id: String) -> [String: JSONValue]? { one(of: accountStore, id: id) }
 
     /// Changes an account as another user: a new version, ETag and `modifiedon`.
     @discardableResult
     public func editAccount(id: String, _ fields: [String: JSONValue]) throws -> [String: JSONValue] {
-        try lock.withLock { store.entity(try store.update(id: id, fields)) }
+        try edit(in: accountStore, id: id, fields)
     }
 
     /// Deletes an account as another user.
-    public func deleteAccount(id: String) throws { try lock.withLock { try store.delete(id: id) } }
+    public func deleteAccount(id: String) throws { try lock.withLock { try accountStore.delete(id: id) } }
 
     /// How many accounts have `attribute` equal to `value`, as the API shows them.
     public func countAccounts(where attribute: String, equals value: JSONValue) -> Int {
-        lock.withLock { store.ordered.filter { store.entity($0)[attribute] == value }.count }
+        lock.withLock { accountStore.ordered.filter { accountStore.entity($0)[attribute] == value }.count }
+    }
+
+    /// Creates a contact as another user would (its company bound with `parentcustomerid_account@odata.bind`).
+    @discardableResult
+    public func insertContact(id: String = UUID().uuidString.lowercased(), _ fields: [String: JSONValue]) throws -> [String: JSONValue] {
+        try insert(into: contactStore, id: id, fields)
+    }
+
+    /// Every contact as the API returns it (annotations included), in creation order.
+    public func contacts() -> [[String: JSONValue]] { all(of: contactStore) }
+
+    /// One contact as the API returns it.
+    public func contact(id: String) -> [String: JSONValue]? { one(of: contactStore, id: id) }
+
+    /// Changes a contact as another user.
+    @discardableResult
+    public func editContact(id: String, _ fields: [String: JSONValue]) throws -> [String: JSONValue] {
+        try edit(in: contactStore, id: id, fields)
     }
 
     /// The id of the currency with this ISO code.
-    public func currencyID(code: String) -> String? { store.currencyID(code: code) }
+    public func currencyID(code: String) -> String? { accountStore.currencyID(code: code) }
+
+    private func insert(into store: DataverseEntityStore, id: String, _ fields: [String: JSONValue]) throws -> [String: JSONValue] {
+        try lock.withLock { store.entity(try store.create(id: id, fields)) }
+    }
+
+    private func all(of store: DataverseEntityStore) -> [[String: JSONValue]] { lock.withLock { store.ordered.map { store.entity($0) } } }
+
+    private func one(of store: DataverseEntityStore, id: String) -> [String: JSONValue]? {
+        lock.withLock { store.row(id: id).map { store.entity($0) } }
+    }
+
+    private func edit(in store: DataverseEntityStore, id: String, _ fields: [String: JSONValue]) throws -> [String: JSONValue] {
+        try lock.withLock { store.entity(try store.update(id: id, fields)) }
+    }
+
+    /// Every table's store, for change sets that span them.
+    var stores: [DataverseEntityStore] { [accountStore, contactStore] }
 
     // MARK: Authentication
 
@@ -235,7 +283,8 @@ public final class DataverseEmulator: @unchecked Sendable {
             }
             let (set, key) = try Self.segment(relative)
             switch set {
-            case "accounts": return try DataverseAccountRoutes(emulator: self).handle(request, key: key)
+            case "accounts": return try DataverseEntityRoutes(emulator: self, store: accountStore).handle(request, key: key)
+            case "contacts": return try DataverseEntityRoutes(emulator: self, store: contactStore).handle(request, key: key)
             case "transactioncurrencies":
                 guard request.method == "GET", key == nil else { throw Self.methodNotAllowed(request.method) }
                 return currencies(request)
@@ -261,7 +310,7 @@ public final class DataverseEmulator: @unchecked Sendable {
 
     private func currencies(_ request: HTTPServerRequest) -> HTTPServerResponse {
         let names = request.query("$select")?.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        let rows: [JSONValue] = store.currencies.enumerated().map { index, currency in
+        let rows: [JSONValue] = currencies.enumerated().map { index, currency in
             var row: [String: JSONValue] = [
                 "transactioncurrencyid": .string(currency.id), "isocurrencycode": .string(currency.code),
                 "currencyname": .string(currency.name), "@odata.etag": .string("W/\"\(400_001 + index)\""),

@@ -43,6 +43,10 @@ struct DataverseFixture {
         try FixtureError.require(try connect().services[.crm]?.sources["account"], "the account source")
     }
 
+    func contacts() throws -> RemoteRecordSource {
+        try FixtureError.require(try connect().services[.crm]?.sources["contact"], "the contact source")
+    }
+
     /// `$batch` requests the emulator answered (or dropped) so far.
     var batches: [RequestLogEntry] { emulator.requestLog.filter { $0.path.hasSuffix("/$batch") } }
 

@@ -1,13 +1,13 @@
 import Foundation
 
-/// The `accounts` and `transactioncurrencies` of the emulated Dataverse organization, with the Web API
-/// v9.2 rules interop.md §2.2–2.6 collects: the client may choose `accountid`; every write takes the
-/// next organization-wide `versionnumber` (the ETag is `W/"<versionnumber>"`, limits-and-reliability.md
-/// and Microsoft's conditional-operations page: `W/"468026"`); string lengths are checked as the
-/// account table's metadata gives them; `creditlimit` is Money; the currency is a lookup bound with
-/// `transactioncurrencyid@odata.bind`; deletions leave a tombstone so change tracking can report them.
+/// The rows of one table of the emulated Dataverse organization (`accounts`, `contacts`), with the Web
+/// API v9.2 rules interop.md §2.2–2.6 collects: the client may choose the primary key; every write takes
+/// the next organization-wide `versionnumber` (the ETag is `W/"<versionnumber>"`, limits-and-reliability.md
+/// and Microsoft's conditional-operations page: `W/"468026"`); string lengths are checked as the table's
+/// metadata gives them; `creditlimit` is Money; lookups are bound with `<navigation>@odata.bind` and
+/// checked against their target; deletions leave a tombstone so change tracking can report them.
 /// Change sets roll back through an undo journal. Not thread-safe on its own: the emulator serializes access.
-final class DataverseAccountStore {
+final class DataverseEntityStore {
     struct Row {
         let seq: Int
         var fields: [String: JSONValue]
@@ -21,37 +21,36 @@ final class DataverseAccountStore {
         let version: Int64
     }
 
-    enum Kind { case text(Int), money, state }
+    /// The organization's currencies: id, ISO code and name. The first is the base currency.
+    typealias Currency = (id: String, code: String, name: String)
 
-    /// The writable attributes Tandem maps and their kinds (String MaxLength from `account.md`).
-    static let writable: [String: Kind] = [
-        "name": .text(160), "accountnumber": .text(20), "address1_line1": .text(250), "address1_line2": .text(250),
-        "address1_postalcode": .text(20), "address1_city": .text(80), "address1_country": .text(80),
-        "telephone1": .text(50), "emailaddress1": .text(100), "websiteurl": .text(200),
-        "address1_primarycontactname": .text(100), "creditlimit": .money, "statecode": .state,
-    ]
-    /// Every attribute `$select` and `$filter` may name.
-    static let properties: Set<String> = Set(writable.keys).union([
-        "accountid", "_transactioncurrencyid_value", "modifiedon", "createdon", "versionnumber",
-    ])
+    let type: DataverseEntityType
     /// Money's documented range for `creditlimit`.
     static let maximumMoney: Decimal = 100_000_000_000_000
 
-    /// Currencies by id: ISO code and name. The first is the organization's base currency.
-    let currencies: [(id: String, code: String, name: String)]
+    let currencies: [Currency]
     private(set) var rows: [String: Row] = [:]
     private(set) var tombstones: [Tombstone] = []
     private var nextSeq = 1
-    /// The organization-wide row version; the documentation's examples are around 468,000.
-    private(set) var version: Int64 = 468_000
+    /// The organization-wide row version, shared by every table.
+    private let versions: DataverseRowVersions
+    /// Whether the record a lookup binds exists: (entity set, id).
+    private let targetExists: (String, String) -> Bool
     private var lastModified: Int64 = 0
     /// Undo entries of the open change set: the row as it was before (nil: it did not exist), and how
     /// many tombstones there were.
     private var journal: (rows: [(id: String, before: Row?)], tombstones: Int)?
 
-    init(currencies: [(code: String, name: String)]) {
-        self.currencies = currencies.map { (UUID().uuidString.lowercased(), $0.code.uppercased(), $0.name) }
+    init(type: DataverseEntityType, currencies: [Currency], versions: DataverseRowVersions,
+         targetExists: @escaping (String, String) -> Bool) {
+        self.type = type
+        self.currencies = currencies
+        self.versions = versions
+        self.targetExists = targetExists
     }
+
+    /// The newest row version handed out in the organization.
+    var version: Int64 { versions.current }
 
     // MARK: Reads
 
@@ -65,8 +64,15 @@ final class DataverseAccountStore {
     /// The entity as the Web API returns it, with `@odata.etag`.
     func entity(_ row: Row) -> [String: JSONValue] {
         var view = row.fields
-        for (name, _) in Self.writable where view[name] == nil { view[name] = .null }
-        view["_transactioncurrencyid_value"] = view["_transactioncurrencyid_value"] ?? .null
+        for (name, _) in type.writable where view[name] == nil { view[name] = .null }
+        for lookup in type.lookups {
+            let value = view[lookup.valueProperty] ?? .null
+            view[lookup.valueProperty] = value
+            if value != .null {
+                view[lookup.valueProperty + "@Microsoft.Dynamics.CRM.lookuplogicalname"] = .string(lookup.targetLogicalName)
+            }
+        }
+        for (name, compose) in type.computed { view[name] = compose(row.fields) }
         view["modifiedon"] = .string(ODataTimestamp.seconds(row.modified))
         view["createdon"] = .string(ODataTimestamp.seconds(row.created))
         view["versionnumber"] = .number(Decimal(row.version))
@@ -78,11 +84,11 @@ final class DataverseAccountStore {
 
     // MARK: Writes
 
-    /// Creates an account with `id` from a request body.
+    /// Creates a record with `id` from a request body.
     func create(id: String, _ body: [String: JSONValue], now: Date = Date()) throws(ODataServiceError) -> Row {
         let key = id.lowercased()
         var fields = try validated(body)
-        fields["accountid"] = .string(key)
+        fields[type.idAttribute] = .string(key)
         if fields["statecode"] == nil { fields["statecode"] = .number(0) }
         // Dataverse gives a record with a money value a transaction currency when none is set
         // (its currency documentation). Unverified: whether the calling user's own currency is preferred
@@ -98,10 +104,10 @@ final class DataverseAccountStore {
         return row
     }
 
-    /// Applies a PATCH body to an existing account.
+    /// Applies a PATCH body to an existing record.
     func update(id: String, _ body: [String: JSONValue], now: Date = Date()) throws(ODataServiceError) -> Row {
         let key = id.lowercased()
-        guard var row = rows[key] else { throw Self.notFound(id) }
+        guard var row = rows[key] else { throw notFound(id) }
         for (name, value) in try validated(body) { row.fields[name] = value }
         row.version = bumpVersion()
         row.modified = stamp(now)
@@ -112,13 +118,14 @@ final class DataverseAccountStore {
 
     func delete(id: String) throws(ODataServiceError) {
         let key = id.lowercased()
-        guard rows[key] != nil else { throw Self.notFound(id) }
+        guard rows[key] != nil else { throw notFound(id) }
         remember(key)
         rows[key] = nil
         tombstones.append(Tombstone(id: key, version: bumpVersion()))
     }
 
-    /// Inserts `count` generated accounts: currencies in turn (every fifth without one), accented cities.
+    /// Inserts `count` generated accounts (this store must be `accounts`): currencies in turn (every
+    /// fifth without one), accented cities.
     func seed(count: Int, now: Date = Date()) {
         let cities = ["Antwerpen", "Barcelona", "København", "Düsseldorf", "Lyon", "Porto", "Zürich", "Ñuñoa"]
         for index in 0..<count {
@@ -163,15 +170,15 @@ final class DataverseAccountStore {
     private func validated(_ body: [String: JSONValue]) throws(ODataServiceError) -> [String: JSONValue] {
         var fields: [String: JSONValue] = [:]
         for (key, value) in body {
-            if key == "transactioncurrencyid@odata.bind" {
-                fields["_transactioncurrencyid_value"] = try boundCurrency(value)
+            if let lookup = type.lookup(bind: key) {
+                fields[lookup.valueProperty] = try bound(value, lookup)
                 continue
             }
-            if key.hasPrefix("@") || key == "accountid" { continue }
-            guard let kind = Self.writable[key] else {
+            if key.hasPrefix("@") || key == type.idAttribute { continue }
+            guard let kind = type.writable[key] else {
                 // Unverified: the code; the message is the OData library's for an undeclared property.
                 throw ODataServiceError(status: 400, code: "0x80060888",
-                                        message: "The property '\(key)' does not exist on type 'Microsoft.Dynamics.CRM.account'. Make sure to only use property names that are defined by the type or mark the type as open type.")
+                                        message: "The property '\(key)' does not exist on type 'Microsoft.Dynamics.CRM.\(type.logicalName)'. Make sure to only use property names that are defined by the type or mark the type as open type.")
             }
             switch (kind, value) {
             case (_, .null):
@@ -180,7 +187,7 @@ final class DataverseAccountStore {
                 guard text.count <= length else {
                     // The shape of the documented example (execute-batch-operations-using-web-api.md).
                     throw ODataServiceError(status: 400, code: "0x80044331",
-                                            message: "A validation error occurred.  The length of the '\(key)' attribute of the 'account' entity exceeded the maximum allowed length of '\(length)'.")
+                                            message: "A validation error occurred.  The length of the '\(key)' attribute of the '\(type.logicalName)' entity exceeded the maximum allowed length of '\(length)'.")
                 }
                 // Unverified: Dataverse stores an empty string as null; reads then return null.
                 fields[key] = text.isEmpty ? .null : .string(text)
@@ -188,14 +195,14 @@ final class DataverseAccountStore {
                 guard amount >= 0, amount <= Self.maximumMoney else {
                     // Unverified: the message; the range is the attribute's documented one.
                     throw ODataServiceError(status: 400, code: "0x80044331",
-                                            message: "A validation error occurred.  The value \(amount) of 'creditlimit' on record of type 'account' is outside the valid range. Accepted Range: 0 to \(Self.maximumMoney)")
+                                            message: "A validation error occurred.  The value \(amount) of '\(key)' on record of type '\(type.logicalName)' is outside the valid range. Accepted Range: 0 to \(Self.maximumMoney)")
                 }
                 fields[key] = .number(amount)
             case (.state, .number(let state)):
                 guard state == 0 || state == 1 else {
                     // Unverified: code and message for a state value the table does not have.
                     throw ODataServiceError(status: 400, code: "0x8004431a",
-                                            message: "\(state) is not a valid state code on account.")
+                                            message: "\(state) is not a valid state code on \(type.logicalName).")
                 }
                 fields[key] = .number(state)
             default:
@@ -207,19 +214,19 @@ final class DataverseAccountStore {
         return fields
     }
 
-    /// The currency id a `transactioncurrencyid@odata.bind` names: `/transactioncurrencies(<id>)`,
-    /// without the slash, or an absolute URL ending so; null clears the lookup.
-    private func boundCurrency(_ value: JSONValue) throws(ODataServiceError) -> JSONValue {
+    /// The id a `<navigation>@odata.bind` names: `/<targetSet>(<id>)`, without the slash, or an absolute
+    /// URL ending so; null disassociates.
+    private func bound(_ value: JSONValue, _ lookup: DataverseLookup) throws(ODataServiceError) -> JSONValue {
         if value == .null { return .null }
-        guard let text = value.stringValue, let open = text.range(of: "transactioncurrencies("), text.hasSuffix(")") else {
+        guard let text = value.stringValue, let open = text.range(of: lookup.targetSet + "("), text.hasSuffix(")") else {
             throw ODataServiceError(status: 400, code: "0x80060888",
-                                    message: "The @odata.bind value '\(value.serialized())' is not a transactioncurrencies reference.")
+                                    message: "The @odata.bind value '\(value.serialized())' is not a \(lookup.targetSet) reference.")
         }
         let id = String(text[open.upperBound..<text.index(before: text.endIndex)]).lowercased()
-        guard currencies.contains(where: { $0.id == id }) else {
+        guard targetExists(lookup.targetSet, id) else {
             // Unverified: the status of a lookup to a missing record (the code and message are those of a
             // retrieve of a missing record).
-            throw ODataServiceError(status: 400, code: "0x80040217", message: "transactioncurrency With Id = \(id) Does Not Exist")
+            throw ODataServiceError(status: 400, code: "0x80040217", message: "\(lookup.targetLogicalName) With Id = \(id) Does Not Exist")
         }
         return .string(id)
     }
@@ -228,10 +235,7 @@ final class DataverseAccountStore {
     /// handed out so far is now older than the one returned.
     func advanceVersion() -> Int64 { bumpVersion() }
 
-    private func bumpVersion() -> Int64 {
-        version += 1
-        return version
-    }
+    private func bumpVersion() -> Int64 { versions.next() }
 
     /// A millisecond time strictly later than the last write's (`modifiedon` shows whole seconds).
     private func stamp(_ now: Date) -> Int64 {
@@ -239,7 +243,7 @@ final class DataverseAccountStore {
         return lastModified
     }
 
-    static func notFound(_ id: String) -> ODataServiceError {
-        ODataServiceError(status: 404, code: "0x80040217", message: "account With Id = \(id.lowercased()) Does Not Exist")
+    func notFound(_ id: String) -> ODataServiceError {
+        ODataServiceError(status: 404, code: "0x80040217", message: "\(type.logicalName) With Id = \(id.lowercased()) Does Not Exist")
     }
 }

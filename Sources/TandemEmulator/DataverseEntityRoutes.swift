@@ -1,6 +1,6 @@
 import Foundation
 
-/// The HTTP side of `accounts`: reads with `$select`, `$filter` and server paging
+/// The HTTP side of one entity set (`accounts`, `contacts`): reads with `$select`, `$filter` and server paging
 /// (`Prefer: odata.maxpagesize`, `@odata.nextLink` with a paging-cookie `$skiptoken`, no `$skip`);
 /// change tracking (`Prefer: odata.track-changes` → `@odata.deltaLink`; the delta link → changed rows,
 /// then `$deletedEntity` rows; an expired token → 410); `POST`; `PATCH` as update or upsert, guarded by
@@ -9,10 +9,11 @@ import Foundation
 /// Sources: query/page-results.md (paging), use-change-tracking-synchronize-data-external-systems.md
 /// (change tracking), perform-conditional-operations-using-web-api.md and update-delete-entities-using-web-api.md
 /// (conditional writes, upsert), as summarised in interop.md §2.4–2.6.
-struct DataverseAccountRoutes {
+struct DataverseEntityRoutes {
     let emulator: DataverseEmulator
-    private var store: DataverseAccountStore { emulator.store }
-    private var setPath: String { DataverseEmulator.apiRoot + "/accounts" }
+    let store: DataverseEntityStore
+    private var type: DataverseEntityType { store.type }
+    private var setPath: String { DataverseEmulator.apiRoot + "/" + type.setName }
     private var metadata: String { emulator.baseURL.absoluteString + "/$metadata" }
 
     /// Where a paged read stands, carried in the `$skiptoken`.
@@ -71,7 +72,7 @@ struct DataverseAccountRoutes {
         var done = true
         switch position {
         case .full(let after, let from):
-            body["@odata.context"] = .string(metadata + "#accounts\(selected)")
+            body["@odata.context"] = .string(metadata + "#\(type.setName)\(selected)")
             var last = after
             for row in store.ordered where row.seq > after {
                 let entity = store.entity(row)
@@ -80,19 +81,19 @@ struct DataverseAccountRoutes {
                     done = false
                     break
                 }
-                page.append(.object(project(entity, select)))
+                page.append(.object(project(entity, select, request)))
                 last = row.seq
             }
             position = .full(after: last, trackedFrom: from)
         case .delta(let since, let until, let deletions, let after):
-            body["@odata.context"] = .string(metadata + "#accounts\(selected)/$delta")
+            body["@odata.context"] = .string(metadata + "#\(type.setName)\(selected)/$delta")
             var cursor = (deletions: deletions, after: after)
             if !deletions {
                 let changed = store.rows.values.filter { $0.version > max(since, after) && $0.version <= until }
                     .sorted { $0.version < $1.version }
                 for row in changed {
                     if page.count == pageSize { break }
-                    page.append(.object(project(store.entity(row), select)))
+                    page.append(.object(project(store.entity(row), select, request)))
                     cursor.after = row.version
                 }
                 if page.count < pageSize || changed.last?.version == cursor.after { cursor = (true, since) }
@@ -108,7 +109,7 @@ struct DataverseAccountRoutes {
                         done = false
                         break
                     }
-                    page.append(.object(["@odata.context": .string(metadata + "#accounts/$deletedEntity"),
+                    page.append(.object(["@odata.context": .string(metadata + "#\(type.setName)/$deletedEntity"),
                                          "id": .string(tombstone.id), "reason": .string("deleted")]))
                     cursor.after = tombstone.version
                 }
@@ -176,22 +177,22 @@ struct DataverseAccountRoutes {
 
     private func single(_ request: HTTPServerRequest, id: String) throws(ODataServiceError) -> HTTPServerResponse {
         let select = try selection(request)
-        guard let row = store.row(id: id) else { throw DataverseAccountStore.notFound(id) }
+        guard let row = store.row(id: id) else { throw store.notFound(id) }
         if let tag = request.headers["If-None-Match"], tag == store.etag(row) {
             return HTTPServerResponse(status: 304)
         }
-        var entity = project(store.entity(row), select)
-        entity["@odata.context"] = .string(metadata + "#accounts\(select.map { "(" + $0.joined(separator: ",") + ")" } ?? "")/$entity")
+        var entity = project(store.entity(row), select, request)
+        entity["@odata.context"] = .string(metadata + "#\(type.setName)\(select.map { "(" + $0.joined(separator: ",") + ")" } ?? "")/$entity")
         return .json(200, .object(entity), headers: HTTPHeaderFields([("ETag", store.etag(row))]))
     }
 
     // MARK: Writes
 
-    /// POST creates; an `accountid` in the body is the new record's id.
+    /// POST creates; the primary key in the body (`accountid`) is the new record's id.
     private func create(_ request: HTTPServerRequest) throws(ODataServiceError) -> HTTPServerResponse {
         let body = try Self.object(request.body)
-        let id = body["accountid"]?.stringValue?.lowercased() ?? UUID().uuidString.lowercased()
-        guard UUID(uuidString: id) != nil else { throw DataverseEmulator.badRequest("The accountid '\(id)' is not a GUID.") }
+        let id = body[type.idAttribute]?.stringValue?.lowercased() ?? UUID().uuidString.lowercased()
+        guard UUID(uuidString: id) != nil else { throw DataverseEmulator.badRequest("The \(type.idAttribute) '\(id)' is not a GUID.") }
         guard store.row(id: id) == nil else {
             // Unverified: the status; the message is the one limits-and-reliability.md §3.4 quotes.
             throw ODataServiceError(status: 400, code: "0x80040237", message: "Cannot insert duplicate key.")
@@ -209,7 +210,7 @@ struct DataverseAccountRoutes {
         }
         if let ifMatch = request.headers["If-Match"] {
             // Documented for `If-Match: *`; Unverified: a specific ETag on a missing record answers 404 too.
-            guard let existing else { throw DataverseAccountStore.notFound(id) }
+            guard let existing else { throw store.notFound(id) }
             try check(ifMatch, against: existing)
         }
         if existing != nil { return written(request, try store.update(id: id, body), created: false) }
@@ -217,13 +218,13 @@ struct DataverseAccountRoutes {
     }
 
     private func delete(_ request: HTTPServerRequest, id: String) throws(ODataServiceError) -> HTTPServerResponse {
-        guard let existing = store.row(id: id) else { throw DataverseAccountStore.notFound(id) }
+        guard let existing = store.row(id: id) else { throw store.notFound(id) }
         if let ifMatch = request.headers["If-Match"] { try check(ifMatch, against: existing) }
         try store.delete(id: id)
         return HTTPServerResponse(status: 204)
     }
 
-    private func check(_ ifMatch: String, against row: DataverseAccountStore.Row) throws(ODataServiceError) {
+    private func check(_ ifMatch: String, against row: DataverseEntityStore.Row) throws(ODataServiceError) {
         let tags = ifMatch.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         guard tags.contains("*") || tags.contains(store.etag(row)) else {
             // Documented message (perform-conditional-operations-using-web-api.md). Unverified: the code.
@@ -233,15 +234,15 @@ struct DataverseAccountRoutes {
     }
 
     /// 204 with `OData-EntityId`, or with `Prefer: return=representation` 201/200 and the record.
-    private func written(_ request: HTTPServerRequest, _ row: DataverseAccountStore.Row, created: Bool) -> HTTPServerResponse {
-        let id = row.fields["accountid"]?.stringValue ?? ""
-        var headers = HTTPHeaderFields([("OData-EntityId", emulator.baseURL.absoluteString + "/accounts(\(id))")])
+    private func written(_ request: HTTPServerRequest, _ row: DataverseEntityStore.Row, created: Bool) -> HTTPServerResponse {
+        let id = row.fields[type.idAttribute]?.stringValue ?? ""
+        var headers = HTTPHeaderFields([("OData-EntityId", emulator.baseURL.absoluteString + "/\(type.setName)(\(id))")])
         guard request.headers.tokens("Prefer").contains(where: { $0.lowercased() == "return=representation" }) else {
             return HTTPServerResponse(status: 204, headers: headers)
         }
         let select = try? selection(request)
-        var entity = project(store.entity(row), select ?? nil)
-        entity["@odata.context"] = .string(metadata + "#accounts/$entity")
+        var entity = project(store.entity(row), select ?? nil, request)
+        entity["@odata.context"] = .string(metadata + "#\(type.setName)/$entity")
         headers["ETag"] = store.etag(row)
         headers["Preference-Applied"] = "return=representation"
         return .json(created ? 201 : 200, .object(entity), headers: headers)
@@ -252,9 +253,9 @@ struct DataverseAccountRoutes {
     private func selection(_ request: HTTPServerRequest) throws(ODataServiceError) -> [String]? {
         guard let text = request.query("$select") else { return nil }
         let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        for name in names where !DataverseAccountStore.properties.contains(name) {
+        for name in names where !type.properties.contains(name) {
             // Unverified: code; the message is the OData library's.
-            throw DataverseEmulator.badRequest("Could not find a property named '\(name)' on type 'Microsoft.Dynamics.CRM.account'.")
+            throw DataverseEmulator.badRequest("Could not find a property named '\(name)' on type 'Microsoft.Dynamics.CRM.\(type.logicalName)'.")
         }
         return names
     }
@@ -263,8 +264,8 @@ struct DataverseAccountRoutes {
         guard let text = request.query("$filter") else { return nil }
         do {
             let parsed = try ODataFilter(text)
-            for property in parsed.properties where !DataverseAccountStore.properties.contains(property) {
-                throw ODataFilterError(message: "Could not find a property named '\(property)' on type 'Microsoft.Dynamics.CRM.account'.")
+            for property in parsed.properties where !type.properties.contains(property) {
+                throw ODataFilterError(message: "Could not find a property named '\(property)' on type 'Microsoft.Dynamics.CRM.\(type.logicalName)'.")
             }
             return parsed
         } catch let error as ODataFilterError {
@@ -274,11 +275,26 @@ struct DataverseAccountRoutes {
         }
     }
 
-    /// The selected attributes plus `@odata.etag` (the primary key always comes, as in Dataverse).
-    private func project(_ entity: [String: JSONValue], _ select: [String]?) -> [String: JSONValue] {
-        guard let select else { return entity }
-        var result: [String: JSONValue] = ["@odata.etag": entity["@odata.etag"] ?? .null, "accountid": entity["accountid"] ?? .null]
-        for name in select { result[name] = entity[name] ?? .null }
+    /// The selected attributes plus `@odata.etag` (the primary key always comes, as in Dataverse); a
+    /// lookup's logical-name annotation only when `Prefer: odata.include-annotations` asks for it.
+    private func project(_ entity: [String: JSONValue], _ select: [String]?, _ request: HTTPServerRequest) -> [String: JSONValue] {
+        let annotated = request.headers.tokens("Prefer").contains {
+            let preference = $0.lowercased().replacingOccurrences(of: "\"", with: "")
+            return preference.hasPrefix("odata.include-annotations=")
+                && (preference.hasSuffix("=*") || preference.contains("microsoft.dynamics.crm.lookuplogicalname"))
+        }
+        var result: [String: JSONValue]
+        if let select {
+            result = ["@odata.etag": entity["@odata.etag"] ?? .null, type.idAttribute: entity[type.idAttribute] ?? .null]
+            for name in select { result[name] = entity[name] ?? .null }
+            for lookup in type.lookups where select.contains(lookup.valueProperty) {
+                let annotation = lookup.valueProperty + "@Microsoft.Dynamics.CRM.lookuplogicalname"
+                result[annotation] = entity[annotation]
+            }
+        } else {
+            result = entity
+        }
+        if !annotated { result = result.filter { !$0.key.contains("@Microsoft.Dynamics.CRM.") } }
         return result
     }
 
