@@ -40,8 +40,7 @@ public final class PostgresReplica: RecordReplica, @unchecked Sendable {
         let now = clock.now()
         return try session.transaction {
             try takeTurn()
-            var changes = ReplicaChanges()
-            for row in rows { try upsert(row, fields: fields, now: now, into: &changes) }
+            var changes = try upsert(rows.map { ($0, nil) }, fields: fields, now: now)
             for remoteID in deletedRemoteIDs where try delete(remoteID: remoteID) { changes.deleted += 1 }
             if let state { try save(state) }
             return changes
@@ -53,17 +52,25 @@ public final class PostgresReplica: RecordReplica, @unchecked Sendable {
         let now = clock.now()
         return try session.transaction {
             try takeTurn()
-            return try written.map { item in
-                if let etag = item.sentFrom {
-                    let current = try session.query("""
-                        SELECT etag FROM \(namespace).remote_rows WHERE "table" = ? AND id = ?
-                        """, [.text(schema.name), .text(item.id.rawValue)]).first.map { try $0.decode(String.self) }
-                    guard current == etag else { return nil }
-                }
-                var changes = ReplicaChanges()
-                try upsert(item.row, fields: fields, now: now, into: &changes, localID: item.id)
-                return try session.query("SELECT modified_at FROM \(table) WHERE id = ?", [.text(item.id.rawValue)])
-                    .first.map { Timestamp(milliseconds: try $0.decode(Int64.self)) }
+            // A record whose ETag moved since its write was sent was stored by a pull meanwhile: kept.
+            var current: [String: String] = [:]
+            for row in try session.query("""
+                SELECT id, etag FROM \(namespace).remote_rows WHERE "table" = ? AND id = ANY(?)
+                """, [.text(schema.name), .textArray(written.map(\.id.rawValue))]) {
+                let (id, etag) = try row.decode((String, String).self)
+                current[id] = etag
+            }
+            let stored = written.filter { item in item.sentFrom.map { current[item.id.rawValue] == $0 } ?? true }
+            _ = try upsert(stored.map { ($0.row, $0.id) }, fields: fields, now: now)
+            var versions: [String: Int64] = [:]
+            for row in try session.query("SELECT id, modified_at FROM \(table) WHERE id = ANY(?)",
+                                         [.textArray(stored.map(\.id.rawValue))]) {
+                let (id, version) = try row.decode((String, Int64).self)
+                versions[id] = version
+            }
+            return written.map { item in
+                guard stored.contains(where: { $0.id == item.id }) else { return nil }
+                return versions[item.id.rawValue].map(Timestamp.init(milliseconds:))
             }
         }
     }
@@ -138,48 +145,72 @@ public final class PostgresReplica: RecordReplica, @unchecked Sendable {
         return true
     }
 
-    /// Adds or updates one record from the service. A record already linked keeps its local id; a new
-    /// one takes `localID` (a create this replica sent) or the remote id. Its version moves only when a
-    /// carried value differs, so an edit of a field Tandem does not map causes no phantom change.
-    private func upsert(_ row: PulledRow, fields: [String], now: Timestamp, into changes: inout ReplicaChanges,
-                        localID: RecordID? = nil) throws {
-        let remoteID = row.remoteID.lowercased()
-        let linked = try session.query("""
-            SELECT id FROM \(namespace).remote_rows WHERE "table" = ? AND remote_id = ?
-            """, [.text(schema.name), .text(remoteID)]).first.map { try $0.decode(String.self) }
-        let id = linked ?? localID?.rawValue ?? remoteID
-        let values: [PostgresValue] = fields.map { .text(row.fields[$0] ?? "") }
-        let exists = try !session.query("SELECT 1 FROM \(table) WHERE id = ?", [.text(id)]).isEmpty
-        if exists {
-            var assignments = fields.map { "\($0.quotedIdentifier) = ?" } + ["modified_at = GREATEST(?, modified_at + 1)"]
-            var arguments = values + [.integer(now.milliseconds)]
-            if let name = row.fields[schema.nameField] {
-                assignments.append("sort_key = ?")
-                arguments.append(.text(TableSchema.sortKey(forName: name)))
-            }
-            let differs = fields.map { "\($0.quotedIdentifier) IS DISTINCT FROM ?" }.joined(separator: " OR ")
-            let updated = try session.query("""
-                UPDATE \(table) SET \(assignments.joined(separator: ", ")) WHERE id = ? AND (\(differs)) RETURNING id
-                """, arguments + [.text(id)] + values)
-            if updated.isEmpty { changes.unchanged += 1 } else { changes.changed += 1 }
-        } else {
-            let columns = (["id", "modified_at", "sort_key"] + fields.map(\.quotedIdentifier)).joined(separator: ", ")
-            let marks = Array(repeating: "?", count: fields.count + 3).joined(separator: ", ")
-            let filled = schema.newRecordFields(row.fields)
-            let sortKey = TableSchema.sortKey(forName: filled[schema.nameField] ?? "")
-            // ON CONFLICT DO NOTHING: a clash with another record's number leaves the transaction usable.
-            let made = try session.query("""
-                INSERT INTO \(table) (\(columns)) VALUES (\(marks)) ON CONFLICT DO NOTHING RETURNING id
-                """, [.text(id), .integer(now.milliseconds), .text(sortKey)] + values)
-            guard !made.isEmpty else {
+    /// Adds or updates records from the service, a page in four statements whatever its size. A record
+    /// already linked keeps its local id; a new one takes its `localID` (a create this replica sent) or
+    /// the remote id. A version moves only when a carried value differs, so an edit of a field Tandem
+    /// does not map causes no phantom change. When a remote id comes twice, its last row wins, as
+    /// storing them one after another would.
+    private func upsert(_ rows: [(row: PulledRow, localID: RecordID?)], fields: [String], now: Timestamp) throws -> ReplicaChanges {
+        var last: [String: Int] = [:]
+        for (index, item) in rows.enumerated() { last[item.row.remoteID.lowercased()] = index }
+        let unique = rows.indices.filter { last[rows[$0].row.remoteID.lowercased()] == $0 }.map { rows[$0] }
+        guard !unique.isEmpty else { return ReplicaChanges() }
+
+        // Which local id each row lands on, and whether that record exists yet.
+        var ids = PostgresRecordset([("remote_id", "text"), ("local_id", "text")])
+        for item in unique { ids.append([.text(item.row.remoteID.lowercased()), item.localID.map { .text($0.rawValue) } ?? .null]) }
+        var placed: [String: (id: String, exists: Bool)] = [:]
+        for row in try session.query("""
+            SELECT v.remote_id, COALESCE(r.id, v.local_id, v.remote_id) AS id,
+                   EXISTS (SELECT 1 FROM \(table) t WHERE t.id = COALESCE(r.id, v.local_id, v.remote_id))
+            FROM \(ids.source) LEFT JOIN \(namespace).remote_rows r ON r."table" = ? AND r.remote_id = v.remote_id
+            """, [ids.argument, .text(schema.name)]) {
+            let (remoteID, id, exists) = try row.decode((String, String, Bool).self)
+            placed[remoteID] = (id, exists)
+        }
+
+        let columns = [("id", "text"), ("remote_id", "text"), ("etag", "text"), ("is_new", "boolean"), ("name_key", "text"),
+                       ("new_key", "text")] + fields.indices.map { ("f\($0)", "text") }
+        var recordset = PostgresRecordset(columns)
+        var existing = 0, fresh: [String: PulledRow] = [:]
+        for item in unique {
+            let remoteID = item.row.remoteID.lowercased()
+            guard let place = placed[remoteID] else { continue }
+            if place.exists { existing += 1 } else { fresh[place.id] = item.row }
+            let name = item.row.fields[schema.nameField]
+            let newName = schema.newRecordFields(item.row.fields)[schema.nameField] ?? ""
+            recordset.append([.text(place.id), .text(remoteID), .text(item.row.etag), .text(place.exists ? "false" : "true"),
+                              name.map { .text(TableSchema.sortKey(forName: $0)) } ?? .null, .text(TableSchema.sortKey(forName: newName))]
+                             + fields.map { .text(item.row.fields[$0] ?? "") })
+        }
+        var changes = ReplicaChanges()
+        let assignments = fields.enumerated().map { "\($1.quotedIdentifier) = v.f\($0)" }.joined(separator: ", ")
+        let differs = fields.enumerated().map { "t.\($1.quotedIdentifier) IS DISTINCT FROM v.f\($0)" }.joined(separator: " OR ")
+        if existing > 0 {
+            changes.changed = try session.query("""
+                UPDATE \(table) t SET \(assignments), modified_at = GREATEST(?, t.modified_at + 1), sort_key = COALESCE(v.name_key, t.sort_key)
+                FROM \(recordset.source) WHERE t.id = v.id AND NOT v.is_new AND (\(differs)) RETURNING t.id
+                """, [.integer(now.milliseconds), recordset.argument]).count
+            changes.unchanged = existing - changes.changed
+        }
+        if !fresh.isEmpty {
+            let inserted = Set(try session.query("""
+                INSERT INTO \(table) (id, modified_at, sort_key, \(fields.map(\.quotedIdentifier).joined(separator: ", ")))
+                SELECT v.id, ?, v.new_key, \(fields.indices.map { "v.f\($0)" }.joined(separator: ", ")) FROM \(recordset.source)
+                WHERE v.is_new ORDER BY v.n
+                ON CONFLICT DO NOTHING RETURNING id
+                """, [.integer(now.milliseconds), recordset.argument]).map { try $0.decode(String.self) })
+            // ON CONFLICT DO NOTHING: a clash with another record's number is named, and the whole page is undone.
+            if let (id, row) = fresh.first(where: { !inserted.contains($0.key) }) {
                 throw RecordSourceError.duplicateNumber(table: schema.name, number: schema.number(of: Record(
                     id: RecordID(id), modifiedAt: now, fields: row.fields)) ?? "")
             }
-            changes.inserted += 1
+            changes.inserted = inserted.count
         }
         try session.query("""
-            INSERT INTO \(namespace).remote_rows ("table", id, remote_id, etag) VALUES (?, ?, ?, ?)
+            INSERT INTO \(namespace).remote_rows ("table", id, remote_id, etag) SELECT ?, v.id, v.remote_id, v.etag FROM \(recordset.source)
             ON CONFLICT ("table", id) DO UPDATE SET remote_id = excluded.remote_id, etag = excluded.etag
-            """, [.text(schema.name), .text(id), .text(remoteID), .text(row.etag)])
+            """, [.text(schema.name), recordset.argument])
+        return changes
     }
 }

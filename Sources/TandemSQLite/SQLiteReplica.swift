@@ -159,11 +159,11 @@ public final class SQLiteReplica: RecordReplica, Sendable {
     private func upsert(_ row: PulledRow, fields: [String], now: Timestamp, _ db: Database,
                         into changes: inout ReplicaChanges, localID: RecordID? = nil) throws {
         let remoteID = row.remoteID.lowercased()
-        let linked = try String.fetchOne(db, sql: #"SELECT id FROM remote_rows WHERE "table" = ? AND remote_id = ?"#,
+        let linked = try String.fetchOne(db.cachedStatement(sql: #"SELECT id FROM remote_rows WHERE "table" = ? AND remote_id = ?"#),
                                          arguments: [schema.name, remoteID])
         let id = linked ?? localID?.rawValue ?? remoteID
         let values = fields.map { row.fields[$0] ?? "" }
-        let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table) WHERE id = ?", arguments: [id]) ?? false
+        let exists = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM \(table) WHERE id = ?"), arguments: [id]) ?? false
         if exists {
             let differs = fields.map { "\($0.quotedIdentifier) IS NOT ?" }.joined(separator: " OR ")
             var assignments = fields.map { "\($0.quotedIdentifier) = ?" }
@@ -176,8 +176,8 @@ public final class SQLiteReplica: RecordReplica, Sendable {
             }
             arguments.append(id)
             arguments += values
-            try db.execute(sql: "UPDATE \(table) SET \(assignments.joined(separator: ", ")) WHERE id = ? AND (\(differs))",
-                           arguments: StatementArguments(arguments))
+            try db.cachedStatement(sql: "UPDATE \(table) SET \(assignments.joined(separator: ", ")) WHERE id = ? AND (\(differs))")
+                .execute(arguments: StatementArguments(arguments))
             if db.changesCount == 1 { changes.changed += 1 } else { changes.unchanged += 1 }
         } else {
             let columns = (["id", "modifiedAt", "sort_key"] + fields.map(\.quotedIdentifier)).joined(separator: ", ")
@@ -185,17 +185,17 @@ public final class SQLiteReplica: RecordReplica, Sendable {
             let filled = schema.newRecordFields(row.fields)
             let sortKey = TableSchema.sortKey(forName: filled[schema.nameField] ?? "")
             do {
-                try db.execute(sql: "INSERT INTO \(table) (\(columns)) VALUES (\(marks))",
-                               arguments: StatementArguments([id, now.milliseconds, sortKey] as [any DatabaseValueConvertible] + values))
+                try db.cachedStatement(sql: "INSERT INTO \(table) (\(columns)) VALUES (\(marks))")
+                    .execute(arguments: StatementArguments([id, now.milliseconds, sortKey] as [any DatabaseValueConvertible] + values))
             } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
                 throw RecordSourceError.duplicateNumber(table: schema.name, number: schema.number(of: Record(
                     id: RecordID(id), modifiedAt: now, fields: row.fields)) ?? "")
             }
             changes.inserted += 1
         }
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO remote_rows ("table", id, remote_id, etag) VALUES (?, ?, ?, ?)
             ON CONFLICT("table", id) DO UPDATE SET remote_id = excluded.remote_id, etag = excluded.etag
-            """, arguments: [schema.name, id, remoteID, row.etag])
+            """).execute(arguments: [schema.name, id, remoteID, row.etag])
     }
 }
