@@ -44,6 +44,24 @@ import TandemSQLite
         #expect(try fixture.replica.records.record(id: RecordID(added))?["name"] == "Newcomer")
     }
 
+    /// A page is stored as a set on PostgreSQL: a record the service lists twice (a delta read may)
+    /// ends stored once, with the values and ETag of its last row, as storing the rows in turn would.
+    @Test(arguments: ReplicaStore.available)
+    func aRecordListedTwiceInOnePageIsStoredOnceWithItsLastValues(_ store: ReplicaStore) throws {
+        let fixture = try ReplicaFixture(store)
+        defer { fixture.remove() }
+        let id = UUID().uuidString.lowercased()
+        let rows = [PulledRow(remoteID: id, etag: "W/\"1\"", fields: ["name": "Early Name", "address1_city": "Lyon"]),
+                    PulledRow(remoteID: UUID().uuidString.lowercased(), etag: "W/\"2\"", fields: ["name": "Other", "address1_city": "Porto"]),
+                    PulledRow(remoteID: id.uppercased(), etag: "W/\"3\"", fields: ["name": "Late Name", "address1_city": "Gent"])]
+        try fixture.replica.store(page: rows, fields: fixture.carried, deletedRemoteIDs: [], state: nil)
+        #expect(try fixture.replica.records.count(search: nil) == 2)
+        let stored = try #require(try fixture.replica.records.record(id: RecordID(id)))
+        #expect(stored["name"] == "Late Name" && stored["address1_city"] == "Gent")
+        #expect(try fixture.replica.records.records(named: "Late Name", prefix: false, limit: 5).count == 1)
+        #expect(try fixture.replica.links(ids: [RecordID(id)])[RecordID(id)]?.etag == "W/\"3\"")
+    }
+
     @Test(arguments: ReplicaStore.available)
     func aNewETagWithTheSameValuesKeepsTheRecordsVersion(_ store: ReplicaStore) throws {
         let fixture = try ReplicaFixture(store)
