@@ -2,7 +2,9 @@ import TandemCore
 
 /// The screens pull through the same connected workspace the commands use.
 extension ConnectedWorkspace: SidePuller {
-    public var connectedServices: [Side: String] { services.mapValues(\.kind.displayName) }
+    public var connectedServices: [Side: ConnectedSide] {
+        services.mapValues { ConnectedSide(service: $0.kind.displayName, tables: Set($0.sources.keys)) }
+    }
 
     public func secondsWaited() -> [String: Double] { waits.secondsWaited.byService }
 

@@ -15,7 +15,7 @@ import TandemViewModel
             self.table = table
             self.id = id
         }
-        var connectedServices: [Side: String] { [.crm: "Dataverse"] }
+        var connectedServices: [Side: ConnectedSide] { [.crm: ConnectedSide(service: "Dataverse", tables: ["account", "contact"])] }
         func secondsWaited() -> [String: Double] { [:] }
         func pullConnectedSides() throws -> [PulledTable] {
             pulls += 1
@@ -41,6 +41,28 @@ import TandemViewModel
         #expect(puller.pulls == 1)
         #expect(model.state.message == "Pulled account: 0 new, 1 changed, 0 deleted.")
         #expect(frameText(model).contains("Renamed In Dataverse"))
+    }
+
+    /// Business Central carries customers, not contacts: the Contacts page's ERP pane names no service,
+    /// since its rows are the local side database's, while the CRM's contacts are Dataverse's.
+    @Test func aPaneNamesTheServiceOnlyForATableTheServiceCarries() throws {
+        struct Sides: SidePuller {
+            var connectedServices: [Side: ConnectedSide] {
+                [.erp: ConnectedSide(service: "Business Central", tables: ["Customer"]),
+                 .crm: ConnectedSide(service: "Dataverse", tables: ["account", "contact"])]
+            }
+            func secondsWaited() -> [String: Double] { [:] }
+            func pullConnectedSides() throws -> [PulledTable] { [] }
+        }
+        let harness = try Harness(size: Size(width: 120, height: 24))
+        defer { harness.remove() }
+        let model = ViewModel.immediate(workspace: harness.opened.workspace, size: Size(width: 120, height: 24),
+                                        workspaceName: "sample", timeZone: Harness.zone, puller: Sides())
+        model.send(.start)
+        #expect(model.frame.line(1).contains("ERP in Business Central · Customer") && model.frame.line(1).contains("CRM in Dataverse · account"))
+        model.press(.character("2"))
+        #expect(model.frame.line(1).contains("ERP · Contact") && model.frame.line(1).contains("CRM in Dataverse · contact"),
+                "\(model.frame.line(1))")
     }
 
     @Test func withNoConnectedSideThereIsNothingToPull() throws {

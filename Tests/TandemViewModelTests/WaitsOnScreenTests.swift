@@ -10,7 +10,7 @@ import TandemViewModel
     final class ThrottledPuller: SidePuller, @unchecked Sendable {
         private let lock = NSLock()
         private var waited = 0.0
-        var connectedServices: [Side: String] { [.crm: "Dataverse"] }
+        var connectedServices: [Side: ConnectedSide] { [.crm: ConnectedSide(service: "Dataverse", tables: ["account", "contact"])] }
         func secondsWaited() -> [String: Double] {
             lock.withLock {
                 defer { waited += 3 }

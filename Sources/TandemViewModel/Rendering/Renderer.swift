@@ -66,7 +66,9 @@ public enum Renderer {
         let page = state.currentPage
         let focused = page.focus == id.side
         let schema = state.schema(id)
-        let side = state.services[id.side].map { tr("{0} in {1}", id.side.displayName, $0) } ?? id.side.displayName
+        // A table its service does not carry stays in the local side database: its pane names no service.
+        let side = state.services[id.side]?.service(of: schema.name).map { tr("{0} in {1}", id.side.displayName, $0) }
+            ?? id.side.displayName
         var title = " \(side) · \(shortName(schema)) · \(pane.counting ? "…" : Format.integer(pane.total))"
         if !pane.filter.isEmpty { title += " · /\(DisplayText.sanitized(pane.filter))" }
         if focused && page.editingFilter { title += "▏" }

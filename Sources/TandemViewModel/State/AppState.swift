@@ -23,8 +23,8 @@ public struct AppState: Equatable, Sendable {
     public var othersCheckedAt: Timestamp?
     /// The zone times are shown in: the person's own (the command line's JSON keeps UTC).
     public var timeZone: TimeZone
-    /// The service each connected side lives in ("Business Central"), for the panes' titles.
-    public var services: [Side: String] = [:]
+    /// The service each connected side lives in and the tables it carries, for the panes' titles.
+    public var services: [Side: ConnectedSide] = [:]
 
     /// A state over `pageKinds` (at least one), showing the first.
     public init(size: Size, workspaceName: String, pageKinds: [PageKind] = PageKind.standard,

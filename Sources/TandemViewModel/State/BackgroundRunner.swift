@@ -120,7 +120,7 @@ extension ViewModel {
     /// A view model whose effects run on `runner`'s background queue; call `pump(runner)` on the UI
     /// thread to apply what they reported.
     public static func background(runner: BackgroundRunner, size: Size, workspaceName: String,
-                                  services: [Side: String] = [:]) -> ViewModel {
+                                  services: [Side: ConnectedSide] = [:]) -> ViewModel {
         var state = AppState(size: size, workspaceName: workspaceName)
         state.services = services
         return ViewModel(state: state) { effect, _ in runner.run(effect) }
