@@ -40,7 +40,9 @@ struct DataverseEntityType: Sendable {
 
     /// `parentcustomerid` is a Customer lookup (targets account and contact); the emulator carries its
     /// account target, `parentcustomerid_account`, and answers the lookup's logical name when asked
-    /// (`Prefer: odata.include-annotations`).
+    /// (`Prefer: odata.include-annotations`). Not emulated: the relationship's cascade when an account
+    /// is deleted (the service applies the relationship's configured behaviour; here its contacts stay,
+    /// still naming it).
     static let contact = DataverseEntityType(
         setName: "contacts", logicalName: "contact", idAttribute: "contactid",
         writable: [
