@@ -59,13 +59,20 @@ public final class DataverseEmulator: @unchecked Sendable {
         let currencies = currencies.map { (id: UUID().uuidString.lowercased(), code: $0.code.uppercased(), name: $0.name) }
         self.currencies = currencies
         let versions = DataverseRowVersions()
-        accountStore = DataverseEntityStore(type: .account, currencies: currencies, versions: versions) { set, id in
-            set == "transactioncurrencies" && currencies.contains { $0.id == id }
+        let accounts = DataverseEntityStore(type: .account, currencies: currencies, versions: versions)
+        let contacts = DataverseEntityStore(type: .contact, currencies: currencies, versions: versions)
+        let exists: (String, String) -> Bool = { [unowned accounts, unowned contacts] set, id in
+            switch set {
+            case "transactioncurrencies": currencies.contains { $0.id == id }
+            case "accounts": accounts.row(id: id) != nil
+            case "contacts": contacts.row(id: id) != nil
+            default: false
+            }
         }
-        let accounts = accountStore
-        contactStore = DataverseEntityStore(type: .contact, currencies: currencies, versions: versions) { set, id in
-            set == "accounts" && accounts.row(id: id) != nil
-        }
+        accounts.targetExists = exists
+        contacts.targetExists = exists
+        accountStore = accounts
+        contactStore = contacts
         let tokens = OAuthTokenService(tenant: tenant, clientID: clientID, clientSecret: clientSecret, lifetime: tokenLifetime)
         let limiter = RequestRateLimiter(limit: requestLimit, window: requestWindow)
         frontDoor = EmulatorFrontDoor(

@@ -278,11 +278,7 @@ struct DataverseEntityRoutes {
     /// The selected attributes plus `@odata.etag` (the primary key always comes, as in Dataverse); a
     /// lookup's logical-name annotation only when `Prefer: odata.include-annotations` asks for it.
     private func project(_ entity: [String: JSONValue], _ select: [String]?, _ request: HTTPServerRequest) -> [String: JSONValue] {
-        let annotated = request.headers.tokens("Prefer").contains {
-            let preference = $0.lowercased().replacingOccurrences(of: "\"", with: "")
-            return preference.hasPrefix("odata.include-annotations=")
-                && (preference.hasSuffix("=*") || preference.contains("microsoft.dynamics.crm.lookuplogicalname"))
-        }
+        let annotated = Self.includesLookupNames(request)
         var result: [String: JSONValue]
         if let select {
             result = ["@odata.etag": entity["@odata.etag"] ?? .null, type.idAttribute: entity[type.idAttribute] ?? .null]
@@ -296,6 +292,24 @@ struct DataverseEntityRoutes {
         }
         if !annotated { result = result.filter { !$0.key.contains("@Microsoft.Dynamics.CRM.") } }
         return result
+    }
+
+    /// Whether `Prefer: odata.include-annotations="…"` asks for `Microsoft.Dynamics.CRM.lookuplogicalname`:
+    /// by name, by `*`, or by `Microsoft.Dynamics.CRM.*`, and not excluded with a leading `-` (OData
+    /// 4.01 §8.2.8.4 include-annotations).
+    static func includesLookupNames(_ request: HTTPServerRequest) -> Bool {
+        let name = "microsoft.dynamics.crm.lookuplogicalname"
+        let terms = request.headers.tokens("Prefer").compactMap { token -> [String]? in
+            let preference = token.lowercased()
+            guard preference.hasPrefix("odata.include-annotations=") else { return nil }
+            return preference.dropFirst("odata.include-annotations=".count).replacingOccurrences(of: "\"", with: "")
+                .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        }.flatMap { $0 }
+        func matches(_ term: Substring) -> Bool {
+            term == "*" || term == Substring(name) || (term.hasSuffix(".*") && name.hasPrefix(term.dropLast()))
+        }
+        let excluded = terms.contains { $0.hasPrefix("-") && matches($0.dropFirst()) }
+        return !excluded && terms.contains { !$0.hasPrefix("-") && matches(Substring($0)) }
     }
 
     // MARK: Links and tokens

@@ -25,6 +25,8 @@ final class DataverseEntityStore {
     typealias Currency = (id: String, code: String, name: String)
 
     let type: DataverseEntityType
+    /// The annotation naming the table a lookup's value points into.
+    static let logicalNameAnnotation = "@Microsoft.Dynamics.CRM.lookuplogicalname"
     /// Money's documented range for `creditlimit`.
     static let maximumMoney: Decimal = 100_000_000_000_000
 
@@ -34,19 +36,18 @@ final class DataverseEntityStore {
     private var nextSeq = 1
     /// The organization-wide row version, shared by every table.
     private let versions: DataverseRowVersions
-    /// Whether the record a lookup binds exists: (entity set, id).
-    private let targetExists: (String, String) -> Bool
+    /// Whether the record a lookup binds exists: (entity set, id). Set by the emulator once every
+    /// table's store exists (a contact's company may be another contact).
+    var targetExists: (String, String) -> Bool = { _, _ in false }
     private var lastModified: Int64 = 0
     /// Undo entries of the open change set: the row as it was before (nil: it did not exist), and how
     /// many tombstones there were.
     private var journal: (rows: [(id: String, before: Row?)], tombstones: Int)?
 
-    init(type: DataverseEntityType, currencies: [Currency], versions: DataverseRowVersions,
-         targetExists: @escaping (String, String) -> Bool) {
+    init(type: DataverseEntityType, currencies: [Currency], versions: DataverseRowVersions) {
         self.type = type
         self.currencies = currencies
         self.versions = versions
-        self.targetExists = targetExists
     }
 
     /// The newest row version handed out in the organization.
@@ -65,11 +66,16 @@ final class DataverseEntityStore {
     func entity(_ row: Row) -> [String: JSONValue] {
         var view = row.fields
         for (name, _) in type.writable where view[name] == nil { view[name] = .null }
+        // A lookup's value comes with the logical name of the table it points into: the one its bind
+        // named, or (a value the service set itself, as the base currency) the lookup's first target.
         for lookup in type.lookups {
             let value = view[lookup.valueProperty] ?? .null
             view[lookup.valueProperty] = value
-            if value != .null {
-                view[lookup.valueProperty + "@Microsoft.Dynamics.CRM.lookuplogicalname"] = .string(lookup.targetLogicalName)
+            let annotation = lookup.valueProperty + Self.logicalNameAnnotation
+            if value == .null {
+                view[annotation] = nil
+            } else if view[annotation] == nil {
+                view[annotation] = .string(lookup.targetLogicalName)
             }
         }
         for (name, compose) in type.computed { view[name] = compose(row.fields) }
@@ -171,7 +177,9 @@ final class DataverseEntityStore {
         var fields: [String: JSONValue] = [:]
         for (key, value) in body {
             if let lookup = type.lookup(bind: key) {
-                fields[lookup.valueProperty] = try bound(value, lookup)
+                let id = try bound(value, lookup)
+                fields[lookup.valueProperty] = id
+                fields[lookup.valueProperty + Self.logicalNameAnnotation] = id == .null ? .null : .string(lookup.targetLogicalName)
                 continue
             }
             if key.hasPrefix("@") || key == type.idAttribute { continue }

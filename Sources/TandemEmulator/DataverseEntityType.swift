@@ -38,8 +38,8 @@ struct DataverseEntityType: Sendable {
                                   targetSet: "transactioncurrencies", targetLogicalName: "transactioncurrency")],
         computed: [:])
 
-    /// `parentcustomerid` is a Customer lookup (targets account and contact); the emulator carries its
-    /// account target, `parentcustomerid_account`, and answers the lookup's logical name when asked
+    /// `parentcustomerid` is a Customer lookup with two targets, bound through `parentcustomerid_account`
+    /// or `parentcustomerid_contact`; reads answer the target's logical name when asked
     /// (`Prefer: odata.include-annotations`). Not emulated: the relationship's cascade when an account
     /// is deleted (the service applies the relationship's configured behaviour; here its contacts stay,
     /// still naming it).
@@ -50,7 +50,9 @@ struct DataverseEntityType: Sendable {
             "telephone1": .text(50), "mobilephone": .text(50), "statecode": .state,
         ],
         lookups: [DataverseLookup(navigation: "parentcustomerid_account", valueProperty: "_parentcustomerid_value",
-                                  targetSet: "accounts", targetLogicalName: "account")],
+                                  targetSet: "accounts", targetLogicalName: "account"),
+                  DataverseLookup(navigation: "parentcustomerid_contact", valueProperty: "_parentcustomerid_value",
+                                  targetSet: "contacts", targetLogicalName: "contact")],
         // Unverified: the organization's full-name format decides the order; "First Last" is assumed.
         computed: ["fullname": { fields in
             let parts = ["firstname", "lastname"].compactMap { fields[$0]?.stringValue }.filter { !$0.isEmpty }

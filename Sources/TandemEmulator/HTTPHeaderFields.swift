@@ -23,11 +23,22 @@ public struct HTTPHeaderFields: Sendable, Equatable {
         fields.append((name, value))
     }
 
-    /// Every comma-separated token of every field called `name` (for `Prefer`), trimmed.
+    /// Every comma-separated token of every field called `name` (for `Prefer`), trimmed. A comma
+    /// inside double quotes belongs to its token (`odata.include-annotations="a,b"` is one).
     public func tokens(_ name: String) -> [String] {
-        fields.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }
-            .flatMap { $0.value.split(separator: ",") }
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+        fields.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }.flatMap { field in
+            var tokens: [String] = [], current = "", quoted = false
+            for character in field.value {
+                if character == "\"" { quoted.toggle() }
+                if character == ",", !quoted {
+                    tokens.append(current)
+                    current = ""
+                } else {
+                    current.append(character)
+                }
+            }
+            return tokens + [current]
+        }.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// The fields as a dictionary (later duplicates win), for JSON batch responses.

@@ -37,10 +37,19 @@ import TandemSQLite
         #expect(byID[contacts[0]]?["fullname"] == "Ana Núñez" && byID[contacts[0]]?["firstname"] == "Ana")
         #expect(byID[contacts[1]]?["parentcustomerid"] == accounts[1])
         #expect(byID[contacts[2]]?["parentcustomerid"] == "")
+        // A company that is itself a contact is not one Tandem carries: it reads as none.
+        let child = try #require(try fixture.emulator.insertContact([
+            "lastname": .string("Junior"), "parentcustomerid_contact@odata.bind": .string("/contacts(\(contacts[0]))"),
+        ])["contactid"]?.stringValue)
+        #expect(fixture.emulator.contact(id: child)?["_parentcustomerid_value"]?.stringValue == contacts[0])
+        _ = try fixture.connect().pull(.crm)
+        #expect(try fixture.contacts().record(id: RecordID(child))?["parentcustomerid"] == "")
         // The company's id is the account's id in the replica, so the lookup needs no translation.
         #expect(try fixture.accounts().record(id: RecordID(accounts[0]))?["name"] == "Fabrikam")
         let reads = fixture.emulator.requestLog.filter { $0.method == "GET" && $0.path.hasSuffix("/contacts") }
         #expect(!reads.isEmpty)
+        // The screens name Dataverse on both CRM panes.
+        #expect(try fixture.connect().connectedServices[.crm] == ConnectedSide(service: "Dataverse", tables: ["account", "contact"]))
     }
 
     @Test func aCompanyIsMovedAndClearedThroughTheLookupAndAConcurrentEditIs412() throws {

@@ -46,6 +46,27 @@ import TandemEmulator
         #expect(first.headers["x-ms-dop-hint"] == "4" && first.headers["odata-version"] == "4.0")
     }
 
+    /// A lookup's logical name comes only when `odata.include-annotations` asks for it: by name in a
+    /// quoted list, or by a wildcard, and not when excluded.
+    @Test func theLookupLogicalNameComesWhenAskedForAndNotWhenExcluded() throws {
+        defer { emulator.stop() }
+        let account = try #require(try emulator.insertAccount(["name": .string("Fabrikam")])["accountid"]?.stringValue)
+        try emulator.insertContact(["lastname": .string("Li"), "parentcustomerid_account@odata.bind": .string("/accounts(\(account))")])
+        let annotation = "_parentcustomerid_value@Microsoft.Dynamics.CRM.lookuplogicalname"
+        func annotated(_ prefer: String?) throws -> Bool {
+            let response = try send("GET", "/contacts?$select=lastname,_parentcustomerid_value", headers: prefer.map { ["Prefer": $0] } ?? [:])
+            let row = try #require((try json(response)["value"] as? [[String: Any]])?.first)
+            #expect(row["_parentcustomerid_value"] as? String == account)
+            return row[annotation] as? String == "account"
+        }
+        #expect(try !annotated(nil))
+        #expect(try annotated(#"odata.include-annotations="OData.Community.Display.V1.FormattedValue,Microsoft.Dynamics.CRM.lookuplogicalname""#))
+        #expect(try annotated(#"odata.maxpagesize=10, odata.include-annotations="*""#))
+        #expect(try annotated(#"odata.include-annotations="Microsoft.Dynamics.CRM.*""#))
+        #expect(try !annotated(#"odata.include-annotations="*,-Microsoft.Dynamics.CRM.lookuplogicalname""#))
+        #expect(try !annotated(#"odata.include-annotations="OData.Community.Display.V1.FormattedValue""#))
+    }
+
     @Test func aTrackedReadSaysSoAndItsDeltaLinkReportsDeletions() throws {
         defer { emulator.stop() }
         emulator.seedAccounts(count: 3)
