@@ -172,11 +172,11 @@ public final class PostgresReplica: RecordReplica, @unchecked Sendable {
         let columns = [("id", "text"), ("remote_id", "text"), ("etag", "text"), ("is_new", "boolean"), ("name_key", "text"),
                        ("new_key", "text")] + fields.indices.map { ("f\($0)", "text") }
         var recordset = PostgresRecordset(columns)
-        var existing = 0, fresh: [String: PulledRow] = [:]
+        var existing = 0, fresh: [(id: String, row: PulledRow)] = []
         for item in unique {
             let remoteID = item.row.remoteID.lowercased()
             guard let place = placed[remoteID] else { continue }
-            if place.exists { existing += 1 } else { fresh[place.id] = item.row }
+            if place.exists { existing += 1 } else { fresh.append((place.id, item.row)) }
             let name = item.row.fields[schema.nameField]
             let newName = schema.newRecordFields(item.row.fields)[schema.nameField] ?? ""
             recordset.append([.text(place.id), .text(remoteID), .text(item.row.etag), .text(place.exists ? "false" : "true"),
@@ -184,24 +184,26 @@ public final class PostgresReplica: RecordReplica, @unchecked Sendable {
                              + fields.map { .text(item.row.fields[$0] ?? "") })
         }
         var changes = ReplicaChanges()
-        let assignments = fields.enumerated().map { "\($1.quotedIdentifier) = v.f\($0)" }.joined(separator: ", ")
+        let assignments = fields.enumerated().map { "\($1.quotedIdentifier) = v.f\($0), " }.joined()
         let differs = fields.enumerated().map { "t.\($1.quotedIdentifier) IS DISTINCT FROM v.f\($0)" }.joined(separator: " OR ")
-        if existing > 0 {
+        // With no field carried nothing can differ: every existing record is unchanged.
+        if existing > 0 && !fields.isEmpty {
             changes.changed = try session.query("""
-                UPDATE \(table) t SET \(assignments), modified_at = GREATEST(?, t.modified_at + 1), sort_key = COALESCE(v.name_key, t.sort_key)
+                UPDATE \(table) t SET \(assignments)modified_at = GREATEST(?, t.modified_at + 1), sort_key = COALESCE(v.name_key, t.sort_key)
                 FROM \(recordset.source) WHERE t.id = v.id AND NOT v.is_new AND (\(differs)) RETURNING t.id
                 """, [.integer(now.milliseconds), recordset.argument]).count
-            changes.unchanged = existing - changes.changed
         }
+        changes.unchanged = existing - changes.changed
         if !fresh.isEmpty {
             let inserted = Set(try session.query("""
-                INSERT INTO \(table) (id, modified_at, sort_key, \(fields.map(\.quotedIdentifier).joined(separator: ", ")))
-                SELECT v.id, ?, v.new_key, \(fields.indices.map { "v.f\($0)" }.joined(separator: ", ")) FROM \(recordset.source)
+                INSERT INTO \(table) (\((["id", "modified_at", "sort_key"] + fields.map(\.quotedIdentifier)).joined(separator: ", ")))
+                SELECT \((["v.id", "?", "v.new_key"] + fields.indices.map { "v.f\($0)" }).joined(separator: ", ")) FROM \(recordset.source)
                 WHERE v.is_new ORDER BY v.n
                 ON CONFLICT DO NOTHING RETURNING id
                 """, [.integer(now.milliseconds), recordset.argument]).map { try $0.decode(String.self) })
-            // ON CONFLICT DO NOTHING: a clash with another record's number is named, and the whole page is undone.
-            if let (id, row) = fresh.first(where: { !inserted.contains($0.key) }) {
+            // ON CONFLICT DO NOTHING: the first clash with another record's number, in page order, is
+            // named, and the whole page is undone.
+            if let (id, row) = fresh.first(where: { !inserted.contains($0.id) }) {
                 throw RecordSourceError.duplicateNumber(table: schema.name, number: schema.number(of: Record(
                     id: RecordID(id), modifiedAt: now, fields: row.fields)) ?? "")
             }
