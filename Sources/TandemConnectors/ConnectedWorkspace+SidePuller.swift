@@ -3,7 +3,12 @@ import TandemCore
 /// The screens pull through the same connected workspace the commands use.
 extension ConnectedWorkspace: SidePuller {
     public var connectedServices: [Side: ConnectedSide] {
-        services.mapValues { ConnectedSide(service: $0.kind.displayName, tables: Set(ServiceCatalog.tables(of: $0.kind))) }
+        services.mapValues { service in
+            let tables = ServiceCatalog.tables(of: service.kind)
+            return ConnectedSide(service: service.kind.displayName, tables: Set(tables), missingFields: Dictionary(uniqueKeysWithValues: tables.map {
+                ($0, Set(ServiceCatalog.replicaOnlyFields(of: $0, in: service.kind)))
+            }))
+        }
     }
 
     public func secondsWaited() -> [String: Double] { waits.secondsWaited.byService }

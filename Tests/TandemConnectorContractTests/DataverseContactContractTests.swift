@@ -49,7 +49,8 @@ import TandemSQLite
         let reads = fixture.emulator.requestLog.filter { $0.method == "GET" && $0.path.hasSuffix("/contacts") }
         #expect(!reads.isEmpty)
         // The screens name Dataverse on both CRM panes.
-        #expect(try fixture.connect().connectedServices[.crm] == ConnectedSide(service: "Dataverse", tables: ["account", "contact"]))
+        #expect(try fixture.connect().connectedServices[.crm]
+            == ConnectedSide(service: "Dataverse", tables: ["account", "contact"], missingFields: ["account": [], "contact": []]))
     }
 
     @Test func aCompanyIsMovedAndClearedThroughTheLookupAndAConcurrentEditIs412() throws {

@@ -37,7 +37,10 @@ import TandemEmulator
         let (started, first) = session.wait { $0.contains("ERP in Business Central · Customer · 0") }
         try #require(started, "no empty list:\n\(first)")
         try session.press("P")
-        let (pulled, screen) = session.wait { $0.contains("Pulled Customer: 1 new, 0 changed, 0 deleted.") && $0.contains("Pulled Through The Screen") }
+        // The rows come first and the counts after them (the titles show "…" meanwhile).
+        let (pulled, screen) = session.wait {
+            $0.contains("Pulled Customer: 1 new, 0 changed, 0 deleted.") && $0.contains("Pulled Through The Screen") && !$0.contains("· …")
+        }
         #expect(pulled, "the pull did not reach the list:\n\(screen)")
         #expect(screen.contains("ERP in Business Central · Customer · 1") && screen.contains("CRM · account · 0"))
         #expect(!screen.contains("tandem-secret"))

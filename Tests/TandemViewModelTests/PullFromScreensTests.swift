@@ -26,6 +26,40 @@ import TandemViewModel
 
     func frameText(_ model: ViewModel) -> String { model.frame.lines.joined(separator: "\n") }
 
+    /// Business Central and Dataverse as `ConnectedWorkspace` describes them: Business Central carries
+    /// customers without their Contact field, and no contacts.
+    struct Sides: SidePuller {
+        var connectedServices: [Side: ConnectedSide] {
+            [.erp: ConnectedSide(service: "Business Central", tables: ["Customer"], missingFields: ["Customer": ["Contact"]]),
+             .crm: ConnectedSide(service: "Dataverse", tables: ["account", "contact"])]
+        }
+        func secondsWaited() -> [String: Double] { [:] }
+        func pullConnectedSides() throws -> [PulledTable] { [] }
+    }
+
+    /// The mapping screen says what the standard APIs lack instead of pretending to carry it: the
+    /// customer's Contact is marked, and on the cursor the line above explains; the CONTACT mapping
+    /// says Business Central's contacts are not connected.
+    @Test func theMappingScreenSaysWhatAConnectedServiceLacks() throws {
+        let harness = try Harness(size: Size(width: 120, height: 30))
+        defer { harness.remove() }
+        let model = ViewModel.immediate(workspace: harness.opened.workspace, size: Size(width: 120, height: 30),
+                                        workspaceName: "sample", timeZone: Harness.zone, puller: Sides())
+        model.send(.start)
+        model.press(.character("M"))
+        let marked = model.frame.lines.filter { $0.hasPrefix("  ~") }
+        #expect(marked.count == 1 && marked.first?.hasPrefix("  ~Contact ") == true && marked.first?.contains("address1_primary") == true,
+                "\(marked)")
+        let index = try #require(try harness.opened.workspace.store.mapping(named: "CUSTOMER").fields.firstIndex { $0.erpField == "Contact" })
+        for _ in 0..<index { model.press(.down) }
+        #expect(model.frame.line(2).contains("~ Contact: Business Central's API has no such field; it is kept in Tandem only and never sent."),
+                "\(model.frame.line(2))")
+        model.press(.tab)
+        #expect(model.frame.text.contains("Mapping CONTACT"))
+        #expect(model.frame.line(2).contains("ERP Contact is not connected to Business Central: its records are read here and not written."),
+                "\(model.frame.line(2))")
+    }
+
     @Test func pullingBringsTheServicesChangesOntoTheList() throws {
         let harness = try Harness(size: Size(width: 120, height: 24))
         defer { harness.remove() }
@@ -46,14 +80,6 @@ import TandemViewModel
     /// Business Central carries customers, not contacts: the Contacts page's ERP pane names no service,
     /// since its rows are the local side database's, while the CRM's contacts are Dataverse's.
     @Test func aPaneNamesTheServiceOnlyForATableTheServiceCarries() throws {
-        struct Sides: SidePuller {
-            var connectedServices: [Side: ConnectedSide] {
-                [.erp: ConnectedSide(service: "Business Central", tables: ["Customer"]),
-                 .crm: ConnectedSide(service: "Dataverse", tables: ["account", "contact"])]
-            }
-            func secondsWaited() -> [String: Double] { [:] }
-            func pullConnectedSides() throws -> [PulledTable] { [] }
-        }
         let harness = try Harness(size: Size(width: 120, height: 24))
         defer { harness.remove() }
         let model = ViewModel.immediate(workspace: harness.opened.workspace, size: Size(width: 120, height: 24),

@@ -46,6 +46,8 @@ enum MoreScreensRenderer {
                 canvas.draw(" " + DisplayText.sanitized(error), row: 3, column: 0, width: size.width, style: .error)
                 return
             }
+        } else if let note = connectionNote(mapping, field: mapping.fields[safe: view.cursor], state) {
+            canvas.draw(" " + note, row: 2, column: 0, width: size.width, style: .dim)
         } else {
             canvas.draw(" " + (mapping.onlyCoupled ? tr("Only coupled records") : tr("Creates uncoupled records"))
                         + " · " + tr("filters: ERP {0} · CRM {1}", DisplayText.sanitized(mapping.erpFilter.summary), DisplayText.sanitized(mapping.crmFilter.summary))
@@ -61,11 +63,36 @@ enum MoreScreensRenderer {
             let style: StyleRole = index == view.cursor ? .cursor : field.isEnabled ? .normal : .dim
             let match = field.matchOn ? "@\(field.matchPriority)\(field.caseSensitive ? " cs" : "")" : ""
             // A lookup field is translated through another mapping and never matched on: say which.
-            let text = "   " + DisplayWidth.fit(Captions.field(field.erpField, on: .erp), to: 20) + " " + DisplayWidth.fit(field.crmField, to: 22) + " "
+            // "~": a field the connected service's API lacks (the line above says so on the cursor's).
+            let lacked = Side.allCases.contains { lacks(field, mapping, on: $0, state) }
+            let text = (lacked ? "  ~" : "   ") + DisplayWidth.fit(Captions.field(field.erpField, on: .erp), to: 20) + " " + DisplayWidth.fit(field.crmField, to: 22) + " "
                 + DisplayWidth.fit(field.direction.rawValue, to: 13) + " " + DisplayWidth.fit(field.isEnabled ? tr("yes") : tr("no"), to: 5)
                 + (field.lookupMapping.map { tr("via {0}", $0) } ?? match)
                 + (field.constant.map { " = \"" + DisplayText.sanitized($0) + "\"" } ?? "")
             canvas.draw(text, row: 4 + offset, column: 0, width: size.width, style: style)
         }
+    }
+
+    /// Whether the service `side` lives in has no property for the field's column on that side.
+    private static func lacks(_ field: FieldMapping, _ mapping: TableMapping, on side: Side, _ state: AppState) -> Bool {
+        state.services[side]?.lacks(side == .erp ? field.erpField : field.crmField, of: mapping.table(on: side)) == true
+    }
+
+    /// What a connected side means for the mapping, when it means something: a table its service does
+    /// not carry (its records stay local and cannot be written), or the cursor's field its API lacks.
+    private static func connectionNote(_ mapping: TableMapping, field: FieldMapping?, _ state: AppState) -> String? {
+        for side in Side.allCases {
+            guard let connected = state.services[side] else { continue }
+            let table = mapping.table(on: side)
+            if connected.service(of: table) == nil {
+                return tr("{0} {1} is not connected to {2}: its records are read here and not written.", side.displayName, table,
+                          connected.service)
+            }
+            if let field, lacks(field, mapping, on: side, state) {
+                let name = side == .erp ? Captions.field(field.erpField, on: .erp) : field.crmField
+                return tr("~ {0}: {1}'s API has no such field; it is kept in Tandem only and never sent.", name, connected.service)
+            }
+        }
+        return nil
     }
 }
