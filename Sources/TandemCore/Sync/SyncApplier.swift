@@ -76,13 +76,15 @@ struct SyncApplier {
                 request.source = restoreSources.removeValue(forKey: request.source.id) ?? request.source
                 return request
             })
+        /// Each restore's or creation's position among the requests, by its plan's index.
+        let restorePositions = Dictionary(uniqueKeysWithValues: restores.enumerated().map { ($1.0, $0) })
         var changes = WorkspaceChanges(jobID: jobID)
         var outcome = BatchOutcome()
         /// Which plan each coupling change belongs to, to report a refused change on its record.
         var couplingOwners: [Int] = []
 
         for (index, plan) in plans.enumerated() {
-            let restoreIndex = restores.firstIndex { $0.0 == index }
+            let restoreIndex = restorePositions[index]
             switch plan.outcome {
             case .skip(let reason):
                 outcome.counters.skipped += 1
