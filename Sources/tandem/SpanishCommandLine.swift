@@ -305,6 +305,11 @@ enum SpanishCommandLine {
         "conflicts": "conflictos",
         "records": "registros",
         "depends on": "depende de",
+        "connected": "conexión",
+        "{0} {1} is not connected to {2}: its records are read here and not written.":
+            "{0} {1} no está conectada a {2}: sus registros se leen aquí y no se escriben.",
+        "{0}: {1}'s API has no such field; it is kept in Tandem only and never sent.":
+            "{0}: la API de {1} no tiene este campo; se guarda solo en Tandem y nunca se envía.",
         "update: {0} · deletion: {1}": "actualización: {0} · eliminación: {1}",
         "ERP field": "Campo ERP",
         "CRM field": "Campo CRM",

@@ -25,6 +25,12 @@ import TandemEmulator
         // Business Central's blank Currency Code is its local currency: the mapping learns so once.
         #expect(pull.err.contains("A blank Currency Code is the local currency EUR there: CUSTOMER now compares it so"), "\(pull.err)")
         #expect(try cli.run(["mappings", "--json"], environment: environment).out.contains("\"erpBlankMeans\" : \"EUR\""))
+        // What the standard API lacks is said, not invented.
+        let mappings = try cli.run(["mappings"], environment: environment).out
+        let notes = mappings.split(separator: "\n").filter { $0.hasPrefix("  connected ") }
+        #expect(notes.count == 2, "\(mappings)")
+        #expect(notes.first?.hasSuffix("Contact: Business Central's API has no such field; it is kept in Tandem only and never sent.") == true)
+        #expect(notes.last?.hasSuffix("ERP Contact is not connected to Business Central: its records are read here and not written.") == true)
         let connections = try cli.run(["connections"], environment: environment)
         #expect(connections.out.contains("business-central at") && connections.out.contains("2 records pulled"), "\(connections.out)")
         #expect(!(try cli.run(["pull"], environment: environment)).err.contains("A blank Currency Code"))

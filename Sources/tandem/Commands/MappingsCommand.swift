@@ -14,16 +14,19 @@ struct MappingsCommand: ParsableCommand, JSONOutputCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-        let mappings = try global.open(for: .reading).workspace.store.mappings()
+        let opened = try global.open(for: .reading)
+        let mappings = try opened.workspace.store.mappings()
         if output.json { return try Console.printJSON(mappings) }
+        let sides = opened.connected.connectedServices
         for mapping in mappings {
-            let labels = LabelColumn([tr("filters"), tr("conflicts"), tr("records"), tr("depends on")])
+            let labels = LabelColumn([tr("filters"), tr("conflicts"), tr("records"), tr("depends on"), tr("connected")])
             Console.out("\(mapping.name): \(mapping.caption(nil)) · \(mapping.direction.rawValue)")
             Console.out(labels.line(tr("filters"), "ERP: \(mapping.erpFilter.summary) · CRM: \(mapping.crmFilter.summary)"))
             Console.out(labels.line(tr("conflicts"), tr("update: {0} · deletion: {1}", mapping.updateConflict.rawValue,
                                                         mapping.deletionConflict.rawValue)))
             Console.out(labels.line(tr("records"), Self.scope(mapping)))
             if !mapping.dependsOn.isEmpty { Console.out(labels.line(tr("depends on"), mapping.dependsOn.joined(separator: ", "))) }
+            for note in Self.connectionNotes(mapping, sides) { Console.out(labels.line(tr("connected"), note)) }
             var table = TextTable([tr("ERP field"), tr("CRM field"), tr("Direction"), tr("Enabled"), tr("Match"), tr("Constant"),
                                    tr("Lookup"), tr("ERP blank is")].map { TextTable.Column(title: $0, maxWidth: 28) })
             for field in mapping.fields {
@@ -33,6 +36,22 @@ struct MappingsCommand: ParsableCommand, JSONOutputCommand {
             }
             Console.out(table.render().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
             Console.out()
+        }
+    }
+
+    /// What the connected services mean for the mapping: a table a service does not carry, and the
+    /// fields its standard API lacks (kept in Tandem only). The screens say the same (docs/connectors.md).
+    static func connectionNotes(_ mapping: TableMapping, _ sides: [Side: ConnectedSide]) -> [String] {
+        Side.allCases.flatMap { side -> [String] in
+            guard let connected = sides[side] else { return [] }
+            let table = mapping.table(on: side)
+            guard connected.service(of: table) != nil else {
+                return [tr("{0} {1} is not connected to {2}: its records are read here and not written.", side.displayName, table,
+                           connected.service)]
+            }
+            return mapping.fields.map { side == .erp ? $0.erpField : $0.crmField }.filter { connected.lacks($0, of: table) }.map {
+                tr("{0}: {1}'s API has no such field; it is kept in Tandem only and never sent.", $0, connected.service)
+            }
         }
     }
 
