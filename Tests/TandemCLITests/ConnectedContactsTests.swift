@@ -1,21 +1,24 @@
 import Foundation
 import Testing
 import TandemEmulator
+import TandemTestSupport
 
 /// The CONTACT mapping end to end against Dataverse through the built binary: customers become
 /// accounts, then contacts are created at the account their company is coupled to (bound through
-/// `parentcustomerid_account`), and an edit made in Dataverse comes back to the ERP contact.
+/// `parentcustomerid_account`), and an edit made in Dataverse comes back to the ERP contact. On a
+/// folder, and on PostgreSQL when a test server is named.
 @Suite(.serialized, .timeLimit(.minutes(2))) struct ConnectedContactsTests {
-    @Test func contactsTravelToDataverseAtTheirCompanyAndEditsComeBack() throws {
+    @Test(arguments: WorkspacePlace.Store.available)
+    func contactsTravelToDataverseAtTheirCompanyAndEditsComeBack(_ store: WorkspacePlace.Store) throws {
         let emulator = DataverseEmulator()
         try emulator.start()
         defer { emulator.stop() }
         emulator.acceptToken("contacts-token")
         let environment = ["TANDEM_CRM_TOKEN": "contacts-token"]
-        let cli = CLIHarness()
+        let cli = try WorkspacePlace(store)
         defer { cli.remove() }
         #expect(try cli.run("init", "--empty", "--yes").status == 0)
-        let customers = cli.folder.file("customers.csv"), contacts = cli.folder.file("contacts.csv")
+        let customers = cli.file("customers.csv"), contacts = cli.file("contacts.csv")
         try "No.,Name,City\nC1,Fabrikam Oy,Turku\nC2,Contoso AB,Malmö\n".write(toFile: customers, atomically: true, encoding: .utf8)
         try """
             No.,First Name,Surname,Job Title,Company No.,E-Mail,Type
