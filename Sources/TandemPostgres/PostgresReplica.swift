@@ -61,6 +61,7 @@ public final class PostgresReplica: RecordReplica, @unchecked Sendable {
                 current[id] = etag
             }
             let stored = written.filter { item in item.sentFrom.map { current[item.id.rawValue] == $0 } ?? true }
+            let storedIDs = Set(stored.map(\.id))
             _ = try upsert(stored.map { ($0.row, $0.id) }, fields: fields, now: now)
             var versions: [String: Int64] = [:]
             for row in try session.query("SELECT id, modified_at FROM \(table) WHERE id = ANY(?)",
@@ -69,7 +70,7 @@ public final class PostgresReplica: RecordReplica, @unchecked Sendable {
                 versions[id] = version
             }
             return written.map { item in
-                guard stored.contains(where: { $0.id == item.id }) else { return nil }
+                guard storedIDs.contains(item.id) else { return nil }
                 return versions[item.id.rawValue].map(Timestamp.init(milliseconds:))
             }
         }

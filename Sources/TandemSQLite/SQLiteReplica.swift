@@ -65,13 +65,13 @@ public final class SQLiteReplica: RecordReplica, Sendable {
         return try pool.write { db in
             try written.map { item in
                 if let etag = item.sentFrom {
-                    let current = try String.fetchOne(db, sql: #"SELECT etag FROM remote_rows WHERE "table" = ? AND id = ?"#,
+                    let current = try String.fetchOne(db.cachedStatement(sql: #"SELECT etag FROM remote_rows WHERE "table" = ? AND id = ?"#),
                                                       arguments: [schema.name, item.id.rawValue])
                     guard current == etag else { return nil }
                 }
                 var changes = ReplicaChanges()
                 try upsert(item.row, fields: fields, now: now, db, into: &changes, localID: item.id)
-                return try Int64.fetchOne(db, sql: "SELECT modifiedAt FROM \(table) WHERE id = ?", arguments: [item.id.rawValue])
+                return try Int64.fetchOne(db.cachedStatement(sql: "SELECT modifiedAt FROM \(table) WHERE id = ?"), arguments: [item.id.rawValue])
                     .map { Timestamp(milliseconds: $0) }
             }
         }
