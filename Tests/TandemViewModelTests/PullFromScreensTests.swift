@@ -26,6 +26,14 @@ import TandemViewModel
 
     func frameText(_ model: ViewModel) -> String { model.frame.lines.joined(separator: "\n") }
 
+    /// The screens over the harness's workspace with `puller`'s connected sides, started.
+    func started(_ harness: Harness, puller: any SidePuller) -> ViewModel {
+        let model = ViewModel.immediate(workspace: harness.opened.workspace, size: harness.state.size, workspaceName: "sample",
+                                        timeZone: Harness.zone, puller: puller)
+        model.send(.start)
+        return model
+    }
+
     /// Business Central and Dataverse as `ConnectedWorkspace` describes them: Business Central carries
     /// customers without their Contact field, and no contacts.
     struct Sides: SidePuller {
@@ -43,9 +51,7 @@ import TandemViewModel
     @Test func theMappingScreenSaysWhatAConnectedServiceLacks() throws {
         let harness = try Harness(size: Size(width: 120, height: 30))
         defer { harness.remove() }
-        let model = ViewModel.immediate(workspace: harness.opened.workspace, size: Size(width: 120, height: 30),
-                                        workspaceName: "sample", timeZone: Harness.zone, puller: Sides())
-        model.send(.start)
+        let model = started(harness, puller: Sides())
         model.press(.character("M"))
         let marked = model.frame.lines.filter { $0.hasPrefix("  ~") }
         #expect(marked.count == 1 && marked.first?.hasPrefix("  ~Contact ") == true && marked.first?.contains("address1_primary") == true,
@@ -66,9 +72,7 @@ import TandemViewModel
         let accounts = try harness.opened.workspace.table("account", on: .crm)
         let first = try #require(try accounts.page(search: nil, from: .first, limit: 1).first)
         let puller = RenamingPuller(table: accounts, id: first.id)
-        let model = ViewModel.immediate(workspace: harness.opened.workspace, size: Size(width: 120, height: 24),
-                                        workspaceName: "sample", timeZone: Harness.zone, puller: puller)
-        model.send(.start)
+        let model = started(harness, puller: puller)
         #expect(!frameText(model).contains("Renamed In Dataverse"))
         #expect(frameText(model).contains("CRM in Dataverse · account"))
         model.send(.key(.character("P")))
@@ -82,9 +86,7 @@ import TandemViewModel
     @Test func aPaneNamesTheServiceOnlyForATableTheServiceCarries() throws {
         let harness = try Harness(size: Size(width: 120, height: 24))
         defer { harness.remove() }
-        let model = ViewModel.immediate(workspace: harness.opened.workspace, size: Size(width: 120, height: 24),
-                                        workspaceName: "sample", timeZone: Harness.zone, puller: Sides())
-        model.send(.start)
+        let model = started(harness, puller: Sides())
         #expect(model.frame.line(1).contains("ERP in Business Central · Customer") && model.frame.line(1).contains("CRM in Dataverse · account"))
         model.press(.character("2"))
         #expect(model.frame.line(1).contains("ERP · Contact") && model.frame.line(1).contains("CRM in Dataverse · contact"),

@@ -32,6 +32,7 @@ enum MoreScreensRenderer {
             return
         }
         Renderer.drawTitle(tr("Mapping {0}: {1}", mapping.name, mapping.caption(nil)), state, &canvas)
+        let notes = ConnectionNote.notes(for: mapping, sides: state.services)
         canvas.draw(" " + tr("Direction {0} · update conflicts {1} · deletion {2}", mapping.direction.rawValue,
                              mapping.updateConflict.rawValue, mapping.deletionConflict.rawValue), row: 1, column: 0, width: size.width, style: .header)
         if let prompt = view.prompt {
@@ -46,7 +47,7 @@ enum MoreScreensRenderer {
                 canvas.draw(" " + DisplayText.sanitized(error), row: 3, column: 0, width: size.width, style: .error)
                 return
             }
-        } else if let note = connectionNote(mapping, field: mapping.fields[safe: view.cursor], state) {
+        } else if let note = connectionNote(notes, field: mapping.fields[safe: view.cursor]) {
             canvas.draw(" " + note, row: 2, column: 0, width: size.width, style: .dim)
         } else {
             canvas.draw(" " + (mapping.onlyCoupled ? tr("Only coupled records") : tr("Creates uncoupled records"))
@@ -64,7 +65,7 @@ enum MoreScreensRenderer {
             let match = field.matchOn ? "@\(field.matchPriority)\(field.caseSensitive ? " cs" : "")" : ""
             // A lookup field is translated through another mapping and never matched on: say which.
             // "~": a field the connected service's API lacks (the line above says so on the cursor's).
-            let lacked = Side.allCases.contains { lacks(field, mapping, on: $0, state) }
+            let lacked = notes.contains { $0.concerns(field) }
             let text = (lacked ? "  ~" : "   ") + DisplayWidth.fit(Captions.field(field.erpField, on: .erp), to: 20) + " " + DisplayWidth.fit(field.crmField, to: 22) + " "
                 + DisplayWidth.fit(field.direction.rawValue, to: 13) + " " + DisplayWidth.fit(field.isEnabled ? tr("yes") : tr("no"), to: 5)
                 + (field.lookupMapping.map { tr("via {0}", $0) } ?? match)
@@ -73,26 +74,18 @@ enum MoreScreensRenderer {
         }
     }
 
-    /// Whether the service `side` lives in has no property for the field's column on that side.
-    private static func lacks(_ field: FieldMapping, _ mapping: TableMapping, on side: Side, _ state: AppState) -> Bool {
-        state.services[side]?.lacks(side == .erp ? field.erpField : field.crmField, of: mapping.table(on: side)) == true
-    }
-
-    /// What a connected side means for the mapping, when it means something: a table its service does
-    /// not carry (its records stay local and cannot be written), or the cursor's field its API lacks.
-    private static func connectionNote(_ mapping: TableMapping, field: FieldMapping?, _ state: AppState) -> String? {
-        for side in Side.allCases {
-            guard let connected = state.services[side] else { continue }
-            let table = mapping.table(on: side)
-            if connected.service(of: table) == nil {
-                return tr("{0} {1} is not connected to {2}: its records are read here and not written.", side.displayName, table,
-                          connected.service)
-            }
-            if let field, lacks(field, mapping, on: side, state) {
-                let name = side == .erp ? Captions.field(field.erpField, on: .erp) : field.crmField
-                return tr("~ {0}: {1}'s API has no such field; it is kept in Tandem only and never sent.", name, connected.service)
-            }
+    /// The note line 2 shows: a table the service does not carry, else the cursor's field it lacks.
+    private static func connectionNote(_ notes: [ConnectionNote], field: FieldMapping?) -> String? {
+        let shown = notes.first { if case .tableNotCarried = $0 { true } else { false } }
+            ?? field.flatMap { field in notes.first { $0.concerns(field) } }
+        switch shown {
+        case .tableNotCarried(let side, let table, let service)?:
+            return tr("{0} {1} is not connected to {2}: its records are read here and not written.", side.displayName, table, service)
+        case .fieldLacking(let side, let field, let service)?:
+            let name = side == .erp ? Captions.field(field, on: .erp) : field
+            return tr("~ {0}: {1}'s API has no such field; it is kept in Tandem only and never sent.", name, service)
+        case nil:
+            return nil
         }
-        return nil
     }
 }

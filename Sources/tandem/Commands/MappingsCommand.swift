@@ -26,7 +26,7 @@ struct MappingsCommand: ParsableCommand, JSONOutputCommand {
                                                         mapping.deletionConflict.rawValue)))
             Console.out(labels.line(tr("records"), Self.scope(mapping)))
             if !mapping.dependsOn.isEmpty { Console.out(labels.line(tr("depends on"), mapping.dependsOn.joined(separator: ", "))) }
-            for note in Self.connectionNotes(mapping, sides) { Console.out(labels.line(tr("connected"), note)) }
+            for note in ConnectionNote.notes(for: mapping, sides: sides) { Console.out(labels.line(tr("connected"), Self.text(note))) }
             var table = TextTable([tr("ERP field"), tr("CRM field"), tr("Direction"), tr("Enabled"), tr("Match"), tr("Constant"),
                                    tr("Lookup"), tr("ERP blank is")].map { TextTable.Column(title: $0, maxWidth: 28) })
             for field in mapping.fields {
@@ -39,19 +39,13 @@ struct MappingsCommand: ParsableCommand, JSONOutputCommand {
         }
     }
 
-    /// What the connected services mean for the mapping: a table a service does not carry, and the
-    /// fields its standard API lacks (kept in Tandem only). The screens say the same (docs/connectors.md).
-    static func connectionNotes(_ mapping: TableMapping, _ sides: [Side: ConnectedSide]) -> [String] {
-        Side.allCases.flatMap { side -> [String] in
-            guard let connected = sides[side] else { return [] }
-            let table = mapping.table(on: side)
-            guard connected.service(of: table) != nil else {
-                return [tr("{0} {1} is not connected to {2}: its records are read here and not written.", side.displayName, table,
-                           connected.service)]
-            }
-            return mapping.fields.map { side == .erp ? $0.erpField : $0.crmField }.filter { connected.lacks($0, of: table) }.map {
-                tr("{0}: {1}'s API has no such field; it is kept in Tandem only and never sent.", $0, connected.service)
-            }
+    /// A connection note in words (the screens say the same).
+    static func text(_ note: ConnectionNote) -> String {
+        switch note {
+        case .tableNotCarried(let side, let table, let service):
+            tr("{0} {1} is not connected to {2}: its records are read here and not written.", side.displayName, table, service)
+        case .fieldLacking(_, let field, let service):
+            tr("{0}: {1}'s API has no such field; it is kept in Tandem only and never sent.", field, service)
         }
     }
 
