@@ -9,6 +9,8 @@ struct Fixture {
     let erpContacts: InMemoryRecordSource
     let accounts: InMemoryRecordSource
     let crmContacts: InMemoryRecordSource
+    let salespeople: InMemoryRecordSource
+    let users: InMemoryRecordSource
     let store: InMemoryWorkspaceStore
     let workspace: Workspace
     /// This "process"'s job leases: `abandonAll` stands for the process dying.
@@ -21,10 +23,13 @@ struct Fixture {
         erpContacts = InMemoryRecordSource(schema: StandardTables.erpContact, clock: clock)
         accounts = InMemoryRecordSource(schema: StandardTables.account, clock: clock)
         crmContacts = InMemoryRecordSource(schema: StandardTables.crmContact, clock: clock)
+        salespeople = InMemoryRecordSource(schema: StandardTables.salesperson, clock: clock)
+        users = InMemoryRecordSource(schema: StandardTables.systemUser, clock: clock)
         store = InMemoryWorkspaceStore(mappings: mappings)
         let accountTable: any RecordSource = wrapAccounts?(accounts) ?? accounts
         let customerTable: any RecordSource = wrapCustomers?(customers) ?? customers
-        workspace = Workspace(store: store, erpTables: [customerTable, erpContacts], crmTables: [accountTable, crmContacts],
+        workspace = Workspace(store: store, erpTables: [customerTable, erpContacts, salespeople],
+                              crmTables: [accountTable, crmContacts, users],
                               clock: clock, leases: leases)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The four tables Tandem synchronizes out of the box (BC Customer/Contact, Dataverse account/contact).
+/// The tables Tandem synchronizes out of the box: BC's Customer, Contact and Salesperson/Purchaser,
+/// Dataverse's account, contact and systemuser.
 public enum StandardTables {
     public static let customer = TableSchema(
         side: .erp, name: "Customer", displayName: "Customer",
@@ -21,6 +22,8 @@ public enum StandardTables {
             FieldDefinition("Credit Limit", kind: .decimal, group: "Payments", maxLength: 250),
             // BC: an Enum (blank, Ship, Invoice, All), no documented text length; 250.
             FieldDefinition("Blocked", group: "General", maxLength: 250),
+            // BC: Code[20], the customer's Salesperson/Purchaser.
+            FieldDefinition("Salesperson Code", group: "General", maxLength: 20),
         ],
         nameField: "Name", numberField: "No.", numberPrefix: "C", searchFields: ["City", "E-Mail"])
 
@@ -65,6 +68,9 @@ public enum StandardTables {
             FieldDefinition("creditlimit", kind: .decimal, group: "Payments", maxLength: 250),
             // Dataverse: a State choice, no text length; 250.
             FieldDefinition("statecode", group: "Status", maxLength: 250, defaultValue: "Active"),
+            // Dataverse: the owner lookup, held here as the user's id; every row has an owner, so a
+            // blank is never sent over one.
+            FieldDefinition("ownerid", group: "General", maxLength: 250, neverBlank: true),
         ],
         nameField: "name", searchFields: ["accountnumber", "address1_city", "emailaddress1"])
 
@@ -85,9 +91,40 @@ public enum StandardTables {
         ],
         nameField: "fullname", composedNameFields: ["firstname", "lastname"], searchFields: ["emailaddress1"])
 
+    /// BC's Salesperson/Purchaser: the person a customer's Salesperson Code names. Its `Code` is its
+    /// number, as Customer's `No.` is.
+    public static let salesperson = TableSchema(
+        side: .erp, name: "Salesperson", displayName: "Salesperson",
+        fields: [
+            FieldDefinition("Code", group: "General", maxLength: 20),
+            FieldDefinition("Name", group: "General", maxLength: 50),
+            FieldDefinition("Job Title", group: "General", maxLength: 30),
+            FieldDefinition("E-Mail", group: "Communication", maxLength: 80),
+            FieldDefinition("Phone No.", group: "Communication", maxLength: 30),
+            // BC: a Boolean.
+            FieldDefinition("Blocked", group: "General", maxLength: 250, defaultValue: "No"),
+        ],
+        nameField: "Name", numberField: "Code", numberPrefix: "SP", searchFields: ["E-Mail"])
+
+    /// Dataverse's systemuser: the people who can own rows. Users come from Microsoft Entra ID and are
+    /// read, never written, by Tandem.
+    public static let systemUser = TableSchema(
+        side: .crm, name: "systemuser", displayName: "CRM user",
+        fields: [
+            FieldDefinition("fullname", group: "General", maxLength: 200),
+            FieldDefinition("firstname", group: "General", maxLength: 256),
+            FieldDefinition("lastname", group: "General", maxLength: 256),
+            FieldDefinition("title", group: "General", maxLength: 128),
+            FieldDefinition("internalemailaddress", group: "Communication", maxLength: 100),
+            FieldDefinition("mobilephone", group: "Communication", maxLength: 64),
+            // Dataverse: a Boolean, "Yes" when the user's access is disabled.
+            FieldDefinition("isdisabled", group: "Status", maxLength: 250, defaultValue: "No"),
+        ],
+        nameField: "fullname", composedNameFields: ["firstname", "lastname"], searchFields: ["internalemailaddress"])
+
     /// Every standard table of one side.
     public static func tables(on side: Side) -> [TableSchema] {
-        side == .erp ? [customer, erpContact] : [account, crmContact]
+        side == .erp ? [customer, erpContact, salesperson] : [account, crmContact, systemUser]
     }
 
     /// Looks a standard table up by side and name.

@@ -11,15 +11,16 @@ public enum Captions {
         "E-Mail": "Correo electrónico", "Home Page": "Página Web", "Contact": "Contacto", "Currency Code": "Cód. divisa",
         "Credit Limit": "Crédito máximo (DL)", "Blocked": "Bloqueado", "First Name": "Nombre de pila",
         "Surname": "Apellidos", "Job Title": "Cargo", "Company No.": "Nº empresa", "Mobile Phone No.": "Nº teléfono móvil",
-        "Type": "Tipo",
+        "Type": "Tipo", "Salesperson Code": "Cód. vendedor", "Code": "Código",
     ]
     static let spanishGroups: [String: String] = [
         "General": "General", "Address": "Dirección", "Communication": "Comunicación", "Payments": "Pagos", "Status": "Estado",
     ]
     static let spanishTables: [String: String] = [
         "Customer": "Cliente", "Contact": "Contacto", "CRM account": "Cuenta CRM", "CRM contact": "Contacto CRM",
+        "Salesperson": "Vendedor", "CRM user": "Usuario CRM",
     ]
-    static let spanishPages: [String: String] = ["customers": "Clientes", "contacts": "Contactos"]
+    static let spanishPages: [String: String] = ["customers": "Clientes", "contacts": "Contactos", "salespeople": "Vendedores"]
 
     /// The caption of `field` on `side`; a field without a translation keeps its stored name.
     public static func field(_ field: String, on side: Side, in language: Language = .current) -> String {

@@ -1,13 +1,29 @@
-/// BC's default CUSTOMER and CONTACT mappings, trimmed to the fields the standard tables carry.
+/// BC's default SALESPEOPLE, CUSTOMER and CONTACT mappings, trimmed to the fields the standard tables
+/// carry.
 public enum DefaultMappings {
+    public static let salespeopleName = "SALESPEOPLE"
     public static let customerName = "CUSTOMER"
     public static let contactName = "CONTACT"
+
+    /// Dataverse's users become BC's salespeople, as in Business Central: users live in Microsoft
+    /// Entra ID, so nothing is written to the CRM. Coupled by e-mail, the only value both sides share.
+    public static let salespeople = TableMapping(
+        name: salespeopleName, erpTable: StandardTables.salesperson.name, crmTable: StandardTables.systemUser.name,
+        direction: .fromCRM,
+        crmFilter: RecordFilter([FilterCondition("isdisabled", .equals("No"))]),
+        fields: [
+            FieldMapping(erp: "Name", crm: "fullname", direction: .fromCRM),
+            FieldMapping(erp: "E-Mail", crm: "internalemailaddress", direction: .fromCRM, matchOn: true),
+            FieldMapping(erp: "Phone No.", crm: "mobilephone", direction: .fromCRM),
+            FieldMapping(erp: "Job Title", crm: "title", direction: .fromCRM),
+        ])
 
     public static let customer = TableMapping(
         name: customerName, erpTable: StandardTables.customer.name, crmTable: StandardTables.account.name,
         direction: .bidirectional,
         erpFilter: RecordFilter([FilterCondition("Blocked", .isBlank)]),
         crmFilter: RecordFilter([FilterCondition("statecode", .equals("Active"))]),
+        dependsOn: [salespeopleName],
         fields: [
             FieldMapping(erp: "Name", crm: "name", matchOn: true),
             FieldMapping(erp: "Address", crm: "address1_line1"),
@@ -22,6 +38,9 @@ public enum DefaultMappings {
             FieldMapping(erp: "Currency Code", crm: "transactioncurrency"),
             FieldMapping(erp: "Credit Limit", crm: "creditlimit", direction: .toCRM),
             FieldMapping(erp: "No.", crm: "accountnumber", direction: .toCRM),
+            // The owner is a user's id: sent through the SALESPEOPLE couplings, never as a raw code.
+            // A customer without a salesperson leaves the account's owner as it is.
+            FieldMapping(erp: "Salesperson Code", crm: "ownerid", direction: .toCRM, lookupMapping: salespeopleName),
         ])
 
     public static let contact = TableMapping(
@@ -40,5 +59,5 @@ public enum DefaultMappings {
             FieldMapping(erp: "Company No.", crm: "parentcustomerid", lookupMapping: customerName),
         ])
 
-    public static let all = [customer, contact]
+    public static let all = [customer, contact, salespeople]
 }

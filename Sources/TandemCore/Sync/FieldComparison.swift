@@ -12,6 +12,9 @@ public struct FieldComparison: Sendable {
     public let erpChanged: Bool
     public let crmChanged: Bool
     public let snapshot: SnapshotValue?
+    /// The destination of a pass toward that side never holds a blank (`FieldDefinition.neverBlank`).
+    public let erpNeverBlank: Bool
+    public let crmNeverBlank: Bool
 
     /// The value the pass in `direction` writes, nil when it cannot be translated.
     public func outgoing(_ direction: SyncDirection) -> String? { direction == .toCRM ? erpAsCRM : crmAsERP }
@@ -19,9 +22,11 @@ public struct FieldComparison: Sendable {
     /// The destination's current value for a pass in `direction`.
     public func current(_ direction: SyncDirection) -> String { direction == .toCRM ? crmValue : erpValue }
 
-    /// Whether a pass in `direction` would write this field.
+    /// Whether a pass in `direction` would write this field. A blank is never written over a field
+    /// its system never leaves blank (an account's owner): there it is no value, not a change.
     public func differs(_ direction: SyncDirection) -> Bool {
         guard let value = outgoing(direction) else { return false }
+        if direction == .toCRM ? crmNeverBlank : erpNeverBlank, FieldValue.normalizedText(value).isEmpty { return false }
         return !FieldValue.same(value, current(direction), kind: kind)
     }
 
@@ -44,7 +49,8 @@ public struct FieldComparison: Sendable {
                                translator: LookupTranslator) -> [FieldComparison] {
         let erpRecordChanged = coupling.recordChanged(on: .erp, modifiedAt: erp.modifiedAt)
         let crmRecordChanged = coupling.recordChanged(on: .crm, modifiedAt: crm.modifiedAt)
-        return zip(mapped.fields, mapped.kinds).map { field, kind in
+        return mapped.fields.indices.map { index in
+            let field = mapped.fields[index], kind = mapped.kinds[index]
             let erpValue = erp[field.erpField], crmValue = crm[field.crmField]
             let erpAsCRM: String?, crmAsERP: String?
             if let lookup = field.lookupMapping {
@@ -59,7 +65,8 @@ public struct FieldComparison: Sendable {
             let crmChanged = snapshot.map { !FieldValue.same(crmValue, $0.crm, kind: kind) } ?? crmRecordChanged
             return FieldComparison(mapping: field, kind: kind, erpValue: erpValue, crmValue: crmValue,
                                    erpAsCRM: erpAsCRM, crmAsERP: crmAsERP, erpChanged: erpChanged,
-                                   crmChanged: crmChanged, snapshot: snapshot)
+                                   crmChanged: crmChanged, snapshot: snapshot,
+                                   erpNeverBlank: mapped.erpNeverBlank[index], crmNeverBlank: mapped.crmNeverBlank[index])
         }
     }
 }

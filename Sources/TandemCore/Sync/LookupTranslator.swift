@@ -30,9 +30,11 @@ public struct LookupTranslator: Sendable {
         var translator = LookupTranslator()
         for field in mapping.enabledFields {
             guard let lookupName = field.lookupMapping else { continue }
-            let lookup = try workspace.store.mapping(named: lookupName)
             let erpValues = Set(erpRecords.map { FieldValue.normalizedText($0[field.erpField]) }.filter { !$0.isEmpty })
             let crmValues = Set(crmRecords.map { FieldValue.normalizedText($0[field.crmField]) }.filter { !$0.isEmpty })
+            // No reference, nothing to look up: a blank Salesperson Code everywhere needs no SALESPEOPLE.
+            guard !erpValues.isEmpty || !crmValues.isEmpty else { continue }
+            let lookup = try workspace.store.mapping(named: lookupName)
             let erp = try erpReferences(erpValues, lookup: lookup, in: workspace)
             translator.erpToCRM[lookupName, default: [:]].merge(erp.translated) { $1 }
             translator.erpDangling[lookupName, default: []].formUnion(erp.dangling)
