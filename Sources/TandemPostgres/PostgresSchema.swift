@@ -1,3 +1,4 @@
+import Foundation
 import TandemCore
 
 /// The tables of a PostgreSQL workspace and their versioned migrations: the ERP's tables in schema
@@ -9,7 +10,7 @@ import TandemCore
 /// refused untouched; one from a newer Tandem is refused too.
 public enum PostgresSchema {
     /// The newest schema this Tandem knows.
-    public static let version = 4
+    public static let version = 5
 
     /// The PostgreSQL schema that holds a side's tables.
     public static func namespace(_ side: Side) -> String { side == .erp ? "tandem_erp" : "tandem_crm" }
@@ -34,6 +35,10 @@ public enum PostgresSchema {
             }
             if current < 4 {
                 for statement in v4 { try session.query(statement) }
+            }
+            if current < 5 {
+                for statement in v5 { try session.query(statement) }
+                try upgradeMappingsForSalespeople(session)
             }
             if current < version {
                 try session.query("UPDATE tandem.schema_version SET version = ?", [.integer(Int64(version))])
@@ -117,6 +122,74 @@ public enum PostgresSchema {
             """,
         ]
     }
+
+    /// The mappings of an older workspace gain what a new one starts with (`SalespeopleUpgrade`). The
+    /// definitions are JSON, so this step reads and writes them as the store does.
+    private static func upgradeMappingsForSalespeople(_ session: PostgresSession) throws {
+        let stored = try session.query("SELECT definition FROM tandem.mappings ORDER BY position").compactMap { row in
+            (try? row.decode(String.self)).flatMap { try? JSONDecoder().decode(TableMapping.self, from: Data($0.utf8)) }
+        }
+        for mapping in SalespeopleUpgrade.changes(to: stored) {
+            try session.query("""
+                INSERT INTO tandem.mappings (name, position, definition)
+                VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM tandem.mappings), ?)
+                ON CONFLICT (name) DO UPDATE SET definition = excluded.definition
+                """, [.text(mapping.name), .text(String(decoding: try JSONEncoder().encode(mapping), as: UTF8.self))])
+        }
+    }
+
+    /// v5: the SALESPEOPLE mapping's tables (BC's salespeople, Dataverse's users), a customer's
+    /// salesperson and an account's owner.
+    private static let v5 = [
+        """
+        CREATE TABLE tandem_erp."Salesperson" (
+            id TEXT COLLATE "C" PRIMARY KEY,
+            modified_at BIGINT NOT NULL,
+            sort_key TEXT COLLATE "C" NOT NULL DEFAULT '',
+            "Code" TEXT COLLATE "C" NOT NULL DEFAULT '',
+            "Name" TEXT COLLATE "C" NOT NULL DEFAULT '',
+            "Job Title" TEXT COLLATE "C" NOT NULL DEFAULT '',
+            "E-Mail" TEXT COLLATE "C" NOT NULL DEFAULT '',
+            "Phone No." TEXT COLLATE "C" NOT NULL DEFAULT '',
+            "Blocked" TEXT COLLATE "C" NOT NULL DEFAULT 'No'
+        )
+        """,
+        """
+        CREATE INDEX "Salesperson_by_name" ON tandem_erp."Salesperson" (sort_key, id)
+        """,
+        """
+        CREATE INDEX "Salesperson_by_version" ON tandem_erp."Salesperson" (modified_at, id)
+        """,
+        """
+        CREATE UNIQUE INDEX "Salesperson_by_number" ON tandem_erp."Salesperson" ("Code")
+        """,
+        """
+        ALTER TABLE tandem_erp."Customer" ADD COLUMN "Salesperson Code" TEXT COLLATE "C" NOT NULL DEFAULT ''
+        """,
+        """
+        CREATE TABLE tandem_crm."systemuser" (
+            id TEXT COLLATE "C" PRIMARY KEY,
+            modified_at BIGINT NOT NULL,
+            sort_key TEXT COLLATE "C" NOT NULL DEFAULT '',
+            "fullname" TEXT COLLATE "C" NOT NULL DEFAULT '',
+            "firstname" TEXT COLLATE "C" NOT NULL DEFAULT '',
+            "lastname" TEXT COLLATE "C" NOT NULL DEFAULT '',
+            "title" TEXT COLLATE "C" NOT NULL DEFAULT '',
+            "internalemailaddress" TEXT COLLATE "C" NOT NULL DEFAULT '',
+            "mobilephone" TEXT COLLATE "C" NOT NULL DEFAULT '',
+            "isdisabled" TEXT COLLATE "C" NOT NULL DEFAULT 'No'
+        )
+        """,
+        """
+        CREATE INDEX "systemuser_by_name" ON tandem_crm."systemuser" (sort_key, id)
+        """,
+        """
+        CREATE INDEX "systemuser_by_version" ON tandem_crm."systemuser" (modified_at, id)
+        """,
+        """
+        ALTER TABLE tandem_crm."account" ADD COLUMN "ownerid" TEXT COLLATE "C" NOT NULL DEFAULT ''
+        """,
+    ]
 
     /// v1: both sides' tables and the integration state.
     private static let v1 = [

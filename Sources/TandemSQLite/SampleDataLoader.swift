@@ -11,6 +11,8 @@ public enum SampleDataLoader {
         (.erp, StandardTables.erpContact.name, "erp-contacts.csv"),
         (.crm, StandardTables.account.name, "crm-accounts.csv"),
         (.crm, StandardTables.crmContact.name, "crm-contacts.csv"),
+        (.erp, StandardTables.salesperson.name, "erp-salespeople.csv"),
+        (.crm, StandardTables.systemUser.name, "crm-systemusers.csv"),
     ]
     public static let couplingsFile = "couplings.csv"
 

@@ -8,7 +8,7 @@ import TandemCore
 /// `TableSchema`s, so a later change to a schema cannot change what an old migration did. A new field
 /// or table is a new migration (`SideMigrationTests` fails until there is one).
 enum SideDatabase {
-    static let schemaVersion = 4
+    static let schemaVersion = 5
 
     static func kind(_ side: Side) -> DatabaseKind { side == .erp ? .erp : .crm }
 
@@ -33,6 +33,11 @@ enum SideDatabase {
         // whose rows they describe, so a pull stores its rows and its cursor in one transaction.
         migrator.registerMigration("v4: \(side.rawValue) replica of a remote side") { db in
             for statement in replicaV4 { try db.execute(sql: statement) }
+        }
+        // The SALESPEOPLE mapping: BC's salespeople and Dataverse's users, and what points at them
+        // (a customer's Salesperson Code, an account's owner).
+        migrator.registerMigration("v5: \(side.rawValue) salespeople and owners") { db in
+            for statement in side == .erp ? erpV5 : crmV5 { try db.execute(sql: statement) }
         }
         return migrator
     }
@@ -204,6 +209,62 @@ enum SideDatabase {
             requests INTEGER NOT NULL DEFAULT 0,
             seconds_waited REAL NOT NULL DEFAULT 0
         ) WITHOUT ROWID
+        """,
+    ]
+
+    /// v5 of the ERP database: salespeople, and the customer's salesperson.
+    private static let erpV5 = [
+        """
+        CREATE TABLE "Salesperson" (
+            id TEXT PRIMARY KEY NOT NULL,
+            modifiedAt INTEGER NOT NULL,
+            sort_key TEXT NOT NULL DEFAULT '',
+            "Code" TEXT NOT NULL DEFAULT '',
+            "Name" TEXT NOT NULL DEFAULT '',
+            "Job Title" TEXT NOT NULL DEFAULT '',
+            "E-Mail" TEXT NOT NULL DEFAULT '',
+            "Phone No." TEXT NOT NULL DEFAULT '',
+            "Blocked" TEXT NOT NULL DEFAULT 'No'
+        ) WITHOUT ROWID
+        """,
+        """
+        CREATE INDEX "Salesperson_by_name" ON "Salesperson" (sort_key, id)
+        """,
+        """
+        CREATE UNIQUE INDEX "Salesperson_by_number" ON "Salesperson" ("Code")
+        """,
+        """
+        CREATE INDEX "Salesperson_by_version" ON "Salesperson" (modifiedAt)
+        """,
+        """
+        ALTER TABLE "Customer" ADD COLUMN "Salesperson Code" TEXT NOT NULL DEFAULT ''
+        """,
+    ]
+
+    /// v5 of the CRM database: users, and the account's owner.
+    private static let crmV5 = [
+        """
+        CREATE TABLE "systemuser" (
+            id TEXT PRIMARY KEY NOT NULL,
+            modifiedAt INTEGER NOT NULL,
+            sort_key TEXT NOT NULL DEFAULT '',
+            "fullname" TEXT NOT NULL DEFAULT '',
+            "firstname" TEXT NOT NULL DEFAULT '',
+            "lastname" TEXT NOT NULL DEFAULT '',
+            "title" TEXT NOT NULL DEFAULT '',
+            "internalemailaddress" TEXT NOT NULL DEFAULT '',
+            "mobilephone" TEXT NOT NULL DEFAULT '',
+            "isdisabled" TEXT NOT NULL DEFAULT 'No'
+        ) WITHOUT ROWID
+        """,
+        """
+        CREATE INDEX "systemuser_by_name" ON "systemuser" (sort_key, id)
+        """,
+        """
+        CREATE INDEX "systemuser_by_version" ON "systemuser" (modifiedAt)
+        """,
+        """
+        ALTER TABLE "account" ADD COLUMN "ownerid" TEXT NOT NULL DEFAULT ''
         """,
     ]
 }

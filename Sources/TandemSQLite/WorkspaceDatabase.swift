@@ -1,9 +1,10 @@
+import Foundation
 import GRDB
 import TandemCore
 
 /// The workspace database's schema: mappings, couplings, jobs, job errors, record changes, intents.
 enum WorkspaceDatabase {
-    static let schemaVersion = 7
+    static let schemaVersion = 8
 
     static func migrator() -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -147,6 +148,20 @@ enum WorkspaceDatabase {
         }
         migrator.registerMigration("v7: the number a creation is sent with") { db in
             try db.execute(sql: "ALTER TABLE creation_intents ADD COLUMN number TEXT")
+        }
+        // No table changes: the mappings of an older workspace gain what a new one starts with. The
+        // definitions are JSON, so this step reads and writes them as the store does.
+        migrator.registerMigration("v8: the SALESPEOPLE mapping and the customer's owner") { db in
+            let stored = try Row.fetchAll(db, sql: "SELECT definition FROM mappings ORDER BY position").compactMap {
+                try? JSONDecoder().decode(TableMapping.self, from: Data(($0[0] as String).utf8))
+            }
+            for mapping in SalespeopleUpgrade.changes(to: stored) {
+                try db.execute(sql: """
+                    INSERT INTO mappings (name, position, definition)
+                    VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM mappings), ?)
+                    ON CONFLICT (name) DO UPDATE SET definition = excluded.definition
+                    """, arguments: [mapping.name, String(decoding: try JSONEncoder().encode(mapping), as: UTF8.self)])
+            }
         }
         return migrator
     }
