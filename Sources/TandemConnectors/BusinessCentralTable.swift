@@ -30,7 +30,7 @@ public final class BusinessCentralTable: RemoteTable, @unchecked Sendable {
     static let textFields: [(api: String, field: String)] = [
         ("number", "No."), ("displayName", "Name"), ("addressLine1", "Address"), ("addressLine2", "Address 2"),
         ("postalCode", "Post Code"), ("city", "City"), ("country", "Country/Region Code"), ("phoneNumber", "Phone No."),
-        ("email", "E-Mail"), ("website", "Home Page"),
+        ("email", "E-Mail"), ("website", "Home Page"), ("salespersonCode", "Salesperson Code"),
     ]
 
     public init(endpoint: ServiceEndpoint, client: ServiceClient, overlapMilliseconds: Int64 = 1_000) {

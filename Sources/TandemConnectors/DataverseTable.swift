@@ -2,7 +2,8 @@ import Foundation
 import TandemCore
 
 /// One Dataverse entity set (Web API v9.2) as one of Tandem's CRM tables: `accounts` as `account`,
-/// `contacts` as `contact` (`DataverseEntitySet` says which attributes travel and how).
+/// `contacts` as `contact`, `systemusers` as `systemuser` (`DataverseEntitySet` says which attributes
+/// travel and how).
 ///
 /// Pulls use change tracking: the first read (`Prefer: odata.track-changes`) ends with an
 /// `@odata.deltaLink`, which is the cursor; following it returns what changed since, deletions as
@@ -13,6 +14,8 @@ import TandemCore
 /// Currency is a lookup: Tandem keeps the ISO code, Dataverse the `transactioncurrency` id. A contact's
 /// company is the account target of its `parentcustomerid` lookup: Tandem keeps the account's id, and
 /// a company that is itself a contact reads as none (Tandem does not carry contact-to-contact parents).
+/// An account's owner is the `systemuser` target of `ownerid` (a team reads as none), and is never
+/// sent blank. Users (`systemusers`) are read only.
 public final class DataverseTable: RemoteTable, @unchecked Sendable {
     public var tableName: String { entity.tableName }
     private let entity: DataverseEntitySet
@@ -181,6 +184,9 @@ public final class DataverseTable: RemoteTable, @unchecked Sendable {
 
     /// The `$batch` operation for one write.
     private func operation(_ write: RemoteWrite, currencies: [String: String]) throws -> DataverseBatch.Operation {
+        guard !entity.isReadOnly else {
+            throw Refusal(message: "Dataverse's \(entity.setName) come from Microsoft Entra ID: Tandem reads them and never writes them")
+        }
         let headers = ["Prefer": "return=representation, \(Self.annotations)"]
         switch write {
         case .create(let id, let fields):
@@ -248,15 +254,16 @@ public final class DataverseTable: RemoteTable, @unchecked Sendable {
         var fields: [String: String] = [:]
         for name in entity.textAttributes + entity.readOnlyAttributes { fields[name] = ODataJSON.text(row[name]) }
         for name in entity.moneyAttributes { fields[name] = row[name] is NSNull || row[name] == nil ? "" : ODataJSON.text(row[name]) }
-        fields["statecode"] = ODataJSON.text(row["statecode"]) == "1" ? "Inactive" : "Active"
+        for name in entity.booleanAttributes { fields[name] = row[name] as? Bool == true ? "Yes" : "No" }
+        if entity.hasState { fields["statecode"] = ODataJSON.text(row["statecode"]) == "1" ? "Inactive" : "Active" }
         if let field = entity.currencyField {
             let currency = (row["_transactioncurrencyid_value"] as? String)?.lowercased()
             fields[field] = currency.flatMap { currencies[$0] } ?? ""
         }
-        if let lookup = entity.accountLookup {
+        for lookup in entity.lookups {
             let target = row[lookup.valueProperty + "@Microsoft.Dynamics.CRM.lookuplogicalname"] as? String
             let value = (row[lookup.valueProperty] as? String)?.lowercased() ?? ""
-            fields[lookup.field] = target == nil || target == "account" ? value : ""
+            fields[lookup.field] = target == nil || target == lookup.target ? value : ""
         }
         return RemoteRecord(remoteID: id.lowercased(), etag: etag,
                             modifiedAt: ODataJSON.timestamp(row["modifiedon"]) ?? Timestamp(milliseconds: 0), fields: fields)
@@ -278,13 +285,16 @@ public final class DataverseTable: RemoteTable, @unchecked Sendable {
                 } else {
                     throw Refusal(message: "Dataverse has no transactioncurrency with the ISO code \(code)")
                 }
-            } else if let lookup = entity.accountLookup, name == lookup.field {
-                // A blank company disassociates (associate-disassociate-entities-using-web-api.md).
+            } else if entity.booleanAttributes.contains(name) {
+                object[name] = value.caseInsensitiveCompare("Yes") == .orderedSame
+            } else if let lookup = entity.lookups.first(where: { $0.field == name }) {
+                // A blank disassociates (associate-disassociate-entities-using-web-api.md), except
+                // where the row must keep a value: a blank owner is not sent at all.
                 let id = FieldValue.normalizedText(value).lowercased()
-                if id.isEmpty {
+                if !id.isEmpty {
+                    object[lookup.navigation + "@odata.bind"] = "/\(lookup.targetSet)(\(id))"
+                } else if !lookup.neverBlank {
                     object[lookup.navigation + "@odata.bind"] = NSNull()
-                } else {
-                    object[lookup.navigation + "@odata.bind"] = "/accounts(\(id))"
                 }
             } else {
                 object[name] = value

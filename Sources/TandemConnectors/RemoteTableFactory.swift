@@ -12,6 +12,7 @@ public enum RemoteTableFactory {
         case (.businessCentral, "Customer"): return BusinessCentralTable(endpoint: endpoint, client: client)
         case (.dataverse, "account"): return DataverseTable(entity: .account, endpoint: endpoint, client: client)
         case (.dataverse, "contact"): return DataverseTable(entity: .contact, endpoint: endpoint, client: client)
+        case (.dataverse, "systemuser"): return DataverseTable(entity: .systemUser, endpoint: endpoint, client: client)
         default: throw UnconnectedTableError(table: table, service: endpoint.kind.displayName)
         }
     }

@@ -6,7 +6,7 @@ public enum ServiceCatalog {
     public static func tables(of kind: ServiceKind) -> [String] {
         switch kind {
         case .businessCentral: ["Customer"]
-        case .dataverse: ["account", "contact"]
+        case .dataverse: ["account", "contact", "systemuser"]
         }
     }
 

@@ -1,7 +1,8 @@
 import Foundation
 
 /// An emulator of the Dataverse Web API v9.2 over real HTTP on 127.0.0.1: one organization with its
-/// `accounts`, `contacts` (their company a `parentcustomerid_account` lookup) and
+/// `accounts` (owned by a `systemuser`), `contacts` (their company a `parentcustomerid_account`
+/// lookup), `systemusers` (read only; the application user Tandem calls as is one) and
 /// `transactioncurrencies`, server paging, change tracking with delta links and expiring
 /// tokens, conditional writes, multipart `$batch` with change sets, OAuth client credentials, the three
 /// service-protection limits (requests, execution time, concurrent requests), `x-ms-dop-hint`, and test
@@ -29,6 +30,10 @@ public final class DataverseEmulator: @unchecked Sendable {
     let currencies: [DataverseEntityStore.Currency]
     let accountStore: DataverseEntityStore
     let contactStore: DataverseEntityStore
+    let userStore: DataverseEntityStore
+    /// The application user every client of the emulator calls as (Dataverse maps a client-credentials
+    /// app to one): it owns what is created without an owner.
+    public let applicationUserID = "00000000-0000-4000-8000-00000000a001"
     /// Delta tokens for versions below this one have expired.
     private(set) var oldestDeltaVersion: Int64 = 0
     private var server: LoopbackHTTPServer?
@@ -61,18 +66,24 @@ public final class DataverseEmulator: @unchecked Sendable {
         let versions = DataverseRowVersions()
         let accounts = DataverseEntityStore(type: .account, currencies: currencies, versions: versions)
         let contacts = DataverseEntityStore(type: .contact, currencies: currencies, versions: versions)
-        let exists: (String, String) -> Bool = { [unowned accounts, unowned contacts] set, id in
+        let users = DataverseEntityStore(type: .systemUser, currencies: currencies, versions: versions)
+        let exists: (String, String) -> Bool = { [unowned accounts, unowned contacts, unowned users] set, id in
             switch set {
             case "transactioncurrencies": currencies.contains { $0.id == id }
             case "accounts": accounts.row(id: id) != nil
             case "contacts": contacts.row(id: id) != nil
+            case "systemusers": users.row(id: id) != nil
             default: false
             }
         }
         accounts.targetExists = exists
         contacts.targetExists = exists
+        // Unverified: the application user's names; an application user has no e-mail address.
+        _ = try? users.create(id: applicationUserID, ["firstname": .string("#"), "lastname": .string("Tandem")])
+        accounts.callingUser = applicationUserID
         accountStore = accounts
         contactStore = contacts
+        userStore = users
         let tokens = OAuthTokenService(tenant: tenant, clientID: clientID, clientSecret: clientSecret, lifetime: tokenLifetime)
         let limiter = RequestRateLimiter(limit: requestLimit, window: requestWindow)
         frontDoor = EmulatorFrontDoor(
@@ -206,6 +217,18 @@ public final class DataverseEmulator: @unchecked Sendable {
         try edit(in: contactStore, id: id, fields)
     }
 
+    /// Adds a user, as Microsoft Entra ID's synchronization does (the Web API only reads them).
+    @discardableResult
+    public func insertUser(id: String = UUID().uuidString.lowercased(), _ fields: [String: JSONValue]) throws -> [String: JSONValue] {
+        try insert(into: userStore, id: id, fields)
+    }
+
+    /// Changes a user, as an administrator in Microsoft Entra ID would.
+    @discardableResult
+    public func editUser(id: String, _ fields: [String: JSONValue]) throws -> [String: JSONValue] {
+        try edit(in: userStore, id: id, fields)
+    }
+
     /// The id of the currency with this ISO code.
     public func currencyID(code: String) -> String? { accountStore.currencyID(code: code) }
 
@@ -224,7 +247,7 @@ public final class DataverseEmulator: @unchecked Sendable {
     }
 
     /// Every table's store, for change sets that span them.
-    var stores: [DataverseEntityStore] { [accountStore, contactStore] }
+    var stores: [DataverseEntityStore] { [accountStore, contactStore, userStore] }
 
     // MARK: Authentication
 
@@ -292,6 +315,7 @@ public final class DataverseEmulator: @unchecked Sendable {
             switch set {
             case "accounts": return try DataverseEntityRoutes(emulator: self, store: accountStore).handle(request, key: key)
             case "contacts": return try DataverseEntityRoutes(emulator: self, store: contactStore).handle(request, key: key)
+            case "systemusers": return try DataverseEntityRoutes(emulator: self, store: userStore).handle(request, key: key)
             case "transactioncurrencies":
                 guard request.method == "GET", key == nil else { throw Self.methodNotAllowed(request.method) }
                 return currencies(request)

@@ -27,6 +27,8 @@ struct DataverseEntityRoutes {
     }
 
     func handle(_ request: HTTPServerRequest, key: String?) throws(ODataServiceError) -> HTTPServerResponse {
+        // Unverified: the service lets a client update some user attributes; Tandem never does.
+        if store.type.readOnly, request.method != "GET" { throw DataverseEmulator.methodNotAllowed(request.method) }
         switch (request.method, key) {
         case ("GET", nil): return try list(request)
         case ("GET", let id?): return try single(request, id: id)

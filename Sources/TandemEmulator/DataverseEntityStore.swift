@@ -39,6 +39,8 @@ final class DataverseEntityStore {
     /// Whether the record a lookup binds exists: (entity set, id). Set by the emulator once every
     /// table's store exists (a contact's company may be another contact).
     var targetExists: (String, String) -> Bool = { _, _ in false }
+    /// The calling user, who owns what is created without an owner (the emulator's application user).
+    var callingUser: String?
     private var lastModified: Int64 = 0
     /// Undo entries of the open change set: the row as it was before (nil: it did not exist), and how
     /// many tombstones there were.
@@ -95,7 +97,16 @@ final class DataverseEntityStore {
         let key = id.lowercased()
         var fields = try validated(body)
         fields[type.idAttribute] = .string(key)
-        if fields["statecode"] == nil { fields["statecode"] = .number(0) }
+        if type.hasState, fields["statecode"] == nil { fields["statecode"] = .number(0) }
+        for (name, kind) in type.writable where fields[name] == nil {
+            if case .boolean = kind { fields[name] = .bool(false) }
+        }
+        if let required = type.lookups.first(where: { $0.navigation == type.requiredLookup }),
+           fields[required.valueProperty] == nil, let callingUser {
+            // A row created without an owner is owned by the calling user (the `ownerid` documentation).
+            fields[required.valueProperty] = .string(callingUser)
+            fields[required.valueProperty + Self.logicalNameAnnotation] = .string(required.targetLogicalName)
+        }
         // Dataverse gives a record with a money value a transaction currency when none is set
         // (its currency documentation). Unverified: whether the calling user's own currency is preferred
         // over the base currency; the emulator uses the base currency.
@@ -178,6 +189,11 @@ final class DataverseEntityStore {
         for (key, value) in body {
             if let lookup = type.lookup(bind: key) {
                 let id = try bound(value, lookup)
+                if id == .null, lookup.navigation == type.requiredLookup {
+                    // Unverified: the code and message; a row must keep its owner.
+                    throw ODataServiceError(status: 400, code: "0x80040203",
+                                            message: "Attribute \(lookup.navigation) cannot be set to NULL")
+                }
                 fields[lookup.valueProperty] = id
                 fields[lookup.valueProperty + Self.logicalNameAnnotation] = id == .null ? .null : .string(lookup.targetLogicalName)
                 continue
@@ -206,6 +222,8 @@ final class DataverseEntityStore {
                                             message: "A validation error occurred.  The value \(amount) of '\(key)' on record of type '\(type.logicalName)' is outside the valid range. Accepted Range: 0 to \(Self.maximumMoney)")
                 }
                 fields[key] = .number(amount)
+            case (.boolean, .bool):
+                fields[key] = value
             case (.state, .number(let state)):
                 guard state == 0 || state == 1 else {
                     // Unverified: code and message for a state value the table does not have.

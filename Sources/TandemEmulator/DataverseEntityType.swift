@@ -5,7 +5,7 @@ import Foundation
 /// what the service computes itself. Sources: interop.md §2.2 (`account.md`, `contact.md`).
 struct DataverseEntityType: Sendable {
     /// How a writable attribute's value is checked.
-    enum Kind: Sendable { case text(Int), money, state }
+    enum Kind: Sendable { case text(Int), money, state, boolean }
 
     /// The entity set in URLs (`accounts`).
     let setName: String
@@ -17,6 +17,14 @@ struct DataverseEntityType: Sendable {
     let lookups: [DataverseLookup]
     /// Read-only attributes the service composes from others (`contact.fullname`).
     let computed: [String: @Sendable ([String: JSONValue]) -> JSONValue]
+    /// The lookup every row has a value in (`ownerid`): a create without one gets the calling user, and
+    /// a bind to null is refused.
+    var requiredLookup: String?
+    /// Rows the Web API client may only read (users, which come from Microsoft Entra ID); the test
+    /// hooks still add them.
+    var readOnly = false
+    /// Whether the table has `statecode` (users have `isdisabled` instead).
+    var hasState: Bool { writable["statecode"] != nil }
 
     /// Every attribute `$select` and `$filter` may name.
     var properties: Set<String> {
@@ -35,8 +43,11 @@ struct DataverseEntityType: Sendable {
             "address1_primarycontactname": .text(100), "creditlimit": .money, "statecode": .state,
         ],
         lookups: [DataverseLookup(navigation: "transactioncurrencyid", valueProperty: "_transactioncurrencyid_value",
-                                  targetSet: "transactioncurrencies", targetLogicalName: "transactioncurrency")],
-        computed: [:])
+                                  targetSet: "transactioncurrencies", targetLogicalName: "transactioncurrency"),
+                  // Unverified: an owner may also be a team (`/teams(…)`); teams are not emulated.
+                  DataverseLookup(navigation: "ownerid", valueProperty: "_ownerid_value",
+                                  targetSet: "systemusers", targetLogicalName: "systemuser")],
+        computed: [:], requiredLookup: "ownerid")
 
     /// `parentcustomerid` is a Customer lookup with two targets, bound through `parentcustomerid_account`
     /// or `parentcustomerid_contact`; reads answer the target's logical name when asked
@@ -58,4 +69,21 @@ struct DataverseEntityType: Sendable {
             let parts = ["firstname", "lastname"].compactMap { fields[$0]?.stringValue }.filter { !$0.isEmpty }
             return parts.isEmpty ? .null : .string(parts.joined(separator: " "))
         }])
+}
+
+extension DataverseEntityType {
+    /// `systemusers`: read only through the Web API here. Unverified: which attributes the service lets
+    /// a client update (Tandem never writes users), and whether change tracking is enabled on the
+    /// table in every organization (its metadata says so in those Microsoft documents).
+    static let systemUser = DataverseEntityType(
+        setName: "systemusers", logicalName: "systemuser", idAttribute: "systemuserid",
+        writable: [
+            "firstname": .text(256), "lastname": .text(256), "title": .text(128), "internalemailaddress": .text(100),
+            "mobilephone": .text(64), "isdisabled": .boolean,
+        ],
+        lookups: [],
+        computed: ["fullname": { fields in
+            let parts = ["firstname", "lastname"].compactMap { fields[$0]?.stringValue }.filter { !$0.isEmpty }
+            return parts.isEmpty ? .null : .string(parts.joined(separator: " "))
+        }], readOnly: true)
 }

@@ -28,8 +28,8 @@ import TandemSQLite
         defer { fixture.remove() }
         let (accounts, contacts) = try seeded(fixture)
         let reports = try fixture.connect().pull(.crm)
-        #expect(reports.map(\.table) == ["account", "contact"])
-        #expect(reports.last?.changes.inserted == 3)
+        #expect(reports.map(\.table) == ["account", "contact", "systemuser"])
+        #expect(reports.first { $0.table == "contact" }?.changes.inserted == 3)
         let source = try fixture.contacts()
         let pulled = try source.records(ids: contacts.map { RecordID($0) })
         let byID = Dictionary(uniqueKeysWithValues: pulled.map { ($0.id.rawValue, $0) })
@@ -50,7 +50,8 @@ import TandemSQLite
         #expect(!reads.isEmpty)
         // The screens name Dataverse on both CRM panes.
         #expect(try fixture.connect().connectedServices[.crm]
-            == ConnectedSide(service: "Dataverse", tables: ["account", "contact"], missingFields: ["account": [], "contact": []]))
+            == ConnectedSide(service: "Dataverse", tables: ["account", "contact", "systemuser"],
+                             missingFields: ["account": [], "contact": [], "systemuser": []]))
     }
 
     @Test func aCompanyIsMovedAndClearedThroughTheLookupAndAConcurrentEditIs412() throws {

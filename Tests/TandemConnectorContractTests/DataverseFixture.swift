@@ -47,6 +47,10 @@ struct DataverseFixture {
         try FixtureError.require(try connect().services[.crm]?.sources["contact"], "the contact source")
     }
 
+    func users() throws -> RemoteRecordSource {
+        try FixtureError.require(try connect().services[.crm]?.sources["systemuser"], "the systemuser source")
+    }
+
     /// `$batch` requests the emulator answered (or dropped) so far.
     var batches: [RequestLogEntry] { emulator.requestLog.filter { $0.path.hasSuffix("/$batch") } }
 
