@@ -65,7 +65,7 @@ import TandemTestSupport
             try SQLiteWorkspace.create(at: folder.path)
         }
         let reopened = try SQLiteWorkspace.open(at: folder.path, access: .writing)
-        #expect(try reopened.workspace.store.mappings().map(\.name) == ["CUSTOMER", "CONTACT"])
+        #expect(try reopened.workspace.store.mappings().map(\.name) == ["CUSTOMER", "CONTACT", "SALESPEOPLE"])
     }
 
     @Test func aMissingWorkspaceIsNamed() {

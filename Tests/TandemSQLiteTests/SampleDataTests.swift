@@ -23,8 +23,11 @@ import TandemTestSupport
         #expect(try workspace.table("Contact", on: .erp).count(search: nil) >= 300)
         #expect(try workspace.table("account", on: .crm).count(search: nil) >= 170)
         #expect(try workspace.table("contact", on: .crm).count(search: nil) >= 320)
+        #expect(try workspace.table("Salesperson", on: .erp).count(search: nil) == 4)
+        #expect(try workspace.table("systemuser", on: .crm).count(search: nil) == 5)
         #expect(summary.couplings == (try workspace.workspace.store.couplingCount(mapping: "CUSTOMER")
-                                      + workspace.workspace.store.couplingCount(mapping: "CONTACT")))
+                                      + workspace.workspace.store.couplingCount(mapping: "CONTACT")
+                                      + workspace.workspace.store.couplingCount(mapping: "SALESPEOPLE")))
         for name in [SQLiteWorkspace.erpFileName, SQLiteWorkspace.crmFileName, SQLiteWorkspace.workspaceFileName] {
             #expect(FileManager.default.fileExists(atPath: folder.file(name)))
         }
@@ -105,8 +108,13 @@ import TandemTestSupport
         let result = try SyncEngine(workspace: opened.workspace)
             .synchronize(SyncRequest(mapping: "CUSTOMER", selection: .allCoupled, choice: .toCRM))
         let counters = result.job.counters
-        #expect(counters.failed == 1)
+        // C00370's account is gone; C00500 and C00510 name a salesperson whose user is not coupled,
+        // C00520 one who has no user at all: each fails alone, naming the salesperson.
+        #expect(counters.failed == 4)
         #expect(result.problems.contains { $0.label.hasPrefix("C00370") && $0.message.hasPrefix("Coupled to a deleted record") })
+        let owners = result.problems.filter { $0.failure?.isUncoupledDependency == true }
+        #expect(owners.map { String($0.label.prefix(6)) }.sorted() == ["C00500", "C00510", "C00520"])
+        #expect(owners.allSatisfy { $0.failure == .lookupNotCoupled(field: "Salesperson Code", value: $0.label.hasPrefix("C00520") ? "KW" : "LM") })
         // Skipped: 5 changed in the CRM only, 4 true conflicts, 2 changed on both sides, and C00380,
         // never synchronized, whose creditlimit differs.
         #expect(counters.skipped == 5 + 4 + 2 + 1)
@@ -116,6 +124,8 @@ import TandemTestSupport
         // Modified: the 5 changed in the ERP only.
         #expect(counters.modified == 5)
         #expect(counters.modified + counters.unchanged + counters.skipped + counters.failed == 90)
+        // The AH and JR customers already name their account's owner: nothing to send.
+        #expect(!result.problems.contains { $0.label.hasPrefix("C004") })
     }
 
     @Test func aBadFileInTheSampleFolderCreatesNothing() throws {
@@ -127,7 +137,7 @@ import TandemTestSupport
                                              toPath: source.file(entry.file))
         }
         var accounts = try String(contentsOfFile: source.file("crm-accounts.csv"), encoding: .utf8)
-        accounts += (["not-a-uuid", "2026-11-20T09:00:00.000Z", "x"] + Array(repeating: "", count: 13)).joined(separator: ",") + "\n"
+        accounts += (["not-a-uuid", "2026-11-20T09:00:00.000Z", "x"] + Array(repeating: "", count: 14)).joined(separator: ",") + "\n"
         _ = try source.write("crm-accounts.csv", accounts)
         let error = try #require(throws: CSVError.self) { try SampleDataLoader.load(from: source.path, into: target.path) }
         #expect(error.file.hasSuffix("crm-accounts.csv") && error.field == "id")
