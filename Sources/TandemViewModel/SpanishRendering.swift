@@ -263,5 +263,6 @@ enum SpanishRendering {
         "E-mail": "Correo electrónico",
         "Company": "Empr.",
         "Job title": "Cargo",
+        "Code": "Código",
     ]
 }

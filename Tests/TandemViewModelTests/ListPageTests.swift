@@ -172,6 +172,10 @@ import TandemCore
         #expect(harness.state.page == .contacts)
         #expect(harness.model.frame.line(1).contains("ERP · Contact · 302") && harness.model.frame.line(1).contains("CRM · contact · 320"))
         harness.model.press(.character("]"))
+        #expect(harness.state.page == .salespeople)
+        #expect(harness.model.frame.line(1).contains("ERP · Salesperson · 4") && harness.model.frame.line(1).contains("CRM · user · 5"),
+                "\(harness.model.frame.line(1))")
+        harness.model.press(.character("]"))
         #expect(harness.state.page == .customers && harness.pane(.erp).total == 160)
     }
 

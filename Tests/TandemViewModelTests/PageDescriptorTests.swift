@@ -43,7 +43,7 @@ import TandemViewModel
                                   erpTables: [customers, contacts, erp], crmTables: [accounts, crmContacts, crm],
                                   clock: clock, leases: InMemoryJobLeases())
         let model = ViewModel.immediate(workspace: workspace, size: Size(width: 80, height: 24), workspaceName: "test",
-                                        pageKinds: PageKind.standard + [Self.currencies])
+                                        pageKinds: [.customers, .contacts, Self.currencies])
         model.send(.start)
         return model
     }

@@ -9,8 +9,8 @@ public struct FieldComparison: Sendable {
     /// What the CRM sends the ERP for this field; nil: untranslatable.
     public let crmAsERP: String?
     /// Whether each side changed this field since the last sync that carried it.
-    public let erpChanged: Bool
-    public let crmChanged: Bool
+    public private(set) var erpChanged: Bool
+    public private(set) var crmChanged: Bool
     public let snapshot: SnapshotValue?
     /// The destination of a pass toward that side never holds a blank (`FieldDefinition.neverBlank`).
     public let erpNeverBlank: Bool
@@ -61,12 +61,18 @@ public struct FieldComparison: Sendable {
                 crmAsERP = field.constant ?? field.value(crmValue, from: .crm)
             }
             let snapshot = coupling.snapshot[field.erpField]
-            let erpChanged = snapshot.map { !FieldValue.same(erpValue, $0.erp, kind: kind) } ?? erpRecordChanged
-            let crmChanged = snapshot.map { !FieldValue.same(crmValue, $0.crm, kind: kind) } ?? crmRecordChanged
-            return FieldComparison(mapping: field, kind: kind, erpValue: erpValue, crmValue: crmValue,
-                                   erpAsCRM: erpAsCRM, crmAsERP: crmAsERP, erpChanged: erpChanged,
-                                   crmChanged: crmChanged, snapshot: snapshot,
-                                   erpNeverBlank: mapped.erpNeverBlank[index], crmNeverBlank: mapped.crmNeverBlank[index])
+            var compared = FieldComparison(
+                mapping: field, kind: kind, erpValue: erpValue, crmValue: crmValue, erpAsCRM: erpAsCRM, crmAsERP: crmAsERP,
+                erpChanged: snapshot.map { !FieldValue.same(erpValue, $0.erp, kind: kind) } ?? erpRecordChanged,
+                crmChanged: snapshot.map { !FieldValue.same(crmValue, $0.crm, kind: kind) } ?? crmRecordChanged,
+                snapshot: snapshot, erpNeverBlank: mapped.erpNeverBlank[index], crmNeverBlank: mapped.crmNeverBlank[index])
+            // A field the snapshot does not know (never synchronized, or mapped since the last sync)
+            // changed with its record only where the two sides disagree: agreeing values are no edit.
+            if snapshot == nil && !compared.sidesDiffer {
+                compared.erpChanged = false
+                compared.crmChanged = false
+            }
+            return compared
         }
     }
 }
