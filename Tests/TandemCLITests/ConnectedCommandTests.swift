@@ -28,9 +28,10 @@ import TandemEmulator
         // What the standard API lacks is said, not invented.
         let mappings = try cli.run(["mappings"], environment: environment).out
         let notes = mappings.split(separator: "\n").filter { $0.hasPrefix("  connected ") }
-        #expect(notes.count == 2, "\(mappings)")
+        #expect(notes.count == 3, "\(mappings)")
         #expect(notes.first?.hasSuffix("Contact: Business Central's API has no such field; it is kept in Tandem only and never sent.") == true)
-        #expect(notes.last?.hasSuffix("ERP Contact is not connected to Business Central: its records are read here and not written.") == true)
+        #expect(notes[1].hasSuffix("ERP Contact is not connected to Business Central: its records are read here and not written."))
+        #expect(notes[2].hasSuffix("ERP Salesperson is not connected to Business Central: its records are read here and not written."))
         let connections = try cli.run(["connections"], environment: environment)
         #expect(connections.out.contains("business-central at") && connections.out.contains("2 records pulled"), "\(connections.out)")
         #expect(!(try cli.run(["pull"], environment: environment)).err.contains("A blank Currency Code"))

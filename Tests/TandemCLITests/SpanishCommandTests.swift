@@ -82,7 +82,7 @@ import Testing
         #expect(rootWords.contains("Códigos de salida: 0 cuando todo se ha realizado correctamente"))
         #expect(rootWords.contains("(la interfaz de terminal)") && rootWords.contains("La carpeta del área de trabajo, o la dirección postgres:"))
         #expect(rootWords.contains("Sincronizar ahora: registros del ERP por Nº") && rootWords.contains("Movs. log sincronización"))
-        #expect(rootWords.contains("Muestra customers, contacts, accounts o crm-contacts, ordenados por nombre."))
+        #expect(rootWords.contains("Muestra customers, contacts, accounts, crm-contacts, salespeople o crm-users, ordenados por nombre."))
         let sync = try cli.run(["sync", "--help"], environment: Self.spanish)
         #expect(sync.status == 0)
         let syncWords = Self.words(sync.out)
