@@ -17,9 +17,11 @@ struct ListName: Equatable, ExpressibleByArgument {
         ListName(name: "contacts", schema: StandardTables.erpContact, columns: ["Company No.", "E-Mail"]),
         ListName(name: "accounts", schema: StandardTables.account, columns: ["accountnumber", "address1_city", "emailaddress1"]),
         ListName(name: "crm-contacts", schema: StandardTables.crmContact, columns: ["emailaddress1", "jobtitle"]),
+        ListName(name: "salespeople", schema: StandardTables.salesperson, columns: ["E-Mail", "Job Title"]),
+        ListName(name: "crm-users", schema: StandardTables.systemUser, columns: ["internalemailaddress", "title", "isdisabled"]),
     ]
 
-    /// The names in words: "customers, contacts, accounts or crm-contacts" ("… o crm-contacts").
+    /// The names in words: "customers, contacts, accounts, crm-contacts, salespeople or crm-users".
     static var choices: String {
         let names = all.map(\.name)
         guard let last = names.last, names.count > 1 else { return names.joined() }

@@ -47,6 +47,12 @@ public struct DependencyCoupler: Sendable {
                                                                       options: MatchOptions(criteria: MatchCriteria(defaultsOf: lookup)))
             couplings.append(DependencyCoupling(mapping: lookupName, referenced: erpValues.count + crmValues.count, result: result))
         }
+        // A record that failed twice for want of a dependency was marked skipped; once a dependency is
+        // coupled the cause may be gone, so the mark goes and the next pass takes the record again.
+        if couplings.contains(where: { $0.coupled > 0 }) {
+            let waiting = problems.filter { $0.failure?.isUncoupledDependency == true }.compactMap(\.erpID)
+            try JobLog(workspace: workspace).retry(mapping: mapping.name, erpIDs: waiting)
+        }
         return couplings
     }
 

@@ -30,7 +30,7 @@ struct SyncCommand: ParsableCommand, JSONOutputCommand {
     var all = false
     @Flag(help: ArgumentHelp(tr("The coupled records changed on either side since their last sync, never synchronized, or whose last sync failed (of --mapping, else of every mapping): found by index, so it costs what the changes cost.")))
     var modified = false
-    @Option(help: ArgumentHelp(tr("CUSTOMER or CONTACT, with --all or --modified.")))
+    @Option(help: ArgumentHelp(tr("SALESPEOPLE, CUSTOMER or CONTACT, with --all or --modified.")))
     var mapping: String?
     @Option(help: ArgumentHelp(tr("to-crm, from-crm or merge.")))
     var direction: Direction
@@ -63,7 +63,21 @@ struct SyncCommand: ParsableCommand, JSONOutputCommand {
         let store = opened.workspace.store
         var requests: [SyncRequest] = []
         if all || modified {
-            let mappings = try mapping.map { [try store.mapping(named: $0)] } ?? MappingOrder.dependenciesFirst(try store.mappings())
+            // Every mapping means every mapping that synchronizes this way: SALESPEOPLE only reads the
+            // CRM's users, so a send to the CRM passes it by. One mapping named is held to the direction.
+            // A mapping whose destination a connected service does not carry (Business Central's
+            // salespeople) cannot be written: it is passed by, and the line says why.
+            let sides = opened.connected.connectedServices
+            let mappings = try mapping.map { [try store.mapping(named: $0)] }
+                ?? MappingOrder.dependenciesFirst(try store.mappings()).filter { mapping in
+                    guard let pass = direction.choice.direction, mapping.direction.allows(pass) else { return false }
+                    let destination = pass.destination
+                    guard let note = ConnectionNote.notes(for: mapping, sides: sides).first(where: {
+                        if case .tableNotCarried(destination, _, _) = $0 { true } else { false }
+                    }) else { return true }
+                    if !output.json { Console.out("\(mapping.name): " + tr("passed by.") + " " + MappingsCommand.text(note)) }
+                    return false
+                }
             requests = mappings.map {
                 SyncRequest(mapping: $0.name, selection: all ? .allCoupled : .modified, choice: direction.choice)
             }
