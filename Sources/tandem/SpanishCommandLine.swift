@@ -358,7 +358,7 @@ enum SpanishCommandLine {
         "Standard output is a terminal; pipe it (`| less`) or give a file name instead of -.": "La salida estándar es un terminal; rediríjala (`| less`) o indique un nombre de archivo en lugar de -.",
         "Exported {0} record of {1} to {2}.|Exported {0} records of {1} to {2}.": "Se ha exportado {0} registro de {1} a {2}.|Se han exportado {0} registros de {1} a {2}.",
         "erp or crm.": "erp o crm.",
-        "The table: Customer, Contact, account, contact (or customers, contacts, accounts, crm-contacts).": "La tabla: Customer, Contact, account, contact (o customers, contacts, accounts, crm-contacts).",
+        "The table: Customer, Contact, Salesperson, account, contact, systemuser (or customers, contacts, salespeople, accounts, crm-contacts, crm-users).": "La tabla: Customer, Contact, Salesperson, account, contact, systemuser (o customers, contacts, salespeople, accounts, crm-contacts, crm-users).",
         "The CSV file.": "El archivo CSV.",
         "The {0} has no table \"{1}\"; it has {2}.": "El {0} no tiene la tabla \"{1}\"; tiene {2}.",
     ]

@@ -136,6 +136,8 @@ public enum Renderer {
         case "Customer": return total.map { trn("{0} customer", "{0} customers", $0) } ?? tr("… customers")
         case "CRM account": return total.map { trn("{0} account", "{0} accounts", $0) } ?? tr("… accounts")
         case "Contact", "CRM contact": return total.map { trn("{0} contact", "{0} contacts", $0) } ?? tr("… contacts")
+        case "Salesperson": return total.map { trn("{0} salesperson", "{0} salespeople", $0) } ?? tr("… salespeople")
+        case "CRM user": return total.map { trn("{0} user", "{0} users", $0) } ?? tr("… users")
         default:
             guard Language.current == .english else { return total.map { trn("{0} record", "{0} records", $0) } ?? tr("… records") }
             let noun = schema.displayName.lowercased().replacingOccurrences(of: "crm ", with: "")

@@ -67,12 +67,13 @@ extension PageKind {
     public static var salespeople: PageKind { PageKind(
         id: "salespeople", title: Captions.page(id: "salespeople", english: "Salespeople"), mapping: DefaultMappings.salespeopleName,
         erpTable: StandardTables.salesperson, crmTable: StandardTables.systemUser,
+        // The e-mail is what a salesperson is coupled by, so it stays as long as the code does.
         erpColumns: [ListColumn(field: "Code", title: tr("Code"), width: 6, dropOrder: 1),
                      ListColumn(field: "Name", title: tr("Name"), width: 12, dropOrder: 0, flexible: true),
-                     ListColumn(field: "E-Mail", title: tr("E-mail"), width: 22, dropOrder: 4, maxWidth: 40),
+                     ListColumn(field: "E-Mail", title: tr("E-mail"), width: 20, dropOrder: 3, maxWidth: 40),
                      ListColumn(field: "Job Title", title: tr("Job title"), width: 16, dropOrder: 5)],
         crmColumns: [ListColumn(field: "fullname", title: tr("Name"), width: 12, dropOrder: 0, flexible: true),
-                     ListColumn(field: "internalemailaddress", title: tr("E-mail"), width: 22, dropOrder: 4, maxWidth: 40),
+                     ListColumn(field: "internalemailaddress", title: tr("E-mail"), width: 22, dropOrder: 3, maxWidth: 40),
                      ListColumn(field: "title", title: tr("Job title"), width: 16, dropOrder: 5)]) }
 
     /// The pages of the standard tables, in the order their number keys (1, 2, …) choose them. A state

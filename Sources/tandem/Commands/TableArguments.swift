@@ -7,7 +7,7 @@ import TandemSQLite
 struct TableArguments: ParsableArguments {
     @Argument(help: ArgumentHelp(tr("erp or crm.")))
     var side: Side
-    @Argument(help: ArgumentHelp(tr("The table: Customer, Contact, account, contact (or customers, contacts, accounts, crm-contacts).")))
+    @Argument(help: ArgumentHelp(tr("The table: Customer, Contact, Salesperson, account, contact, systemuser (or customers, contacts, salespeople, accounts, crm-contacts, crm-users).")))
     var table: String
     @Argument(help: ArgumentHelp(tr("The CSV file.")))
     var file: String
