@@ -1,17 +1,20 @@
 import Foundation
 import TandemCore
 
-/// Business Central's `customers` (API v2.0, under one company) as Tandem's ERP `Customer` table.
+/// One Business Central entity set (API v2.0, under one company) as one of Tandem's ERP tables:
+/// `customers` as `Customer`, `salespeoplePurchasers` as `Salesperson` (`BusinessCentralEntitySet`
+/// says which properties travel and how).
 ///
 /// Pulls read `$filter=lastModifiedDateTime gt <cursor − overlap>` page by page (delta links were
 /// removed in version 24); the cursor is the latest modification time seen. The API reports no
 /// deletions that way, so `allRemoteIDs` lets the puller find them. Updates and deletes need
 /// `If-Match` (409 `Request_EntityChanged` means someone else changed the record); the service
-/// assigns ids itself, so a create whose answer was lost is recognised by its `number`. The API
+/// assigns ids itself, so a create whose answer was lost is recognised by its key (`number`, `code`). The API
 /// shows a blank currency as the company's local currency (LCY): Tandem keeps it blank, as the
 /// Customer table does, and translates both ways so no phantom change appears.
 public final class BusinessCentralTable: RemoteTable, @unchecked Sendable {
-    public let tableName = "Customer"
+    public var tableName: String { entity.tableName }
+    private let entity: BusinessCentralEntitySet
     private let apiRoot: String
     private let base: String
     private let companyID: String
@@ -26,14 +29,18 @@ public final class BusinessCentralTable: RemoteTable, @unchecked Sendable {
     private let lock = NSLock()
     private var cachedLocalCurrency: String?
 
-    /// API property ↔ Tandem field, for the fields that are plain text.
-    static let textFields: [(api: String, field: String)] = [
-        ("number", "No."), ("displayName", "Name"), ("addressLine1", "Address"), ("addressLine2", "Address 2"),
-        ("postalCode", "Post Code"), ("city", "City"), ("country", "Country/Region Code"), ("phoneNumber", "Phone No."),
-        ("email", "E-Mail"), ("website", "Home Page"), ("salespersonCode", "Salesperson Code"),
-    ]
+    /// `customers` as the ERP `Customer` table.
+    public static func customers(endpoint: ServiceEndpoint, client: ServiceClient) -> BusinessCentralTable {
+        BusinessCentralTable(entity: .customer, endpoint: endpoint, client: client)
+    }
 
-    public init(endpoint: ServiceEndpoint, client: ServiceClient, overlapMilliseconds: Int64 = 1_000) {
+    /// `salespeoplePurchasers` as the ERP `Salesperson` table.
+    public static func salespeople(endpoint: ServiceEndpoint, client: ServiceClient) -> BusinessCentralTable {
+        BusinessCentralTable(entity: .salesperson, endpoint: endpoint, client: client)
+    }
+
+    init(entity: BusinessCentralEntitySet, endpoint: ServiceEndpoint, client: ServiceClient, overlapMilliseconds: Int64 = 1_000) {
+        self.entity = entity
         let root = endpoint.url.absoluteString
         self.apiRoot = root
         self.base = "\(root)/companies(\(endpoint.company))"
@@ -45,11 +52,11 @@ public final class BusinessCentralTable: RemoteTable, @unchecked Sendable {
     public func firstPage(_ start: PullStart, pageSize: Int) throws -> PullPage {
         switch start {
         case .full:
-            return try page("\(base)/customers", latest: nil, pageSize: pageSize)
+            return try page("\(base)/\(entity.setName)", latest: nil, pageSize: pageSize)
         case .since(let cursor):
             guard let since = Timestamp(iso8601: cursor.value) else { throw ConnectorError.cursorExpired(table: tableName) }
             let from = since.adding(milliseconds: -overlapMilliseconds).iso8601
-            return try page("\(base)/customers?$filter=\(DataverseTable.encoded("lastModifiedDateTime gt \(from)"))",
+            return try page("\(base)/\(entity.setName)?$filter=\(DataverseTable.encoded("lastModifiedDateTime gt \(from)"))",
                             latest: since, pageSize: pageSize)
         }
     }
@@ -66,6 +73,10 @@ public final class BusinessCentralTable: RemoteTable, @unchecked Sendable {
 
     private func page(_ link: String, latest: Timestamp?, pageSize: Int) throws -> PullPage {
         let response = try get(link, maxPageSize: min(pageSize, 20_000))
+        if response.status == 404 {
+            // `salespeoplePurchasers` came with a recent version; an older service has no such set.
+            throw ConnectorError.tableNotOffered(service: client.service, table: tableName, set: entity.setName)
+        }
         try check(response)
         let object = try ODataJSON.object(response, service: client.service)
         let lcy = try localCurrencyCode()
@@ -80,14 +91,14 @@ public final class BusinessCentralTable: RemoteTable, @unchecked Sendable {
     }
 
     public func records(numbers: [String]) throws -> [RemoteRecord] {
-        try filtered(numbers.map { "number eq \(ODataJSON.literal($0).removingPercentEncoding ?? $0)" })
+        try filtered(numbers.map { "\(entity.keyProperty) eq \(ODataJSON.literal($0).removingPercentEncoding ?? $0)" })
     }
 
     private func filtered(_ conditions: [String]) throws -> [RemoteRecord] {
         var found: [RemoteRecord] = []
         let lcy = try localCurrencyCode()
         for chunk in conditions.chunked(into: 40) {
-            try pages.forEach(from: "\(base)/customers?$filter=\(DataverseTable.encoded(chunk.joined(separator: " or ")))") { object in
+            try pages.forEach(from: "\(base)/\(entity.setName)?$filter=\(DataverseTable.encoded(chunk.joined(separator: " or ")))") { object in
                 found += try ODataJSON.rows(object, service: client.service).map { try record($0, lcy: lcy) }
             }
         }
@@ -96,7 +107,7 @@ public final class BusinessCentralTable: RemoteTable, @unchecked Sendable {
 
     public func allRemoteIDs() throws -> Set<String> {
         var ids = Set<String>()
-        try pages.forEach(from: "\(base)/customers?$select=id") { object in
+        try pages.forEach(from: "\(base)/\(entity.setName)?$select=id") { object in
             for row in try ODataJSON.rows(object, service: client.service) {
                 if let id = row["id"] as? String { ids.insert(id.lowercased()) }
             }
@@ -157,18 +168,18 @@ public final class BusinessCentralTable: RemoteTable, @unchecked Sendable {
         let company = "companies(\(companyID))"
         switch write {
         case .create(_, let fields):
-            return .init(method: "POST", url: "\(company)/customers", headers: [:], body: try body(fields, lcy: lcy))
+            return .init(method: "POST", url: "\(company)/\(entity.setName)", headers: [:], body: try body(fields, lcy: lcy))
         case .update(let id, let etag, let fields):
-            return .init(method: "PATCH", url: "\(company)/customers(\(id))", headers: ["If-Match": etag], body: try body(fields, lcy: lcy))
+            return .init(method: "PATCH", url: "\(company)/\(entity.setName)(\(id))", headers: ["If-Match": etag], body: try body(fields, lcy: lcy))
         case .delete(let id, let etag):
-            return .init(method: "DELETE", url: "\(company)/customers(\(id))", headers: ["If-Match": etag], body: nil)
+            return .init(method: "DELETE", url: "\(company)/\(entity.setName)(\(id))", headers: ["If-Match": etag], body: nil)
         }
     }
 
     private func result(_ write: RemoteWrite, _ response: HTTPResponse, lcy: String) throws -> RemoteWriteResult {
         switch write {
         case .create(_, let fields):
-            let number = fields["No."] ?? ""
+            let number = fields[entity.keyField] ?? ""
             if response.status == 400, ServiceClient.errorCode(of: response) == "Internal_EntityWithSameKeyExists", !number.isEmpty {
                 // A create sent again after its answer was lost: the record with its number is the one it made.
                 if let made = try records(numbers: [number]).first { return .written(made) }
@@ -196,24 +207,29 @@ public final class BusinessCentralTable: RemoteTable, @unchecked Sendable {
 
     private func record(_ row: [String: Any], lcy: String) throws -> RemoteRecord {
         guard let id = row["id"] as? String, let etag = row["@odata.etag"] as? String else {
-            throw ConnectorError.malformedResponse(service: client.service, detail: "a customer without id or @odata.etag")
+            throw ConnectorError.malformedResponse(service: client.service, detail: "a \(entity.tableName) without id or @odata.etag")
         }
         var fields: [String: String] = [:]
-        for (api, field) in Self.textFields { fields[field] = ODataJSON.text(row[api]) }
-        fields["Credit Limit"] = ODataJSON.text(row["creditLimit"])
-        fields["Blocked"] = Self.blocked(fromAPI: ODataJSON.text(row["blocked"]))
-        let currency = ODataJSON.text(row["currencyCode"])
-        fields["Currency Code"] = currency.caseInsensitiveCompare(lcy) == .orderedSame ? "" : currency
+        for (api, field) in entity.textFields + entity.decimalFields { fields[field] = ODataJSON.text(row[api]) }
+        for (api, field) in entity.enumFields { fields[field] = Self.blocked(fromAPI: ODataJSON.text(row[api])) }
+        for (api, field) in entity.booleanFields { fields[field] = row[api] as? Bool == true ? "Yes" : "No" }
+        if let field = entity.currencyField {
+            let currency = ODataJSON.text(row["currencyCode"])
+            fields[field] = currency.caseInsensitiveCompare(lcy) == .orderedSame ? "" : currency
+        }
         return RemoteRecord(remoteID: id.lowercased(), etag: etag,
                             modifiedAt: ODataJSON.timestamp(row["lastModifiedDateTime"]) ?? Timestamp(milliseconds: 0), fields: fields)
     }
 
     private func body(_ fields: [String: String], lcy: String) throws -> Data {
         var object: [String: Any] = [:]
-        for (api, field) in Self.textFields { if let value = fields[field] { object[api] = value } }
-        if let limit = fields["Credit Limit"] { object["creditLimit"] = ODataJSON.number(limit) }
-        if let blocked = fields["Blocked"] { object["blocked"] = blocked.isEmpty ? Self.blankEnumMember : blocked }
-        if let currency = fields["Currency Code"] { object["currencyCode"] = currency.isEmpty ? lcy : currency }
+        for (api, field) in entity.textFields { if let value = fields[field] { object[api] = value } }
+        for (api, field) in entity.decimalFields { if let value = fields[field] { object[api] = ODataJSON.number(value) } }
+        for (api, field) in entity.enumFields { if let value = fields[field] { object[api] = value.isEmpty ? Self.blankEnumMember : value } }
+        for (api, field) in entity.booleanFields {
+            if let value = fields[field] { object[api] = value.caseInsensitiveCompare("Yes") == .orderedSame }
+        }
+        if let field = entity.currencyField, let currency = fields[field] { object["currencyCode"] = currency.isEmpty ? lcy : currency }
         return try ODataJSON.body(object)
     }
 
@@ -232,6 +248,8 @@ public final class BusinessCentralTable: RemoteTable, @unchecked Sendable {
     }
 
     private func localCurrencyCode() throws -> String {
+        // Only a table with a currency needs it; the others never ask the service.
+        guard entity.currencyField != nil else { return "" }
         lock.lock()
         defer { lock.unlock() }
         if let cachedLocalCurrency { return cachedLocalCurrency }

@@ -66,7 +66,16 @@ public struct ConnectedWorkspace: Sendable {
                                            carriedFields: source.carriedFields,
                                            scansForDeletions: !ServiceCatalog.reportsDeletions(service.kind),
                                            pageSize: ServiceCatalog.maximumPageSize(service.kind), clock: opened.workspace.clock)
-                reports.append(try puller.pull(full: full, progress: progress))
+                do {
+                    reports.append(try puller.pull(full: full, progress: progress))
+                } catch let error as ConnectorError {
+                    // One table an older service lacks does not stop the pull of the others.
+                    guard case .tableNotOffered = error else { throw error }
+                    var report = PullReport(table: name, full: full, resumed: false)
+                    report.notOffered = error.description
+                    reports.append(report)
+                    continue
+                }
                 if let code = try puller.remote.localCurrency() {
                     reports[reports.count - 1].adoptedLocalCurrency = try LocalCurrencyRule.adopt(code, for: name, on: connectedSide,
                                                                                                    in: workspace.store)

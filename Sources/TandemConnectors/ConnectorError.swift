@@ -15,6 +15,8 @@ public enum ConnectorError: Error, Sendable, Equatable, CustomStringConvertible 
     case malformedResponse(service: String, detail: String)
     /// The environment does not hold the credentials this connection needs.
     case missingCredentials(side: String, variables: [String])
+    /// The service has no such entity set (an older version): the table stays as Tandem has it.
+    case tableNotOffered(service: String, table: String, set: String)
 
     public var description: String {
         switch self {
@@ -25,6 +27,8 @@ public enum ConnectorError: Error, Sendable, Equatable, CustomStringConvertible 
         case .malformedResponse(let service, let detail): tr("{0} answered in a form Tandem does not know: {1}", service, detail)
         case .missingCredentials(let side, let variables):
             tr("The {0} needs credentials in the environment: {1}.", side, variables.joined(separator: ", "))
+        case .tableNotOffered(let service, let table, let set):
+            tr("{0} has no {1} (older versions lack it): {2} was not pulled and stays as it is.", service, set, table)
         }
     }
 }

@@ -12,6 +12,8 @@ public struct PullReport: Sendable, Equatable {
     /// What a blank currency code stands for, when this pull taught it to some mappings (see
     /// `LocalCurrencyRule`).
     public var adoptedLocalCurrency: LocalCurrencyAdoption?
+    /// Why the table was not pulled at all: the service has no such entity set (an older version).
+    public var notOffered: String?
 
     public init(table: String, full: Bool, resumed: Bool, pages: Int = 0, changes: ReplicaChanges = ReplicaChanges()) {
         self.table = table

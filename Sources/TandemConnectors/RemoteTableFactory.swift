@@ -9,7 +9,8 @@ public enum RemoteTableFactory {
         let client = ServiceClient(service: endpoint.kind.displayName, transport: transport, authorizer: authorizer,
                                    sleeper: sleeper, waits: waits)
         switch (endpoint.kind, table) {
-        case (.businessCentral, "Customer"): return BusinessCentralTable(endpoint: endpoint, client: client)
+        case (.businessCentral, "Customer"): return BusinessCentralTable.customers(endpoint: endpoint, client: client)
+        case (.businessCentral, "Salesperson"): return BusinessCentralTable.salespeople(endpoint: endpoint, client: client)
         case (.dataverse, "account"): return DataverseTable(entity: .account, endpoint: endpoint, client: client)
         case (.dataverse, "contact"): return DataverseTable(entity: .contact, endpoint: endpoint, client: client)
         case (.dataverse, "systemuser"): return DataverseTable(entity: .systemUser, endpoint: endpoint, client: client)

@@ -2,10 +2,11 @@
 public enum ServiceCatalog {
     /// The Tandem tables a service fills. Business Central's contacts stay in the local side database:
     /// the standard `contacts` API has no First Name or Surname, which Tandem's contact name is made
-    /// of and the CONTACT mapping sends to Dataverse (docs/connectors.md).
+    /// of and the CONTACT mapping sends to Dataverse (docs/connectors.md). Salespeople travel through
+    /// `salespeoplePurchasers`, documented for API v2.0 in recent versions only.
     public static func tables(of kind: ServiceKind) -> [String] {
         switch kind {
-        case .businessCentral: ["Customer"]
+        case .businessCentral: ["Customer", "Salesperson"]
         case .dataverse: ["account", "contact", "systemuser"]
         }
     }

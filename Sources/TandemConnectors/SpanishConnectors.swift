@@ -10,6 +10,7 @@ enum SpanishConnectors {
         "The service no longer knows where the last pull of {0} ended; pull it in full.": "El servicio ya no sabe dónde terminó la última descarga de {0}; descárguelo completo.",
         "{0} refused the credentials: {1}": "{0} rechazó las credenciales: {1}",
         "{0} kept failing (HTTP {1}): {2}": "{0} siguió fallando (HTTP {1}): {2}",
+        "{0} has no {1} (older versions lack it): {2} was not pulled and stays as it is.": "{0} no tiene {1} (las versiones anteriores no lo tienen): {2} no se ha descargado y se queda como está.",
         "{0} at {1} could not be reached: {2}": "No se pudo contactar con {0} en {1}: {2}",
         "{0} answered in a form Tandem does not know: {1}": "{0} respondió de una forma que Tandem no conoce: {1}",
         "The {0} needs credentials in the environment: {1}.": "El {0} necesita credenciales en el entorno: {1}.",

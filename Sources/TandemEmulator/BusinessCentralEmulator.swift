@@ -1,8 +1,9 @@
 import Foundation
 
 /// An emulator of Business Central API v2.0 over real HTTP on 127.0.0.1: one company with its
-/// `companyInformation` and `customers`, JSON `$batch`, OAuth client credentials and Basic auth,
-/// the per-user request limit, and test hooks to seed, edit as another user, and inject faults.
+/// `companyInformation`, `customers` and `salespeoplePurchasers`, JSON `$batch`, OAuth client
+/// credentials and Basic auth, the per-user request limit, and test hooks to seed, edit as another
+/// user, and inject faults.
 /// Behaviour follows interop.md §1 and limits-and-reliability.md §1.5; choices the documents do not
 /// settle are marked "Unverified" where they are made.
 public final class BusinessCentralEmulator: @unchecked Sendable {
@@ -20,10 +21,15 @@ public final class BusinessCentralEmulator: @unchecked Sendable {
     private let basicUser: String
     private let basicKey: String
     private let lock = NSRecursiveLock()
-    let store: BusinessCentralCustomerStore
+    let store: BusinessCentralEntityStore
+    let salespersonStore: BusinessCentralEntityStore
     private var server: LoopbackHTTPServer?
     private var frontDoor: EmulatorFrontDoor!
     private let companyCreated: Int64
+    /// Whether the API has `salespeoplePurchasers`, which came with a recent version; false stands for
+    /// an older service. Unverified: the code and message an older service answers for the set (the
+    /// emulator answers its usual 404).
+    private let offersSalespeople: Bool
 
     /// - Parameters:
     ///   - tokenLifetime: seconds an issued access token lasts (tests use a few seconds).
@@ -33,8 +39,9 @@ public final class BusinessCentralEmulator: @unchecked Sendable {
                 companyName: String = "CRONUS International Ltd.", localCurrencyCode: String = "EUR",
                 clientID: String = "tandem-client", clientSecret: String = "tandem-secret",
                 tokenLifetime: TimeInterval = 3599, basicUser: String = "ADMIN", basicKey: String = "web-service-key",
-                requestLimit: Int = 6_000, requestWindow: TimeInterval = 300) {
+                requestLimit: Int = 6_000, requestWindow: TimeInterval = 300, offersSalespeople: Bool = true) {
         self.tenant = tenant
+        self.offersSalespeople = offersSalespeople
         self.environment = environment
         self.companyName = companyName
         self.localCurrencyCode = localCurrencyCode.uppercased()
@@ -42,7 +49,8 @@ public final class BusinessCentralEmulator: @unchecked Sendable {
         self.basicKey = basicKey
         companyID = UUID().uuidString.lowercased()
         companyCreated = ODataTimestamp.milliseconds(of: Date())
-        store = BusinessCentralCustomerStore(localCurrency: localCurrencyCode.uppercased())
+        store = BusinessCentralEntityStore(type: .customer, localCurrency: localCurrencyCode.uppercased())
+        salespersonStore = BusinessCentralEntityStore(type: .salesperson, localCurrency: localCurrencyCode.uppercased())
         let tokens = OAuthTokenService(tenant: tenant, clientID: clientID, clientSecret: clientSecret, lifetime: tokenLifetime)
         let limiter = RequestRateLimiter(limit: requestLimit, window: requestWindow)
         frontDoor = EmulatorFrontDoor(
@@ -128,29 +136,46 @@ public final class BusinessCentralEmulator: @unchecked Sendable {
     /// Inserts one customer as another user would, with API property names; returns the stored entity.
     @discardableResult
     public func insertCustomer(_ fields: [String: JSONValue]) throws -> [String: JSONValue] {
-        try lock.withLock { entityJSON(try store.create(fields)) }
+        try lock.withLock { entityJSON(try store.create(fields), in: store) }
     }
 
     /// Every customer as the API returns it (with `@odata.etag`), in creation order.
     public func customers() -> [[String: JSONValue]] {
-        lock.withLock { store.ordered.map { entityJSON($0) } }
+        lock.withLock { store.ordered.map { entityJSON($0, in: store) } }
     }
 
     /// One customer by id, as the API returns it.
     public func customer(id: String) -> [String: JSONValue]? {
-        lock.withLock { store.row(id: id).map { entityJSON($0) } }
+        lock.withLock { store.row(id: id).map { entityJSON($0, in: store) } }
     }
 
     /// Changes a customer as another user: new ETag, new `lastModifiedDateTime`.
     @discardableResult
     public func editCustomer(id: String, _ fields: [String: JSONValue]) throws -> [String: JSONValue] {
-        try lock.withLock { entityJSON(try store.update(id: id, fields)) }
+        try lock.withLock { entityJSON(try store.update(id: id, fields), in: store) }
     }
 
     /// Deletes a customer as another user.
     public func deleteCustomer(id: String) throws { try lock.withLock { try store.delete(id: id) } }
 
     /// How many customers have `field` (API name, API view) equal to `value`.
+    /// Creates a salesperson as another user would (`code` is required), with API property names.
+    @discardableResult
+    public func insertSalesperson(_ fields: [String: JSONValue]) throws -> [String: JSONValue] {
+        try lock.withLock { entityJSON(try salespersonStore.create(fields), in: salespersonStore) }
+    }
+
+    /// Every salesperson as the API returns it, in creation order.
+    public func salespeople() -> [[String: JSONValue]] {
+        lock.withLock { salespersonStore.ordered.map { entityJSON($0, in: salespersonStore) } }
+    }
+
+    /// Changes a salesperson as another user: a new ETag and `lastModifiedDateTime`.
+    @discardableResult
+    public func editSalesperson(id: String, _ fields: [String: JSONValue]) throws -> [String: JSONValue] {
+        try lock.withLock { entityJSON(try salespersonStore.update(id: id, fields), in: salespersonStore) }
+    }
+
     public func countCustomers(where field: String, equals value: JSONValue) -> Int {
         lock.withLock { store.count(where: field, equals: value) }
     }
@@ -186,7 +211,7 @@ public final class BusinessCentralEmulator: @unchecked Sendable {
 
     func route(_ request: HTTPServerRequest) -> HTTPServerResponse {
         guard request.path.hasPrefix(apiRoot + "/") else {
-            return BusinessCentralCustomerStore.notFound.response
+            return BusinessCentralEntityStore.notFound.response
         }
         let relative = String(request.path.dropFirst(apiRoot.count + 1))
         if relative == "$batch" {
@@ -211,32 +236,34 @@ public final class BusinessCentralEmulator: @unchecked Sendable {
     }
 
     private func resource(_ request: HTTPServerRequest, segments: [(name: String, key: String?)]) throws(ODataServiceError) -> HTTPServerResponse {
-        guard let first = segments.first, first.name == "companies" else { throw BusinessCentralCustomerStore.notFound }
+        guard let first = segments.first, first.name == "companies" else { throw BusinessCentralEntityStore.notFound }
         if segments.count == 1 {
             guard request.method == "GET" else { return methodNotAllowed() }
             if let key = first.key {
-                guard key == companyID else { throw BusinessCentralCustomerStore.notFound }
+                guard key == companyID else { throw BusinessCentralEntityStore.notFound }
                 return .json(200, .object(companyJSON().merging(["@odata.context": .string(baseURL.absoluteString + "/$metadata#companies/$entity")]) { $1 }))
             }
             return .json(200, .object(["@odata.context": .string(baseURL.absoluteString + "/$metadata#companies"),
                                        "value": .array([.object(companyJSON())])]))
         }
-        guard first.key == companyID else { throw BusinessCentralCustomerStore.notFound }
+        guard first.key == companyID else { throw BusinessCentralEntityStore.notFound }
         let second = segments[1]
-        guard segments.count == 2 else { throw BusinessCentralCustomerStore.notFound }
+        guard segments.count == 2 else { throw BusinessCentralEntityStore.notFound }
         switch second.name {
         case "companyInformation":
             guard request.method == "GET" else { return methodNotAllowed() }
             let context = baseURL.absoluteString + "/$metadata#companies(\(companyID))/companyInformation"
             if second.key != nil {
-                guard second.key == companyID else { throw BusinessCentralCustomerStore.notFound }
+                guard second.key == companyID else { throw BusinessCentralEntityStore.notFound }
                 return .json(200, .object(companyInformationJSON().merging(["@odata.context": .string(context + "/$entity")]) { $1 }))
             }
             return .json(200, .object(["@odata.context": .string(context), "value": .array([.object(companyInformationJSON())])]))
         case "customers":
-            return try BusinessCentralCustomerRoutes(emulator: self).handle(request, key: second.key)
+            return try BusinessCentralEntityRoutes(emulator: self, store: store).handle(request, key: second.key)
+        case "salespeoplePurchasers" where offersSalespeople:
+            return try BusinessCentralEntityRoutes(emulator: self, store: salespersonStore).handle(request, key: second.key)
         default:
-            throw BusinessCentralCustomerStore.notFound
+            throw BusinessCentralEntityStore.notFound
         }
     }
 
@@ -246,7 +273,7 @@ public final class BusinessCentralEmulator: @unchecked Sendable {
     }
 
     /// A customer row as JSON with `@odata.etag`.
-    func entityJSON(_ row: BusinessCentralCustomerStore.Row) -> [String: JSONValue] {
+    func entityJSON(_ row: BusinessCentralEntityStore.Row, in store: BusinessCentralEntityStore) -> [String: JSONValue] {
         var view = store.entity(row)
         view["@odata.etag"] = .string(store.etag(row))
         return view

@@ -48,6 +48,10 @@ struct GlobalOptions: ParsableArguments {
         let reports = try opened.connected.pull()
         Self.tellAdoptedLocalCurrencies(reports)
         for report in reports where !quietly {
+            if let notOffered = report.notOffered {
+                Console.error(Console.safe(notOffered))
+                continue
+            }
             Console.error(tr("Pulled {0}: {1} new, {2} changed, {3} deleted.", report.table, report.changes.inserted,
                              report.changes.changed, report.changes.deleted))
         }

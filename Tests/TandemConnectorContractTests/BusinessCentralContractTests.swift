@@ -15,9 +15,11 @@ import TandemSQLite
         defer { fixture.remove() }
         fixture.emulator.seedCustomers(count: 10_000)
         let connected = try fixture.connect()
-        // Contacts are not connected: the screens name Business Central on the Customer pane only.
+        // Contacts are not connected: the screens name Business Central on the Customer and
+        // Salesperson panes only.
         #expect(connected.connectedServices[.erp]
-            == ConnectedSide(service: "Business Central", tables: ["Customer"], missingFields: ["Customer": ["Contact"]]))
+            == ConnectedSide(service: "Business Central", tables: ["Customer", "Salesperson"],
+                             missingFields: ["Customer": ["Contact"], "Salesperson": []]))
         let source = try FixtureError.require(connected.services[.erp]?.sources["Customer"], "Customer")
         let puller = ReplicaPuller(replica: source.replica, remote: try source.remote.table(), carriedFields: source.carriedFields,
                                    scansForDeletions: true, pageSize: 2_000)

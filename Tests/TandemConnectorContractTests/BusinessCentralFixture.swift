@@ -16,9 +16,10 @@ struct BusinessCentralFixture {
     /// `sleeper` records the waits asked for (and sleeps them only when a test needs real time to
     /// pass: the service-protection window).
     init(tokenLifetime: TimeInterval = 3599, requestLimit: Int = 6_000, requestWindow: TimeInterval = 300,
-         sleeper: RecordingSleeper = RecordingSleeper()) throws {
+         offersSalespeople: Bool = true, sleeper: RecordingSleeper = RecordingSleeper()) throws {
         self.sleeper = sleeper
-        emulator = BusinessCentralEmulator(tokenLifetime: tokenLifetime, requestLimit: requestLimit, requestWindow: requestWindow)
+        emulator = BusinessCentralEmulator(tokenLifetime: tokenLifetime, requestLimit: requestLimit, requestWindow: requestWindow,
+                                           offersSalespeople: offersSalespeople)
         try emulator.start()
         opened = try SQLiteWorkspace.create(at: folder.path)
         try opened.setConnection(SideConnection(kind: "business-central", url: emulator.baseURL.absoluteString,
@@ -37,6 +38,10 @@ struct BusinessCentralFixture {
 
     func customers() throws -> RemoteRecordSource {
         try FixtureError.require(try connect().services[.erp]?.sources["Customer"], "the Customer source")
+    }
+
+    func salespeople() throws -> RemoteRecordSource {
+        try FixtureError.require(try connect().services[.erp]?.sources["Salesperson"], "the Salesperson source")
     }
 
     func remove() {

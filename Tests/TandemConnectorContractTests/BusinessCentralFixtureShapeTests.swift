@@ -13,7 +13,7 @@ import TandemCore
                                            company: Self.company)
         let client = ServiceClient(service: "Business Central", transport: transport, authorizer: StaticAuthorizer.bearer("t"),
                                    sleeper: RecordingSleeper())
-        return BusinessCentralTable(endpoint: endpoint, client: client)
+        return BusinessCentralTable.customers(endpoint: endpoint, client: client)
     }
 
     private func transport(extra: [ScriptedTransport.Rule] = []) throws -> ScriptedTransport {
@@ -44,6 +44,27 @@ import TandemCore
             return
         }
         #expect(cursor.value == "2026-11-30T09:01:03.500Z")
+    }
+
+    @Test func aDocumentedSalespersonPageDecodesIntoTheSalespersonTablesFields() throws {
+        let transport = ScriptedTransport([
+            .init(method: "GET", pathContains: "/salespeoplePurchasers", response: try ScriptedTransport.fixture("business-central-salespeople.json")),
+        ])
+        let endpoint = try ServiceEndpoint(kind: .businessCentral, url: "https://api.businesscentral.dynamics.com/v2.0/tenant/production/api/v2.0",
+                                           company: Self.company)
+        let client = ServiceClient(service: "Business Central", transport: transport, authorizer: StaticAuthorizer.bearer("t"),
+                                   sleeper: RecordingSleeper())
+        let table = BusinessCentralTable.salespeople(endpoint: endpoint, client: client)
+        let page = try table.firstPage(.full, pageSize: 100)
+        #expect(page.records.map(\.remoteID) == ["a3c1e7d2-92b5-ed11-94cc-000d3a2feca1", "b4d2f8e3-92b5-ed11-94cc-000d3a2feca1"])
+        let lucia = try #require(page.records.first)
+        #expect(lucia.fields == ["Code": "LM", "Name": "Lucía Martínez", "Job Title": "Account Manager",
+                                 "E-Mail": "lucia.martinez@cronus.example", "Phone No.": "+34 600 900 103", "Blocked": "No"])
+        #expect(page.records.last?.fields["Blocked"] == "Yes")
+        #expect(lucia.modifiedAt == Timestamp(iso8601: "2026-11-28T15:42:26.000Z"))
+        // Salespeople have no currency: the company's local currency is never asked for.
+        #expect(try table.localCurrency() == nil)
+        #expect(transport.requests.allSatisfy { $0.url.path.hasSuffix("/salespeoplePurchasers") })
     }
 
     @Test func aDocumentedBatchAnswerGivesEachRecordItsOwnResult() throws {

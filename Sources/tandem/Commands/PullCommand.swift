@@ -36,6 +36,10 @@ struct PullCommand: ParsableCommand, JSONOutputCommand {
         GlobalOptions.tellAdoptedLocalCurrencies(reports)
         if output.json { return try Console.printJSON(reports.map(PullReportJSON.init)) }
         for report in reports {
+            if let notOffered = report.notOffered {
+                Console.out(Console.safe(notOffered))
+                continue
+            }
             let how = report.resumed ? tr("resumed") : report.full ? tr("full") : tr("changes since the last pull")
             Console.out(tr("{0} ({1}): {2} new, {3} changed, {4} unchanged, {5} deleted in {6} pages.", report.table, how,
                            report.changes.inserted, report.changes.changed, report.changes.unchanged, report.changes.deleted,

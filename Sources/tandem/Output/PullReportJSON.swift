@@ -10,6 +10,8 @@ struct PullReportJSON: Encodable {
     var changed: Int
     var unchanged: Int
     var deleted: Int
+    /// Why the table was not pulled (the service has no such entity set); absent when it was.
+    var notOffered: String?
 
     init(_ report: PullReport) {
         table = report.table
@@ -20,5 +22,6 @@ struct PullReportJSON: Encodable {
         changed = report.changes.changed
         unchanged = report.changes.unchanged
         deleted = report.changes.deleted
+        notOffered = report.notOffered
     }
 }

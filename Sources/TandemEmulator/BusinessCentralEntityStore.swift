@@ -1,11 +1,12 @@
 import Foundation
 
-/// The customers of the emulated company, with Business Central's rules for API v2.0 `customers`
-/// (interop.md §1.2, §1.4, §1.6): the service assigns `id`; `number` comes from the request or a
-/// number series; duplicate numbers and blank names are refused; every write gets a new ETag and a
-/// new `lastModifiedDateTime`; `currencyCode` goes through the LCY translation. Not thread-safe on
-/// its own: the emulator serializes access.
-final class BusinessCentralCustomerStore {
+/// The rows of one entity of the emulated company (`customers`, `salespeoplePurchasers`), with
+/// Business Central's rules for API v2.0 (interop.md §1.2, §1.4, §1.6): the service assigns `id`; the
+/// key (`number`, `code`) comes from the request or, for customers, a number series; duplicate keys
+/// and blank customer names are refused; every write gets a new ETag and a new
+/// `lastModifiedDateTime`; a customer's `currencyCode` goes through the LCY translation. Not
+/// thread-safe on its own: the emulator serializes access.
+final class BusinessCentralEntityStore {
     struct Row {
         let seq: Int
         var fields: [String: JSONValue]
@@ -13,26 +14,11 @@ final class BusinessCentralCustomerStore {
         var modified: Int64
     }
 
-    /// The writable properties and their kinds. An enum's blank member is named `_x0020_` on the wire
-    /// (OData's encoding of " "), as recorded v2.0 responses show for `blocked`.
-    static let writable: [String: Kind] = [
-        "number": .text(20), "displayName": .text(100), "type": .choice(["Company", "Person"]),
-        "addressLine1": .text(100), "addressLine2": .text(50), "city": .text(30), "state": .text(30),
-        "country": .text(10), "postalCode": .text(20), "phoneNumber": .text(30), "email": .text(80),
-        "website": .text(80), "salespersonCode": .text(20), "creditLimit": .decimal,
-        "currencyId": .guid, "currencyCode": .text(10), "blocked": .choice(["_x0020_", "Ship", "Invoice", "All"]),
-    ]
-    /// Properties the API returns but refuses to take.
-    static let readOnly: Set<String> = ["id", "lastModifiedDateTime", "balanceDue"]
-    /// Every property of the entity, in the documented order.
-    static let properties = ["id", "number", "displayName", "type", "addressLine1", "addressLine2", "city", "state",
-                             "country", "postalCode", "phoneNumber", "email", "website", "salespersonCode",
-                             "balanceDue", "creditLimit", "currencyId", "currencyCode", "blocked", "lastModifiedDateTime"]
-
-    enum Kind { case text(Int), choice([String]), decimal, guid }
+    typealias Kind = BusinessCentralEntityType.Kind
 
     static let emptyGUID = "00000000-0000-0000-0000-000000000000"
 
+    let type: BusinessCentralEntityType
     let localCurrency: String
     private(set) var rows: [String: Row] = [:]
     private var byNumber: [String: String] = [:]
@@ -43,7 +29,8 @@ final class BusinessCentralCustomerStore {
     /// Currency codes the company knows, with their ids (created on first use).
     private var currencies: [String: String] = [:]
 
-    init(localCurrency: String) {
+    init(type: BusinessCentralEntityType, localCurrency: String) {
+        self.type = type
         self.localCurrency = localCurrency
     }
 
@@ -55,10 +42,11 @@ final class BusinessCentralCustomerStore {
     /// The API view of one row: LCY translation applied, annotations added by the caller.
     func entity(_ row: Row) -> [String: JSONValue] {
         var view = row.fields
+        view["lastModifiedDateTime"] = .string(ODataTimestamp.milliseconds(row.modified))
+        guard type.translatesCurrency else { return view }
         let stored = view["currencyCode"]?.stringValue ?? ""
         view["currencyCode"] = .string(stored.isEmpty ? localCurrency : stored)
         view["currencyId"] = .string(stored.isEmpty ? Self.emptyGUID : currencyID(stored))
-        view["lastModifiedDateTime"] = .string(ODataTimestamp.milliseconds(row.modified))
         view["balanceDue"] = .number(0)
         return view
     }
@@ -78,25 +66,32 @@ final class BusinessCentralCustomerStore {
 
     // MARK: Writes
 
-    /// Creates a customer from a POST body.
+    /// Creates a row from a POST body.
     func create(_ body: [String: JSONValue], now: Date = Date()) throws(ODataServiceError) -> Row {
         var fields = try validated(body, creating: true)
-        let name = fields["displayName"]?.stringValue ?? ""
-        guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw Self.blankName }
-        var number = fields["number"]?.stringValue ?? ""
+        if let required = type.requiredText {
+            let text = fields[required]?.stringValue ?? ""
+            guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw blank(required) }
+        }
+        var number = fields[type.keyProperty]?.stringValue ?? ""
         if number.isEmpty {
+            guard let series = type.numberSeries else {
+                throw ODataServiceError(status: 400, code: "Application_FieldValidationException",
+                                        message: "\(type.keyCaption) must have a value in \(type.tableCaption): \(type.keyCaption)=''. It cannot be zero or empty.")
+            }
             repeat {
-                number = String(format: "C%05d", nextNumber)
+                number = String(format: series, nextNumber)
                 nextNumber += 1
             } while byNumber[number] != nil
         }
-        guard byNumber[number] == nil else { throw Self.duplicate(number) }
-        fields["number"] = .string(number)
-        for (property, kind) in Self.writable where fields[property] == nil {
+        guard byNumber[number] == nil else { throw duplicate(number) }
+        fields[type.keyProperty] = .string(number)
+        for (property, kind) in type.writable where fields[property] == nil {
             switch kind {
             case .text: fields[property] = .string("")
             case .choice(let values): fields[property] = .string(values[0])
             case .decimal: fields[property] = .number(0)
+            case .boolean: fields[property] = .bool(false)
             case .guid: break
             }
         }
@@ -115,12 +110,13 @@ final class BusinessCentralCustomerStore {
     func update(id: String, _ body: [String: JSONValue], now: Date = Date()) throws(ODataServiceError) -> Row {
         guard var row = rows[id.lowercased()] else { throw Self.notFound }
         let changes = try validated(body, creating: false)
-        if let name = changes["displayName"]?.stringValue, name.trimmingCharacters(in: .whitespaces).isEmpty {
-            throw Self.blankName
+        if let required = type.requiredText, let text = changes[required]?.stringValue,
+           text.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw blank(required)
         }
-        if let number = changes["number"]?.stringValue, number != row.fields["number"]?.stringValue {
-            guard byNumber[number] == nil else { throw Self.duplicate(number) }
-            if let old = row.fields["number"]?.stringValue { byNumber[old] = nil }
+        if let number = changes[type.keyProperty]?.stringValue, number != row.fields[type.keyProperty]?.stringValue {
+            guard byNumber[number] == nil else { throw duplicate(number) }
+            if let old = row.fields[type.keyProperty]?.stringValue { byNumber[old] = nil }
             byNumber[number] = row.fields["id"]?.stringValue
         }
         for (key, value) in changes where key != "currencyId" { row.fields[key] = value }
@@ -132,7 +128,7 @@ final class BusinessCentralCustomerStore {
 
     func delete(id: String) throws(ODataServiceError) {
         guard let row = rows.removeValue(forKey: id.lowercased()) else { throw Self.notFound }
-        if let number = row.fields["number"]?.stringValue { byNumber[number] = nil }
+        if let number = row.fields[type.keyProperty]?.stringValue { byNumber[number] = nil }
     }
 
     /// Inserts `count` generated customers quickly (one timestamp step each).
@@ -157,13 +153,13 @@ final class BusinessCentralCustomerStore {
         var fields: [String: JSONValue] = [:]
         for (key, value) in body {
             if key.hasPrefix("@odata.") { continue }
-            if Self.readOnly.contains(key) {
+            if type.readOnly.contains(key) {
                 // The page's id is not editable and OnNewRecord clears SystemId (interop.md §1.6): ignored.
                 continue
             }
-            guard let kind = Self.writable[key] else {
+            guard let kind = type.writable[key] else {
                 throw ODataServiceError(status: 400, code: "BadRequest_PropertyNotFound",
-                                        message: "The property '\(key)' does not exist on type 'Microsoft.NAV.customer'. Make sure to only use property names that are defined by the type.")
+                                        message: "The property '\(key)' does not exist on type 'Microsoft.NAV.\(type.typeName)'. Make sure to only use property names that are defined by the type.")
             }
             switch (kind, value) {
             case (.text(let length), .string(let text)):
@@ -171,14 +167,14 @@ final class BusinessCentralCustomerStore {
                     throw ODataServiceError(status: 400, code: "Application_StringExceededLength",
                                             message: "The length of the string is \(text.count), but it must be less than or equal to \(length) characters. Value: \(text)")
                 }
-                fields[key] = .string(key == "number" ? text.uppercased() : text)
+                fields[key] = .string(key == type.keyProperty ? text.uppercased() : text)
             case (.choice(let values), .string(let text)):
                 guard values.contains(text) else {
                     throw ODataServiceError(status: 400, code: "BadRequest_InvalidRequestBody",
                                             message: "The requested value '\(text)' for '\(key)' is not valid.")
                 }
                 fields[key] = value
-            case (.decimal, .number):
+            case (.decimal, .number), (.boolean, .bool):
                 fields[key] = value
             case (.guid, .string(let text)):
                 guard UUID(uuidString: text) != nil else {
@@ -202,7 +198,7 @@ final class BusinessCentralCustomerStore {
         }
         // The LCY translation on write: the local currency's code is stored as blank.
         // Unverified: any other code is accepted; real BC checks it against its Currency table.
-        if let code = fields["currencyCode"]?.stringValue {
+        if type.translatesCurrency, let code = fields["currencyCode"]?.stringValue {
             let upper = code.uppercased()
             if upper == localCurrency { fields["currencyCode"] = .string("") } else {
                 fields["currencyCode"] = .string(upper)
@@ -232,10 +228,11 @@ final class BusinessCentralCustomerStore {
 
     static let notFound = ODataServiceError(status: 404, code: "BadRequest_NotFound",
                                             message: "The requested resource was not found.")
-    static let blankName = ODataServiceError(status: 400, code: "Application_InvalidFieldValue",
-                                             message: "The blank \"displayName\" is not allowed.")
-    static func duplicate(_ number: String) -> ODataServiceError {
+    private func blank(_ property: String) -> ODataServiceError {
+        ODataServiceError(status: 400, code: "Application_InvalidFieldValue", message: "The blank \"\(property)\" is not allowed.")
+    }
+    private func duplicate(_ number: String) -> ODataServiceError {
         ODataServiceError(status: 400, code: "Internal_EntityWithSameKeyExists",
-                          message: "The record in table Customer already exists. Identification fields and values: No.='\(number)'")
+                          message: "The record in table \(type.tableCaption) already exists. Identification fields and values: \(type.keyCaption)='\(number)'")
     }
 }

@@ -1,13 +1,15 @@
 import Foundation
 
-/// The HTTP side of `companies(<id>)/customers`: list with `$filter`/`$select`/server-driven paging,
-/// read by id, POST, PATCH with the required `If-Match`, DELETE. The caller holds the emulator's lock.
-struct BusinessCentralCustomerRoutes {
+/// The HTTP side of one entity set under `companies(<id>)` (`customers`, `salespeoplePurchasers`):
+/// list with `$filter`/`$select`/server-driven paging, read by id, POST, PATCH with the required
+/// `If-Match`, DELETE. The caller holds the emulator's lock.
+struct BusinessCentralEntityRoutes {
     let emulator: BusinessCentralEmulator
-    private var store: BusinessCentralCustomerStore { emulator.store }
+    let store: BusinessCentralEntityStore
 
-    private var setPath: String { emulator.apiRoot + "/companies(\(emulator.companyID))/customers" }
-    private var context: String { emulator.baseURL.absoluteString + "/$metadata#companies(\(emulator.companyID))/customers" }
+    private var setName: String { store.type.setName }
+    private var setPath: String { emulator.apiRoot + "/companies(\(emulator.companyID))/\(setName)" }
+    private var context: String { emulator.baseURL.absoluteString + "/$metadata#companies(\(emulator.companyID))/\(setName)" }
 
     func handle(_ request: HTTPServerRequest, key: String?) throws(ODataServiceError) -> HTTPServerResponse {
         switch (request.method, key) {
@@ -32,8 +34,8 @@ struct BusinessCentralCustomerRoutes {
         if let text = request.query("$filter") {
             do {
                 let parsed = try ODataFilter(text)
-                for property in parsed.properties where !BusinessCentralCustomerStore.properties.contains(property) {
-                    throw ODataFilterError(message: "Could not find a property named '\(property)' on type 'Microsoft.NAV.customer'.")
+                for property in parsed.properties where !store.type.properties.contains(property) {
+                    throw ODataFilterError(message: "Could not find a property named '\(property)' on type 'Microsoft.NAV.\(store.type.typeName)'.")
                 }
                 filter = parsed
             } catch let error as ODataFilterError {
@@ -56,7 +58,7 @@ struct BusinessCentralCustomerRoutes {
         var more = false
         // Creation order is stable while records change: the token says "after this row".
         for row in store.ordered where row.seq > after {
-            let entity = emulator.entityJSON(row)
+            let entity = emulator.entityJSON(row, in: store)
             if let filter, !filter.matches({ entity[$0] }) { continue }
             if page.count == pageSize {
                 more = true
@@ -78,7 +80,7 @@ struct BusinessCentralCustomerRoutes {
 
     private func single(_ request: HTTPServerRequest, id: String) throws(ODataServiceError) -> HTTPServerResponse {
         let select = try selection(request)
-        guard let row = store.row(id: id) else { throw BusinessCentralCustomerStore.notFound }
+        guard let row = store.row(id: id) else { throw BusinessCentralEntityStore.notFound }
         return entityResponse(200, row, select: select)
     }
 
@@ -103,7 +105,7 @@ struct BusinessCentralCustomerRoutes {
 
     /// PATCH and DELETE need `If-Match` with the current ETag or `*` (interop.md §1.4).
     private func checkIfMatch(_ request: HTTPServerRequest, id: String) throws(ODataServiceError) {
-        guard let row = store.row(id: id) else { throw BusinessCentralCustomerStore.notFound }
+        guard let row = store.row(id: id) else { throw BusinessCentralEntityStore.notFound }
         guard let ifMatch = request.headers["If-Match"], !ifMatch.isEmpty else {
             throw ODataServiceError(status: 400, code: "BadRequest_InvalidToken",
                                     message: "Could not validate the client concurrency token required by the service. Please provide a valid token in the client request.")
@@ -115,8 +117,8 @@ struct BusinessCentralCustomerRoutes {
         }
     }
 
-    private func entityResponse(_ status: Int, _ row: BusinessCentralCustomerStore.Row, select: [String]?) -> HTTPServerResponse {
-        var entity = project(emulator.entityJSON(row), select)
+    private func entityResponse(_ status: Int, _ row: BusinessCentralEntityStore.Row, select: [String]?) -> HTTPServerResponse {
+        var entity = project(emulator.entityJSON(row, in: store), select)
         entity["@odata.context"] = .string(context + "/$entity")
         var headers = HTTPHeaderFields()
         headers["ETag"] = store.etag(row)
@@ -126,8 +128,8 @@ struct BusinessCentralCustomerRoutes {
     private func selection(_ request: HTTPServerRequest) throws(ODataServiceError) -> [String]? {
         guard let text = request.query("$select") else { return nil }
         let names = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        for name in names where !BusinessCentralCustomerStore.properties.contains(name) {
-            throw Self.badRequest("Could not find a property named '\(name)' on type 'Microsoft.NAV.customer'.")
+        for name in names where !store.type.properties.contains(name) {
+            throw Self.badRequest("Could not find a property named '\(name)' on type 'Microsoft.NAV.\(store.type.typeName)'.")
         }
         return names
     }
