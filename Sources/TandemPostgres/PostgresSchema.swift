@@ -1,4 +1,3 @@
-import Foundation
 import TandemCore
 
 /// The tables of a PostgreSQL workspace and their versioned migrations: the ERP's tables in schema
@@ -126,16 +125,8 @@ public enum PostgresSchema {
     /// The mappings of an older workspace gain what a new one starts with (`SalespeopleUpgrade`). The
     /// definitions are JSON, so this step reads and writes them as the store does.
     private static func upgradeMappingsForSalespeople(_ session: PostgresSession) throws {
-        let stored = try session.query("SELECT definition FROM tandem.mappings ORDER BY position").compactMap { row in
-            (try? row.decode(String.self)).flatMap { try? JSONDecoder().decode(TableMapping.self, from: Data($0.utf8)) }
-        }
-        for mapping in SalespeopleUpgrade.changes(to: stored) {
-            try session.query("""
-                INSERT INTO tandem.mappings (name, position, definition)
-                VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM tandem.mappings), ?)
-                ON CONFLICT (name) DO UPDATE SET definition = excluded.definition
-                """, [.text(mapping.name), .text(String(decoding: try JSONEncoder().encode(mapping), as: UTF8.self))])
-        }
+        let store = PostgresWorkspaceStore(session: session)
+        for mapping in SalespeopleUpgrade.changes(to: try store.mappings()) { try store.save(mapping) }
     }
 
     /// v5: the SALESPEOPLE mapping's tables (BC's salespeople, Dataverse's users), a customer's
