@@ -160,6 +160,10 @@ public final class DataverseEmulator: @unchecked Sendable {
     /// sends up to that many).
     public var mostConcurrentRequests: Int { frontDoor.mostConcurrentRequests }
 
+    /// From the first request to the last answer so far: the seconds, the mean number of requests
+    /// being handled, and the seconds in which none was.
+    public var requestsInFlight: (seconds: Double, meanInFlight: Double, secondsIdle: Double) { frontDoor.inFlight.summary }
+
     /// The requests so far (method, decoded path, query, status; nil status = dropped).
     public var requestLog: [RequestLogEntry] { frontDoor.log.all }
 

@@ -10,9 +10,8 @@ final class EmulatorFrontDoor: @unchecked Sendable {
     let limiter: RequestRateLimiter
     let faults = FaultInjector()
     let log = RequestLog()
-    private let inFlightLock = NSLock()
-    private var inFlight = 0
-    private var mostInFlight = 0
+    /// The requests being handled, over time.
+    let inFlight = InFlightGauge()
     private let authenticate: @Sendable (HTTPServerRequest) -> Admission
     private let throttled: @Sendable (Int) -> HTTPServerResponse
     private let faultResponse: @Sendable (Int, Int?) -> HTTPServerResponse
@@ -35,14 +34,11 @@ final class EmulatorFrontDoor: @unchecked Sendable {
     }
 
     /// The most requests that were being handled at once, so far.
-    var mostConcurrentRequests: Int { inFlightLock.withLock { mostInFlight } }
+    var mostConcurrentRequests: Int { inFlight.mostAtOnce }
 
     func handle(_ request: HTTPServerRequest) -> HTTPServerReply {
-        inFlightLock.withLock {
-            inFlight += 1
-            mostInFlight = max(mostInFlight, inFlight)
-        }
-        defer { inFlightLock.withLock { inFlight -= 1 } }
+        inFlight.enter()
+        defer { inFlight.leave() }
         var dropAfter = false
         var holdAfter: TimeInterval = 0
         switch faults.take(method: request.method, path: request.path) {

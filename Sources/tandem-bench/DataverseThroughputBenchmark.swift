@@ -65,6 +65,10 @@ enum DataverseThroughputBenchmark {
         let budget = 1_200 * scale * (run.seconds / settings.window + 1)
         print("The emulator counted \(Int(emulator.executionSecondsCharged)) s of execution, "
               + "\(String(format: "%.0f", emulator.executionSecondsCharged / budget * 100)) % of the budget of the windows the run touched.")
+        let flight = emulator.requestsInFlight
+        print("Requests in flight from the first to the last: \(String(format: "%.2f", flight.meanInFlight)) on average "
+              + "(the hint is \(settings.degreeOfParallelismHint)); none for \(String(format: "%.1f", flight.secondsIdle)) s "
+              + "of \(String(format: "%.1f", flight.seconds)) s, while Tandem worked on its own.")
     }
 
     private static func report(_ settings: Settings, seconds: Double, cpuSeconds: Double, peakMegabytes: Double, log: [RequestLogEntry]) {
