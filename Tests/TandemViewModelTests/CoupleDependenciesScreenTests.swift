@@ -3,8 +3,8 @@ import Testing
 import TandemCore
 import TandemViewModel
 
-/// A contact whose company is not coupled fails its synchronization; the result offers `c`, which
-/// couples the company by match and runs the same synchronization again.
+/// A record whose company (or salesperson) is not coupled fails its synchronization; the result
+/// offers `c`, which couples it by match and runs the same synchronization again.
 @Suite struct CoupleDependenciesScreenTests {
     /// A sample customer not coupled whose one account of the same name has its e-mail too (so
     /// matching couples them), with that account.
@@ -49,5 +49,28 @@ import TandemViewModel
         #expect(done.problems.isEmpty && done.dependencies == nil, "\(done.problems)")
         #expect(try harness.opened.workspace.store.coupling(mapping: "CUSTOMER", side: .erp, id: company.customer.id)?.crmID
             == company.account.id)
+    }
+
+    /// The same offer for a customer whose salesperson is not coupled (the sample's C00500, Lucía
+    /// Martínez): `c` couples her to the CRM user with her e-mail, and the owner is sent.
+    @Test func theResultOffersToCoupleTheSalespersonAndSynchronizeAgain() throws {
+        let harness = try Harness(size: Size(width: 120, height: 30))
+        defer { harness.remove() }
+        harness.focus("C00500")
+        harness.model.press(.character("s"))
+        guard case .syncQuestion? = harness.state.modal else { Issue.record("no question: \(String(describing: harness.state.modal))"); return }
+        harness.model.press(.enter)
+        guard case .result(let failed)? = harness.state.modal else { Issue.record("no result"); return }
+        #expect(failed.dependencies?.referencedTables == ["Salesperson"], "\(failed.problems)")
+        #expect(harness.model.frame.lines.joined().contains("c couples salespeople, syncs again"))
+
+        harness.model.press(.character("c"))
+        guard case .result(let done)? = harness.state.modal else { Issue.record("no second result"); return }
+        #expect(done.note == "Coupled 1 of the 1 SALESPEOPLE records they refer to by match.", "\(String(describing: done.note))")
+        #expect(done.summary == "Synchronized 1 of 1 record.", "\(done.summary)")
+        let customer = try harness.customer("C00500")
+        let coupling = try #require(try harness.opened.workspace.store.coupling(mapping: "CUSTOMER", side: .erp, id: customer.id))
+        #expect(try harness.opened.table("account", on: .crm).record(id: coupling.crmID)?["ownerid"]
+            == "5f0c2a71-3b8e-4d52-9a61-0c7e2f9b1a03")
     }
 }

@@ -277,9 +277,28 @@ extension WorkspaceEffects {
         finished.note = notes.isEmpty ? nil : notes.joined(separator: " ")
         let dependent = result.problems.filter { $0.failure?.isUncoupledDependency ?? false }
         if let retry, !dependent.isEmpty {
-            finished.dependencies = DependencyRetry(dialog: retry.0, choice: retry.1, problems: dependent)
+            finished.dependencies = DependencyRetry(dialog: retry.0, choice: retry.1, problems: dependent,
+                                                    referencedTables: try referencedTables(of: retry.0.target.pane.page, dependent))
         }
         deliver(.syncFinished(token: token, finished))
+    }
+
+    /// The ERP tables of the lookups these failures are about, in the mapping's field order.
+    private func referencedTables(of page: PageKind, _ problems: [RecordOutcome]) throws -> [String] {
+        let mapping = try mapping(page)
+        var tables: [String] = []
+        for field in mapping.enabledFields {
+            guard let lookup = field.lookupMapping else { continue }
+            let named = problems.contains { problem in
+                switch problem.failure {
+                case .lookupNotCoupled(let name, _)?: name == field.erpField || name == field.crmField
+                case .companyNotCoupled?: lookup == DefaultMappings.customerName
+                default: false
+                }
+            }
+            if named { tables.append(try workspace.store.mapping(named: lookup).erpTable) }
+        }
+        return tables
     }
 
     private func card(_ page: PageKind, _ side: Side, _ id: RecordID) throws -> CardData {

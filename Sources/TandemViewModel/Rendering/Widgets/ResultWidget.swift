@@ -31,7 +31,7 @@ struct ResultWidget: Widget {
         }
         let below = result.problems.count - result.scroll - rows
         var keys = result.jobID.map { tr("{0} opens job {1} · {2} closes", Key.enter, $0, Key.escape) } ?? tr("{0} closes", Key.escape)
-        if result.dependencies != nil { keys = tr("c couples companies, syncs again") + " · " + keys }
+        if let dependencies = result.dependencies { keys = tr("c couples {0}, syncs again", dependencies.referencedWords) + " · " + keys }
         canvas.draw((below > 0 ? tr("↓ {0} more", Format.integer(below)) + " · " : "") + keys, row: box.row + box.height - 2,
                     column: box.column + 2, width: box.width - 4, style: .dialogNote)
     }
