@@ -20,6 +20,9 @@ struct BusinessCentralEntitySet: Sendable {
     var booleanFields: [(api: String, field: String)] = []
     /// The Tandem field of `currencyCode`, which the API shows as the local currency when blank.
     var currencyField: String?
+    /// The set came with a later version of the API: an older service answers 404 for it, and its
+    /// table is then left as it is instead of failing the pull.
+    var isRecent = false
 
     static let customer = BusinessCentralEntitySet(
         tableName: "Customer", setName: "customers", keyProperty: "number", keyField: "No.",
@@ -32,5 +35,5 @@ struct BusinessCentralEntitySet: Sendable {
         tableName: "Salesperson", setName: "salespeoplePurchasers", keyProperty: "code", keyField: "Code",
         textFields: [("code", "Code"), ("displayName", "Name"), ("jobTitle", "Job Title"), ("email", "E-Mail"),
                      ("phoneNo", "Phone No.")],
-        booleanFields: [("blocked", "Blocked")])
+        booleanFields: [("blocked", "Blocked")], isRecent: true)
 }

@@ -52,12 +52,12 @@ public final class BusinessCentralTable: RemoteTable, @unchecked Sendable {
     public func firstPage(_ start: PullStart, pageSize: Int) throws -> PullPage {
         switch start {
         case .full:
-            return try page("\(base)/\(entity.setName)", latest: nil, pageSize: pageSize)
+            return try page("\(base)/\(entity.setName)", latest: nil, pageSize: pageSize, first: true)
         case .since(let cursor):
             guard let since = Timestamp(iso8601: cursor.value) else { throw ConnectorError.cursorExpired(table: tableName) }
             let from = since.adding(milliseconds: -overlapMilliseconds).iso8601
             return try page("\(base)/\(entity.setName)?$filter=\(DataverseTable.encoded("lastModifiedDateTime gt \(from)"))",
-                            latest: since, pageSize: pageSize)
+                            latest: since, pageSize: pageSize, first: true)
         }
     }
 
@@ -71,10 +71,10 @@ public final class BusinessCentralTable: RemoteTable, @unchecked Sendable {
                         pageSize: pageSize)
     }
 
-    private func page(_ link: String, latest: Timestamp?, pageSize: Int) throws -> PullPage {
+    private func page(_ link: String, latest: Timestamp?, pageSize: Int, first: Bool = false) throws -> PullPage {
         let response = try get(link, maxPageSize: min(pageSize, 20_000))
-        if response.status == 404 {
-            // `salespeoplePurchasers` came with a recent version; an older service has no such set.
+        if first, entity.isRecent, response.status == 404 {
+            // A set that came with a recent version (`salespeoplePurchasers`): an older service has none.
             throw ConnectorError.tableNotOffered(service: client.service, table: tableName, set: entity.setName)
         }
         try check(response)

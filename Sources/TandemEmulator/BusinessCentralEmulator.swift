@@ -158,7 +158,6 @@ public final class BusinessCentralEmulator: @unchecked Sendable {
     /// Deletes a customer as another user.
     public func deleteCustomer(id: String) throws { try lock.withLock { try store.delete(id: id) } }
 
-    /// How many customers have `field` (API name, API view) equal to `value`.
     /// Creates a salesperson as another user would (`code` is required), with API property names.
     @discardableResult
     public func insertSalesperson(_ fields: [String: JSONValue]) throws -> [String: JSONValue] {
@@ -176,6 +175,7 @@ public final class BusinessCentralEmulator: @unchecked Sendable {
         try lock.withLock { entityJSON(try salespersonStore.update(id: id, fields), in: salespersonStore) }
     }
 
+    /// How many customers have `field` (API name, API view) equal to `value`.
     public func countCustomers(where field: String, equals value: JSONValue) -> Int {
         lock.withLock { store.count(where: field, equals: value) }
     }

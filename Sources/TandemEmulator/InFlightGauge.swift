@@ -8,14 +8,18 @@ final class InFlightGauge: @unchecked Sendable {
     private let lock = NSLock()
     private var current = 0
     private var most = 0
-    private var firstStart: Date?
-    private var lastChange: Date?
+    /// Seconds on a steady clock (`ProcessInfo.systemUptime`), read under the lock so two threads'
+    /// readings are never applied out of order.
+    private var firstStart: TimeInterval?
+    private var lastChange: TimeInterval?
     /// The integral of the count over time, in request-seconds.
     private var requestSeconds = 0.0
     private var idleSeconds = 0.0
 
-    func enter(at now: Date = Date()) {
+    /// A request arrives; `now` is for tests, else the steady clock.
+    func enter(at now: TimeInterval? = nil) {
         lock.withLock {
+            let now = now ?? ProcessInfo.processInfo.systemUptime
             advance(to: now)
             if firstStart == nil { firstStart = now }
             current += 1
@@ -23,8 +27,10 @@ final class InFlightGauge: @unchecked Sendable {
         }
     }
 
-    func leave(at now: Date = Date()) {
+    /// A request is answered (or dropped).
+    func leave(at now: TimeInterval? = nil) {
         lock.withLock {
+            let now = now ?? ProcessInfo.processInfo.systemUptime
             advance(to: now)
             current -= 1
         }
@@ -38,14 +44,14 @@ final class InFlightGauge: @unchecked Sendable {
     var summary: (seconds: Double, meanInFlight: Double, secondsIdle: Double) {
         lock.withLock {
             guard let firstStart, let lastChange else { return (0, 0, 0) }
-            let seconds = lastChange.timeIntervalSince(firstStart)
+            let seconds = lastChange - firstStart
             return (seconds, seconds > 0 ? requestSeconds / seconds : 0, idleSeconds)
         }
     }
 
-    private func advance(to now: Date) {
+    private func advance(to now: TimeInterval) {
         if let lastChange {
-            let step = now.timeIntervalSince(lastChange)
+            let step = max(0, now - lastChange)
             requestSeconds += Double(current) * step
             if current == 0 { idleSeconds += step }
         }

@@ -180,6 +180,13 @@ public enum PostgresSchema {
         """
         ALTER TABLE tandem_crm."account" ADD COLUMN "ownerid" TEXT COLLATE "C" NOT NULL DEFAULT ''
         """,
+        // A replica pulled before has the new columns blank: its next pull reads every record again.
+        """
+        UPDATE tandem_erp.pull_state SET cursor = NULL, next_link = NULL, pull_started_full = 0 WHERE "table" = 'Customer'
+        """,
+        """
+        UPDATE tandem_crm.pull_state SET cursor = NULL, next_link = NULL, pull_started_full = 0 WHERE "table" = 'account'
+        """,
     ]
 
     /// v1: both sides' tables and the integration state.

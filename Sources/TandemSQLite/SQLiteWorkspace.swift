@@ -72,7 +72,7 @@ public struct SQLiteWorkspace: ReplicaHost, Sendable {
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
         let erpPool = try opener(path(erpFileName), .erp, SideDatabase.migrator(for: .erp), SideDatabase.schemaVersion)
         let crmPool = try opener(path(crmFileName), .crm, SideDatabase.migrator(for: .crm), SideDatabase.schemaVersion)
-        let workspacePool = try opener(path(workspaceFileName), .workspace, WorkspaceDatabase.migrator(),
+        let workspacePool = try opener(path(workspaceFileName), .workspace, WorkspaceDatabase.migrator(path: path(workspaceFileName)),
                                        WorkspaceDatabase.schemaVersion)
         let erp = StandardTables.tables(on: .erp).map { SQLiteRecordSource(pool: erpPool, schema: $0, clock: clock) }
         let crm = StandardTables.tables(on: .crm).map { SQLiteRecordSource(pool: crmPool, schema: $0, clock: clock) }

@@ -11,24 +11,30 @@ public final class SQLiteWorkspaceStore: WorkspaceStore {
     // MARK: Mappings
 
     public func mappings() throws -> [TableMapping] {
-        try pool.read { db in
-            try Row.fetchAll(db, sql: "SELECT name, definition FROM mappings ORDER BY position").map { row in
-                try StoredRow(row, path: pool.path, table: "mappings").decoded(1) {
-                    try? JSONDecoder().decode(TableMapping.self, from: Data($0.utf8))
-                }
+        try pool.read { db in try Self.mappings(in: db, path: pool.path) }
+    }
+
+    public func save(_ mapping: TableMapping) throws {
+        try pool.write { db in try Self.save(mapping, in: db) }
+    }
+
+    /// The stored mappings in their order; an undecodable definition is refused with the file's path.
+    static func mappings(in db: Database, path: String) throws -> [TableMapping] {
+        try Row.fetchAll(db, sql: "SELECT name, definition FROM mappings ORDER BY position").map { row in
+            try StoredRow(row, path: path, table: "mappings").decoded(1) {
+                try? JSONDecoder().decode(TableMapping.self, from: Data($0.utf8))
             }
         }
     }
 
-    public func save(_ mapping: TableMapping) throws {
+    /// Adds a mapping at the end, or replaces the definition of the one with its name.
+    static func save(_ mapping: TableMapping, in db: Database) throws {
         let definition = String(decoding: try JSONEncoder().encode(mapping), as: UTF8.self)
-        try pool.write { db in
-            try db.execute(sql: """
-                INSERT INTO mappings (name, position, definition)
-                VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM mappings), ?)
-                ON CONFLICT (name) DO UPDATE SET definition = excluded.definition
-                """, arguments: [mapping.name, definition])
-        }
+        try db.execute(sql: """
+            INSERT INTO mappings (name, position, definition)
+            VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM mappings), ?)
+            ON CONFLICT (name) DO UPDATE SET definition = excluded.definition
+            """, arguments: [mapping.name, definition])
     }
 
     // MARK: Couplings

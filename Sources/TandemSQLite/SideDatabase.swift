@@ -239,6 +239,10 @@ enum SideDatabase {
         """
         ALTER TABLE "Customer" ADD COLUMN "Salesperson Code" TEXT NOT NULL DEFAULT ''
         """,
+        // A replica pulled before has the new column blank: its next pull reads every customer again.
+        """
+        UPDATE pull_state SET cursor = NULL, next_link = NULL, pull_started_full = 0 WHERE "table" = 'Customer'
+        """,
     ]
 
     /// v5 of the CRM database: users, and the account's owner.
@@ -265,6 +269,10 @@ enum SideDatabase {
         """,
         """
         ALTER TABLE "account" ADD COLUMN "ownerid" TEXT NOT NULL DEFAULT ''
+        """,
+        // A replica pulled before has the new column blank: its next pull reads every account again.
+        """
+        UPDATE pull_state SET cursor = NULL, next_link = NULL, pull_started_full = 0 WHERE "table" = 'account'
         """,
     ]
 }

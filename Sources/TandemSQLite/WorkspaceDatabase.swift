@@ -1,4 +1,3 @@
-import Foundation
 import GRDB
 import TandemCore
 
@@ -6,7 +5,8 @@ import TandemCore
 enum WorkspaceDatabase {
     static let schemaVersion = 8
 
-    static func migrator() -> DatabaseMigrator {
+    /// The migrations of the workspace file at `path` (named in a message about a stored row).
+    static func migrator(path: String) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: workspace") { db in
             try db.execute(sql: """
@@ -152,16 +152,8 @@ enum WorkspaceDatabase {
         // No table changes: the mappings of an older workspace gain what a new one starts with. The
         // definitions are JSON, so this step reads and writes them as the store does.
         migrator.registerMigration("v8: the SALESPEOPLE mapping and the customer's owner") { db in
-            let stored = try Row.fetchAll(db, sql: "SELECT definition FROM mappings ORDER BY position").compactMap {
-                try? JSONDecoder().decode(TableMapping.self, from: Data(($0[0] as String).utf8))
-            }
-            for mapping in SalespeopleUpgrade.changes(to: stored) {
-                try db.execute(sql: """
-                    INSERT INTO mappings (name, position, definition)
-                    VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM mappings), ?)
-                    ON CONFLICT (name) DO UPDATE SET definition = excluded.definition
-                    """, arguments: [mapping.name, String(decoding: try JSONEncoder().encode(mapping), as: UTF8.self)])
-            }
+            let stored = try SQLiteWorkspaceStore.mappings(in: db, path: path)
+            for mapping in SalespeopleUpgrade.changes(to: stored) { try SQLiteWorkspaceStore.save(mapping, in: db) }
         }
         return migrator
     }

@@ -76,4 +76,14 @@ import TandemSQLite
         #expect(reports.first?.changes.inserted == 3 && reports.first?.notOffered == nil)
         #expect(reports.last?.notOffered == "Business Central has no salespeoplePurchasers (older versions lack it): Salesperson was not pulled and stays as it is.")
     }
+
+    /// Only a set that came with a recent version may be missing: a company that is not there fails
+    /// the pull, as before, instead of reading as an older service.
+    @Test func aCompanyThatIsNotThereStillFailsThePull() throws {
+        let fixture = try BusinessCentralFixture()
+        defer { fixture.remove() }
+        try fixture.opened.setConnection(SideConnection(kind: "business-central", url: fixture.emulator.baseURL.absoluteString,
+                                                        company: UUID().uuidString.lowercased(), connectedAt: Timestamp(Date())), on: .erp)
+        #expect(throws: ConnectorError.self) { try fixture.connect().pull(.erp) }
+    }
 }

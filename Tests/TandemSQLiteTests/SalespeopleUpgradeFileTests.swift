@@ -26,6 +26,8 @@ import TandemPostgres
             try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v5:%'")
             try db.execute(sql: #"DROP TABLE "Salesperson""#)
             try db.execute(sql: #"ALTER TABLE "Customer" DROP COLUMN "Salesperson Code""#)
+            // A replica pulled before: its next pull must read every customer again to fill the column.
+            try db.execute(sql: #"INSERT INTO pull_state ("table", cursor) VALUES ('Customer', '2026-12-01T08:00:00.000Z')"#)
         }
 
         let opened = try SQLiteWorkspace.open(at: folder.path, access: .writing)
@@ -37,6 +39,7 @@ import TandemPostgres
         #expect(try opened.table("Salesperson", on: .erp).count(search: nil) == 0)
         let columns = try DatabaseQueue(path: folder.file(SQLiteWorkspace.erpFileName)).read { try $0.columns(in: "Customer").map(\.name) }
         #expect(columns.last == "Salesperson Code")
+        #expect(try opened.replica("Customer", on: .erp).pullState().cursor == nil)
     }
 }
 
@@ -57,6 +60,7 @@ import TandemPostgres
         for statement in [#"DROP TABLE tandem_erp."Salesperson""#, #"DROP TABLE tandem_crm."systemuser""#,
                           #"ALTER TABLE tandem_erp."Customer" DROP COLUMN "Salesperson Code""#,
                           #"ALTER TABLE tandem_crm."account" DROP COLUMN "ownerid""#,
+                          #"INSERT INTO tandem_crm.pull_state ("table", cursor) VALUES ('account', 'https://example/delta')"#,
                           "UPDATE tandem.schema_version SET version = 4"] {
             try session.query(statement)
         }
@@ -68,5 +72,6 @@ import TandemPostgres
         #expect(mappings[0].fields.last?.lookupMapping == "SALESPEOPLE")
         #expect(try opened.crmTables["systemuser"]?.count(search: nil) == 0)
         #expect(try session.query("SELECT version FROM tandem.schema_version").first?.decode(Int64.self) == 5)
+        #expect(try opened.replica("account", on: .crm).pullState().cursor == nil)
     }
 }

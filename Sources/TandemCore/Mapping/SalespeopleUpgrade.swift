@@ -1,7 +1,8 @@
 /// Brings the mappings of a workspace made before salespeople existed to what a new workspace gets:
 /// the SALESPEOPLE mapping, and the CUSTOMER mapping's Salesperson Code → owner field with the
 /// dependency it brings. A workspace with no CUSTOMER mapping of Customer and account is left alone,
-/// and so is one where a person gave the name SALESPEOPLE to a mapping of other tables.
+/// and so is one whose CUSTOMER already writes the owner (a constant owner, say), or where a person
+/// gave the name SALESPEOPLE to a mapping of other tables.
 public enum SalespeopleUpgrade {
     /// The mappings to save (changed or new), in the order to save them; empty when there is nothing
     /// to do.
@@ -9,7 +10,7 @@ public enum SalespeopleUpgrade {
         guard var customer = mappings.first(where: {
             $0.name == DefaultMappings.customerName && $0.erpTable == StandardTables.customer.name
                 && $0.crmTable == StandardTables.account.name
-        }), !customer.fields.contains(where: { $0.erpField == "Salesperson Code" }),
+        }), !customer.fields.contains(where: { $0.erpField == "Salesperson Code" || $0.crmField == "ownerid" }),
               let owner = DefaultMappings.customer.fields.first(where: { $0.erpField == "Salesperson Code" }) else {
             return []
         }

@@ -33,8 +33,12 @@ public struct FieldComparison: Sendable {
     /// Whether the field changed on `side`.
     public func changed(on side: Side) -> Bool { side == .erp ? erpChanged : crmChanged }
 
-    /// The two sides disagree now (judged the way a send to the CRM would).
-    public var sidesDiffer: Bool { differs(.toCRM) || (erpAsCRM == nil && differs(.fromCRM)) }
+    /// The two sides disagree now: judged the way a send to the CRM would, or the way a send to the
+    /// ERP would where nothing goes to the CRM (an untranslatable value, or a blank the CRM keeps).
+    public var sidesDiffer: Bool {
+        let sendsNothing = erpAsCRM.map { crmNeverBlank && FieldValue.normalizedText($0).isEmpty } ?? true
+        return differs(.toCRM) || (sendsNothing && mapping.direction.allows(.fromCRM) && differs(.fromCRM))
+    }
 
     /// A true conflict: a field that travels both ways changed on both sides to different values.
     public var isConflict: Bool { mapping.direction == .bidirectional && erpChanged && crmChanged && sidesDiffer }
@@ -61,11 +65,17 @@ public struct FieldComparison: Sendable {
                 crmAsERP = field.constant ?? field.value(crmValue, from: .crm)
             }
             let snapshot = coupling.snapshot[field.erpField]
+            let erpNeverBlank = mapped.erpNeverBlank[index], crmNeverBlank = mapped.crmNeverBlank[index]
+            // A blank in the snapshot of a field its system never leaves blank was never the field's
+            // value (a create that left the owner to the service): what is there now is no edit.
+            func changed(_ now: String, from then: String, neverBlank: Bool) -> Bool {
+                !FieldValue.same(now, then, kind: kind) && !(neverBlank && FieldValue.normalizedText(then).isEmpty)
+            }
             var compared = FieldComparison(
                 mapping: field, kind: kind, erpValue: erpValue, crmValue: crmValue, erpAsCRM: erpAsCRM, crmAsERP: crmAsERP,
-                erpChanged: snapshot.map { !FieldValue.same(erpValue, $0.erp, kind: kind) } ?? erpRecordChanged,
-                crmChanged: snapshot.map { !FieldValue.same(crmValue, $0.crm, kind: kind) } ?? crmRecordChanged,
-                snapshot: snapshot, erpNeverBlank: mapped.erpNeverBlank[index], crmNeverBlank: mapped.crmNeverBlank[index])
+                erpChanged: snapshot.map { changed(erpValue, from: $0.erp, neverBlank: erpNeverBlank) } ?? erpRecordChanged,
+                crmChanged: snapshot.map { changed(crmValue, from: $0.crm, neverBlank: crmNeverBlank) } ?? crmRecordChanged,
+                snapshot: snapshot, erpNeverBlank: erpNeverBlank, crmNeverBlank: crmNeverBlank)
             // A field the snapshot does not know (never synchronized, or mapped since the last sync)
             // changed with its record only where the two sides disagree: agreeing values are no edit.
             if snapshot == nil && !compared.sidesDiffer {

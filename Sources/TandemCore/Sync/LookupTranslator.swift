@@ -30,9 +30,13 @@ public struct LookupTranslator: Sendable {
         var translator = LookupTranslator()
         for field in mapping.enabledFields {
             guard let lookupName = field.lookupMapping else { continue }
-            let erpValues = Set(erpRecords.map { FieldValue.normalizedText($0[field.erpField]) }.filter { !$0.isEmpty })
-            let crmValues = Set(crmRecords.map { FieldValue.normalizedText($0[field.crmField]) }.filter { !$0.isEmpty })
-            // No reference, nothing to look up: a blank Salesperson Code everywhere needs no SALESPEOPLE.
+            // Only the way the field travels: an account's owner is sent, never read back, so the
+            // owners of the accounts need no translation.
+            let erpValues = field.direction.allows(.toCRM)
+                ? Set(erpRecords.map { FieldValue.normalizedText($0[field.erpField]) }.filter { !$0.isEmpty }) : []
+            let crmValues = field.direction.allows(.fromCRM)
+                ? Set(crmRecords.map { FieldValue.normalizedText($0[field.crmField]) }.filter { !$0.isEmpty }) : []
+            // Nothing to look up (no customer names a salesperson): the lookup's mapping is not read.
             guard !erpValues.isEmpty || !crmValues.isEmpty else { continue }
             let lookup = try workspace.store.mapping(named: lookupName)
             let erp = try erpReferences(erpValues, lookup: lookup, in: workspace)
