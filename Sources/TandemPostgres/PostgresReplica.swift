@@ -41,7 +41,7 @@ public final class PostgresReplica: RecordReplica, @unchecked Sendable {
         return try session.transaction {
             try takeTurn()
             var changes = try upsert(rows.map { ($0, nil) }, fields: fields, now: now)
-            for remoteID in deletedRemoteIDs where try delete(remoteID: remoteID) { changes.deleted += 1 }
+            changes.deleted = try delete(remoteIDs: deletedRemoteIDs)
             if let state { try save(state) }
             return changes
         }
@@ -90,10 +90,7 @@ public final class PostgresReplica: RecordReplica, @unchecked Sendable {
                 SELECT r.remote_id FROM \(namespace).remote_rows r JOIN \(table) t ON t.id = r.id
                 WHERE r."table" = ? AND t.modified_at < ?
                 """, [.text(schema.name), .integer(scanStarted.milliseconds)]).map { try $0.decode(String.self) }
-            var deleted = 0
-            for remoteID in known where !remoteIDs.contains(remoteID) {
-                if try delete(remoteID: remoteID) { deleted += 1 }
-            }
+            let deleted = try delete(remoteIDs: known.filter { !remoteIDs.contains($0) })
             try save(state)
             return deleted
         }
@@ -138,12 +135,15 @@ public final class PostgresReplica: RecordReplica, @unchecked Sendable {
                   .integer(Int64(state.recordsPulled)), .integer(Int64(state.requests)), .text(String(state.secondsWaited))])
     }
 
-    private func delete(remoteID: String) throws -> Bool {
-        guard let id = try session.query("""
-            DELETE FROM \(namespace).remote_rows WHERE "table" = ? AND remote_id = ? RETURNING id
-            """, [.text(schema.name), .text(remoteID.lowercased())]).first.map({ try $0.decode(String.self) }) else { return false }
-        try session.query("DELETE FROM \(table) WHERE id = ?", [.text(id)])
-        return true
+    /// Deletes the records of these remote ids, a page's deletions in two statements; how many there were.
+    private func delete(remoteIDs: [String]) throws -> Int {
+        guard !remoteIDs.isEmpty else { return 0 }
+        let ids = try session.query("""
+            DELETE FROM \(namespace).remote_rows WHERE "table" = ? AND remote_id = ANY(?) RETURNING id
+            """, [.text(schema.name), .textArray(remoteIDs.map { $0.lowercased() })]).map { try $0.decode(String.self) }
+        guard !ids.isEmpty else { return 0 }
+        try session.query("DELETE FROM \(table) WHERE id = ANY(?)", [.textArray(ids)])
+        return ids.count
     }
 
     /// Adds or updates records from the service, a page in four statements whatever its size. A record
