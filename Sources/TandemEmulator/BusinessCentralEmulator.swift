@@ -131,7 +131,23 @@ public final class BusinessCentralEmulator: @unchecked Sendable {
     public func clearRequestLog() { frontDoor.log.clear() }
 
     /// Inserts `count` generated customers (fast; 10,000 take well under a second).
-    public func seedCustomers(count: Int) { lock.withLock { store.seed(count: count) } }
+    public func seedCustomers(count: Int) {
+        let cities = ["Antwerpen", "Barcelona", "København", "Düsseldorf", "Lyon", "Porto", "Zürich", "Ñuñoa"]
+        lock.withLock {
+            let first = store.rows.count + 1
+            for index in 0..<count {
+                let body: [String: JSONValue] = [
+                    "displayName": .string("Seed Customer \(first + index)"),
+                    "city": .string(cities[index % cities.count]),
+                    "addressLine1": .string("\(index + 1) Main Street"),
+                    "email": .string("customer\(first + index)@example.com"),
+                    "creditLimit": .number(Decimal(index % 50) * 1000),
+                    "type": .string("Company"),
+                ]
+                _ = try? store.create(body)
+            }
+        }
+    }
 
     /// Inserts one customer as another user would, with API property names; returns the stored entity.
     @discardableResult

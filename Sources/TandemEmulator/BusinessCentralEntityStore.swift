@@ -131,22 +131,6 @@ final class BusinessCentralEntityStore {
         if let number = row.fields[type.keyProperty]?.stringValue { byNumber[number] = nil }
     }
 
-    /// Inserts `count` generated customers quickly (one timestamp step each).
-    func seed(count: Int, now: Date = Date()) {
-        let cities = ["Antwerpen", "Barcelona", "København", "Düsseldorf", "Lyon", "Porto", "Zürich", "Ñuñoa"]
-        for index in 0..<count {
-            let body: [String: JSONValue] = [
-                "displayName": .string("Seed Customer \(nextSeq)"),
-                "city": .string(cities[index % cities.count]),
-                "addressLine1": .string("\(index + 1) Main Street"),
-                "email": .string("customer\(nextSeq)@example.com"),
-                "creditLimit": .number(Decimal(index % 50) * 1000),
-                "type": .string("Company"),
-            ]
-            _ = try? create(body, now: now)
-        }
-    }
-
     // MARK: Rules
 
     private func validated(_ body: [String: JSONValue], creating: Bool) throws(ODataServiceError) -> [String: JSONValue] {
