@@ -71,10 +71,6 @@ enum SpanishRendering {
         "depends on {0}": "depende de {0}",
         "   ERP field            CRM field              Direction     On   Match": "   Campo ERP            Campo CRM              Dirección     Act. Coinc.",
         "via {0}": "vía {0}",
-        "{0} {1} is not connected to {2}: its records are read here and not written.":
-            "{0} {1} no está conectada a {2}: sus registros se leen aquí y no se escriben.",
-        "~ {0}: {1}'s API has no such field; it is kept in Tandem only and never sent.":
-            "~ {0}: la API de {1} no tiene este campo; se guarda solo en Tandem y nunca se envía.",
         "Terminal too small: needs {0}×{1}, has {2}×{3}": "Terminal demasiado pequeño: necesita {0}×{1}, tiene {2}×{3}",
         "workspace: {0}": "área de trabajo: {0}",
         "(no records)": "(ningún registro)",

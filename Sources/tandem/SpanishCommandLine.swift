@@ -8,7 +8,7 @@ enum SpanishCommandLine {
         "Each run pulls the connected sides, then synchronizes each mapping's modified records in dependency order: a one-way mapping in its direction, a two-way one merged field by field (true conflicts are refused and listed by the job). Each run of a mapping with something to do is a job in the log. Several watch processes, or --workers, share one workspace: each claims the pairs it synchronizes, so no pair is taken twice at once, and the pairs of a worker that died are taken over. A failed run (a lost database connection) is tried again; SIGTERM or SIGINT stops after the batch at hand.": "Cada ejecución descarga los lados conectados y sincroniza los registros modificados de cada asignación en orden de dependencias: una asignación de un sentido en su sentido, una de dos sentidos combinada campo a campo (los conflictos reales se rechazan y el trabajo los lista). Cada ejecución de una asignación con algo que hacer es un trabajo en el log. Varios procesos watch, o --workers, comparten un área de trabajo: cada uno reclama los pares que sincroniza, así ningún par se toma dos veces a la vez, y los pares de un proceso que murió se retoman. Una ejecución fallida (una conexión perdida con la base de datos) se reintenta; SIGTERM o SIGINT detiene tras el lote en curso.",
         "The time between runs: 90s, 30m, 2h.": "El tiempo entre ejecuciones: 90s, 30m, 2h.",
         "Workers in this process, each on its own connection.": "Procesos de trabajo en este proceso, cada uno con su propia conexión.",
-        "CUSTOMER or CONTACT (default: every mapping).": "CUSTOMER o CONTACT (predeterminado: todas las asignaciones).",
+        "SALESPEOPLE, CUSTOMER or CONTACT (default: every mapping).": "SALESPEOPLE, CUSTOMER o CONTACT (predeterminado: todas las asignaciones).",
         "One run, then exit: 0 when every record went through, 1 otherwise.": "Una ejecución y salir: 0 si todos los registros pasaron, 1 si no.",
         "--workers takes 1 to 64.": "--workers admite de 1 a 64.",
         "Stopped on request; the batch at hand was finished.": "Detenido a petición; el lote en curso se terminó.",
@@ -307,10 +307,6 @@ enum SpanishCommandLine {
         "records": "registros",
         "depends on": "depende de",
         "connected": "conexión",
-        "{0} {1} is not connected to {2}: its records are read here and not written.":
-            "{0} {1} no está conectada a {2}: sus registros se leen aquí y no se escriben.",
-        "{0}: {1}'s API has no such field; it is kept in Tandem only and never sent.":
-            "{0}: la API de {1} no tiene este campo; se guarda solo en Tandem y nunca se envía.",
         "update: {0} · deletion: {1}": "actualización: {0} · eliminación: {1}",
         "ERP field": "Campo ERP",
         "CRM field": "Campo CRM",

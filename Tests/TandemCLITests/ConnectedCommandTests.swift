@@ -58,6 +58,9 @@ import TandemEmulator
         let fromCRM = try cli.run(["sync", "--all", "--direction", "from-crm", "--no-pull"], environment: environment)
         #expect(fromCRM.out.contains("CONTACT: passed by. ERP Contact is not connected to Business Central"), "\(fromCRM.out)\(fromCRM.err)")
         #expect(fromCRM.out.contains("CUSTOMER: ") && fromCRM.out.contains("SALESPEOPLE: "), "\(fromCRM.out)")
+        // A scheduled run merges CONTACT, which writes both sides: it is passed by too, every run.
+        let watched = try cli.run(["watch", "--once"], environment: environment)
+        #expect(watched.out.contains("CONTACT: passed by. ERP Contact is not connected to Business Central"), "\(watched.out)\(watched.err)")
     }
 
     /// Business Central assigns ids itself, so a process killed after the service created a customer

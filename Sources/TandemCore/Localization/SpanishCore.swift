@@ -121,5 +121,9 @@ enum SpanishCore {
         "{0} {1} already exists.": "{0} {1} ya existe.",
         "{0} {1} does not exist.": "{0} {1} no existe.",
         "{0} {1} was changed by someone else since it was read.": "Otra persona cambió {0} {1} después de leerlo.",
+        "{0} {1} is not connected to {2}: its records are read here and not written.":
+            "{0} {1} no está conectada a {2}: sus registros se leen aquí y no se escriben.",
+        "{0}: {1}'s API has no such field; it is kept in Tandem only and never sent.":
+            "{0}: la API de {1} no tiene este campo; se guarda solo en Tandem y nunca se envía.",
     ]
 }

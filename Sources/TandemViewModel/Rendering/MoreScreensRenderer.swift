@@ -79,13 +79,9 @@ enum MoreScreensRenderer {
         let shown = notes.first { if case .tableNotCarried = $0 { true } else { false } }
             ?? field.flatMap { field in notes.first { $0.concerns(field) } }
         switch shown {
-        case .tableNotCarried(let side, let table, let service)?:
-            return tr("{0} {1} is not connected to {2}: its records are read here and not written.", side.displayName, table, service)
-        case .fieldLacking(let side, let field, let service)?:
-            let name = side == .erp ? Captions.field(field, on: .erp) : field
-            return tr("~ {0}: {1}'s API has no such field; it is kept in Tandem only and never sent.", name, service)
-        case nil:
-            return nil
+        case .tableNotCarried?: return shown?.text
+        case .fieldLacking?: return shown.map { "~ " + $0.text }
+        case nil: return nil
         }
     }
 }

@@ -26,7 +26,7 @@ struct MappingsCommand: ParsableCommand, JSONOutputCommand {
                                                         mapping.deletionConflict.rawValue)))
             Console.out(labels.line(tr("records"), Self.scope(mapping)))
             if !mapping.dependsOn.isEmpty { Console.out(labels.line(tr("depends on"), mapping.dependsOn.joined(separator: ", "))) }
-            for note in ConnectionNote.notes(for: mapping, sides: sides) { Console.out(labels.line(tr("connected"), Self.text(note))) }
+            for note in ConnectionNote.notes(for: mapping, sides: sides) { Console.out(labels.line(tr("connected"), note.text)) }
             var table = TextTable([tr("ERP field"), tr("CRM field"), tr("Direction"), tr("Enabled"), tr("Match"), tr("Constant"),
                                    tr("Lookup"), tr("ERP blank is")].map { TextTable.Column(title: $0, maxWidth: 28) })
             for field in mapping.fields {
@@ -36,16 +36,6 @@ struct MappingsCommand: ParsableCommand, JSONOutputCommand {
             }
             Console.out(table.render().split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
             Console.out()
-        }
-    }
-
-    /// A connection note in words (the screens say the same).
-    static func text(_ note: ConnectionNote) -> String {
-        switch note {
-        case .tableNotCarried(let side, let table, let service):
-            tr("{0} {1} is not connected to {2}: its records are read here and not written.", side.displayName, table, service)
-        case .fieldLacking(_, let field, let service):
-            tr("{0}: {1}'s API has no such field; it is kept in Tandem only and never sent.", field, service)
         }
     }
 

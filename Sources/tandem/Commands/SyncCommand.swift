@@ -66,16 +66,13 @@ struct SyncCommand: ParsableCommand, JSONOutputCommand {
             // Every mapping means every mapping that synchronizes this way: SALESPEOPLE only reads the
             // CRM's users, so a send to the CRM passes it by. One mapping named is held to the direction.
             // A mapping whose destination a connected service does not carry (Business Central's
-            // salespeople) cannot be written: it is passed by, and the line says why.
+            // contacts) cannot be written: it is passed by, and the line says why.
             let sides = opened.connected.connectedServices
             let mappings = try mapping.map { [try store.mapping(named: $0)] }
                 ?? MappingOrder.dependenciesFirst(try store.mappings()).filter { mapping in
                     guard let pass = direction.choice.direction, mapping.direction.allows(pass) else { return false }
-                    let destination = pass.destination
-                    guard let note = ConnectionNote.notes(for: mapping, sides: sides).first(where: {
-                        if case .tableNotCarried(destination, _, _) = $0 { true } else { false }
-                    }) else { return true }
-                    if !output.json { Console.out("\(mapping.name): " + tr("passed by.") + " " + MappingsCommand.text(note)) }
+                    guard let note = ConnectionNote.writeBlocked(for: mapping, writing: pass, sides: sides) else { return true }
+                    if !output.json { Console.out("\(mapping.name): " + tr("passed by.") + " " + note.text) }
                     return false
                 }
             requests = mappings.map {

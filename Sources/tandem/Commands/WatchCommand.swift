@@ -16,7 +16,7 @@ struct WatchCommand: ParsableCommand {
     var every = WatchInterval(seconds: 1_800)
     @Option(help: ArgumentHelp(tr("Workers in this process, each on its own connection.")))
     var workers = 1
-    @Option(help: ArgumentHelp(tr("CUSTOMER or CONTACT (default: every mapping).")))
+    @Option(help: ArgumentHelp(tr("SALESPEOPLE, CUSTOMER or CONTACT (default: every mapping).")))
     var mapping: String?
     @Flag(help: ArgumentHelp(tr("One run, then exit: 0 when every record went through, 1 otherwise.")))
     var once = false
@@ -71,9 +71,17 @@ struct WatchCommand: ParsableCommand {
         let mappings = try mapping.map { [try store.mapping(named: $0)] } ?? MappingOrder.dependenciesFirst(try store.mappings())
         let engine = SyncEngine(workspace: opened.workspace)
         var clean = true
+        let sides = opened.connected.connectedServices
         for mapping in mappings where !signals.isStopped {
             let stamp = TextWords.time(opened.workspace.clock.now())
-            guard let result = try engine.synchronizeModifiedShared(mapping: mapping.name, choice: SyncChoice(scheduledFor: mapping.direction),
+            let choice = SyncChoice(scheduledFor: mapping.direction)
+            // A mapping that would write a table the connected service does not carry is passed by,
+            // each run, saying why, as `sync --all` does.
+            if let note = ConnectionNote.writeBlocked(for: mapping, writing: choice.direction, sides: sides) {
+                Console.out("\(prefix)\(stamp) \(mapping.name): " + tr("passed by.") + " " + note.text)
+                continue
+            }
+            guard let result = try engine.synchronizeModifiedShared(mapping: mapping.name, choice: choice,
                                                                     progress: { _ in !signals.isStopped }) else {
                 Console.out("\(prefix)\(stamp) \(mapping.name): " + tr("nothing changed."))
                 continue
